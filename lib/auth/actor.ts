@@ -1,0 +1,10 @@
+import type { Role } from '@/generated/prisma/enums';
+
+/** Who is acting. Every data-access function takes one, so authorization is decided on the record. */
+export interface Actor {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  departmentId: number | null;
+}
