@@ -137,9 +137,17 @@ export async function createDatabaseIfMissing(adminUrl: string, database: string
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (!rowCount) {
       const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
-      await client.query(
-        `CREATE DATABASE ${ident(database)}${template ? ` TEMPLATE ${ident(template)}` : ''} ENCODING 'UTF8'`,
-      );
+      const sql = `CREATE DATABASE ${ident(database)}${template ? ` TEMPLATE ${ident(template)}` : ''} ENCODING 'UTF8'`;
+      // Cloning a template fails with 55006 while another clone of it is being made; that passes in moments.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await client.query(sql);
+          break;
+        } catch (e) {
+          if ((e as { code?: string }).code !== '55006' || attempt >= 50) throw e;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
     }
   } finally {
     await client.end();
