@@ -1,0 +1,16 @@
+# Production-like image of Keystone. `docker compose up` runs it beside PostgreSQL 16 (docker-compose.yml).
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000
+COPY --from=build /app /app
+EXPOSE 3000
+# scripts/start.ts migrates, seeds an empty database (never overwrites) and serves the build made above.
+CMD ["npx", "--no-install", "tsx", "--conditions=react-server", "scripts/start.ts"]

@@ -1,0 +1,26 @@
+/**
+ * The server behind the Playwright suite: a fresh database `keystone_e2e` on the embedded cluster in
+ * .data/e2e-pg (or on E2E_DATABASE_URL's server, which must be local), migrated and seeded, and the production
+ * build served by `next start`. It refuses to touch a database that is not on this machine.
+ */
+import { authSecret, prepareDatabase, runNext } from './lib/app-server';
+import { createDatabaseIfMissing, dropDatabase, externalCluster, startEmbeddedCluster } from './lib/postgres';
+
+const log = (line: string) => console.log(`[e2e-server] ${line}`);
+const port = process.env.E2E_PORT ?? '3210';
+
+const external = process.env.E2E_DATABASE_URL;
+if (external && !['localhost', '127.0.0.1', '[::1]'].includes(new URL(external).hostname)) {
+  console.error(`[e2e-server] Refusing to run end-to-end tests against a non-local database (${new URL(external).hostname}).`);
+  process.exit(1);
+}
+const cluster = external ? externalCluster(external) : await startEmbeddedCluster('e2e-pg', log);
+await dropDatabase(cluster.adminUrl, 'keystone_e2e');
+await createDatabaseIfMissing(cluster.adminUrl, 'keystone_e2e');
+const url = cluster.urlFor('keystone_e2e');
+await prepareDatabase(url, log);
+process.exitCode = await runNext(['start', '-p', port, '-H', '127.0.0.1'], {
+  DATABASE_URL: url,
+  NEXTAUTH_SECRET: authSecret(),
+  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+}, cluster);

@@ -1,0 +1,72 @@
+/**
+ * Shared by `npm start`, `npm run dev` and the end-to-end test server: prepare the database (migrate, seed
+ * when empty), then run Next with DATABASE_URL pointing at it, and shut both down cleanly on Ctrl-C.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createPrismaClient } from '../../lib/prisma';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../../prisma/seed/demo-logins';
+import { seedDatabase } from '../../prisma/seed/load';
+import { migrate } from './migrate';
+import { ROOT, type Cluster } from './postgres';
+
+export type Log = (line: string) => void;
+
+export async function prepareDatabase(url: string, log: Log) {
+  const { applied, alreadyApplied } = await migrate(url, { log });
+  if (!applied.length) log(`Database schema is up to date (${alreadyApplied.length} migration(s)).`);
+  const db = createPrismaClient(url);
+  try {
+    const result = await seedDatabase(db);
+    log(result.seeded ? 'Seeded the 2025 plan and the demo data.' : 'Existing data kept (the seed never overwrites).');
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+export function printDemoLogins(log: Log) {
+  log('Demo logins (password for all: ' + DEMO_PASSWORD + '):');
+  for (const l of DEMO_LOGINS) log(`  ${l.username.padEnd(10)} ${l.role.padEnd(10)} ${l.department ?? ''}`);
+}
+
+/**
+ * NEXTAUTH_SECRET signs the session cookies. Production sets it; for local runs a random one is made once and
+ * kept in .data/ (git-ignored) so sessions survive restarts.
+ */
+export function authSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(ROOT, '.data', 'nextauth-secret');
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o755 });
+    writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+/** Runs `next <args>` until it exits or we are interrupted; stops the database cluster afterwards. */
+export async function runNext(args: string[], env: NodeJS.ProcessEnv, cluster: Cluster): Promise<number> {
+  const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/next'), args, {
+    cwd: ROOT,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    stdio: 'inherit',
+    // its own process group, so the launcher and its `next-server` child are stopped together
+    detached: true,
+  });
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    try {
+      if (child.pid) process.kill(-child.pid, signal === 'SIGINT' ? 'SIGTERM' : signal);
+    } catch {
+      // already gone
+    }
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 0)));
+  await cluster.stop();
+  return code;
+}

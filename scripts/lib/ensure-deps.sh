@@ -1,0 +1,34 @@
+# Sourced by scripts/start.sh and scripts/test.sh.
+
+# node_modules from the lock file, when missing or older than package-lock.json.
+ensure_node_modules() {
+  if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+    echo "[keystone] Installing npm packages (npm ci)…"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+# Debian's Chromium and a CJK font for the browser tests. Playwright's own browser download cannot work on
+# machines that reach only the npm registry and Debian's packages.
+ensure_browser() {
+  local need=()
+  [[ -x /usr/bin/chromium ]] || need+=(chromium)
+  fc-list 2>/dev/null | grep -qiE 'wqy|noto sans cjk' || need+=(fonts-wqy-microhei)
+  ((${#need[@]})) || return 0
+  echo "[keystone] Installing ${need[*]} with apt-get…"
+  local sudo=()
+  [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+}
+
+# A Compose implementation to check docker-compose.yml with `config` (no Docker engine runs here).
+ensure_compose() {
+  docker compose version >/dev/null 2>&1 && return 0
+  command -v docker-compose >/dev/null 2>&1 && return 0
+  echo "[keystone] Installing docker-compose with apt-get (to validate docker-compose.yml)…"
+  local sudo=()
+  [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
+}

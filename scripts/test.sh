@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# npm test: every tier, in order of speed — types, unit, integration (throwaway PostgreSQL), then end-to-end
+# (production build + Playwright in Debian's Chromium). Installs what it needs; exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/ensure-deps.sh
+set -e
+ensure_node_modules
+ensure_browser
+ensure_compose
+npm run -s db:generate >/dev/null
+set +e
+
+mkdir -p test-results
+rm -f test-results/*.json
+declare -A status
+run_tier() {
+  local name=$1; shift
+  echo; echo "━━ $name ━━"
+  "$@"; status[$name]=$?
+}
+
+run_tier types npx --no-install tsc --noEmit
+run_tier unit npx --no-install vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+run_tier integration npx --no-install vitest run --project integration --reporter=default --reporter=json --outputFile.json=test-results/integration.json
+run_tier build npm run -s build
+if [[ ${status[build]} -eq 0 ]]; then
+  run_tier e2e npx --no-install playwright test
+else
+  status[e2e]=1
+  echo "e2e: skipped because the build failed"
+fi
+
+npx --no-install tsx scripts/test-summary.ts types="${status[types]}" build="${status[build]}" \
+  unit="${status[unit]}" integration="${status[integration]}" e2e="${status[e2e]}"

@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** `docker compose` (v2 plugin) where present, else the standalone `docker-compose`. */
+function compose(args: string[], env: NodeJS.ProcessEnv) {
+  const v2 = spawnSync('docker', ['compose', 'version'], { encoding: 'utf8' });
+  const [cmd, pre] = v2.status === 0 ? ['docker', ['compose']] : ['docker-compose', []];
+  return spawnSync(cmd, [...pre, ...args], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
+}
+
+describe('docker-compose.yml', () => {
+  it('parses, with PostgreSQL 16 and the app pointed at it', () => {
+    const r = compose(['config'], { NEXTAUTH_SECRET: 'test-secret' });
+    expect(r.stderr).not.toMatch(/error/i);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/image: postgres:16/);
+    expect(r.stdout).toMatch(/DATABASE_URL: postgresql:\/\/keystone:keystone@db:5432\/keystone/);
+  });
+
+  it('refuses to run the app without a session secret', () => {
+    const r = compose(['config'], {});
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/NEXTAUTH_SECRET/);
+  });
+});
