@@ -16,3 +16,4 @@ try {
 } finally {
   await cluster.stop();
 }
+process.exit(process.exitCode ?? 0); // see startEmbeddedCluster: its exit hook would report 0

@@ -7,8 +7,8 @@ const port = process.env.PORT ?? '3000';
 const { url, cluster } = await resolveAppDatabase(log);
 await prepareDatabase(url, log);
 printDemoLogins(log);
-process.exitCode = await runNext(['dev', '-p', port], {
+process.exit(await runNext(['dev', '-p', port], {
   DATABASE_URL: url,
   NEXTAUTH_SECRET: authSecret(),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-}, cluster);
+}, cluster));

@@ -19,8 +19,8 @@ await dropDatabase(cluster.adminUrl, 'keystone_e2e');
 await createDatabaseIfMissing(cluster.adminUrl, 'keystone_e2e');
 const url = cluster.urlFor('keystone_e2e');
 await prepareDatabase(url, log);
-process.exitCode = await runNext(['start', '-p', port, '-H', '127.0.0.1'], {
+process.exit(await runNext(['start', '-p', port, '-H', '127.0.0.1'], {
   DATABASE_URL: url,
   NEXTAUTH_SECRET: authSecret(),
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-}, cluster);
+}, cluster));

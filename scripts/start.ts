@@ -51,8 +51,8 @@ try {
 }
 printDemoLogins(log);
 log(`Serving on http://localhost:${port}`);
-process.exitCode = await runNext(['start', '-p', port], {
+process.exit(await runNext(['start', '-p', port], {
   DATABASE_URL: url,
   NEXTAUTH_SECRET: authSecret(),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-}, cluster);
+}, cluster));

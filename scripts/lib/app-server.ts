@@ -46,7 +46,7 @@ export function authSecret(): string {
 }
 
 /** Runs `next <args>` until it exits or we are interrupted; stops the database cluster afterwards. */
-export async function runNext(args: string[], env: NodeJS.ProcessEnv, cluster: Cluster): Promise<number> {
+export async function runNext(args: string[], env: Record<string, string>, cluster: Cluster): Promise<number> {
   const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/next'), args, {
     cwd: ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },

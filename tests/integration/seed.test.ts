@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getPlanReconciliation } from '@/lib/server/plan/get-plan-reconciliation';
+import { seedDatabase } from '@/prisma/seed/load';
+import { ROOT } from '../../scripts/lib/postgres';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+
+describe('the seeded database', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase('seeded');
+  });
+  afterAll(async () => t?.drop());
+
+  it('reconciles every published figure of 2025', async () => {
+    const rec = await getPlanReconciliation(t.db, null, 2025);
+    expect(rec).not.toBeNull();
+    expect(rec!.lines.filter((l) => !l.matches)).toEqual([]);
+    expect(rec!.matches).toBe(true);
+    expect(rec!.projectCount).toBe(421);
+    expect(rec!.totalInvestment).toBe('20150000.00');
+    expect(rec!.lines.find((l) => l.cut === 'TOTAL')!.actual.amount).toBe('2478000.00');
+  });
+
+  it('holds the demo round: Jan–Oct approved, November in flight', async () => {
+    const byStatus = await t.db.monthlyReport.groupBy({ by: ['month', 'status'], _count: true, orderBy: { month: 'asc' } });
+    const oct = byStatus.filter((r) => r.month === 10);
+    expect(oct).toEqual([{ month: 10, status: 'APPROVED', _count: 421 }]);
+    const nov = new Set(byStatus.filter((r) => r.month === 11).map((r) => r.status));
+    expect(nov).toEqual(new Set(['SUBMITTED', 'DRAFT', 'RETURNED']));
+    const novCount = byStatus.filter((r) => r.month === 11).reduce((s, r) => s + r._count, 0);
+    expect(novCount).toBeLessThan(421); // some are missing
+    expect(await t.db.indicator.count()).toBe(25);
+    expect(await t.db.user.count({ where: { role: 'DEPARTMENT' } })).toBeGreaterThanOrEqual(5);
+  });
+
+  it('stores money exactly: the database sum of the monthly splits equals the annual plan', async () => {
+    const [row] = await t.db.$queryRaw<{ split: string; plan: string }[]>`
+      SELECT (SELECT sum(amount) FROM "MonthlyPlanItem")::text AS split,
+             (SELECT sum("annualPlan") FROM "ProjectPlan")::text AS plan`;
+    expect(row).toEqual({ split: '2478000.00', plan: '2478000.00' });
+  });
+
+  it('never overwrites: seeding again changes nothing', async () => {
+    const before = await t.db.$queryRaw<{ n: bigint; s: string }[]>`
+      SELECT count(*) AS n, sum("investedThisMonth")::text AS s FROM "MonthlyReport"`;
+    const result = await seedDatabase(t.db);
+    expect(result.seeded).toBe(false);
+    const after = await t.db.$queryRaw<{ n: bigint; s: string }[]>`
+      SELECT count(*) AS n, sum("investedThisMonth")::text AS s FROM "MonthlyReport"`;
+    expect(after).toEqual(before);
+  });
+});
+
+describe('npm run plan:check', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase('seeded');
+  });
+  afterAll(async () => t?.drop());
+
+  const planCheck = (year: string) =>
+    spawnSync('npx', ['--no-install', 'tsx', '--conditions=react-server', path.join(ROOT, 'scripts/plan-check.ts'), year], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, DATABASE_URL: t.url },
+    });
+
+  it('prints every cut beside the report and exits 0 when the plan reconciles', () => {
+    const r = planCheck('2025');
+    expect(r.stdout).toMatch(/新开工\s+126 个\s+161\.40亿/);
+    expect(r.stdout).toMatch(/非房地产的产业/);
+    expect(r.stdout).toContain('Every published figure of 2025 is reproduced exactly');
+    expect(r.status).toBe(0);
+  });
+
+  it('exits 1 and names the line when one plan changes by one cent', async () => {
+    await t.db.$executeRaw`
+      UPDATE "ProjectPlan" SET "annualPlan" = "annualPlan" + 0.01
+       WHERE id = (SELECT min(id) FROM "ProjectPlan" WHERE "investorType" = 'SOCIAL' AND stage <> 'PRELIMINARY')`;
+    const rec = await getPlanReconciliation(t.db, null, 2025);
+    expect(rec!.matches).toBe(false);
+    expect(rec!.lines.find((l) => l.key === 'SOCIAL')!.matches).toBe(false);
+    const r = planCheck('2025');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/社会.*82\.50亿 \(825000\.01万\).*不一致/);
+  });
+
+  it('exits 2 for a year with no plan', () => {
+    expect(planCheck('1999').status).toBe(2);
+  });
+});
+
