@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '../..');
 
 /** `docker compose` (v2 plugin) where present, else the standalone `docker-compose`. */
-function compose(args: string[], env: NodeJS.ProcessEnv) {
+function compose(args: string[], env: Record<string, string>) {
   const v2 = spawnSync('docker', ['compose', 'version'], { encoding: 'utf8' });
   const [cmd, pre] = v2.status === 0 ? ['docker', ['compose']] : ['docker-compose', []];
-  return spawnSync(cmd, [...pre, ...args], { cwd: root, encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
+  return spawnSync(cmd, [...pre, ...args], { cwd: root, encoding: 'utf8', env: { NODE_ENV: 'test', PATH: process.env.PATH ?? '', ...env } });
 }
 
 describe('docker-compose.yml', () => {

@@ -1,0 +1,73 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { cache } from 'react';
+import { getTranslations } from 'next-intl/server';
+import { PlanHeadline } from '@/components/plan/plan-headline';
+import { ReconciliationBanner, ReconciliationTable } from '@/components/plan/reconciliation-table';
+import { YearSwitch } from '@/components/plan/year-switch';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { requireActor } from '@/lib/auth/session';
+import { prisma } from '@/lib/db';
+import { getPlanReconciliation } from '@/lib/server/plan/get-plan-reconciliation';
+import { defaultPlanYear, listPlanYears } from '@/lib/server/plan/list-plan-years';
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** The requested year, the default one when none is asked for, or notFound() for anything else. */
+const resolveYear = cache(async (requested: string | string[] | undefined) => {
+  const actor = await requireActor();
+  const years = await listPlanYears(prisma, actor);
+  if (requested === undefined) return { actor, years, year: defaultPlanYear(years) };
+  if (typeof requested !== 'string' || !/^\d{4}$/.test(requested)) notFound();
+  const year = Number(requested);
+  if (!years.some((y) => y.year === year)) notFound();
+  return { actor, years, year };
+});
+
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const { year } = await resolveYear((await searchParams).year);
+  const t = await getTranslations('plan');
+  return { title: year === null ? t('empty.title') : t('metaTitle', { year: String(year) }) };
+}
+
+export default async function PlanOverviewPage({ searchParams }: { searchParams: SearchParams }) {
+  // The figures change with every import; never let `next build` render them from the build machine's database.
+  await connection();
+  const { actor, years, year } = await resolveYear((await searchParams).year);
+  const t = await getTranslations();
+
+  if (year === null) {
+    return (
+      <Card className="mx-auto mt-8 max-w-xl p-8 text-center">
+        <h1 className="text-lg font-semibold">{t('plan.empty.title')}</h1>
+        <p className="mt-2 text-sm text-slate-600">{t('plan.empty.description')}</p>
+      </Card>
+    );
+  }
+
+  const plan = await getPlanReconciliation(prisma, actor, year);
+  if (!plan) notFound();
+  const status = years.find((y) => y.year === year)?.status;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="flex items-center gap-3 text-2xl font-semibold text-slate-900">
+            {t('plan.title', { year: String(year) })}
+            {status && (
+              <Badge variant={status === 'ACTIVE' ? 'brand' : 'neutral'}>{t(`enums.planYearStatus.${status}`)}</Badge>
+            )}
+          </h1>
+          {plan.title && <p className="mt-1 text-sm text-slate-500">{plan.title}</p>}
+        </div>
+        <YearSwitch years={years} current={year} />
+      </div>
+      <PlanHeadline plan={plan} />
+      <ReconciliationBanner plan={plan} />
+      <ReconciliationTable plan={plan} />
+    </div>
+  );
+}

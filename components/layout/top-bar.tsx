@@ -1,0 +1,36 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import type { SessionActor } from '@/lib/auth/session';
+import { LanguageSwitch } from './language-switch';
+import { navItemsFor } from './nav-items';
+import { NavLinks } from './nav-links';
+import { SignOutButton } from './sign-out-button';
+
+export async function TopBar({ actor }: { actor: SessionActor }) {
+  const t = await getTranslations();
+  const links = navItemsFor(actor.role).map((item) => ({ href: item.href, label: t(`nav.${item.labelKey}`) }));
+
+  return (
+    <header className="bg-brand-900 text-white shadow">
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
+        <Link href="/" className="shrink-0 text-base font-semibold tracking-wide text-white">
+          {t('app.name')}
+        </Link>
+        <NavLinks links={links} label={t('nav.label')} />
+        <div className="ml-auto flex items-center gap-4">
+          <div className="hidden text-right leading-tight md:block">
+            <div className="text-sm font-medium">
+              <span className="sr-only">{t('account.label')}: </span>
+              {actor.displayName}
+            </div>
+            <div className="text-xs text-brand-100">
+              {t(`roles.${actor.role}`)} · {actor.departmentName ?? t('account.noDepartment')}
+            </div>
+          </div>
+          <LanguageSwitch />
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

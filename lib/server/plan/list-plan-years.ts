@@ -1,0 +1,26 @@
+import 'server-only';
+import type { Db } from '@/lib/prisma';
+import type { Actor } from '@/lib/auth/actor';
+import type { PlanYearStatus } from '@/generated/prisma/enums';
+
+export interface PlanYearSummary {
+  year: number;
+  title: string;
+  status: PlanYearStatus;
+}
+
+/**
+ * Plan years, newest first. Every signed-in role may see which years exist (the plan itself is public); what a
+ * user may see inside a year is decided by the functions that read it.
+ */
+export async function listPlanYears(db: Db, _actor: Actor): Promise<PlanYearSummary[]> {
+  return db.planYear.findMany({
+    select: { year: true, title: true, status: true },
+    orderBy: { year: 'desc' },
+  });
+}
+
+/** The year a page shows when none is asked for: the one departments report against, else the latest. */
+export function defaultPlanYear(years: readonly PlanYearSummary[]): number | null {
+  return (years.find((y) => y.status === 'ACTIVE') ?? years[0])?.year ?? null;
+}

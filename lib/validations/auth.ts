@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/**
+ * Sign-in input, shared by the login form (zodResolver) and next-auth's `authorize`.
+ * Error messages are message keys under `validation` in messages/*.json, so one schema serves both languages.
+ */
+export const SIGN_IN_MESSAGES = {
+  usernameRequired: 'usernameRequired',
+  usernameTooLong: 'usernameTooLong',
+  passwordRequired: 'passwordRequired',
+  passwordTooLong: 'passwordTooLong',
+} as const;
+
+export type SignInMessageKey = keyof typeof SIGN_IN_MESSAGES;
+
+export const ZSignIn = z.object({
+  username: z
+    .string({ error: SIGN_IN_MESSAGES.usernameRequired })
+    .trim()
+    .min(1, { error: SIGN_IN_MESSAGES.usernameRequired })
+    .max(64, { error: SIGN_IN_MESSAGES.usernameTooLong }),
+  // Never trimmed: spaces may be part of a password. The cap keeps argon2 from hashing megabytes on request.
+  password: z
+    .string({ error: SIGN_IN_MESSAGES.passwordRequired })
+    .min(1, { error: SIGN_IN_MESSAGES.passwordRequired })
+    .max(256, { error: SIGN_IN_MESSAGES.passwordTooLong }),
+});
+
+export type SignInInput = z.infer<typeof ZSignIn>;
+
+export function isSignInMessageKey(value: unknown): value is SignInMessageKey {
+  return typeof value === 'string' && Object.hasOwn(SIGN_IN_MESSAGES, value);
+}
