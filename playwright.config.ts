@@ -7,6 +7,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'e2e',
+  // Playwright empties its outputDir at start; the other tiers' reports live beside it in test-results/.
+  outputDir: 'test-results/e2e-artifacts',
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -40,5 +42,8 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
+    // SIGTERM, not the default SIGKILL: the server script must stop `next start` (its own process group) and
+    // the database before it goes.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
   },
 });
