@@ -30,7 +30,13 @@ test.describe('signing in and the plan overview', () => {
     const headline = page.getByTestId('plan-headline');
     await expect(headline).toContainText('421');
     await expect(headline).toContainText(/247\.80?亿元/);
-    for (const [stage, count] of [['完工', 86], ['续建', 54], ['新开工', 126], ['前期', 155]] as const) {
+    for (const [stage, label, count] of [
+      ['COMPLETION', '完工', 86],
+      ['ONGOING', '续建', 54],
+      ['NEW_START', '新开工', 126],
+      ['PRELIMINARY', '前期', 155],
+    ] as const) {
+      await expect(page.getByTestId(`stage-count-${stage}`)).toContainText(label);
       await expect(page.getByTestId(`stage-count-${stage}`)).toContainText(String(count));
     }
     // every published figure is reproduced by the database
