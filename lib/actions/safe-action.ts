@@ -1,0 +1,144 @@
+/**
+ * The one wrapper every server action goes through:
+ *   authenticate → check the role may use the permission at all → parse (zod) → in one transaction: load and
+ *   authorize the record, act, audit → revalidate → a result in the user's language.
+ * Server actions are public POST endpoints, so nothing here trusts the page that called it.
+ *
+ *   export const approveReport = defineAction({ name: 'report.approve', permission: 'report.review',
+ *     input: ZApproveReport, revalidate: ['/reports'], run: ({ tx, input, authorize, audit }) => … });
+ */
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { revalidatePath } from 'next/cache';
+import { createTranslator } from 'next-intl';
+import type { z } from 'zod';
+import type { AppLocale } from '@/i18n/config';
+import type { Actor } from '@/lib/auth/actor';
+import { can, scopeOf, type Permission } from '@/lib/auth/permissions';
+import { getRequestContext } from '@/lib/auth/request-context';
+import { prisma } from '@/lib/db';
+import { writeAudit, type AuditEntry, type Tx } from '@/lib/server/audit';
+import { AppError, ForbiddenError, NotFoundError, type ErrorCode } from '@/lib/server/errors';
+import en from '@/messages/en.json';
+import zhCN from '@/messages/zh-CN.json';
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> };
+
+export interface ActionContext<I> {
+  actor: Actor;
+  ip: string | null;
+  input: I;
+  tx: Tx;
+  /**
+   * Throws not-found unless the actor's scope of this action's permission reaches the record. A record of
+   * another department is answered exactly like one that does not exist.
+   */
+  authorize<R extends { departmentId: number }>(record: R | null | undefined, what?: string): asserts record is R;
+  audit(entry: AuditEntry): Promise<void>;
+}
+
+export interface ActionSpec<S extends z.ZodType, T> {
+  /** also the audit action name, e.g. "report.approve" */
+  name: string;
+  permission: Permission;
+  input: S;
+  run(ctx: ActionContext<z.infer<S>>): Promise<T>;
+  /** paths whose cached pages change */
+  revalidate?: string[];
+}
+
+export interface ActionMeta {
+  name: string;
+  permission: Permission;
+}
+
+const MESSAGES = { 'zh-CN': zhCN, en } as const;
+
+function translatorFor(locale: AppLocale) {
+  return createTranslator({ locale, messages: MESSAGES[locale] });
+}
+
+/** FormData from a no-JS form post, or a plain object from a client component. */
+function toPlainInput(raw: unknown): unknown {
+  if (typeof FormData !== 'undefined' && raw instanceof FormData) {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of raw.entries()) {
+      if (key.startsWith('$ACTION')) continue; // React's own fields in a progressive-enhancement post
+      out[key] = typeof value === 'string' ? value : value;
+    }
+    return out;
+  }
+  return raw;
+}
+
+/** A validation message is a key under `validation` in messages/*.json when it is ours, else zod's text. */
+function translateIssue(locale: AppLocale, message: string, params: Record<string, unknown> = {}): string {
+  const validation = MESSAGES[locale].validation as Record<string, string>;
+  if (!Object.hasOwn(validation, message)) return message;
+  const t = translatorFor(locale);
+  return t(`validation.${message}` as Parameters<typeof t>[0], params as never);
+}
+
+function failure(locale: AppLocale, error: AppError): ActionResult<never> {
+  const t = translatorFor(locale);
+  const params: Record<string, string | number> = { detail: error.message, ...error.params };
+  const fieldErrors = Object.keys(error.fieldErrors).length
+    ? Object.fromEntries(
+        Object.entries(error.fieldErrors).map(([field, keys]) => [field, keys.map((k) => translateIssue(locale, k, error.params))]),
+      )
+    : undefined;
+  return {
+    ok: false,
+    code: error.code,
+    message: t(`actionErrors.${error.code}` as Parameters<typeof t>[0], params as never),
+    ...(fieldErrors ? { fieldErrors } : {}),
+  };
+}
+
+export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
+  const action = async (rawInput: unknown): Promise<ActionResult<T>> => {
+    const { actor, ip, locale } = await getRequestContext();
+    try {
+      if (!actor) throw new AppError('UNAUTHENTICATED');
+      if (scopeOf(actor, spec.permission) === 'none') throw new ForbiddenError();
+
+      const parsed = spec.input.safeParse(toPlainInput(rawInput));
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string[]> = {};
+        for (const issue of parsed.error.issues) {
+          const field = issue.path.length ? issue.path.join('.') : '_form';
+          (fieldErrors[field] ??= []).push(issue.message);
+        }
+        throw new AppError('VALIDATION', undefined, {}, fieldErrors);
+      }
+
+      const data = await prisma.$transaction(
+        async (tx) => {
+          const ctx: ActionContext<z.infer<S>> = {
+            actor,
+            ip,
+            input: parsed.data,
+            tx,
+            authorize(record, what) {
+              if (!record || !can(actor, spec.permission, record)) throw new NotFoundError(what);
+            },
+            audit: (entry) => writeAudit(tx, { actor, ip }, entry),
+          };
+          return spec.run(ctx);
+        },
+        { timeout: 60_000 },
+      );
+      for (const path of spec.revalidate ?? []) revalidatePath(path);
+      return { ok: true, data };
+    } catch (error) {
+      if (error instanceof AppError) return failure(locale, error);
+      const ref = randomUUID().slice(0, 8);
+      console.error(`[action ${spec.name}] ref ${ref}`, error);
+      return failure(locale, new AppError('INTERNAL', undefined, { ref }));
+    }
+  };
+  const meta: ActionMeta = { name: spec.name, permission: spec.permission };
+  return Object.assign(action, { meta });
+}

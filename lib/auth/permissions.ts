@@ -1,0 +1,82 @@
+/**
+ * Keystone's permission matrix — the one place that says who may do what. docs/permissions.md is the
+ * same table in words; tests/integration/authorization-matrix.test.ts proves the code enforces exactly it.
+ *
+ * A scope says which records a permission reaches: every record ('all'), only records of the actor's own
+ * department ('own'), or none. Pure: no Prisma, no Next.
+ */
+import type { Role } from '@/generated/prisma/enums';
+
+export const PERMISSIONS = [
+  'rollup.read', // district-wide figures: plan overview, dashboards, bulletins
+  'project.read',
+  'project.write', // create and edit projects and their plans
+  'report.read',
+  'report.edit', // write drafts of monthly reports, fix returned ones
+  'report.submit',
+  'report.review', // approve, return, reopen
+  'warning.manage',
+  'bulletin.manage',
+  'audit.read',
+  'user.manage',
+  'department.manage',
+  'planYear.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export type Scope = 'all' | 'own' | 'none';
+
+const BUREAU_SCOPES: Record<Permission, Scope> = {
+  'rollup.read': 'all',
+  'project.read': 'all',
+  'project.write': 'all',
+  'report.read': 'all',
+  'report.edit': 'none', // only the owning department writes its figures
+  'report.submit': 'none',
+  'report.review': 'all',
+  'warning.manage': 'all',
+  'bulletin.manage': 'all',
+  'audit.read': 'all',
+  'user.manage': 'none',
+  'department.manage': 'none',
+  'planYear.manage': 'none',
+};
+
+export const ROLE_SCOPES: Readonly<Record<Role, Readonly<Record<Permission, Scope>>>> = {
+  // Reads everything, writes nothing.
+  LEADER: {
+    'rollup.read': 'all', 'project.read': 'all', 'project.write': 'none', 'report.read': 'all', 'report.edit': 'none',
+    'report.submit': 'none', 'report.review': 'none', 'warning.manage': 'none', 'bulletin.manage': 'none',
+    'audit.read': 'none', 'user.manage': 'none', 'department.manage': 'none', 'planYear.manage': 'none',
+  },
+  // District-wide rollups; its own department's projects and reports only.
+  DEPARTMENT: {
+    'rollup.read': 'all', 'project.read': 'own', 'project.write': 'none', 'report.read': 'own', 'report.edit': 'own',
+    'report.submit': 'own', 'report.review': 'none', 'warning.manage': 'none', 'bulletin.manage': 'none',
+    'audit.read': 'none', 'user.manage': 'none', 'department.manage': 'none', 'planYear.manage': 'none',
+  },
+  BUREAU: BUREAU_SCOPES,
+  // Everything the bureau can, plus users, departments and plan years.
+  ADMIN: { ...BUREAU_SCOPES, 'user.manage': 'all', 'department.manage': 'all', 'planYear.manage': 'all' },
+};
+
+export interface Subject {
+  role: Role;
+  departmentId: number | null;
+}
+
+export function scopeOf(actor: Subject, permission: Permission): Scope {
+  return ROLE_SCOPES[actor.role][permission];
+}
+
+/**
+ * May the actor use this permission at all (without a record), or on this record (a record of a department)?
+ * 'own' needs the actor to belong to a department and the record to be of that department.
+ */
+export function can(actor: Subject, permission: Permission, record?: { departmentId: number }): boolean {
+  const scope = scopeOf(actor, permission);
+  if (scope === 'all') return true;
+  if (scope === 'none') return false;
+  if (actor.departmentId === null) return false;
+  return record === undefined || record.departmentId === actor.departmentId;
+}

@@ -1,0 +1,88 @@
+/**
+ * The audit trail. Every mutation writes its row through `writeAudit`, inside the same transaction as the
+ * change: a rolled-back change leaves no row, a committed change always has one. The table itself refuses
+ * UPDATE, DELETE and TRUNCATE (see the init migration).
+ */
+import type { Actor } from '@/lib/auth/actor';
+import type { Db } from '@/lib/prisma';
+
+/** A Prisma transaction client (what `$transaction(async (tx) => …)` hands over). */
+export type Tx = Omit<Db, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
+
+export type AuditValue = string | number | boolean | null | AuditValue[] | { [key: string]: AuditValue };
+export type AuditRecord = Record<string, AuditValue>;
+
+/** Fields never written to the trail in clear. */
+const SECRET_FIELDS = new Set(['passwordHash', 'password', 'tokenHash']);
+
+/** Decimal, Date and BigInt as exact strings, so the trail shows what the database holds. */
+export function toAuditValue(value: unknown): AuditValue {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return value.map(toAuditValue);
+  if (typeof value === 'object') {
+    // decimal.js instances (Prisma Decimal) print exactly through toString/toFixed
+    if ('toFixed' in value && typeof (value as { toFixed: unknown }).toFixed === 'function' && 'd' in value) {
+      return (value as { toString(): string }).toString();
+    }
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toAuditValue(v)]));
+  }
+  return String(value);
+}
+
+export function toAuditRecord(row: Record<string, unknown>): AuditRecord {
+  return Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [k, SECRET_FIELDS.has(k) ? '[secret]' : toAuditValue(v)]),
+  );
+}
+
+/**
+ * Field-level change: only the fields whose value differs, before and after. Secret fields show that they
+ * changed, never their values.
+ */
+export function diffRecords(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const b = toAuditRecord(before);
+  const a = toAuditRecord(after);
+  const changedBefore: AuditRecord = {};
+  const changedAfter: AuditRecord = {};
+  for (const key of new Set([...Object.keys(b), ...Object.keys(a)])) {
+    if (key === 'updatedAt') continue;
+    const rawChanged = JSON.stringify(toAuditValue(before[key])) !== JSON.stringify(toAuditValue(after[key]));
+    if (!rawChanged) continue;
+    changedBefore[key] = SECRET_FIELDS.has(key) ? '[secret]' : (b[key] ?? null);
+    changedAfter[key] = SECRET_FIELDS.has(key) ? '[changed]' : (a[key] ?? null);
+  }
+  return { before: changedBefore, after: changedAfter, changed: Object.keys(changedAfter) };
+}
+
+export interface AuditEntry {
+  action: string;
+  entity: string;
+  entityId?: string | number | null;
+  before?: AuditRecord | null;
+  after?: AuditRecord | null;
+  reason?: string | null;
+}
+
+export interface AuditActor {
+  actor: Pick<Actor, 'id' | 'username'> | null;
+  ip: string | null;
+}
+
+export async function writeAudit(tx: Tx, who: AuditActor, entry: AuditEntry) {
+  await tx.auditLog.create({
+    data: {
+      actorId: who.actor?.id ?? null,
+      actor: who.actor?.username ?? 'system',
+      ip: who.ip,
+      action: entry.action,
+      entity: entry.entity,
+      entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+      before: entry.before ?? undefined,
+      after: entry.after ?? undefined,
+      reason: entry.reason ?? null,
+    },
+  });
+}
