@@ -9,9 +9,9 @@ import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
-import { isSignInMessageKey, ZSignIn, type SignInInput } from '@/lib/validations/auth';
+import { isSignInMessageKey, retryAfterSeconds, ZSignIn, type SignInInput } from '@/lib/validations/auth';
 
-type FormError = 'invalidCredentials' | 'failed';
+type FormError = 'invalidCredentials' | 'failed' | { retryInMinutes: number };
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: 'sessionExpired' }) {
   const t = useTranslations('login');
@@ -40,7 +40,14 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
         return;
       }
       // next-auth reports a null from `authorize` as CredentialsSignin; anything else is a server-side failure.
-      setFormError(result?.error === 'CredentialsSignin' ? 'invalidCredentials' : 'failed');
+      const wait = retryAfterSeconds(result?.error);
+      setFormError(
+        wait !== null
+          ? { retryInMinutes: Math.ceil(wait / 60) }
+          : result?.error === 'CredentialsSignin'
+            ? 'invalidCredentials'
+            : 'failed',
+      );
     } catch {
       setFormError('failed');
     }
@@ -61,7 +68,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
           role="alert"
           className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700"
         >
-          {t(formError)}
+          {typeof formError === 'string' ? t(formError) : t('tooManyAttempts', { minutes: formError.retryInMinutes })}
         </p>
       )}
 

@@ -24,7 +24,12 @@ export async function TopBar({ actor }: { actor: SessionActor }) {
               {actor.displayName}
             </div>
             <div className="text-xs text-brand-100">
-              {t(`roles.${actor.role}`)} · {actor.departmentName ?? t('account.noDepartment')}
+              {t(`roles.${actor.role}`)}
+              {actor.departmentName && ` · ${actor.departmentName}`}
+              {' · '}
+              <Link href="/change-password" className="underline-offset-2 hover:underline">
+                {t('account.password.link')}
+              </Link>
             </div>
           </div>
           <LanguageSwitch />

@@ -47,6 +47,8 @@ export interface ActionSpec<S extends z.ZodType, T> {
   run(ctx: ActionContext<z.infer<S>>): Promise<T>;
   /** paths whose cached pages change */
   revalidate?: string[];
+  /** only for changing one's own password: everything else waits until a required change is done */
+  allowedBeforePasswordChange?: boolean;
 }
 
 export interface ActionMeta {
@@ -102,6 +104,7 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
     const { actor, ip, locale } = await getRequestContext();
     try {
       if (!actor) throw new AppError('UNAUTHENTICATED');
+      if (actor.mustChangePassword && !spec.allowedBeforePasswordChange) throw new ForbiddenError();
       if (scopeOf(actor, spec.permission) === 'none') throw new ForbiddenError();
 
       const parsed = spec.input.safeParse(toPlainInput(rawInput));

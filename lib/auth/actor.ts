@@ -7,4 +7,6 @@ export interface Actor {
   displayName: string;
   role: Role;
   departmentId: number | null;
+  /** set by an admin (new user, reset): nothing but changing the password is allowed until it is done */
+  mustChangePassword?: boolean;
 }

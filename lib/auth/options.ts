@@ -2,18 +2,32 @@ import 'server-only';
 import type { NextAuthOptions, User } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { prisma } from '@/lib/db';
-import { ZSignIn } from '@/lib/validations/auth';
+import { RATE_LIMITED_PREFIX, ZSignIn } from '@/lib/validations/auth';
+import { clearSignInFailures, recordSignInFailure, signInThrottleState } from './login-throttle';
 import { verifyPassword } from './password';
 import { getAuthSecret } from './secret';
+import { SESSION_MAX_AGE_SECONDS } from './session-policy';
 
-/** A working day: a session left open on a shared office PC ends by the evening. */
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 /** The client address as the reverse proxy reports it; only recorded, never trusted for a decision. */
 function clientIp(headers: Record<string, unknown> | undefined): string | null {
   const forwarded = headers?.['x-forwarded-for'];
   if (typeof forwarded !== 'string') return null;
   return forwarded.split(',')[0]?.trim() || null;
+}
+
+/** A failed sign-in is audited too: who was tried, from where, and why it failed (never the password). */
+async function auditSignInFailure(username: string, ip: string | null, why: string, userId?: number) {
+  await prisma.auditLog.create({
+    data: {
+      actor: username.slice(0, 64),
+      ip,
+      action: 'auth.signInFailed',
+      entity: 'User',
+      entityId: userId === undefined ? null : String(userId),
+      after: { reason: why },
+    },
+  });
 }
 
 async function authorizeCredentials(
@@ -23,6 +37,14 @@ async function authorizeCredentials(
   const parsed = ZSignIn.safeParse(credentials ?? {});
   if (!parsed.success) return null;
   const { username, password } = parsed.data;
+  const ip = clientIp(headers);
+
+  // Throttled before the password is even checked, so a blocked guesser learns nothing from the answer.
+  const throttle = await signInThrottleState(username, ip);
+  if (throttle.blocked) {
+    await auditSignInFailure(username, ip, 'throttled');
+    throw new Error(`${RATE_LIMITED_PREFIX}${throttle.retryAfterSeconds}`);
+  }
 
   const user = await prisma.user.findUnique({
     where: { username },
@@ -41,7 +63,13 @@ async function authorizeCredentials(
 
   const usable = user !== null && user.active;
   const passwordOk = await verifyPassword(usable ? user.passwordHash : null, password);
-  if (!usable || !passwordOk) return null;
+  if (!usable || !passwordOk) {
+    const after = await recordSignInFailure(username, ip);
+    await auditSignInFailure(username, ip, user === null ? 'unknownUser' : user.active ? 'wrongPassword' : 'inactive', user?.id);
+    if (after.blocked) throw new Error(`${RATE_LIMITED_PREFIX}${after.retryAfterSeconds}`);
+    return null;
+  }
+  await clearSignInFailures(username);
 
   // A sign-in is part of the audit trail a district system must keep, written with the timestamp it changes.
   await prisma.$transaction([
@@ -50,7 +78,7 @@ async function authorizeCredentials(
       data: {
         actorId: user.id,
         actor: user.username,
-        ip: clientIp(headers),
+        ip,
         action: 'auth.signIn',
         entity: 'User',
         entityId: String(user.id),

@@ -8,6 +8,7 @@
 import type { Role } from '@/generated/prisma/enums';
 
 export const PERMISSIONS = [
+  'account.manageOwn', // change one's own password
   'rollup.read', // district-wide figures: plan overview, dashboards, bulletins
   'project.read',
   'project.write', // create and edit projects and their plans
@@ -27,6 +28,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export type Scope = 'all' | 'own' | 'none';
 
 const BUREAU_SCOPES: Record<Permission, Scope> = {
+  'account.manageOwn': 'all',
   'rollup.read': 'all',
   'project.read': 'all',
   'project.write': 'all',
@@ -45,13 +47,13 @@ const BUREAU_SCOPES: Record<Permission, Scope> = {
 export const ROLE_SCOPES: Readonly<Record<Role, Readonly<Record<Permission, Scope>>>> = {
   // Reads everything, writes nothing.
   LEADER: {
-    'rollup.read': 'all', 'project.read': 'all', 'project.write': 'none', 'report.read': 'all', 'report.edit': 'none',
+    'account.manageOwn': 'all', 'rollup.read': 'all', 'project.read': 'all', 'project.write': 'none', 'report.read': 'all', 'report.edit': 'none',
     'report.submit': 'none', 'report.review': 'none', 'warning.manage': 'none', 'bulletin.manage': 'none',
     'audit.read': 'none', 'user.manage': 'none', 'department.manage': 'none', 'planYear.manage': 'none',
   },
   // District-wide rollups; its own department's projects and reports only.
   DEPARTMENT: {
-    'rollup.read': 'all', 'project.read': 'own', 'project.write': 'none', 'report.read': 'own', 'report.edit': 'own',
+    'account.manageOwn': 'all', 'rollup.read': 'all', 'project.read': 'own', 'project.write': 'none', 'report.read': 'own', 'report.edit': 'own',
     'report.submit': 'own', 'report.review': 'none', 'warning.manage': 'none', 'bulletin.manage': 'none',
     'audit.read': 'none', 'user.manage': 'none', 'department.manage': 'none', 'planYear.manage': 'none',
   },

@@ -30,6 +30,7 @@ export const getActor = cache(async (): Promise<SessionActor | null> => {
       role: true,
       departmentId: true,
       active: true,
+      mustChangePassword: true,
       department: { select: { name: true } },
     },
   });
@@ -42,6 +43,7 @@ export const getActor = cache(async (): Promise<SessionActor | null> => {
     role: user.role,
     departmentId: user.departmentId,
     departmentName: user.department?.name ?? null,
+    mustChangePassword: user.mustChangePassword,
   };
 });
 
@@ -49,5 +51,7 @@ export const getActor = cache(async (): Promise<SessionActor | null> => {
 export async function requireActor(): Promise<SessionActor> {
   const actor = await getActor();
   if (!actor) redirect('/login');
+  // A password set by an admin is known to two people; the user replaces it before doing anything else.
+  if (actor.mustChangePassword) redirect('/change-password');
   return actor;
 }

@@ -31,3 +31,15 @@ export type SignInInput = z.infer<typeof ZSignIn>;
 export function isSignInMessageKey(value: unknown): value is SignInMessageKey {
   return typeof value === 'string' && Object.hasOwn(SIGN_IN_MESSAGES, value);
 }
+
+/**
+ * next-auth hands an error thrown in `authorize` to the client as its message. A throttled sign-in throws
+ * "RATE_LIMITED:<seconds>", which the login form turns into "try again in N minutes".
+ */
+export const RATE_LIMITED_PREFIX = 'RATE_LIMITED:';
+
+export function retryAfterSeconds(error: string | null | undefined): number | null {
+  if (!error?.startsWith(RATE_LIMITED_PREFIX)) return null;
+  const seconds = Number(error.slice(RATE_LIMITED_PREFIX.length));
+  return Number.isFinite(seconds) && seconds > 0 ? seconds : null;
+}

@@ -29,6 +29,7 @@ export async function prepareDatabase(url: string, log: Log) {
 export function printDemoLogins(log: Log) {
   log('Demo logins (password for all: ' + DEMO_PASSWORD + '):');
   for (const l of DEMO_LOGINS) log(`  ${l.username.padEnd(10)} ${l.role.padEnd(10)} ${l.department ?? ''}`);
+  log('  (every other department that owns projects has a reporter too: dept02, dept06 … — see /admin/users)');
 }
 
 /**

@@ -1,0 +1,116 @@
+import { verify } from '@node-rs/argon2';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { RequestContext } from '@/lib/auth/request-context';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+
+vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: vi.fn() }));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+
+let t: TestDatabase;
+let throttle: typeof import('@/lib/auth/login-throttle');
+let account: typeof import('@/lib/actions/account');
+let getRequestContext: ReturnType<typeof vi.fn>;
+
+beforeAll(async () => {
+  t = await createTestDatabase('seeded');
+  process.env.DATABASE_URL = t.url; // lib/db and the throttle's pool read it when first used
+  throttle = await import('@/lib/auth/login-throttle');
+  account = await import('@/lib/actions/account');
+  getRequestContext = vi.mocked((await import('@/lib/auth/request-context')).getRequestContext);
+});
+afterAll(async () => t?.drop());
+
+async function actAs(username: string, extra: Partial<RequestContext['actor'] & object> = {}) {
+  const u = await t.db.user.findUniqueOrThrow({ where: { username }, include: { department: true } });
+  getRequestContext.mockResolvedValue({
+    actor: { id: u.id, username: u.username, displayName: u.displayName, role: u.role, departmentId: u.departmentId,
+      departmentName: u.department?.name ?? null, mustChangePassword: u.mustChangePassword, ...extra },
+    ip: '10.0.0.9',
+    locale: 'zh-CN',
+  } satisfies RequestContext);
+}
+
+describe('sign-in throttling', () => {
+  it('blocks a username after 5 failures, saying for how long, and counts in PostgreSQL', async () => {
+    for (let i = 1; i <= 4; i++) {
+      expect(await throttle.recordSignInFailure('jw', `192.0.2.${i}`)).toEqual({ blocked: false });
+    }
+    expect(await throttle.signInThrottleState('jw', '192.0.2.50')).toEqual({ blocked: false });
+    const fifth = await throttle.recordSignInFailure('JW ', '192.0.2.5'); // same user, however typed
+    expect(fifth).toMatchObject({ blocked: true });
+    const state = await throttle.signInThrottleState('jw', '192.0.2.99');
+    expect(state.blocked).toBe(true);
+    if (state.blocked) expect(state.retryAfterSeconds).toBeGreaterThan(14 * 60);
+    const rows = await t.db.$queryRaw<{ key: string; points: number }[]>`SELECT key, points FROM rate_limits WHERE key LIKE 'signin_user%'`;
+    expect(rows).toContainEqual({ key: 'signin_user:jw', points: 5 });
+  });
+
+  it('leaves other usernames alone, and a success clears the count', async () => {
+    expect(await throttle.signInThrottleState('wlw', '192.0.2.200')).toEqual({ blocked: false });
+    await throttle.recordSignInFailure('wlw', '192.0.2.200');
+    await throttle.clearSignInFailures('wlw');
+    const rows = await t.db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM rate_limits WHERE key = 'signin_user:wlw'`;
+    expect(Number(rows[0]!.n)).toBe(0);
+  });
+
+  it('blocks an address that tries many usernames', async () => {
+    for (let i = 0; i < 30; i++) await throttle.recordSignInFailure(`nobody${i}`, '198.51.100.7');
+    const state = await throttle.signInThrottleState('someone-new', '198.51.100.7');
+    expect(state.blocked).toBe(true);
+    expect(await throttle.signInThrottleState('someone-new', '198.51.100.8')).toEqual({ blocked: false });
+  });
+});
+
+describe('changing one’s own password', () => {
+  it('refuses a wrong current password, in Chinese, and changes nothing', async () => {
+    await actAs('jfb');
+    const before = await t.db.user.findUniqueOrThrow({ where: { username: 'jfb' }, omit: { passwordHash: false } });
+    const r = await account.changeOwnPassword({ currentPassword: 'wrong', newPassword: 'Better#Pass2026', confirmPassword: 'Better#Pass2026' });
+    expect(r).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { currentPassword: ['当前密码不正确'] } });
+    const after = await t.db.user.findUniqueOrThrow({ where: { username: 'jfb' }, omit: { passwordHash: false } });
+    expect(after.passwordHash).toBe(before.passwordHash);
+  });
+
+  it('enforces the policy with clear messages', async () => {
+    await actAs('jfb');
+    const weak = await account.changeOwnPassword({ currentPassword: 'Keystone@2025', newPassword: 'short', confirmPassword: 'short' });
+    expect(weak).toMatchObject({ ok: false, code: 'VALIDATION' });
+    if (!weak.ok) expect(weak.fieldErrors?.newPassword).toEqual(expect.arrayContaining(['密码至少需要10个字符']));
+    const withName = await account.changeOwnPassword({ currentPassword: 'Keystone@2025', newPassword: 'jfb-Password-1', confirmPassword: 'jfb-Password-1' });
+    expect(withName).toMatchObject({ ok: false, fieldErrors: { newPassword: ['密码不能包含用户名'] } });
+    const mismatch = await account.changeOwnPassword({ currentPassword: 'Keystone@2025', newPassword: 'Better#Pass2026', confirmPassword: 'Other#Pass2026' });
+    expect(mismatch).toMatchObject({ ok: false, fieldErrors: { confirmPassword: ['两次输入的新密码不一致'] } });
+  });
+
+  it('changes it, clears a pending forced change, and audits without the hash', async () => {
+    await t.db.user.update({ where: { username: 'jfb' }, data: { mustChangePassword: true } });
+    await actAs('jfb');
+    const r = await account.changeOwnPassword({ currentPassword: 'Keystone@2025', newPassword: 'Better#Pass2026', confirmPassword: 'Better#Pass2026' });
+    expect(r).toEqual({ ok: true, data: { changed: true } });
+    const u = await t.db.user.findUniqueOrThrow({ where: { username: 'jfb' }, omit: { passwordHash: false } });
+    expect(u.mustChangePassword).toBe(false);
+    expect(await verify(u.passwordHash, 'Better#Pass2026')).toBe(true);
+    const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: 'user.changePassword', entityId: String(u.id) } });
+    expect(audit.ip).toBe('10.0.0.9');
+    const text = JSON.stringify(audit, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+    expect(text).not.toContain(u.passwordHash);
+    expect(text).not.toContain('Better#Pass2026');
+    expect(audit.after).toEqual({ passwordHash: '[changed]', mustChangePassword: false });
+  });
+});
+
+describe('the action wrapper', () => {
+  it('refuses everything but the password change while one is pending', async () => {
+    await actAs('jw', { mustChangePassword: true });
+    const { changeOwnPassword } = account;
+    // the password change itself is allowed (and fails here only on the wrong current password)
+    const r = await changeOwnPassword({ currentPassword: 'nope', newPassword: 'Better#Pass2026', confirmPassword: 'Better#Pass2026' });
+    expect(r).toMatchObject({ ok: false, code: 'VALIDATION' });
+  });
+
+  it('answers an unauthenticated call with a clear message and changes nothing', async () => {
+    getRequestContext.mockResolvedValue({ actor: null, ip: null, locale: 'en' });
+    const r = await account.changeOwnPassword({ currentPassword: 'x', newPassword: 'Better#Pass2026', confirmPassword: 'Better#Pass2026' });
+    expect(r).toEqual({ ok: false, code: 'UNAUTHENTICATED', message: 'Your session has ended. Please sign in again.' });
+  });
+});
