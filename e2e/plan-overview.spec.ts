@@ -1,13 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-
-const PASSWORD = 'Keystone@2025';
-
-async function signIn(page: Page, username: string, password = PASSWORD) {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-}
+import { expect, test } from '@playwright/test';
+import { signIn } from './helpers';
 
 test.describe('signing in and the plan overview', () => {
   test('an anonymous visitor is sent to the sign-in page', async ({ page }) => {
