@@ -8,7 +8,7 @@ test('ten wrong passwords in a row are throttled with a clear message, and the a
   const messages: string[] = [];
   for (let attempt = 1; attempt <= 10; attempt++) {
     await signIn(page, USERNAME, `wrong-password-${attempt}`);
-    const alert = page.getByRole('alert');
+    const alert = page.locator('#login-form-error');
     await expect(alert).toBeVisible();
     messages.push((await alert.textContent()) ?? '');
   }
@@ -19,6 +19,6 @@ test('ten wrong passwords in a row are throttled with a clear message, and the a
 
   // even the right password is refused while the lock lasts
   await signIn(page, USERNAME, 'Keystone@2025');
-  await expect(page.getByRole('alert')).toContainText('登录失败次数过多');
+  await expect(page.locator('#login-form-error')).toContainText('登录失败次数过多');
   await expect(page).toHaveURL(/\/login/);
 });
