@@ -1,0 +1,417 @@
+/**
+ * The authorization matrix, generated from one table: for every server action and every data-access read,
+ * what each role may do on a record of the actor's own department and of another one. Each cell is called for
+ * real against a seeded throwaway database:
+ *   - allowed  → the call succeeds (and an action writes its audit row);
+ *   - refused  → FORBIDDEN, or for another department's record NOT_FOUND answered exactly like a missing id,
+ *                and the database is unchanged (no audit row either).
+ * An exported action or a get/list function that is missing from the table fails the test.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Role } from '@/generated/prisma/enums';
+import type { ActionMeta, ActionResult } from '@/lib/actions/safe-action';
+import type { Actor } from '@/lib/auth/actor';
+import { scopeOf, type Permission } from '@/lib/auth/permissions';
+import type { Db } from '@/lib/prisma';
+import { AppError } from '@/lib/server/errors';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+
+vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: vi.fn() }));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROLES: Role[] = ['LEADER', 'DEPARTMENT', 'BUREAU', 'ADMIN'];
+/** The department reporter acting in every DEPARTMENT cell, and the department whose records are "other". */
+const REPORTER = 'zjw'; // 区住房城乡建委
+const OTHER_DEPARTMENT = '区交通局';
+const ACTOR_OF: Record<Role, string> = { LEADER: 'leader', DEPARTMENT: REPORTER, BUREAU: 'bureau', ADMIN: 'admin' };
+
+/** '-' refused on every record; 'own' allowed on the actor's own department's records only; 'all' allowed. */
+type Cell = '-' | 'own' | 'all';
+type Row = Record<Role, Cell>;
+const row = (LEADER: Cell, DEPARTMENT: Cell, BUREAU: Cell, ADMIN: Cell): Row => ({ LEADER, DEPARTMENT, BUREAU, ADMIN });
+
+interface Fixtures {
+  db: Db;
+  ownDepartmentId: number;
+  otherDepartmentId: number;
+  seq: () => number;
+}
+type Target = 'own' | 'other';
+
+/** A November report of the target department in one of these states, made so if needed; its id and version. */
+async function reportOf(fx: Fixtures, target: Target, status: 'DRAFT' | 'SUBMITTED') {
+  const departmentId = target === 'own' ? fx.ownDepartmentId : fx.otherDepartmentId;
+  const report = await fx.db.monthlyReport.findFirstOrThrow({
+    where: { month: 11, plan: { project: { departmentId }, stage: { not: 'PRELIMINARY' } } },
+    orderBy: { id: 'asc' },
+  });
+  const updated = await fx.db.monthlyReport.update({ where: { id: report.id }, data: { status } });
+  return { reportId: updated.id, version: updated.version, planId: updated.planId };
+}
+
+interface ActionCase {
+  /** records of a department are involved: own and other are both tried */
+  scoped: boolean;
+  row: Row;
+  input(fx: Fixtures, target: Target): Promise<unknown>;
+}
+
+const ADMIN_ONLY = row('-', '-', '-', 'all');
+const REVIEWERS = row('-', '-', 'all', 'all');
+
+/** THE TABLE for server actions, by action name. */
+const ACTIONS: Record<string, ActionCase> = {
+  'user.changePassword': {
+    scoped: false,
+    row: row('all', 'all', 'all', 'all'),
+    input: async () => ({ currentPassword: 'Keystone@2025', newPassword: 'Matrix#Pass2026', confirmPassword: 'Matrix#Pass2026' }),
+  },
+  'user.create': {
+    scoped: false,
+    row: ADMIN_ONLY,
+    input: async (fx) => ({ username: `matrix${fx.seq()}`, displayName: '矩阵测试', role: 'LEADER', departmentId: null, password: 'Matrix#Pass2026' }),
+  },
+  'user.update': {
+    scoped: false,
+    row: ADMIN_ONLY,
+    input: async (fx) => {
+      const u = await fx.db.user.findUniqueOrThrow({ where: { username: 'dept06' } });
+      return { id: u.id, displayName: '改名测试', role: 'DEPARTMENT', departmentId: u.departmentId };
+    },
+  },
+  'user.resetPassword': {
+    scoped: false,
+    row: ADMIN_ONLY,
+    input: async (fx) => ({ id: (await fx.db.user.findUniqueOrThrow({ where: { username: 'dept07' } })).id, password: 'Reset#Pass2026' }),
+  },
+  'user.setActive': {
+    scoped: false,
+    row: ADMIN_ONLY,
+    input: async (fx) => ({ id: (await fx.db.user.findUniqueOrThrow({ where: { username: 'dept08' } })).id, active: false }),
+  },
+  'department.create': {
+    scoped: false,
+    row: ADMIN_ONLY,
+    input: async (fx) => ({ name: `矩阵测试单位${fx.seq()}`, shortName: '测试', kind: 'DEPARTMENT' }),
+  },
+  'department.update': {
+    scoped: false,
+    row: ADMIN_ONLY,
+    input: async (fx) => ({ id: (await fx.db.department.findUniqueOrThrow({ where: { name: '区科技局' } })).id, name: '区科学技术局', shortName: '科技局', kind: 'DEPARTMENT' }),
+  },
+  'department.setActive': {
+    scoped: false,
+    row: ADMIN_ONLY,
+    input: async (fx) => ({ id: (await fx.db.department.findUniqueOrThrow({ where: { name: '区生态环境局' } })).id, active: false }),
+  },
+  'department.delete': {
+    scoped: false,
+    row: ADMIN_ONLY,
+    input: async (fx) => ({ id: (await fx.db.department.create({ data: { name: `空单位${fx.seq()}`, shortName: '空', kind: 'DEPARTMENT' } })).id }),
+  },
+  'planYear.create': {
+    scoped: false,
+    row: ADMIN_ONLY,
+    input: async (fx) => ({ year: 2030 + fx.seq(), title: '测试年度', approvedInvestment: '1,000.00' }),
+  },
+  'planYear.update': {
+    scoped: false,
+    row: ADMIN_ONLY,
+    input: async (fx) => ({
+      id: (await fx.db.planYear.findUniqueOrThrow({ where: { year: 2025 } })).id,
+      title: '渝中区2025年重点项目计划（修订）',
+      approvedInvestment: '2478000.00',
+      currentMonth: 11,
+      reportDeadlineDay: 6,
+    }),
+  },
+  'planYear.activate': {
+    scoped: false,
+    row: ADMIN_ONLY,
+    input: async (fx) => {
+      // one ACTIVE year at a time: the year to activate needs the current one out of the way
+      await fx.db.planYear.update({ where: { year: 2025 }, data: { status: 'CLOSED' } });
+      return { id: (await fx.db.planYear.create({ data: { year: 2040 + fx.seq(), title: '测试年度', approvedInvestment: '1' } })).id };
+    },
+  },
+  'planYear.close': {
+    scoped: false,
+    row: ADMIN_ONLY,
+    input: async (fx) => ({ id: (await fx.db.planYear.findUniqueOrThrow({ where: { year: 2025 } })).id }),
+  },
+  'report.saveDraft': {
+    scoped: true,
+    row: row('-', 'own', '-', '-'),
+    input: async (fx, target) => {
+      const r = await reportOf(fx, target, 'DRAFT');
+      return { projectPlanId: r.planId, month: 11, version: r.version, investedThisMonth: '12.50', progressText: '主体结构施工', problems: '', coordinationNeeded: '', nextSteps: '' };
+    },
+  },
+  'report.submit': {
+    scoped: true,
+    row: row('-', 'own', '-', '-'),
+    input: async (fx, target) => {
+      const r = await reportOf(fx, target, 'DRAFT');
+      return { reportId: r.reportId, version: r.version };
+    },
+  },
+  'report.approve': {
+    scoped: true,
+    row: REVIEWERS,
+    input: async (fx, target) => {
+      const r = await reportOf(fx, target, 'SUBMITTED');
+      return { reportId: r.reportId, version: r.version };
+    },
+  },
+  'report.return': {
+    scoped: true,
+    row: REVIEWERS,
+    input: async (fx, target) => {
+      const r = await reportOf(fx, target, 'SUBMITTED');
+      return { reportId: r.reportId, version: r.version, comment: '请补充形象进度说明' };
+    },
+  },
+};
+
+/** The same input pointed at a record that does not exist, to prove "other department" answers identically. */
+function withMissingRecord(input: unknown): unknown {
+  const copy = { ...(input as Record<string, unknown>) };
+  for (const key of ['projectPlanId', 'reportId']) if (key in copy) copy[key] = 99_999_999;
+  return copy;
+}
+
+interface ReadCase {
+  scoped: boolean;
+  row: Row;
+  call(db: Db, actor: Actor, fx: Fixtures, target: Target): Promise<unknown>;
+}
+
+/** THE TABLE for data-access reads, by function name. */
+const READS: Record<string, ReadCase> = {
+  getPlanReconciliation: { scoped: false, row: row('all', 'all', 'all', 'all'), call: (db, a) => mod.plan.getPlanReconciliation(db, a, 2025) },
+  listPlanYears: { scoped: false, row: row('all', 'all', 'all', 'all'), call: (db, a) => mod.planYears.listPlanYears(db, a) },
+  listProjects: {
+    scoped: false, // scoped inside the query: checked separately below
+    row: row('all', 'all', 'all', 'all'),
+    call: (db, a) => mod.listProjects.listProjects(db, a, { year: 2025 }),
+  },
+  getProject: {
+    scoped: true,
+    row: row('all', 'own', 'all', 'all'),
+    call: async (db, a, fx, target) => mod.getProject.getProject(db, a, { id: await projectOf(fx, target) }),
+  },
+  getProjectHistory: {
+    scoped: true,
+    row: row('all', 'own', 'all', 'all'),
+    call: async (db, a, fx, target) => mod.getProjectHistory.getProjectHistory(db, a, { projectId: await projectOf(fx, target) }),
+  },
+  listAuditLog: { scoped: false, row: row('-', '-', 'all', 'all'), call: (db, a) => mod.listAuditLog.listAuditLog(db, a, {}) },
+  getAuditFilterOptions: { scoped: false, row: row('-', '-', 'all', 'all'), call: (db, a) => mod.auditOptions.getAuditFilterOptions(db, a) },
+  listUsers: { scoped: false, row: ADMIN_ONLY, call: (db, a) => mod.listUsers.listUsers(db, a) },
+  listDepartments: { scoped: false, row: ADMIN_ONLY, call: (db, a) => mod.listDepartments.listDepartments(db, a) },
+  listDepartmentOptions: { scoped: false, row: ADMIN_ONLY, call: (db, a) => mod.listDepartments.listDepartmentOptions(db, a) },
+  listPlanYearsForAdmin: { scoped: false, row: ADMIN_ONLY, call: (db, a) => mod.listPlanYearsAdmin.listPlanYearsForAdmin(db, a) },
+};
+
+async function projectOf(fx: Fixtures, target: Target) {
+  const departmentId = target === 'own' ? fx.ownDepartmentId : fx.otherDepartmentId;
+  return (await fx.db.project.findFirstOrThrow({ where: { departmentId }, orderBy: { id: 'asc' } })).id;
+}
+
+// Modules are imported after DATABASE_URL points at the test database (lib/db reads it on first import).
+const mod = {} as {
+  plan: typeof import('@/lib/server/plan/get-plan-reconciliation');
+  planYears: typeof import('@/lib/server/plan/list-plan-years');
+  listProjects: typeof import('@/lib/server/projects/list-projects');
+  getProject: typeof import('@/lib/server/projects/get-project');
+  getProjectHistory: typeof import('@/lib/server/projects/get-project-history');
+  listAuditLog: typeof import('@/lib/server/audit/list-audit-log');
+  auditOptions: typeof import('@/lib/server/audit/get-audit-filter-options');
+  listUsers: typeof import('@/lib/server/admin/list-users');
+  listDepartments: typeof import('@/lib/server/admin/list-departments');
+  listPlanYearsAdmin: typeof import('@/lib/server/admin/list-plan-years');
+};
+type AnyAction = ((input: unknown) => Promise<ActionResult<unknown>>) & { meta: ActionMeta };
+let actions: Map<string, AnyAction>;
+const databases: TestDatabase[] = [];
+
+async function freshDatabase(): Promise<{ t: TestDatabase; fx: Fixtures }> {
+  const t = await createTestDatabase('seeded');
+  databases.push(t);
+  let n = 0;
+  const dept = async (name: string) => (await t.db.department.findUniqueOrThrow({ where: { name } })).id;
+  const reporter = await t.db.user.findUniqueOrThrow({ where: { username: REPORTER } });
+  return { t, fx: { db: t.db, ownDepartmentId: reporter.departmentId!, otherDepartmentId: await dept(OTHER_DEPARTMENT), seq: () => ++n } };
+}
+
+async function actorFor(db: Db, role: Role): Promise<Actor & { departmentName: string | null }> {
+  const u = await db.user.findUniqueOrThrow({ where: { username: ACTOR_OF[role] }, include: { department: true } });
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, departmentId: u.departmentId, departmentName: u.department?.name ?? null, mustChangePassword: false };
+}
+
+/** Everything a refused call must leave as it was. */
+async function fingerprint(db: Db): Promise<string> {
+  const rows = await db.$queryRaw<{ f: string }[]>`
+    SELECT md5(concat_ws('|',
+      (SELECT string_agg(md5(x::text), '' ORDER BY x.id) FROM "User" x),
+      (SELECT string_agg(md5(x::text), '' ORDER BY x.id) FROM "Department" x),
+      (SELECT string_agg(md5(x::text), '' ORDER BY x.id) FROM "PlanYear" x),
+      (SELECT string_agg(md5(x::text), '' ORDER BY x.id) FROM "MonthlyReport" x),
+      (SELECT count(*)::text FROM "AuditLog"))) AS f`;
+  return rows[0]!.f;
+}
+
+beforeAll(async () => {
+  const bootstrap = await freshDatabase();
+  process.env.DATABASE_URL = bootstrap.t.url;
+  actions = await loadActions();
+  Object.assign(mod, {
+    plan: await import('@/lib/server/plan/get-plan-reconciliation'),
+    planYears: await import('@/lib/server/plan/list-plan-years'),
+    listProjects: await import('@/lib/server/projects/list-projects'),
+    getProject: await import('@/lib/server/projects/get-project'),
+    getProjectHistory: await import('@/lib/server/projects/get-project-history'),
+    listAuditLog: await import('@/lib/server/audit/list-audit-log'),
+    auditOptions: await import('@/lib/server/audit/get-audit-filter-options'),
+    listUsers: await import('@/lib/server/admin/list-users'),
+    listDepartments: await import('@/lib/server/admin/list-departments'),
+    listPlanYearsAdmin: await import('@/lib/server/admin/list-plan-years'),
+  });
+}, 120_000);
+
+afterAll(async () => {
+  for (const t of databases) await t.drop();
+});
+
+describe('the table covers everything', () => {
+  it('has a row for every server action, and no row for an action that does not exist', () => {
+    expect([...actions.keys()].sort()).toEqual(Object.keys(ACTIONS).sort());
+  });
+
+  it('has a row for every get/list function of the data-access layer', async () => {
+    const found: string[] = [];
+    for (const dir of readdirSync(path.join(ROOT, 'lib/server'), { withFileTypes: true }).filter((d) => d.isDirectory())) {
+      for (const file of readdirSync(path.join(ROOT, 'lib/server', dir.name)).filter((f) => f.endsWith('.ts'))) {
+        const exports = (await import(path.join(ROOT, 'lib/server', dir.name, file))) as Record<string, unknown>;
+        for (const [name, value] of Object.entries(exports)) {
+          if (typeof value === 'function' && /^(get|list)[A-Z]/.test(name)) found.push(name);
+        }
+      }
+    }
+    expect(found.sort()).toEqual(Object.keys(READS).sort());
+  });
+
+  it('agrees with the permission matrix each action declares', () => {
+    for (const [name, action] of actions) {
+      const expected = ACTIONS[name]!;
+      for (const role of ROLES) {
+        const scope = scopeOf({ role, departmentId: 1 }, action.meta.permission as Permission);
+        const cell = expected.row[role];
+        expect(`${name} ${role} ${scope}`).toBe(`${name} ${role} ${cell === '-' ? 'none' : cell}`);
+      }
+    }
+  });
+});
+
+/** Imports every "use server" module afresh (so lib/db binds to the current DATABASE_URL) and finds actions by name. */
+async function loadActions(): Promise<Map<string, AnyAction>> {
+  const found = new Map<string, AnyAction>();
+  for (const file of readdirSync(path.join(ROOT, 'lib/actions')).filter((f) => f.endsWith('.ts') && f !== 'safe-action.ts')) {
+    const exports = (await import(path.join(ROOT, 'lib/actions', file))) as Record<string, unknown>;
+    for (const [exportName, value] of Object.entries(exports)) {
+      const meta = (value as { meta?: ActionMeta }).meta;
+      if (typeof value !== 'function' || !meta) throw new Error(`lib/actions/${file} exports ${exportName}, which is not made with defineAction`);
+      found.set(meta.name, value as AnyAction);
+    }
+  }
+  return found;
+}
+
+// Each action gets a database of its own, so what its allowed calls change cannot affect another action's cells.
+describe.each(Object.entries(ACTIONS))('action %s', (name, spec) => {
+  let fx: Fixtures;
+  let action: AnyAction;
+  let context: ReturnType<typeof vi.fn>;
+  let appDb: Db;
+  beforeAll(async () => {
+    const fresh = await freshDatabase();
+    fx = fresh.fx;
+    process.env.DATABASE_URL = fresh.t.url;
+    vi.resetModules();
+    context = vi.mocked((await import('@/lib/auth/request-context')).getRequestContext);
+    action = (await loadActions()).get(name)!;
+    appDb = (await import('@/lib/db')).prisma; // the client the actions use, closed before its database is dropped
+  });
+  afterAll(async () => appDb?.$disconnect());
+
+  const targets: Target[] = spec.scoped ? ['own', 'other'] : ['own'];
+  it.each(ROLES.flatMap((role) => targets.map((target) => [role, target] as const)))(
+    'as %s on a record of the %s department',
+    async (role, target) => {
+      expect(action, `no action named ${name}`).toBeDefined();
+      context.mockResolvedValue({ actor: await actorFor(fx.db, role), ip: '127.0.0.1', locale: 'zh-CN' });
+      const input = await spec.input(fx, target);
+      const before = await fingerprint(fx.db);
+      const auditsBefore = await fx.db.auditLog.count();
+
+      const result = await action(input);
+      const cell = spec.row[role];
+      const allowed = cell === 'all' || (cell === 'own' && target === 'own');
+      if (allowed) {
+        expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+        expect(await fx.db.auditLog.count({ where: { id: { gt: 0 } } })).toBeGreaterThan(auditsBefore);
+      } else {
+        expect(result.ok).toBe(false);
+        if (!result.ok) expect(['FORBIDDEN', 'NOT_FOUND']).toContain(result.code);
+        expect(await fingerprint(fx.db)).toBe(before);
+        if (cell === 'own' && target === 'other') {
+          // another department's record answers exactly like a record that does not exist
+          expect(result).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+          expect(await action(withMissingRecord(input))).toEqual(result);
+        }
+      }
+    },
+  );
+});
+
+describe.each(Object.entries(READS))('read %s', (name, spec) => {
+  const targets: Target[] = spec.scoped ? ['own', 'other'] : ['own'];
+  it.each(ROLES.flatMap((role) => targets.map((target) => [role, target] as const)))(
+    'as %s on a record of the %s department',
+    async (role, target) => {
+      const t = databases[0]!;
+      const fx = await fixturesOf(t);
+      const actor = await actorFor(t.db, role);
+      const cell = spec.row[role];
+      const allowed = cell === 'all' || (cell === 'own' && target === 'own');
+      const outcome = await spec.call(t.db, actor, fx, target).then(
+        () => 'ok',
+        (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+      );
+      expect(outcome).toBe(allowed ? 'ok' : cell === 'own' ? 'NOT_FOUND' : 'FORBIDDEN');
+    },
+  );
+});
+
+describe('list scoping', () => {
+  it('lists only its own department’s projects to a department, and all of them to the others', async () => {
+    const t = databases[0]!;
+    const fx = await fixturesOf(t);
+    for (const role of ROLES) {
+      const list = await mod.listProjects.listProjects(t.db, await actorFor(t.db, role), { year: 2025, pageSize: 200 });
+      const departments = new Set(list!.items.map((r) => r.departmentId));
+      if (role === 'DEPARTMENT') expect([...departments]).toEqual([fx.ownDepartmentId]);
+      else expect(list!.total).toBe(421);
+    }
+  });
+});
+
+async function fixturesOf(t: TestDatabase): Promise<Fixtures> {
+  const reporter = await t.db.user.findUniqueOrThrow({ where: { username: REPORTER } });
+  const other = await t.db.department.findUniqueOrThrow({ where: { name: OTHER_DEPARTMENT } });
+  let n = 1000;
+  return { db: t.db, ownDepartmentId: reporter.departmentId!, otherDepartmentId: other.id, seq: () => ++n };
+}
