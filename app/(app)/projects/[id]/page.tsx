@@ -1,0 +1,173 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { cache } from 'react';
+import { getTranslations } from 'next-intl/server';
+import { MonthlyPlanTable } from '@/components/projects/monthly-plan-table';
+import { ProjectAttributes } from '@/components/projects/project-attributes';
+import { ProjectHistory } from '@/components/projects/project-history';
+import { ProjectPlanCard } from '@/components/projects/project-plan-card';
+import { ProjectReportsTable } from '@/components/projects/project-reports-table';
+import { ProjectTabs, type ProjectTab } from '@/components/projects/project-tabs';
+import { YearLinks } from '@/components/projects/year-links';
+import { ReportForm } from '@/components/reports/report-form';
+import { ReportStatusBadge } from '@/components/reports/report-status-badge';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { can } from '@/lib/auth/permissions';
+import { requireActor } from '@/lib/auth/session';
+import { prisma } from '@/lib/db';
+import { NotFoundError } from '@/lib/server/errors';
+import { getProject, type ProjectDetail } from '@/lib/server/projects/get-project';
+import { getProjectHistory } from '@/lib/server/projects/get-project-history';
+
+type Params = Promise<{ id: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/**
+ * The project, or the not-found page: for a malformed id, a missing one and another department's alike, so
+ * the page never tells a department which ids exist.
+ */
+const loadProject = cache(async (id: string, year: string | string[] | undefined) => {
+  if (!/^\d{1,9}$/.test(id)) notFound();
+  if (year !== undefined && (typeof year !== 'string' || !/^\d{4}$/.test(year))) notFound();
+  const actor = await requireActor();
+  try {
+    const project = await getProject(prisma, actor, { id: Number(id), year: year === undefined ? undefined : Number(year) });
+    // A year the project has no plan in is a page that does not exist either.
+    if (year !== undefined && !project.plan) notFound();
+    return { actor, project };
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: SearchParams }): Promise<Metadata> {
+  const { project } = await loadProject((await params).id, (await searchParams).year);
+  return { title: project.name };
+}
+
+/** The department's form for the current month, or what has become of that month's report. */
+async function CurrentMonthReport({ project, canEdit, canSubmit }: { project: ProjectDetail; canEdit: boolean; canSubmit: boolean }) {
+  const plan = project.plan;
+  if (!plan || !canEdit || plan.planYearStatus !== 'ACTIVE') return null;
+  const t = await getTranslations('reports.form');
+  const month = plan.currentMonth;
+  const report = plan.reports.find((r) => r.month === month) ?? null;
+  const editable = report === null || report.status === 'DRAFT' || report.status === 'RETURNED';
+
+  return (
+    <Card data-testid="current-report">
+      <CardHeader>
+        <CardTitle className="flex items-center gap-2">
+          {t('title', { year: String(plan.year), month })}
+          <ReportStatusBadge status={report?.status ?? null} testId="current-report-status" />
+        </CardTitle>
+        {editable && <CardDescription>{t('description')}</CardDescription>}
+      </CardHeader>
+      <CardContent className="flex flex-col gap-4">
+        {report?.status === 'RETURNED' && report.reviewComment && (
+          <p
+            className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            data-testid="current-report-returned"
+          >
+            {t('returned', { comment: report.reviewComment })}
+          </p>
+        )}
+        {editable ? (
+          <ReportForm
+            projectPlanId={plan.id}
+            month={month}
+            canSubmit={canSubmit}
+            report={
+              report && {
+                id: report.id,
+                version: report.version,
+                investedThisMonth: report.investedThisMonth,
+                progressText: report.progressText,
+                problems: report.problems,
+                coordinationNeeded: report.coordinationNeeded,
+                nextSteps: report.nextSteps,
+              }
+            }
+          />
+        ) : (
+          <p className="text-sm text-slate-600" data-testid="current-report-locked">
+            {t(report?.status === 'APPROVED' ? 'lockedApproved' : 'lockedSubmitted')}
+          </p>
+        )}
+      </CardContent>
+    </Card>
+  );
+}
+
+export default async function ProjectPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+  await connection();
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const { actor, project } = await loadProject(id, query.year);
+  const tab: ProjectTab = query.tab === 'history' ? 'history' : 'overview';
+  const [t, tStage] = await Promise.all([getTranslations('projects'), getTranslations('enums.stage')]);
+  const plan = project.plan;
+  const history = tab === 'history' ? await getProjectHistory(prisma, actor, { projectId: project.id }) : null;
+
+  const href = (next: { year?: number; tab?: ProjectTab }) => {
+    const search = new URLSearchParams();
+    const year = next.year ?? plan?.year;
+    if (year !== undefined) search.set('year', String(year));
+    if ((next.tab ?? tab) === 'history') search.set('tab', 'history');
+    const text = search.toString();
+    return `/projects/${project.id}${text ? `?${text}` : ''}`;
+  };
+
+  return (
+    <div className="flex flex-col gap-5" data-testid="project-page" data-project-id={project.id}>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <Link
+            href={plan ? `/projects?year=${plan.year}` : '/projects'}
+            className="text-sm text-brand-700 hover:underline"
+          >
+            {t('detail.back')}
+          </Link>
+          <h1 className="mt-1 text-2xl font-semibold text-slate-900" data-testid="project-name">
+            {project.name}
+          </h1>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-500">
+            <span className="font-mono">{project.code}</span>
+            <span>· {project.departmentName}</span>
+            {plan && <Badge variant="brand">{tStage(plan.stage)}</Badge>}
+          </p>
+        </div>
+        {plan && <YearLinks years={project.years} current={plan.year} hrefFor={(year) => href({ year })} />}
+      </div>
+
+      <ProjectTabs current={tab} hrefFor={(next) => href({ tab: next })} />
+
+      {tab === 'history' ? (
+        <ProjectHistory rows={history ?? []} />
+      ) : (
+        <>
+          <CurrentMonthReport
+            project={project}
+            canEdit={can(actor, 'report.edit', project)}
+            canSubmit={can(actor, 'report.submit', project)}
+          />
+          <div className="grid gap-5 lg:grid-cols-2">
+            <ProjectAttributes project={project} />
+            {plan ? (
+              <ProjectPlanCard plan={plan} />
+            ) : (
+              <Card className="p-6 text-sm text-slate-600" data-testid="project-no-plan">
+                {t('detail.plan.none')}
+              </Card>
+            )}
+          </div>
+          {plan && <MonthlyPlanTable plan={plan} />}
+          {plan && <ProjectReportsTable plan={plan} canReview={can(actor, 'report.review', project)} />}
+        </>
+      )}
+    </div>
+  );
+}

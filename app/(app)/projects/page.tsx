@@ -1,0 +1,84 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { cache } from 'react';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Pager } from '@/components/projects/pager';
+import { ProjectListTable } from '@/components/projects/project-list-table';
+import { YearLinks } from '@/components/projects/year-links';
+import { Card } from '@/components/ui/card';
+import { scopeOf } from '@/lib/auth/permissions';
+import { requireActor } from '@/lib/auth/session';
+import { prisma } from '@/lib/db';
+import { formatCount } from '@/lib/format';
+import { listProjects } from '@/lib/server/projects/list-projects';
+import { defaultPlanYear, listPlanYears } from '@/lib/server/plan/list-plan-years';
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** The requested year, the default one when none is asked for, or notFound() for anything else. */
+const resolveYear = cache(async (requested: string | string[] | undefined) => {
+  const actor = await requireActor();
+  const years = await listPlanYears(prisma, actor);
+  if (requested === undefined) return { actor, years, year: defaultPlanYear(years) };
+  if (typeof requested !== 'string' || !/^\d{4}$/.test(requested)) notFound();
+  const year = Number(requested);
+  if (!years.some((y) => y.year === year)) notFound();
+  return { actor, years, year };
+});
+
+function pageOf(requested: string | string[] | undefined): number {
+  if (typeof requested !== 'string' || !/^\d{1,6}$/.test(requested)) return 1;
+  return Math.max(Number(requested), 1);
+}
+
+export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
+  const { year } = await resolveYear((await searchParams).year);
+  const t = await getTranslations('projects');
+  return { title: year === null ? t('noYear.title') : t('metaTitle', { year: String(year) }) };
+}
+
+export default async function ProjectsPage({ searchParams }: { searchParams: SearchParams }) {
+  await connection();
+  const params = await searchParams;
+  const { actor, years, year } = await resolveYear(params.year);
+  const [t, locale] = await Promise.all([getTranslations('projects'), getLocale()]);
+
+  if (year === null) {
+    return (
+      <Card className="mx-auto mt-8 max-w-xl p-8 text-center">
+        <h1 className="text-lg font-semibold">{t('noYear.title')}</h1>
+        <p className="mt-2 text-sm text-slate-600">{t('noYear.description')}</p>
+      </Card>
+    );
+  }
+
+  const list = await listProjects(prisma, actor, { year, page: pageOf(params.page) });
+  if (!list) notFound();
+  const own = scopeOf(actor, 'project.read') === 'own';
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold text-slate-900">{t('title', { year: String(year) })}</h1>
+          <p className="mt-1 text-sm text-slate-500" data-testid="project-list-scope">
+            {own ? t('scopeOwn', { department: actor.departmentName ?? '' }) : t('scopeAll')}
+            {' · '}
+            {t('count', { count: formatCount(list.total, locale) })}
+            {' · '}
+            {t('unit')}
+          </p>
+        </div>
+        <YearLinks years={years} current={year} hrefFor={(y) => `/projects?year=${y}`} />
+      </div>
+      <ProjectListTable list={list} />
+      <Pager
+        page={list.page}
+        pageSize={list.pageSize}
+        total={list.total}
+        hrefFor={(page) => `/projects?year=${year}&page=${page}`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,222 @@
+import 'server-only';
+import type {
+  BuildType,
+  Direction,
+  InvestorType,
+  PlanYearStatus,
+  ReportStatus,
+  Stage,
+} from '@/generated/prisma/enums';
+import type { Actor } from '@/lib/auth/actor';
+import type { Db } from '@/lib/prisma';
+import { authorizeRecord } from '@/lib/server/authorize';
+
+/** A calendar date as stored (@db.Date), "2025-03-01", free of any time zone. */
+export function toDateOnly(value: Date | null): string | null {
+  return value ? value.toISOString().slice(0, 10) : null;
+}
+
+export interface ProjectReport {
+  id: number;
+  month: number;
+  status: ReportStatus;
+  /** 万元, exact */
+  investedThisMonth: string;
+  progressText: string;
+  problems: string;
+  coordinationNeeded: string;
+  nextSteps: string;
+  version: number;
+  submittedAt: Date | null;
+  submittedByName: string | null;
+  reviewedAt: Date | null;
+  reviewedByName: string | null;
+  reviewComment: string | null;
+}
+
+export interface ProjectPlanDetail {
+  id: number;
+  year: number;
+  planYearStatus: PlanYearStatus;
+  /** the month departments are reporting for now */
+  currentMonth: number;
+  stage: Stage;
+  investorType: InvestorType;
+  direction: Direction;
+  cumulativeBeforeYear: string;
+  annualPlan: string | null;
+  milestoneTarget: string | null;
+  monthlyPlan: { month: number; amount: string }[];
+  reports: ProjectReport[];
+  /** sums done by PostgreSQL, 万元 */
+  totals: { planned: string; reported: string; approved: string };
+}
+
+export interface ProjectDetail {
+  id: number;
+  code: string;
+  name: string;
+  departmentId: number;
+  departmentName: string;
+  ownerUnit: string;
+  area: string;
+  buildType: BuildType;
+  scope: string;
+  totalInvestment: string;
+  plannedStart: string | null;
+  plannedCompletion: string | null;
+  actualStart: string | null;
+  actualCompletion: string | null;
+  leaderInCharge: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  /** the plan years this project has a plan in, newest first */
+  years: { year: number; status: PlanYearStatus }[];
+  /** the plan of the requested year (or the default year); null when the project has none that year */
+  plan: ProjectPlanDetail | null;
+}
+
+export interface GetProjectOptions {
+  id: number;
+  /** the plan year to show; by default the year departments report against, else the project's latest */
+  year?: number;
+}
+
+/**
+ * One project with its plan for a year, the monthly split and the reports. Another department's project
+ * throws NotFoundError exactly like an id that does not exist.
+ */
+export async function getProject(db: Db, actor: Actor, options: GetProjectOptions): Promise<ProjectDetail> {
+  const found = await db.project.findUnique({
+    where: { id: options.id },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      departmentId: true,
+      department: { select: { name: true } },
+      ownerUnit: true,
+      area: true,
+      buildType: true,
+      scope: true,
+      totalInvestment: true,
+      plannedStart: true,
+      plannedCompletion: true,
+      actualStart: true,
+      actualCompletion: true,
+      leaderInCharge: true,
+      contactName: true,
+      contactPhone: true,
+      plans: {
+        select: { id: true, planYear: { select: { year: true, status: true } } },
+        orderBy: { planYear: { year: 'desc' } },
+      },
+    },
+  });
+  // The page shows the project's reports too, so both permissions must reach it (today their scopes coincide).
+  const readable = authorizeRecord(actor, 'project.read', found, 'project');
+  const project = authorizeRecord(actor, 'report.read', readable, 'project');
+
+  const years = project.plans.map((p) => p.planYear);
+  const chosen =
+    options.year !== undefined
+      ? project.plans.find((p) => p.planYear.year === options.year)
+      : (project.plans.find((p) => p.planYear.status === 'ACTIVE') ?? project.plans[0]);
+
+  return {
+    id: project.id,
+    code: project.code,
+    name: project.name,
+    departmentId: project.departmentId,
+    departmentName: project.department.name,
+    ownerUnit: project.ownerUnit,
+    area: project.area,
+    buildType: project.buildType,
+    scope: project.scope,
+    totalInvestment: project.totalInvestment.toFixed(2),
+    plannedStart: toDateOnly(project.plannedStart),
+    plannedCompletion: toDateOnly(project.plannedCompletion),
+    actualStart: toDateOnly(project.actualStart),
+    actualCompletion: toDateOnly(project.actualCompletion),
+    leaderInCharge: project.leaderInCharge,
+    contactName: project.contactName,
+    contactPhone: project.contactPhone,
+    years,
+    plan: chosen ? await loadPlan(db, chosen.id) : null,
+  };
+}
+
+async function loadPlan(db: Db, planId: number): Promise<ProjectPlanDetail | null> {
+  const plan = await db.projectPlan.findUnique({
+    where: { id: planId },
+    select: {
+      id: true,
+      planYear: { select: { year: true, status: true, currentMonth: true } },
+      stage: true,
+      investorType: true,
+      direction: true,
+      cumulativeBeforeYear: true,
+      annualPlan: true,
+      milestoneTarget: true,
+      monthlyPlan: { select: { month: true, amount: true }, orderBy: { month: 'asc' } },
+      reports: {
+        select: {
+          id: true,
+          month: true,
+          status: true,
+          investedThisMonth: true,
+          progressText: true,
+          problems: true,
+          coordinationNeeded: true,
+          nextSteps: true,
+          version: true,
+          submittedAt: true,
+          submittedBy: { select: { displayName: true } },
+          reviewedAt: true,
+          reviewedBy: { select: { displayName: true } },
+          reviewComment: true,
+        },
+        orderBy: { month: 'asc' },
+      },
+    },
+  });
+  if (!plan) return null;
+
+  const [totals] = await db.$queryRaw<{ planned: string; reported: string; approved: string }[]>`
+    SELECT
+      (SELECT COALESCE(sum(amount), 0) FROM "MonthlyPlanItem" WHERE "planId" = ${planId})::numeric(18, 2)::text AS planned,
+      (SELECT COALESCE(sum("investedThisMonth"), 0) FROM "MonthlyReport" WHERE "planId" = ${planId})::numeric(18, 2)::text AS reported,
+      (SELECT COALESCE(sum("investedThisMonth"), 0) FROM "MonthlyReport"
+        WHERE "planId" = ${planId} AND status = 'APPROVED')::numeric(18, 2)::text AS approved`;
+
+  return {
+    id: plan.id,
+    year: plan.planYear.year,
+    planYearStatus: plan.planYear.status,
+    currentMonth: plan.planYear.currentMonth,
+    stage: plan.stage,
+    investorType: plan.investorType,
+    direction: plan.direction,
+    cumulativeBeforeYear: plan.cumulativeBeforeYear.toFixed(2),
+    annualPlan: plan.annualPlan?.toFixed(2) ?? null,
+    milestoneTarget: plan.milestoneTarget,
+    monthlyPlan: plan.monthlyPlan.map((m) => ({ month: m.month, amount: m.amount.toFixed(2) })),
+    reports: plan.reports.map((r) => ({
+      id: r.id,
+      month: r.month,
+      status: r.status,
+      investedThisMonth: r.investedThisMonth.toFixed(2),
+      progressText: r.progressText,
+      problems: r.problems,
+      coordinationNeeded: r.coordinationNeeded,
+      nextSteps: r.nextSteps,
+      version: r.version,
+      submittedAt: r.submittedAt,
+      submittedByName: r.submittedBy?.displayName ?? null,
+      reviewedAt: r.reviewedAt,
+      reviewedByName: r.reviewedBy?.displayName ?? null,
+      reviewComment: r.reviewComment,
+    })),
+    totals: totals ?? { planned: '0.00', reported: '0.00', approved: '0.00' },
+  };
+}

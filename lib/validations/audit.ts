@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/**
+ * The audit viewer's filters, read from the URL (GET form), so a filtered view can be bookmarked and sent on.
+ * Messages are keys under `validation` in messages/*.json.
+ */
+export const AUDIT_MESSAGES = {
+  auditPersonTooLong: 'auditPersonTooLong',
+  auditDepartmentInvalid: 'auditDepartmentInvalid',
+  auditEntityInvalid: 'auditEntityInvalid',
+  auditActionInvalid: 'auditActionInvalid',
+  auditDateInvalid: 'auditDateInvalid',
+  auditDateRange: 'auditDateRange',
+  auditPageInvalid: 'auditPageInvalid',
+} as const;
+
+export type AuditMessageKey = keyof typeof AUDIT_MESSAGES;
+
+export function isAuditMessageKey(value: unknown): value is AuditMessageKey {
+  return typeof value === 'string' && Object.hasOwn(AUDIT_MESSAGES, value);
+}
+
+/** A URL parameter: the first of repeated values; an empty field of a submitted form counts as absent. */
+function param<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (typeof first !== 'string') return first;
+    const trimmed = first.trim();
+    return trimmed === '' ? undefined : trimmed;
+  }, schema.optional());
+}
+
+function isCalendarDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+const day = z
+  .string({ error: 'auditDateInvalid' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'auditDateInvalid' })
+  .refine(isCalendarDate, { error: 'auditDateInvalid' });
+
+export const ZAuditLogFilter = z
+  .object({
+    /** a username, a user id, or part of a display name */
+    person: param(z.string().max(64, { error: 'auditPersonTooLong' })),
+    department: param(z.coerce.number({ error: 'auditDepartmentInvalid' }).int({ error: 'auditDepartmentInvalid' }).positive({ error: 'auditDepartmentInvalid' })),
+    entity: param(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, { error: 'auditEntityInvalid' })),
+    action: param(z.string().regex(/^[A-Za-z][A-Za-z0-9._-]{0,63}$/, { error: 'auditActionInvalid' })),
+    /** calendar days in Chongqing, inclusive */
+    from: param(day),
+    to: param(day),
+    page: param(z.coerce.number({ error: 'auditPageInvalid' }).int({ error: 'auditPageInvalid' }).min(1, { error: 'auditPageInvalid' })),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['to'], error: 'auditDateRange' });
+
+export type AuditLogFilter = z.output<typeof ZAuditLogFilter>;
