@@ -32,14 +32,20 @@ test('a replayed server action with another department’s plan id is rejected a
   await signInAs(page, 'zjw');
   // one of zjw's own projects with a November form open
   await page.goto('/projects');
-  const rows = page.getByTestId('project-list').getByRole('link');
+  const hrefs = await page.getByTestId('project-list').getByRole('link').evaluateAll((links) =>
+    links.map((a) => a.getAttribute('href') ?? ''),
+  );
   let opened = false;
-  for (let i = 0; i < Math.min(await rows.count(), 20) && !opened; i++) {
-    await rows.nth(i).click();
-    opened = await page.getByTestId('report-form').isVisible().catch(() => false);
-    if (!opened) await page.goBack();
+  for (const href of hrefs.slice(0, 20)) {
+    await page.goto(href);
+    await expect(page.getByTestId('project-name')).toBeVisible();
+    if (await page.getByTestId('report-form').isVisible()) {
+      opened = true;
+      break;
+    }
   }
   expect(opened).toBe(true);
+  await expect(page.getByTestId('report-save')).toBeEnabled();
 
   // capture the real request the form sends
   let captured: Request | undefined;
