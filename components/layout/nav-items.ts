@@ -1,4 +1,5 @@
 import type { Role } from '@/generated/prisma/enums';
+import { ROLE_SCOPES, type Permission } from '@/lib/auth/permissions';
 import type zhCN from '@/messages/zh-CN.json';
 
 export type NavLabelKey = Exclude<keyof (typeof zhCN)['nav'], 'label'>;
@@ -9,11 +10,23 @@ export interface NavItem {
   labelKey: NavLabelKey;
   /** who sees the link; everyone when absent. Hiding a link is convenience, not access control. */
   roles?: readonly Role[];
+  /** shown only to roles that hold this permission in some scope */
+  permission?: Permission;
 }
 
 /** The top bar's navigation. A new page adds one line here (and its label under `nav` in both message files). */
-export const NAV_ITEMS: readonly NavItem[] = [{ href: '/plan', labelKey: 'plan' }];
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/plan', labelKey: 'plan' },
+  { href: '/projects', labelKey: 'projects' },
+  { href: '/audit', labelKey: 'audit', permission: 'audit.read' },
+  { href: '/admin/users', labelKey: 'adminUsers', permission: 'user.manage' },
+  { href: '/admin/departments', labelKey: 'adminDepartments', permission: 'department.manage' },
+  { href: '/admin/plan-years', labelKey: 'adminPlanYears', permission: 'planYear.manage' },
+];
 
 export function navItemsFor(role: Role): NavItem[] {
-  return NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));
+  return NAV_ITEMS.filter(
+    (item) =>
+      (!item.roles || item.roles.includes(role)) && (!item.permission || ROLE_SCOPES[role][item.permission] !== 'none'),
+  );
 }
