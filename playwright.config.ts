@@ -2,7 +2,11 @@ import { defineConfig, devices } from '@playwright/test';
 
 // The app under test: a production build (`next build` ran before, see scripts/test.sh) on its own port,
 // against a fresh, seeded database of its own (scripts/e2e-server.ts).
-const port = Number(process.env.E2E_PORT ?? 3210);
+// A build folder other than .next (NEXT_DIST_DIR, for side-by-side working copies) gets its own port and, through
+// scripts/e2e-server.ts, its own database, so two runs never collide.
+const distDir = process.env.NEXT_DIST_DIR || '.next';
+const offset = distDir === '.next' ? 0 : 1 + [...distDir].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 97, 0);
+const port = Number(process.env.E2E_PORT ?? 3210 + offset);
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({

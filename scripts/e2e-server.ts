@@ -1,5 +1,5 @@
 /**
- * The server behind the Playwright suite: a fresh database `keystone_e2e` on the embedded cluster in
+ * The server behind the Playwright suite: a fresh database `keystone_e2e_<port>` on the embedded cluster in
  * .data/e2e-pg (or on E2E_DATABASE_URL's server, which must be local), migrated and seeded, and the production
  * build served by `next start`. It refuses to touch a database that is not on this machine.
  */
@@ -15,9 +15,11 @@ if (external && !['localhost', '127.0.0.1', '[::1]'].includes(new URL(external).
   process.exit(1);
 }
 const cluster = external ? externalCluster(external) : await startEmbeddedCluster('e2e-pg', log);
-await dropDatabase(cluster.adminUrl, 'keystone_e2e');
-await createDatabaseIfMissing(cluster.adminUrl, 'keystone_e2e');
-const url = cluster.urlFor('keystone_e2e');
+// one database per port, so runs of different working copies side by side do not drop each other's
+const database = `keystone_e2e_${port}`;
+await dropDatabase(cluster.adminUrl, database);
+await createDatabaseIfMissing(cluster.adminUrl, database);
+const url = cluster.urlFor(database);
 await prepareDatabase(url, log);
 process.exit(await runNext(['start', '-p', port, '-H', '127.0.0.1'], {
   DATABASE_URL: url,
