@@ -14,7 +14,10 @@ if (external && !['localhost', '127.0.0.1', '[::1]'].includes(new URL(external).
   console.error(`[e2e-server] Refusing to run end-to-end tests against a non-local database (${new URL(external).hostname}).`);
   process.exit(1);
 }
-const cluster = external ? externalCluster(external) : await startEmbeddedCluster('e2e-pg', log);
+// Its own cluster per port too: the process that starts a cluster stops it when it ends.
+const cluster = external
+  ? externalCluster(external)
+  : await startEmbeddedCluster(port === '3210' ? 'e2e-pg' : `e2e-pg-${port}`, log);
 // one database per port, so runs of different working copies side by side do not drop each other's
 const database = `keystone_e2e_${port}`;
 await dropDatabase(cluster.adminUrl, database);
