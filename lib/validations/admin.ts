@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseMoneyText, toHalfWidth, type MoneyTextProblem } from '@/lib/domain/money-text';
 import { DepartmentKind, Role } from '@/generated/prisma/enums';
 import { passwordProblems, ZNewPassword } from './password';
 
@@ -141,38 +142,23 @@ export const PLAN_YEAR_MIN = 2000;
 export const PLAN_YEAR_MAX = 2100;
 export const DEADLINE_DAY_MAX = 28; // every month has a 28th, so a deadline never falls on a missing day
 
-/** Decimal(18, 2): sixteen digits before the point. */
-const MONEY_MAX_WHOLE_DIGITS = 16;
-
-/**
- * What people paste from a Chinese spreadsheet or type with a full-width input method, in plain ASCII:
- * full-width digits, full-width or ideographic full stops, full-width commas; spaces dropped.
- */
-export function normaliseMoneyInput(raw: string): string {
-  return raw
-    .replace(/[\uFF10-\uFF19]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xff10 + 0x30))
-    .replace(/[\uFF0E\u3002]/g, '.')
-    .replace(/\uFF0C/g, ',')
-    .replace(/[\s\u3000]/g, '');
-}
+/** Full-width digits and punctuation to ASCII (see lib/domain/money-text.ts); also used for whole numbers. */
+export const normaliseMoneyInput = toHalfWidth;
 
 export type MoneyParse = { ok: true; value: string } | { ok: false; message: AdminMessageKey };
 
-/**
- * A 万元 amount typed by a person, as the canonical decimal string the database stores ("2478000.00").
- * Worked on the text alone: a float would round a 16-digit figure before anyone could notice.
- * Thousands separators must sit every three digits, so "24,78000" is a typo to report, not a figure to guess.
- */
+const ADMIN_MONEY_MESSAGE: Record<MoneyTextProblem, AdminMessageKey> = {
+  required: 'moneyRequired',
+  invalid: 'moneyInvalid',
+  negative: 'moneyInvalid',
+  tooManyDecimals: 'moneyTooManyDecimals',
+  tooLarge: 'moneyTooLarge',
+};
+
+/** A 万元 amount typed by a person, as the canonical decimal string the database stores ("2478000.00"). */
 export function parseMoneyInput(raw: string): MoneyParse {
-  const text = normaliseMoneyInput(raw);
-  if (text === '') return { ok: false, message: 'moneyRequired' };
-  const match = /^(\d+|\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/.exec(text);
-  if (!match) return { ok: false, message: 'moneyInvalid' };
-  const whole = (match[1] ?? '').replaceAll(',', '').replace(/^0+(?=\d)/, '');
-  const fraction = match[2] ?? '';
-  if (fraction.length > 2) return { ok: false, message: 'moneyTooManyDecimals' };
-  if (whole.length > MONEY_MAX_WHOLE_DIGITS) return { ok: false, message: 'moneyTooLarge' };
-  return { ok: true, value: `${whole}.${fraction.padEnd(2, '0')}` };
+  const parsed = parseMoneyText(raw);
+  return parsed.ok ? parsed : { ok: false, message: ADMIN_MONEY_MESSAGE[parsed.problem] };
 }
 
 const ZApprovedInvestment = z.string({ error: 'moneyRequired' }).transform((raw, ctx) => {

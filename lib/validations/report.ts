@@ -1,5 +1,5 @@
-import Decimal from 'decimal.js';
 import { z } from 'zod';
+import { parseMoneyText, type MoneyTextProblem } from '@/lib/domain/money-text';
 
 /**
  * Monthly report inputs, shared by the report form (zodResolver) and the actions in lib/actions/reports.ts.
@@ -29,44 +29,20 @@ export function isReportMessageKey(value: unknown): value is ReportMessageKey {
 export const REPORT_TEXT_MAX = 2000;
 export const REVIEW_COMMENT_MAX = 1000;
 
-/** Decimal(18, 2): sixteen digits before the point. */
-const MAX_WHOLE_DIGITS = 16;
-
-/**
- * What people paste from spreadsheets and Chinese input methods: full-width digits and punctuation, thousands
- * separators, stray spaces. Mapped character by character so the figure itself is never reinterpreted.
- */
-function toHalfWidth(raw: string): string {
-  return raw
-    .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30))
-    .replace(/[\uFF0E\u3002]/g, '.') // ． and 。, which an IME produces for a decimal point
-    .replace(/[\uFF0C\u3001]/g, ',') // ， and 、
-    .replace(/[\uFF0D\u2212\u2012\u2013]/g, '-')
-    .replace(/\uFF0B/g, '+')
-    .replace(/[\s\u3000]/g, '');
-}
-
 export type ParsedAmount = { ok: true; value: string } | { ok: false; error: ReportMessageKey };
 
-/**
- * A 万元 amount typed by a person → the exact two-decimal string stored, or the reason it is refused.
- * Works on the text throughout (decimal.js only pads the result), so no figure ever passes through a float.
- */
+const REPORT_AMOUNT_MESSAGE: Record<MoneyTextProblem, ReportMessageKey> = {
+  required: 'reportAmountRequired',
+  invalid: 'reportAmountInvalid',
+  negative: 'reportAmountNegative',
+  tooManyDecimals: 'reportAmountTooManyDecimals',
+  tooLarge: 'reportAmountTooLarge',
+};
+
+/** A 万元 amount typed by a person → the exact two-decimal string stored, or the message key saying why not. */
 export function parseAmountWan(raw: string): ParsedAmount {
-  const text = toHalfWidth(raw);
-  if (text === '') return { ok: false, error: 'reportAmountRequired' };
-  const match = /^([+-]?)(\d+(?:,\d{3})*|\d*)(?:\.(\d*))?$/.exec(text);
-  const [, sign = '', whole = '', fraction] = match ?? [];
-  // Separators must group by thousands ("1,234.50"); "12,34" is more likely a typo for 12.34 than a figure.
-  if (!match || (whole === '' && !fraction) || (whole.includes(',') && !/^\d{1,3}(,\d{3})+$/.test(whole))) {
-    return { ok: false, error: 'reportAmountInvalid' };
-  }
-  const digits = whole.replace(/,/g, '') || '0';
-  const value = new Decimal(`${digits}.${fraction || '0'}`);
-  if (sign === '-' && !value.isZero()) return { ok: false, error: 'reportAmountNegative' };
-  if ((fraction ?? '').replace(/0+$/, '').length > 2) return { ok: false, error: 'reportAmountTooManyDecimals' };
-  if (digits.replace(/^0+/, '').length > MAX_WHOLE_DIGITS) return { ok: false, error: 'reportAmountTooLarge' };
-  return { ok: true, value: value.toFixed(2) };
+  const parsed = parseMoneyText(raw);
+  return parsed.ok ? parsed : { ok: false, error: REPORT_AMOUNT_MESSAGE[parsed.problem] };
 }
 
 /** 本月完成投资 in 万元: any text a person may type, out as "1234.50". */
