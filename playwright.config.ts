@@ -16,7 +16,10 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 60_000,
+  timeout: 90_000,
+  // A cold server's first requests (and a loaded 2-core CI machine) can take seconds; waiting longer for an
+  // expected state costs nothing when it arrives at once.
+  expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     baseURL,
