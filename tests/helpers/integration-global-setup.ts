@@ -4,14 +4,18 @@
  * template it needs (CREATE DATABASE … TEMPLATE), which takes milliseconds, and drops it afterwards.
  *
  * TEST_DATABASE_URL (any database on a server where we may CREATE DATABASE) points the run at an external
- * server instead of the embedded one in .data/test-pg.
+ * server instead of an embedded one. The embedded server is this run's own (.data/test-runs/<pid>, removed at the
+ * end): a server shared between two runs would be stopped under one of them when the other finishes.
  */
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../../scripts/lib/migrate';
 import {
   createDatabaseIfMissing,
   dropDatabase,
   externalCluster,
+  ROOT,
   startEmbeddedCluster,
   type Cluster,
 } from '../../scripts/lib/postgres';
@@ -28,10 +32,12 @@ declare module 'vitest' {
 
 let cluster: Cluster;
 let prefix: string;
+let ownDataDir: string | null = null;
 
 export async function setup(project: TestProject) {
   const external = process.env.TEST_DATABASE_URL;
-  cluster = external ? externalCluster(external) : await startEmbeddedCluster('test-pg');
+  ownDataDir = external ? null : path.join(ROOT, '.data', 'test-runs', String(process.pid));
+  cluster = external ? externalCluster(external) : await startEmbeddedCluster(`test-runs/${process.pid}`);
   prefix = `kt_${process.pid}_${Date.now().toString(36)}`;
   const migrated = `${prefix}_migrated`;
   const seeded = `${prefix}_seeded`;
@@ -67,4 +73,5 @@ export async function teardown() {
   const names = rows.map((r) => r.datname).sort((a, b) => Number(a.endsWith('_migrated')) - Number(b.endsWith('_migrated')));
   for (const name of names) await dropDatabase(cluster.adminUrl, name);
   await cluster.stop();
+  if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });
 }
