@@ -8,6 +8,10 @@ const nextConfig = {
   // Lets two builds live side by side (e.g. a second working copy's checks) without overwriting each other.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  experimental: {
+    // Excel imports arrive through a server action (lib/actions/project-import.ts checks the 20 MB itself).
+    serverActions: { bodySizeLimit: '21mb' },
+  },
   reactStrictMode: true,
   async headers() {
     return [

@@ -3,7 +3,6 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { Pager } from '@/components/projects/pager';
 import { ProjectListTable } from '@/components/projects/project-list-table';
 import { YearLinks } from '@/components/projects/year-links';
 import { Card } from '@/components/ui/card';
@@ -12,6 +11,7 @@ import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
 import { formatCount } from '@/lib/format';
 import { listProjects } from '@/lib/server/projects/list-projects';
+import { parseProjectListParams, projectListSearch } from '@/lib/validations/project-list';
 import { defaultPlanYear, listPlanYears } from '@/lib/server/plan/list-plan-years';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -26,11 +26,6 @@ const resolveYear = cache(async (requested: string | string[] | undefined) => {
   if (!years.some((y) => y.year === year)) notFound();
   return { actor, years, year };
 });
-
-function pageOf(requested: string | string[] | undefined): number {
-  if (typeof requested !== 'string' || !/^\d{1,6}$/.test(requested)) return 1;
-  return Math.max(Number(requested), 1);
-}
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const { year } = await resolveYear((await searchParams).year);
@@ -53,7 +48,21 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
     );
   }
 
-  const list = await listProjects(prisma, actor, { year, page: pageOf(params.page) });
+  const listParams = parseProjectListParams(params);
+  const list = await listProjects(prisma, actor, {
+    year,
+    page: listParams.page,
+    pageSize: listParams.pageSize,
+    sort: listParams.sort,
+    dir: listParams.dir,
+    q: listParams.q,
+    stages: listParams.stages,
+    investorTypes: listParams.investorTypes,
+    directions: listParams.directions,
+    departmentIds: listParams.departmentIds,
+    areas: listParams.areas,
+    warnings: listParams.warnings,
+  });
   if (!list) notFound();
   const own = scopeOf(actor, 'project.read') === 'own';
 
@@ -70,15 +79,15 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
             {t('unit')}
           </p>
         </div>
-        <YearLinks years={years} current={year} hrefFor={(y) => `/projects?year=${y}`} />
+        {scopeOf(actor, 'project.write') !== 'none' && <a href="/projects/new" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800" data-testid="project-new-link">{(await getTranslations('projectEdit'))('newLink')}</a>}
+        {/* another year keeps the filters, not the page: the same page number may not exist there */}
+        <YearLinks
+          years={years}
+          current={year}
+          hrefFor={(y) => `/projects${projectListSearch({ ...listParams, page: 1 }, { year: String(y) })}`}
+        />
       </div>
-      <ProjectListTable list={list} />
-      <Pager
-        page={list.page}
-        pageSize={list.pageSize}
-        total={list.total}
-        hrefFor={(page) => `/projects?year=${year}&page=${page}`}
-      />
+      <ProjectListTable list={list} params={listParams} />
     </div>
   );
 }

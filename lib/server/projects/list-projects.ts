@@ -1,10 +1,16 @@
 import 'server-only';
-import type { ReportStatus, Stage } from '@/generated/prisma/enums';
+import { Prisma } from '@/generated/prisma/client';
+import type { Direction, InvestorType, ReportStatus, Stage } from '@/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
 import type { Db } from '@/lib/prisma';
 import { departmentScope } from '@/lib/server/authorize';
+import {
+  DEFAULT_PROJECT_LIST_PARAMS,
+  type ProjectListSort,
+  type WarningLevel,
+} from '@/lib/validations/project-list';
 
-export const PROJECTS_PAGE_SIZE = 50;
+export const PROJECTS_PAGE_SIZE = DEFAULT_PROJECT_LIST_PARAMS.pageSize;
 
 export interface ProjectListItem {
   id: number;
@@ -12,91 +18,226 @@ export interface ProjectListItem {
   name: string;
   departmentId: number;
   departmentName: string;
+  area: string;
   stage: Stage;
-  /** 万元, exact; null for 前期 projects */
+  investorType: InvestorType;
+  direction: Direction;
+  /** 万元, exact decimal strings from PostgreSQL */
+  totalInvestment: string;
+  /** null for 前期 projects, which carry no annual investment */
   annualPlan: string | null;
-  /** 万元, the sum of the year's approved reports, summed by PostgreSQL */
+  /** approved reports of months 1 … ytdThroughMonth */
   ytdApproved: string;
+  /** ytd ÷ annual plan × 100, unrounded; null without an annual plan */
+  ratePercent: string | null;
+  warning: WarningLevel;
   /** the status of the report for the plan year's current month; null when none was started */
   currentMonthStatus: ReportStatus | null;
+}
+
+export interface ProjectListTotals {
+  count: number;
+  totalInvestment: string;
+  annualPlan: string;
+  ytdApproved: string;
+  /** total ytd ÷ total annual plan × 100; null when the filtered set has no annual plan */
+  ratePercent: string | null;
 }
 
 export interface ProjectList {
   year: number;
   currentMonth: number;
+  /** year to date means approved reports of months 1 … this (currentMonth − 1; 0 before the first month closes) */
+  ytdThroughMonth: number;
   items: ProjectListItem[];
   total: number;
+  totals: ProjectListTotals;
   page: number;
   pageSize: number;
+  /** filter choices within the actor's scope */
+  facets: { departments: { id: number; name: string }[]; areas: string[] };
 }
 
-export interface ListProjectsOptions {
+export interface ProjectListFilters {
+  q?: string;
+  stages?: Stage[];
+  investorTypes?: InvestorType[];
+  directions?: Direction[];
+  departmentIds?: number[];
+  areas?: string[];
+  warnings?: WarningLevel[];
+}
+
+export interface ListProjectsOptions extends ProjectListFilters {
   year: number;
   /** 1-based */
   page?: number;
   pageSize?: number;
+  sort?: ProjectListSort;
+  dir?: 'asc' | 'desc';
+}
+
+// Names sort in pinyin order through ICU's Chinese collation. Qualified with f. so the numeric columns of the
+// subquery are ordered, not the ::text output columns of the same name.
+const ORDER_BY: Record<ProjectListSort, Prisma.Sql> = {
+  name: Prisma.sql`f.name COLLATE "zh-x-icu"`,
+  code: Prisma.sql`f.code`,
+  department: Prisma.sql`f."departmentName" COLLATE "zh-x-icu"`,
+  totalInvestment: Prisma.sql`f."totalInvestment"`,
+  annualPlan: Prisma.sql`f."annualPlan"`,
+  ytd: Prisma.sql`f.ytd`,
+  rate: Prisma.sql`f.rate`,
+};
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+interface Row {
+  id: number;
+  code: string;
+  name: string;
+  departmentId: number;
+  departmentName: string;
+  area: string;
+  stage: Stage;
+  investorType: InvestorType;
+  direction: Direction;
+  totalInvestment: string;
+  annualPlan: string | null;
+  ytd: string;
+  rate: string | null;
+  warning: WarningLevel;
+  currentMonthStatus: ReportStatus | null;
 }
 
 /**
- * The projects of a plan year the actor may read, by project code. A department sees its own projects only;
- * the scope is part of the query, so counts and pages never include another department's rows.
- * Returns null when the plan year does not exist.
+ * One page of the projects of a plan year the actor may read, filtered, sorted and totalled by PostgreSQL.
+ * A department sees its own projects only: the scope is part of the query, so counts, totals and filter choices
+ * never include another department's rows. Returns null when the plan year does not exist.
+ *
+ * Pace warning: % of plan against 序时进度 (ytdThroughMonth / 12); behind by the plan year's red points or more is
+ * red, by its yellow points or more yellow; 前期 projects and projects without an annual plan have none.
  */
 export async function listProjects(db: Db, actor: Actor, options: ListProjectsOptions): Promise<ProjectList | null> {
   const scope = departmentScope(actor, 'project.read');
-  const pageSize = Math.min(Math.max(options.pageSize ?? PROJECTS_PAGE_SIZE, 1), 200);
-  const page = Math.max(options.page ?? 1, 1);
+  const pageSize = Math.min(Math.max(Math.trunc(options.pageSize ?? PROJECTS_PAGE_SIZE), 1), 200);
+  const page = Math.max(Math.trunc(options.page ?? 1), 1);
 
   const planYear = await db.planYear.findUnique({
     where: { year: options.year },
-    select: { id: true, year: true, currentMonth: true },
+    select: { id: true, year: true, currentMonth: true, paceYellowPoints: true, paceRedPoints: true },
   });
   if (!planYear) return null;
+  const through = Math.min(Math.max(planYear.currentMonth - 1, 0), 12);
 
-  const where = { planYearId: planYear.id, project: scope };
-  const [total, plans] = await Promise.all([
-    db.projectPlan.count({ where }),
-    db.projectPlan.findMany({
-      where,
-      select: {
-        id: true,
-        stage: true,
-        annualPlan: true,
-        project: { select: { id: true, code: true, name: true, departmentId: true, department: { select: { name: true } } } },
-        reports: { where: { month: planYear.currentMonth }, select: { status: true } },
-      },
-      orderBy: { project: { code: 'asc' } },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
+  const scopeSql = scope.departmentId === undefined ? Prisma.empty : Prisma.sql`AND p."departmentId" = ${scope.departmentId}`;
+
+  // behind = through/12·100 − ytd/plan·100 ≥ points, multiplied out by 12·plan (> 0) so the test is exact.
+  const behind = (points: Prisma.Decimal) =>
+    Prisma.sql`(${through}::numeric * 100 * pp."annualPlan" - 1200 * COALESCE(y.amount, 0)) >= 12 * ${points.toString()}::numeric * pp."annualPlan"`;
+
+  const base = Prisma.sql`
+    SELECT p.id, p.code, p.name, p."departmentId", d.name AS "departmentName", p.area,
+           pp.stage, pp."investorType", pp.direction,
+           p."totalInvestment", pp."annualPlan",
+           COALESCE(y.amount, 0) AS ytd,
+           CASE WHEN pp."annualPlan" > 0 THEN COALESCE(y.amount, 0) * 100 / pp."annualPlan" END AS rate,
+           CASE WHEN pp.stage = 'PRELIMINARY' OR pp."annualPlan" IS NULL OR pp."annualPlan" <= 0 THEN 'none'
+                WHEN ${behind(planYear.paceRedPoints)} THEN 'red'
+                WHEN ${behind(planYear.paceYellowPoints)} THEN 'yellow'
+                ELSE 'none' END AS warning,
+           cur.status AS "currentMonthStatus"
+      FROM "ProjectPlan" pp
+      JOIN "Project" p ON p.id = pp."projectId"
+      JOIN "Department" d ON d.id = p."departmentId"
+      LEFT JOIN LATERAL (
+        SELECT sum(r."investedThisMonth") AS amount FROM "MonthlyReport" r
+         WHERE r."planId" = pp.id AND r.status = 'APPROVED' AND r.month <= ${through}
+      ) y ON true
+      LEFT JOIN "MonthlyReport" cur ON cur."planId" = pp.id AND cur.month = ${planYear.currentMonth}
+     WHERE pp."planYearId" = ${planYear.id} ${scopeSql}`;
+
+  const where: Prisma.Sql[] = [];
+  const q = options.q?.trim();
+  if (q) {
+    const like = `%${escapeLike(q)}%`;
+    where.push(Prisma.sql`(name ILIKE ${like} OR code ILIKE ${like})`);
+  }
+  const inList = (column: Prisma.Sql, values: readonly (string | number)[] | undefined, cast = Prisma.empty) => {
+    if (values && values.length > 0) where.push(Prisma.sql`${column}${cast} IN (${Prisma.join(values)})`);
+  };
+  inList(Prisma.sql`stage`, options.stages, Prisma.sql`::text`);
+  inList(Prisma.sql`"investorType"`, options.investorTypes, Prisma.sql`::text`);
+  inList(Prisma.sql`direction`, options.directions, Prisma.sql`::text`);
+  inList(Prisma.sql`"departmentId"`, options.departmentIds);
+  inList(Prisma.sql`area`, options.areas);
+  inList(Prisma.sql`warning`, options.warnings);
+  const filtered = Prisma.sql`(${base}) f ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty}`;
+
+  const sort = options.sort ?? DEFAULT_PROJECT_LIST_PARAMS.sort;
+  const dir = options.dir === 'desc' ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+
+  const [rows, totalsRows, departments, areas] = await Promise.all([
+    db.$queryRaw<Row[]>`
+      SELECT id, code, name, "departmentId", "departmentName", area, stage::text AS stage,
+             "investorType"::text AS "investorType", direction::text AS direction,
+             "totalInvestment"::text AS "totalInvestment", "annualPlan"::text AS "annualPlan",
+             ytd::text AS ytd, rate::text AS rate, warning, "currentMonthStatus"::text AS "currentMonthStatus"
+        FROM ${filtered}
+       ORDER BY ${ORDER_BY[sort]} ${dir} NULLS LAST, f.code ASC
+       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    db.$queryRaw<{ count: number; totalInvestment: string; annualPlan: string; ytd: string; rate: string | null }[]>`
+      SELECT count(*)::int AS count,
+             COALESCE(sum("totalInvestment"), 0)::text AS "totalInvestment",
+             COALESCE(sum("annualPlan"), 0)::text AS "annualPlan",
+             COALESCE(sum(ytd), 0)::text AS ytd,
+             (sum(ytd) * 100 / NULLIF(sum("annualPlan"), 0))::text AS rate
+        FROM ${filtered}`,
+    db.department.findMany({
+      where: { projects: { some: { ...scope, plans: { some: { planYearId: planYear.id } } } } },
+      select: { id: true, name: true },
+      orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
     }),
+    db.$queryRaw<{ area: string }[]>`
+      SELECT area FROM (
+        SELECT DISTINCT p.area FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId"
+         WHERE pp."planYearId" = ${planYear.id} ${scopeSql} AND p.area <> ''
+      ) a ORDER BY area COLLATE "zh-x-icu"`,
   ]);
-
-  const planIds = plans.map((p) => p.id);
-  const approved = planIds.length
-    ? await db.monthlyReport.groupBy({
-        by: ['planId'],
-        where: { planId: { in: planIds }, status: 'APPROVED' },
-        _sum: { investedThisMonth: true },
-      })
-    : [];
-  const ytdByPlan = new Map(approved.map((row) => [row.planId, row._sum.investedThisMonth?.toFixed(2) ?? '0.00']));
+  const t = totalsRows[0];
 
   return {
     year: planYear.year,
     currentMonth: planYear.currentMonth,
-    total,
+    ytdThroughMonth: through,
+    total: t?.count ?? 0,
+    totals: {
+      count: t?.count ?? 0,
+      totalInvestment: t?.totalInvestment ?? '0',
+      annualPlan: t?.annualPlan ?? '0',
+      ytdApproved: t?.ytd ?? '0',
+      ratePercent: t?.rate ?? null,
+    },
     page,
     pageSize,
-    items: plans.map((plan) => ({
-      id: plan.project.id,
-      code: plan.project.code,
-      name: plan.project.name,
-      departmentId: plan.project.departmentId,
-      departmentName: plan.project.department.name,
-      stage: plan.stage,
-      annualPlan: plan.annualPlan?.toFixed(2) ?? null,
-      ytdApproved: ytdByPlan.get(plan.id) ?? '0.00',
-      currentMonthStatus: plan.reports[0]?.status ?? null,
+    facets: { departments, areas: areas.map((a) => a.area) },
+    items: rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      departmentId: r.departmentId,
+      departmentName: r.departmentName,
+      area: r.area,
+      stage: r.stage,
+      investorType: r.investorType,
+      direction: r.direction,
+      totalInvestment: r.totalInvestment,
+      annualPlan: r.annualPlan,
+      ytdApproved: r.ytd,
+      ratePercent: r.rate,
+      warning: r.warning,
+      currentMonthStatus: r.currentMonthStatus,
     })),
   };
 }

@@ -140,6 +140,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
             {plan && <Badge variant="brand">{tStage(plan.stage)}</Badge>}
           </p>
         </div>
+        {can(actor, 'project.write', project) && <Link href={`/projects/${project.id}/edit${plan ? `?year=${plan.year}` : ''}`} className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50" data-testid="project-edit-link">{(await getTranslations('projectEdit'))('editLink')}</Link>}
         {plan && <YearLinks years={project.years} current={plan.year} hrefFor={(year) => href({ year })} />}
       </div>
 

@@ -1,0 +1,43 @@
+import type { NextRequest } from 'next/server';
+import { getActor } from '@/lib/auth/session';
+import { prisma } from '@/lib/db';
+import { AppError } from '@/lib/server/errors';
+import { exportProjectsWorkbook } from '@/lib/server/projects/export-projects';
+import { parseProjectListParams } from '@/lib/validations/project-list';
+import { resolveSheetYear, sheetError, xlsxResponse } from '../sheet-response';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * GET /api/projects/export?year=2025&<the project list's own query string> → the filtered list as an .xlsx in the
+ * 调度表 layout (stage, investor, direction, dept, area, q; the warning filter is not applied). A department
+ * exports its own projects only, whatever dept says.
+ */
+export async function GET(request: NextRequest) {
+  const actor = await getActor();
+  if (!actor) return sheetError(401, 'UNAUTHENTICATED');
+  if (actor.mustChangePassword) return sheetError(403, 'FORBIDDEN');
+  const search = request.nextUrl.searchParams;
+  const year = await resolveSheetYear(actor, search.get('year'));
+  if (year === null) return sheetError(404, 'NOT_FOUND');
+  const raw: Record<string, string[]> = {};
+  for (const [key, value] of search.entries()) (raw[key] ??= []).push(value);
+  const params = parseProjectListParams(raw);
+  try {
+    const buffer = await exportProjectsWorkbook(prisma, actor, {
+      year,
+      filters: {
+        stages: params.stages,
+        investorTypes: params.investorTypes,
+        directions: params.directions,
+        departmentIds: params.departmentIds,
+        areas: params.areas,
+        q: params.q || undefined,
+      },
+    });
+    return xlsxResponse(buffer, `渝中区${year}年重点项目推进情况表.xlsx`, `keystone-projects-${year}.xlsx`);
+  } catch (error) {
+    if (error instanceof AppError) return sheetError(error.code === 'FORBIDDEN' ? 403 : 404, error.code);
+    throw error;
+  }
+}

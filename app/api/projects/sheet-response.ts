@@ -1,0 +1,32 @@
+import 'server-only';
+import { NextResponse } from 'next/server';
+import type { SessionActor } from '@/lib/auth/session';
+import { prisma } from '@/lib/db';
+import { defaultPlanYear, listPlanYears } from '@/lib/server/plan/list-plan-years';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The JSON error a download route answers with (a download has no page to show a message on). */
+export function sheetError(status: 401 | 403 | 404 | 400, code: string) {
+  return NextResponse.json({ ok: false, code }, { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+/** ?year=2025, or the default plan year; null when it names no plan year. */
+export async function resolveSheetYear(actor: SessionActor, raw: string | null): Promise<number | null> {
+  const years = await listPlanYears(prisma, actor);
+  if (raw === null || raw === '') return defaultPlanYear(years);
+  if (!/^\d{4}$/.test(raw)) return null;
+  const year = Number(raw);
+  return years.some((y) => y.year === year) ? year : null;
+}
+
+/** An .xlsx download with a Chinese file name (RFC 6266 filename*, plus an ASCII fallback). */
+export function xlsxResponse(buffer: Buffer, fileName: string, asciiName: string) {
+  return new Response(new Uint8Array(buffer), {
+    headers: {
+      'Content-Type': XLSX_TYPE,
+      'Content-Disposition': `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}

@@ -1,0 +1,326 @@
+import 'server-only';
+import type { Prisma } from '@/generated/prisma/client';
+import type { Actor } from '@/lib/auth/actor';
+import { checkPlanInvariants, MONTHS } from '@/lib/domain/plan-invariants';
+import { assertPlanYearOpen } from '@/lib/server/admin/plan-year-lock';
+import { diffRecords, toAuditRecord, type AuditEntry, type Tx } from '@/lib/server/audit';
+import { NotFoundError, ValidationError } from '@/lib/server/errors';
+import type { CreateProjectValues, UpdateProjectValues } from '@/lib/validations/project';
+
+/**
+ * Creating and editing a project together with its plan for one year. Every rule is checked before anything is
+ * written, and the caller's transaction makes the write all-or-nothing: a refused change leaves no row and no
+ * audit entry. The invariants are the ones the form checks (lib/domain/plan-invariants.ts), checked again here
+ * because the action is a public endpoint.
+ */
+export interface ProjectWrite<I> {
+  tx: Tx;
+  actor: Actor;
+  input: I;
+  authorize<R extends { departmentId: number }>(record: R | null | undefined, what?: string): asserts record is R;
+  audit(entry: AuditEntry): Promise<void>;
+}
+
+export interface ProjectWriteResult {
+  id: number;
+  code: string;
+  year: number;
+  /** the plan changed, so the year's reconciliation with the published plan may have too */
+  planChanged: boolean;
+  changed: boolean;
+}
+
+const PROJECT_SELECT = {
+  id: true,
+  code: true,
+  name: true,
+  departmentId: true,
+  ownerUnit: true,
+  area: true,
+  buildType: true,
+  scope: true,
+  totalInvestment: true,
+  plannedStart: true,
+  plannedCompletion: true,
+  actualStart: true,
+  actualCompletion: true,
+  leaderInCharge: true,
+  contactName: true,
+  contactPhone: true,
+} as const satisfies Prisma.ProjectSelect;
+
+const PLAN_SELECT = {
+  id: true,
+  stage: true,
+  investorType: true,
+  direction: true,
+  cumulativeBeforeYear: true,
+  annualPlan: true,
+  milestoneTarget: true,
+  monthlyPlan: { select: { month: true, amount: true }, orderBy: { month: 'asc' } },
+} as const satisfies Prisma.ProjectPlanSelect;
+
+type ProjectRow = Prisma.ProjectGetPayload<{ select: typeof PROJECT_SELECT }>;
+type PlanRow = Prisma.ProjectPlanGetPayload<{ select: typeof PLAN_SELECT }>;
+type ProjectValues = CreateProjectValues | UpdateProjectValues;
+
+const dateOnly = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
+const toDate = (value: string | null) => (value ? new Date(`${value}T00:00:00Z`) : null);
+
+/** What the trail records for a project: money as two-decimal strings and dates as days, as the form shows them. */
+function projectSnapshot(row: ProjectRow) {
+  return {
+    code: row.code,
+    name: row.name,
+    departmentId: row.departmentId,
+    ownerUnit: row.ownerUnit,
+    area: row.area,
+    buildType: row.buildType,
+    scope: row.scope,
+    totalInvestment: row.totalInvestment.toFixed(2),
+    plannedStart: dateOnly(row.plannedStart),
+    plannedCompletion: dateOnly(row.plannedCompletion),
+    actualStart: dateOnly(row.actualStart),
+    actualCompletion: dateOnly(row.actualCompletion),
+    leaderInCharge: row.leaderInCharge,
+    contactName: row.contactName,
+    contactPhone: row.contactPhone,
+  };
+}
+
+function projectSnapshotOf(input: ProjectValues): ReturnType<typeof projectSnapshot> {
+  return {
+    code: input.code,
+    name: input.name,
+    departmentId: input.departmentId,
+    ownerUnit: input.ownerUnit,
+    area: input.area,
+    buildType: input.buildType,
+    scope: input.scope,
+    totalInvestment: input.totalInvestment,
+    plannedStart: input.plannedStart,
+    plannedCompletion: input.plannedCompletion,
+    actualStart: input.actualStart,
+    actualCompletion: input.actualCompletion,
+    leaderInCharge: input.leaderInCharge,
+    contactName: input.contactName,
+    contactPhone: input.contactPhone,
+  };
+}
+
+/** A plan for the trail; the split is twelve amounts, January first, or none for a 前期 project. */
+function planSnapshot(row: PlanRow) {
+  return {
+    stage: row.stage,
+    investorType: row.investorType,
+    direction: row.direction,
+    cumulativeBeforeYear: row.cumulativeBeforeYear.toFixed(2),
+    annualPlan: row.annualPlan?.toFixed(2) ?? null,
+    milestoneTarget: row.milestoneTarget,
+    monthlyPlan: row.monthlyPlan.map((m) => m.amount.toFixed(2)),
+  };
+}
+
+function planSnapshotOf(input: ProjectValues): ReturnType<typeof planSnapshot> {
+  const preliminary = input.stage === 'PRELIMINARY';
+  return {
+    stage: input.stage,
+    investorType: input.investorType,
+    direction: input.direction,
+    cumulativeBeforeYear: input.cumulativeBeforeYear,
+    annualPlan: preliminary ? null : input.annualPlan,
+    milestoneTarget: input.milestoneTarget,
+    // empty months are stored as zero so the twelve rows always add up to the plan
+    monthlyPlan: preliminary ? [] : input.monthly.map((m) => m ?? '0.00'),
+  };
+}
+
+function projectData(input: ProjectValues) {
+  return {
+    code: input.code,
+    name: input.name,
+    departmentId: input.departmentId,
+    ownerUnit: input.ownerUnit,
+    area: input.area,
+    buildType: input.buildType,
+    scope: input.scope,
+    totalInvestment: input.totalInvestment,
+    plannedStart: toDate(input.plannedStart),
+    plannedCompletion: toDate(input.plannedCompletion),
+    actualStart: toDate(input.actualStart),
+    actualCompletion: toDate(input.actualCompletion),
+    leaderInCharge: input.leaderInCharge,
+    contactName: input.contactName,
+    contactPhone: input.contactPhone,
+  };
+}
+
+/** The invariants again, as field errors keyed like the form's fields. */
+function assertInvariants(input: ProjectValues) {
+  const violations = checkPlanInvariants(input);
+  if (violations.length === 0) return;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const v of violations) (fieldErrors[v.field] ??= []).push(v.key);
+  throw new ValidationError(fieldErrors);
+}
+
+async function assertCodeFree(tx: Tx, code: string, ownId: number | null) {
+  const clash = await tx.project.findUnique({ where: { code }, select: { id: true } });
+  if (clash && clash.id !== ownId) throw new ValidationError({ code: ['projectCodeTaken'] });
+}
+
+async function assertDepartment(tx: Tx, departmentId: number, previous: number | null) {
+  const department = await tx.department.findUnique({ where: { id: departmentId }, select: { active: true } });
+  if (!department) throw new ValidationError({ departmentId: ['departmentUnknown'] });
+  // a project may stay with a department that has since been deactivated, but none is given to one
+  if (!department.active && departmentId !== previous) throw new ValidationError({ departmentId: ['departmentInactive'] });
+}
+
+/** A unique index refused the row: another user took the code between our check and our insert. */
+function codeTaken(error: unknown): never {
+  if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002') {
+    throw new ValidationError({ code: ['projectCodeTaken'] });
+  }
+  throw error;
+}
+
+async function writeMonthlyPlan(tx: Tx, planId: number, monthlyPlan: string[]) {
+  await tx.monthlyPlanItem.deleteMany({ where: { planId } });
+  if (monthlyPlan.length === 0) return;
+  await tx.monthlyPlanItem.createMany({
+    data: monthlyPlan.slice(0, MONTHS).map((amount, i) => ({ planId, month: i + 1, amount })),
+  });
+}
+
+/**
+ * The plan year must be open, and a plan that departments already report against (an ACTIVE year) changes
+ * only with a reason, which the audit row keeps.
+ */
+async function assertPlanChangeAllowed(tx: Tx, input: ProjectValues, planChanged: boolean) {
+  const year = await assertPlanYearOpen(tx, input.planYearId);
+  if (planChanged && year.status === 'ACTIVE' && !input.reason) {
+    throw new ValidationError({ reason: ['projectReasonRequired'] });
+  }
+  return year;
+}
+
+export async function createProject(ctx: ProjectWrite<CreateProjectValues>): Promise<ProjectWriteResult> {
+  const { tx, input } = ctx;
+  ctx.authorize({ departmentId: input.departmentId }, 'department');
+  assertInvariants(input);
+  await assertDepartment(tx, input.departmentId, null);
+  await assertCodeFree(tx, input.code, null);
+  const year = await assertPlanChangeAllowed(tx, input, true);
+
+  const project = await tx.project.create({ data: projectData(input), select: PROJECT_SELECT }).catch(codeTaken);
+  const plan = planSnapshotOf(input);
+  const created = await tx.projectPlan.create({
+    data: {
+      projectId: project.id,
+      planYearId: input.planYearId,
+      stage: plan.stage,
+      investorType: plan.investorType,
+      direction: plan.direction,
+      cumulativeBeforeYear: plan.cumulativeBeforeYear,
+      annualPlan: plan.annualPlan,
+      milestoneTarget: plan.milestoneTarget,
+    },
+    select: { id: true },
+  });
+  await writeMonthlyPlan(tx, created.id, plan.monthlyPlan);
+
+  await ctx.audit({
+    action: 'project.create',
+    entity: 'Project',
+    entityId: project.id,
+    before: null,
+    after: toAuditRecord(projectSnapshot(project)),
+    reason: input.reason,
+  });
+  await ctx.audit({
+    action: 'project.create',
+    entity: 'ProjectPlan',
+    entityId: created.id,
+    before: null,
+    after: toAuditRecord({ year: year.year, ...plan }),
+    reason: input.reason,
+  });
+  return { id: project.id, code: project.code, year: year.year, planChanged: true, changed: true };
+}
+
+export async function updateProject(ctx: ProjectWrite<UpdateProjectValues>): Promise<ProjectWriteResult> {
+  const { tx, input } = ctx;
+  // the row lock makes the "before" in the trail the state this change really replaced
+  await tx.$queryRaw`SELECT 1 FROM "Project" WHERE id = ${input.id} FOR UPDATE`;
+  const current = await tx.project.findUnique({ where: { id: input.id }, select: PROJECT_SELECT });
+  ctx.authorize(current, 'project');
+  // the new department must be one the actor may give projects to, too
+  ctx.authorize({ departmentId: input.departmentId }, 'department');
+  if (!current) throw new NotFoundError('project');
+
+  assertInvariants(input);
+  await assertDepartment(tx, input.departmentId, current.departmentId);
+  await assertCodeFree(tx, input.code, current.id);
+
+  const existingPlan = await tx.projectPlan.findUnique({
+    where: { projectId_planYearId: { projectId: current.id, planYearId: input.planYearId } },
+    select: PLAN_SELECT,
+  });
+  const planBefore = existingPlan ? planSnapshot(existingPlan) : null;
+  const planAfter = planSnapshotOf(input);
+  const planDiff = planBefore ? diffRecords(planBefore, planAfter) : null;
+  const planChanged = planDiff === null || planDiff.changed.length > 0;
+  const year = await assertPlanChangeAllowed(tx, input, planChanged);
+
+  const projectBefore = projectSnapshot(current);
+  const projectDiff = diffRecords(projectBefore, projectSnapshotOf(input));
+  if (projectDiff.changed.length > 0) {
+    await tx.project.update({ where: { id: current.id }, data: projectData(input) }).catch(codeTaken);
+    await ctx.audit({
+      action: 'project.update',
+      entity: 'Project',
+      entityId: current.id,
+      before: projectDiff.before,
+      after: projectDiff.after,
+      reason: input.reason,
+    });
+  }
+
+  if (planChanged) {
+    const fields = {
+      stage: planAfter.stage,
+      investorType: planAfter.investorType,
+      direction: planAfter.direction,
+      cumulativeBeforeYear: planAfter.cumulativeBeforeYear,
+      annualPlan: planAfter.annualPlan,
+      milestoneTarget: planAfter.milestoneTarget,
+    };
+    const plan = existingPlan
+      ? await tx.projectPlan.update({
+          where: { id: existingPlan.id },
+          data: { ...fields, version: { increment: 1 } },
+          select: { id: true },
+        })
+      : await tx.projectPlan.create({
+          data: { ...fields, projectId: current.id, planYearId: input.planYearId },
+          select: { id: true },
+        });
+    if (!planDiff || planDiff.changed.includes('monthlyPlan')) await writeMonthlyPlan(tx, plan.id, planAfter.monthlyPlan);
+    await ctx.audit({
+      action: 'project.update',
+      entity: 'ProjectPlan',
+      entityId: plan.id,
+      before: planDiff ? planDiff.before : null,
+      after: planDiff ? planDiff.after : toAuditRecord({ year: year.year, ...planAfter }),
+      reason: input.reason,
+    });
+  }
+
+  return {
+    id: current.id,
+    code: input.code,
+    year: year.year,
+    planChanged,
+    changed: planChanged || projectDiff.changed.length > 0,
+  };
+}

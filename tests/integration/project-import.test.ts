@@ -1,0 +1,352 @@
+/**
+ * Importing projects and plans from spreadsheets, through the real actions against a throwaway database: planted
+ * errors are listed and nothing is written; the fixed file creates the rows; the same file again changes nothing and
+ * writes no audit row; an export parses back to the same rows; one failing row at commit rolls back everything;
+ * 10,000 rows go through in one request.
+ */
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { getRequestContext } from '@/lib/auth/request-context';
+import { parseProjectSheet, readGrid } from '@/lib/domain/project-sheet';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+
+vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: vi.fn() }));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+
+type Actions = typeof import('@/lib/actions/project-import');
+type Exporter = typeof import('@/lib/server/projects/export-projects');
+
+let t: TestDatabase;
+let actions: Actions;
+let exporter: Exporter;
+let bureau: { id: number; username: string; displayName: string; role: 'BUREAU'; departmentId: number | null; departmentName: null };
+
+const HEADER = ['序号', '项目代码', '项目名称', '责任单位', '项目类别', '投资主体', '投资方向', '建设性质', '总投资', '截至上年底累计完成投资', '年度计划投资'];
+const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
+
+interface Line {
+  code: string;
+  name?: string;
+  department?: string;
+  stage?: string;
+  investor?: string;
+  direction?: string;
+  total?: string;
+  before?: string;
+  annual?: string;
+  /** twelve months; default: the annual plan evenly in whole 万元 with the rest in December */
+  months?: string[];
+}
+
+function monthsOf(annual: string | undefined): string[] {
+  if (!annual) return MONTHS.map(() => '');
+  const cents = Math.round(Number(annual) * 100);
+  const each = Math.floor(cents / 12 / 100) * 100;
+  return MONTHS.map((_, i) => ((i === 11 ? cents - each * 11 : each) / 100).toFixed(2));
+}
+
+function cells(line: Line, index: number): (string | number)[] {
+  const stage = line.stage ?? '新开工';
+  const annual = stage === '前期' ? undefined : (line.annual ?? '1200.00');
+  return [
+    index + 1,
+    line.code,
+    line.name ?? `导入测试项目${line.code}`,
+    line.department ?? '区住房城乡建委',
+    stage,
+    line.investor ?? '区级',
+    line.direction ?? '基础设施',
+    '新建',
+    line.total ?? '5000.00',
+    line.before ?? '0',
+    annual ?? '',
+    ...(line.months ?? monthsOf(annual)),
+  ];
+}
+
+/** A 调度表-like .xlsx: merged title and unit rows above the header, as the bureau's files have. */
+async function workbook(lines: Line[]): Promise<File> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sheet1');
+  ws.mergeCells('A1:W1');
+  ws.getCell('A1').value = '渝中区2026年重点项目计划表';
+  ws.mergeCells('A2:W2');
+  ws.getCell('A2').value = '单位：万元';
+  ws.addRow([...HEADER, ...MONTHS]);
+  lines.forEach((line, i) => ws.addRow(cells(line, i)));
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  return new File([bytes], 'projects.xlsx');
+}
+
+function signInBureau() {
+  vi.mocked(getRequestContext).mockResolvedValue({ actor: bureau, ip: '127.0.0.1', locale: 'zh-CN' });
+}
+
+/** Everything an import may touch. */
+async function fingerprint() {
+  const [row] = await t.db.$queryRaw<{ f: string }[]>`
+    SELECT md5(concat_ws('|',
+      (SELECT string_agg(md5(x::text), '' ORDER BY x.id) FROM "Project" x),
+      (SELECT string_agg(md5(x::text), '' ORDER BY x.id) FROM "ProjectPlan" x),
+      (SELECT string_agg(md5(x::text), '' ORDER BY x."planId", x.month) FROM "MonthlyPlanItem" x),
+      (SELECT count(*)::text FROM "AuditLog"))) AS f`;
+  return row!.f;
+}
+
+const form = (year: number, file: File) => ({ year, file });
+
+beforeAll(async () => {
+  t = await createTestDatabase('seeded');
+  process.env.DATABASE_URL = t.url;
+  actions = await import('@/lib/actions/project-import');
+  exporter = await import('@/lib/server/projects/export-projects');
+  const u = await t.db.user.findUniqueOrThrow({ where: { username: 'bureau' } });
+  bureau = { id: u.id, username: u.username, displayName: u.displayName, role: 'BUREAU', departmentId: u.departmentId, departmentName: null };
+  // a draft year of its own, so the published 2025 figures are not touched
+  await t.db.planYear.create({ data: { year: 2026, title: '渝中区2026年重点项目计划', approvedInvestment: '1000000', status: 'DRAFT' } });
+});
+
+afterAll(async () => {
+  const { prisma } = await import('@/lib/db');
+  await prisma.$disconnect();
+  await t?.drop();
+});
+
+const GOOD: Line[] = [
+  { code: 'IMP-001', stage: '新开工', annual: '1200.00' },
+  { code: 'IMP-002', stage: '续建', investor: '社会', direction: '房地产', before: '1000', annual: '2400.50' },
+  { code: 'IMP-003', stage: '前期', department: '区交通局' },
+];
+
+describe('importing a file', () => {
+  it('lists every planted error by row, column and message, and writes nothing', async () => {
+    signInBureau();
+    const planted: Line[] = [
+      GOOD[0]!,
+      { ...GOOD[1]!, department: '区不存在局' },
+      { ...GOOD[2]!, stage: '前期', annual: '10' },
+      { code: 'IMP-004', total: '12,34' },
+      { code: 'IMP-001', name: '重复代码' },
+      { code: 'IMP-006', annual: '1200.00', months: MONTHS.map(() => '1') },
+    ];
+    // 前期 with an annual plan: the cell builder drops it, so plant it directly
+    const file = await workbook(planted);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await file.arrayBuffer());
+    wb.worksheets[0]!.getRow(6).getCell(11).value = '10';
+    const planted2 = new File([new Uint8Array(await wb.xlsx.writeBuffer())], 'planted.xlsx');
+
+    const before = await fingerprint();
+    const dry = await actions.importProjectsDryRun(form(2026, planted2));
+    expect(dry.ok).toBe(true);
+    if (!dry.ok) return;
+    const errors = dry.data.errors.map((e) => `${e.row}:${e.column}:${e.message}`);
+    expect(errors).toEqual([
+      '5:责任单位:departmentUnknown',
+      '6:年度计划投资:preliminaryHasPlan',
+      '7:总投资:amountInvalid',
+      '8:项目代码:duplicateCode',
+      '9:年度计划投资:monthlyPlanMismatch',
+    ]);
+    expect(dry.data).toMatchObject({ rows: 6, create: 1, errorCount: 5, committed: false });
+
+    const auditsBefore = await t.db.auditLog.count();
+    const commit = await actions.importProjectsCommit(form(2026, planted2));
+    expect(commit).toMatchObject({ ok: true, data: { committed: false, errorCount: 5 } });
+    expect(await t.db.auditLog.count()).toBe(auditsBefore);
+    expect(await t.db.project.count({ where: { code: { startsWith: 'IMP-' } } })).toBe(0);
+    // only the dry run's own audit row differs
+    expect(await t.db.auditLog.count({ where: { action: 'project.importDryRun' } })).toBe(1);
+    expect(before).not.toBe(await fingerprint()); // the dry-run audit row
+  });
+
+  it('creates the rows of the fixed file, with one summary audit row and a row per project', async () => {
+    signInBureau();
+    const file = await workbook(GOOD);
+    const dry = await actions.importProjectsDryRun(form(2026, file));
+    expect(dry).toMatchObject({ ok: true, data: { create: 3, update: 0, unchanged: 0, errorCount: 0 } });
+
+    const result = await actions.importProjectsCommit(form(2026, file));
+    expect(result).toMatchObject({ ok: true, data: { committed: true, create: 3, update: 0, unchanged: 0 } });
+    const created = await t.db.project.findMany({
+      where: { code: { startsWith: 'IMP-' } },
+      include: { plans: { include: { monthlyPlan: true, planYear: true } }, department: true },
+      orderBy: { code: 'asc' },
+    });
+    expect(created.map((p) => [p.code, p.department.name, p.plans[0]!.stage, p.plans[0]!.annualPlan?.toFixed(2) ?? null])).toEqual([
+      ['IMP-001', '区住房城乡建委', 'NEW_START', '1200.00'],
+      ['IMP-002', '区住房城乡建委', 'ONGOING', '2400.50'],
+      ['IMP-003', '区交通局', 'PRELIMINARY', null],
+    ]);
+    expect(created[1]!.plans[0]!.monthlyPlan.reduce((s, m) => s + Number(m.amount), 0).toFixed(2)).toBe('2400.50');
+    expect(created[2]!.plans[0]!.monthlyPlan).toHaveLength(0);
+    expect(created.every((p) => p.plans[0]!.planYear.year === 2026)).toBe(true);
+
+    const summaryRow = await t.db.auditLog.findFirstOrThrow({ where: { action: 'project.import', entity: 'PlanYear' } });
+    expect(summaryRow.after).toMatchObject({ year: 2026, created: 3, updated: 0, unchanged: 0 });
+    expect(await t.db.auditLog.count({ where: { action: 'project.import', entity: 'Project' } })).toBe(3);
+  });
+
+  it('changes nothing and writes no audit row when the same file is imported again', async () => {
+    signInBureau();
+    const file = await workbook(GOOD);
+    const before = await fingerprint();
+    const result = await actions.importProjectsCommit(form(2026, file));
+    expect(result).toMatchObject({ ok: true, data: { committed: false, create: 0, update: 0, unchanged: 3 } });
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it('updates a changed row and audits its before and after', async () => {
+    signInBureau();
+    const changed = GOOD.map((l) => (l.code === 'IMP-001' ? { ...l, name: '导入测试项目改名', total: '6000.00' } : l));
+    const result = await actions.importProjectsCommit(form(2026, await workbook(changed)));
+    expect(result).toMatchObject({ ok: true, data: { committed: true, create: 0, update: 1, unchanged: 2 } });
+    const project = await t.db.project.findUniqueOrThrow({ where: { code: 'IMP-001' } });
+    const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: 'project.import', entity: 'Project', entityId: String(project.id) }, orderBy: { id: 'desc' } });
+    expect(audit.before).toEqual({ name: '导入测试项目IMP-001', totalInvestment: '5000.00' });
+    expect(audit.after).toEqual({ name: '导入测试项目改名', totalInvestment: '6000.00' });
+  });
+
+  it('rolls back every row when one fails at commit', async () => {
+    signInBureau();
+    // a row the checks pass but the database refuses, to fail the commit half-way through
+    await t.db.$executeRawUnsafe(`
+      CREATE FUNCTION refuse_boom() RETURNS trigger AS $$
+      BEGIN IF NEW.code = 'BOOM-3' THEN RAISE EXCEPTION 'planted failure'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await t.db.$executeRawUnsafe(`CREATE TRIGGER refuse_boom BEFORE INSERT ON "Project" FOR EACH ROW EXECUTE FUNCTION refuse_boom()`);
+    try {
+      const before = await fingerprint();
+      const lines: Line[] = [{ code: 'BOOM-1' }, { code: 'BOOM-2' }, { code: 'BOOM-3' }, { code: 'BOOM-4' }];
+      const dry = await actions.importProjectsDryRun(form(2026, await workbook(lines)));
+      expect(dry).toMatchObject({ ok: true, data: { create: 4, errorCount: 0 } });
+      const beforeCommit = await fingerprint();
+      const result = await actions.importProjectsCommit(form(2026, await workbook(lines)));
+      expect(result).toMatchObject({ ok: false, code: 'INTERNAL' });
+      expect(await fingerprint()).toBe(beforeCommit);
+      expect(beforeCommit).not.toBe(before); // the dry run's audit row only
+      expect(await t.db.project.count({ where: { code: { startsWith: 'BOOM-' } } })).toBe(0);
+    } finally {
+      await t.db.$executeRawUnsafe('DROP TRIGGER refuse_boom ON "Project"');
+      await t.db.$executeRawUnsafe('DROP FUNCTION refuse_boom()');
+    }
+  });
+
+  it('refuses a closed plan year', async () => {
+    signInBureau();
+    await t.db.planYear.create({ data: { year: 2024, title: '2024', approvedInvestment: '1', status: 'CLOSED' } });
+    const result = await actions.importProjectsCommit(form(2024, await workbook([{ code: 'OLD-1' }])));
+    expect(result).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await t.db.project.count({ where: { code: 'OLD-1' } })).toBe(0);
+  });
+
+  it('refuses a department user, and a file that is not a spreadsheet', async () => {
+    const u = await t.db.user.findUniqueOrThrow({ where: { username: 'zjw' } });
+    vi.mocked(getRequestContext).mockResolvedValue({
+      actor: { id: u.id, username: u.username, displayName: u.displayName, role: u.role, departmentId: u.departmentId, departmentName: null },
+      ip: '127.0.0.1',
+      locale: 'zh-CN',
+    });
+    expect(await actions.importProjectsCommit(form(2026, await workbook(GOOD)))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    signInBureau();
+    expect(await actions.importProjectsDryRun(form(2026, new File(['x'], 'a.pdf')))).toMatchObject({ ok: false, code: 'VALIDATION' });
+    const garbage = await actions.importProjectsDryRun(form(2026, new File([new Uint8Array([1, 2, 3, 4])], 'a.xlsx')));
+    expect(garbage.ok && garbage.data.errors[0]?.message).toMatch(/unreadable|noHeader/);
+  });
+});
+
+describe('export', () => {
+  it('writes the 调度表 layout, which parses back to the same rows and re-imports without a change', async () => {
+    signInBureau();
+    const buffer = await exporter.exportProjectsWorkbook(t.db, bureau, { year: 2025 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(buffer).buffer as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(String(ws.getCell('A1').value)).toMatch(/^渝中区2025年重点项目推进情况表（截至\d+月）$/);
+    expect(ws.getRow(3).values).toEqual(expect.arrayContaining(['序号', '项目名称', '责任单位', '建设内容', '总投资', '年度计划投资', '完成率', '形象进度', '存在问题']));
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(ws.getColumn(5).numFmt).toBe('#,##0.00');
+
+    const sheet = parseProjectSheet(readGrid(new Uint8Array(buffer), 'xlsx'));
+    expect(sheet.issues).toEqual([]);
+    expect(sheet.rows).toHaveLength(421);
+    const plans = await t.db.projectPlan.findMany({
+      where: { planYear: { year: 2025 } },
+      include: { project: { include: { department: true } }, monthlyPlan: { orderBy: { month: 'asc' } } },
+      orderBy: { project: { code: 'asc' } },
+    });
+    expect(sheet.rows.map((r) => [r.code, r.name, r.department, r.stage, r.totalInvestment, r.annualPlan, r.monthlyPlan?.join(',') ?? null])).toEqual(
+      plans.map((p) => [
+        p.project.code,
+        p.project.name,
+        p.project.department.name,
+        p.stage,
+        p.project.totalInvestment.toFixed(2),
+        p.annualPlan?.toFixed(2) ?? null,
+        p.stage === 'PRELIMINARY' ? null : p.monthlyPlan.map((m) => m.amount.toFixed(2)).join(','),
+      ]),
+    );
+
+    const file = new File([new Uint8Array(buffer)], 'export.xlsx');
+    const before = await fingerprint();
+    const result = await actions.importProjectsCommit(form(2025, file));
+    expect(result).toMatchObject({ ok: true, data: { create: 0, update: 0, unchanged: 421, errorCount: 0, committed: false } });
+    expect(await fingerprint()).toBe(before);
+  });
+
+  it('exports a department’s own projects only', async () => {
+    const u = await t.db.user.findUniqueOrThrow({ where: { username: 'zjw' } });
+    const actor = { id: u.id, username: u.username, displayName: u.displayName, role: u.role, departmentId: u.departmentId };
+    const buffer = await exporter.exportProjectsWorkbook(t.db, actor, { year: 2025, filters: { departmentIds: [99999] } });
+    const rows = parseProjectSheet(readGrid(new Uint8Array(buffer), 'xlsx')).rows;
+    expect(rows.length).toBe(await t.db.projectPlan.count({ where: { planYear: { year: 2025 }, project: { departmentId: u.departmentId! } } }));
+    expect(new Set(rows.map((r) => r.department))).toEqual(new Set(['区住房城乡建委']));
+  });
+
+  it('writes a template with the import headers and drop-down lists', async () => {
+    const buffer = await exporter.buildProjectTemplate(t.db, bureau, { year: 2026 });
+    const sheet = parseProjectSheet(readGrid(new Uint8Array(buffer), 'xlsx'));
+    expect(sheet.headerRow).toBe(3);
+    expect(sheet.issues).toEqual([]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(buffer).buffer as ArrayBuffer);
+    const validations = JSON.stringify((wb.worksheets[0] as unknown as { dataValidations: { model: unknown } }).dataValidations.model);
+    expect(validations).toContain('完工,续建,新开工,前期');
+    expect(validations).toContain('选项');
+  });
+});
+
+describe('a large file', () => {
+  it('imports 10,000 rows in one request', async () => {
+    signInBureau();
+    const lines: Line[] = Array.from({ length: 10_000 }, (_, i) => ({
+      code: `BIG-${String(i).padStart(5, '0')}`,
+      stage: i % 4 === 0 ? '前期' : '续建',
+      department: i % 2 ? '区交通局' : '区住房城乡建委',
+      annual: '120.00',
+    }));
+    let started = performance.now();
+    const file = await workbook(lines);
+    const build = performance.now() - started;
+
+    started = performance.now();
+    const dry = await actions.importProjectsDryRun(form(2026, file));
+    const dryMs = performance.now() - started;
+    expect(dry).toMatchObject({ ok: true, data: { create: 10_000, errorCount: 0 } });
+
+    started = performance.now();
+    const commit = await actions.importProjectsCommit(form(2026, file));
+    const commitMs = performance.now() - started;
+    expect(commit).toMatchObject({ ok: true, data: { committed: true, create: 10_000 } });
+
+    started = performance.now();
+    const again = await actions.importProjectsCommit(form(2026, file));
+    const againMs = performance.now() - started;
+    expect(again).toMatchObject({ ok: true, data: { committed: false, unchanged: 10_000 } });
+
+    console.info(
+      `[project-import] 10,000 rows (${(file.size / 1024).toFixed(0)} KB xlsx, built in ${build.toFixed(0)} ms): ` +
+        `dry run ${dryMs.toFixed(0)} ms, commit ${commitMs.toFixed(0)} ms, re-import ${againMs.toFixed(0)} ms`,
+    );
+    expect(await t.db.monthlyPlanItem.count({ where: { plan: { project: { code: { startsWith: 'BIG-' } } } } })).toBe(7_500 * 12);
+  }, 300_000);
+});
