@@ -15,6 +15,10 @@ test('another department’s project answers exactly like one that does not exis
   await signInAs(bureau, 'bureau');
   await bureau.goto(`/projects/${OTHER_PROJECT_ID}`);
   await expect(bureau.getByTestId('project-name')).toHaveText('重庆站铁路综合枢纽改造');
+  // its S-curve: the plan for all twelve months, approved investment through October
+  await expect(bureau.getByTestId('cumulative-chart')).toBeVisible();
+  expect((await bureau.getByTestId('chart-planned').getAttribute('points'))?.split(' ')).toHaveLength(12);
+  expect((await bureau.getByTestId('chart-actual').getAttribute('points'))?.split(' ')).toHaveLength(10);
   await bureau.close();
 
   await signInAs(page, 'zjw');

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { getTranslations } from 'next-intl/server';
+import { CumulativeChart } from '@/components/projects/cumulative-chart';
 import { MonthlyPlanTable } from '@/components/projects/monthly-plan-table';
 import { ProjectAttributes } from '@/components/projects/project-attributes';
 import { ProjectHistory } from '@/components/projects/project-history';
@@ -165,6 +166,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
               </Card>
             )}
           </div>
+          {plan && <CumulativeChart plan={plan} />}
           {plan && <MonthlyPlanTable plan={plan} />}
           {plan && <ProjectReportsTable plan={plan} canReview={can(actor, 'report.review', project)} />}
         </>
