@@ -1,10 +1,9 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { DataTable, type DataTableColumn, type DataTableRow } from '@/components/data-table/data-table';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatCount } from '@/lib/format';
 import type { AdminDepartmentRow } from '@/lib/server/admin/list-departments';
-import { cn } from '@/lib/utils';
 import { DepartmentRowActions } from './department-forms';
 
 export async function DepartmentsTable({ departments }: { departments: readonly AdminDepartmentRow[] }) {
@@ -13,47 +12,41 @@ export async function DepartmentsTable({ departments }: { departments: readonly 
     getTranslations('admin.common'),
     getLocale(),
   ]);
+  const columns: DataTableColumn[] = [
+    { id: 'name', header: t('columns.name'), className: 'font-medium' },
+    { id: 'shortName', header: t('columns.shortName') },
+    { id: 'kind', header: t('columns.kind'), className: 'whitespace-nowrap' },
+    { id: 'active', header: t('columns.active') },
+    { id: 'projects', header: t('columns.projects'), align: 'end', className: 'tabular-nums' },
+    { id: 'users', header: t('columns.users'), align: 'end', className: 'tabular-nums' },
+    { id: 'actions', header: tc('actions'), headerClassName: 'text-right' },
+  ];
+  const rows: DataTableRow[] = departments.map((department) => ({
+    id: String(department.id),
+    className: department.active ? undefined : 'text-slate-400',
+    cells: {
+      name: department.name,
+      shortName: department.shortName,
+      kind: t(`kinds.${department.kind}`),
+      active: (
+        <Badge variant={department.active ? 'success' : 'neutral'}>
+          {department.active ? tc('active') : tc('inactive')}
+        </Badge>
+      ),
+      projects: formatCount(department.projectCount, locale),
+      users: formatCount(department.userCount, locale),
+      actions: <DepartmentRowActions department={department} />,
+    },
+  }));
   return (
     <Card>
-      <Table aria-label={t('tableLabel')}>
-        <TableCaption>{t('count', { count: departments.length })}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHead scope="col">{t('columns.name')}</TableHead>
-            <TableHead scope="col">{t('columns.shortName')}</TableHead>
-            <TableHead scope="col">{t('columns.kind')}</TableHead>
-            <TableHead scope="col">{t('columns.active')}</TableHead>
-            <TableHead scope="col" className="text-right">
-              {t('columns.projects')}
-            </TableHead>
-            <TableHead scope="col" className="text-right">
-              {t('columns.users')}
-            </TableHead>
-            <TableHead scope="col" className="text-right">
-              {tc('actions')}
-            </TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {departments.map((department) => (
-            <TableRow key={department.id} className={cn(!department.active && 'text-slate-400')}>
-              <TableCell className="font-medium">{department.name}</TableCell>
-              <TableCell>{department.shortName}</TableCell>
-              <TableCell className="whitespace-nowrap">{t(`kinds.${department.kind}`)}</TableCell>
-              <TableCell>
-                <Badge variant={department.active ? 'success' : 'neutral'}>
-                  {department.active ? tc('active') : tc('inactive')}
-                </Badge>
-              </TableCell>
-              <TableCell className="text-right tabular-nums">{formatCount(department.projectCount, locale)}</TableCell>
-              <TableCell className="text-right tabular-nums">{formatCount(department.userCount, locale)}</TableCell>
-              <TableCell>
-                <DepartmentRowActions department={department} />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DataTable
+        testId="departments-table"
+        ariaLabel={t('tableLabel')}
+        caption={t('count', { count: departments.length })}
+        columns={columns}
+        rows={rows}
+      />
     </Card>
   );
 }

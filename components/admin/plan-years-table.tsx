@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { DataTable, type DataTableColumn, type DataTableRow } from '@/components/data-table/data-table';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { PlanYearStatus } from '@/generated/prisma/enums';
 import { formatCount, formatWan } from '@/lib/format';
 import type { AdminPlanYearRow } from '@/lib/server/admin/list-plan-years';
@@ -23,48 +23,32 @@ export async function PlanYearsTable({ planYears }: { planYears: readonly AdminP
   if (planYears.length === 0) {
     return <Card className="p-8 text-center text-sm text-slate-600">{t('empty')}</Card>;
   }
+  const columns: DataTableColumn[] = [
+    { id: 'year', header: t('columns.year'), className: 'font-medium tabular-nums' },
+    { id: 'title', header: t('columns.title') },
+    { id: 'approvedInvestment', header: t('columns.approvedInvestment'), align: 'end', className: 'tabular-nums' },
+    { id: 'status', header: t('columns.status') },
+    { id: 'currentMonth', header: t('columns.currentMonth'), className: 'whitespace-nowrap' },
+    { id: 'deadline', header: t('columns.deadline'), className: 'whitespace-nowrap' },
+    { id: 'projects', header: t('columns.projects'), align: 'end', className: 'tabular-nums' },
+    { id: 'actions', header: tc('actions'), headerClassName: 'text-right' },
+  ];
+  const rows: DataTableRow[] = planYears.map((planYear) => ({
+    id: String(planYear.id),
+    cells: {
+      year: planYear.year,
+      title: planYear.title,
+      approvedInvestment: formatWan(planYear.approvedInvestment, locale, { unit: false }),
+      status: <Badge variant={STATUS_BADGE[planYear.status]}>{te(planYear.status)}</Badge>,
+      currentMonth: t('monthValue', { month: String(planYear.currentMonth) }),
+      deadline: t('deadlineValue', { day: String(planYear.reportDeadlineDay) }),
+      projects: formatCount(planYear.projectCount, locale),
+      actions: <PlanYearRowActions planYear={planYear} />,
+    },
+  }));
   return (
     <Card>
-      <Table aria-label={t('tableLabel')}>
-        <TableHeader>
-          <TableRow>
-            <TableHead scope="col">{t('columns.year')}</TableHead>
-            <TableHead scope="col">{t('columns.title')}</TableHead>
-            <TableHead scope="col" className="text-right">
-              {t('columns.approvedInvestment')}
-            </TableHead>
-            <TableHead scope="col">{t('columns.status')}</TableHead>
-            <TableHead scope="col">{t('columns.currentMonth')}</TableHead>
-            <TableHead scope="col">{t('columns.deadline')}</TableHead>
-            <TableHead scope="col" className="text-right">
-              {t('columns.projects')}
-            </TableHead>
-            <TableHead scope="col" className="text-right">
-              {tc('actions')}
-            </TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {planYears.map((planYear) => (
-            <TableRow key={planYear.id}>
-              <TableCell className="font-medium tabular-nums">{planYear.year}</TableCell>
-              <TableCell>{planYear.title}</TableCell>
-              <TableCell className="text-right tabular-nums">
-                {formatWan(planYear.approvedInvestment, locale, { unit: false })}
-              </TableCell>
-              <TableCell>
-                <Badge variant={STATUS_BADGE[planYear.status]}>{te(planYear.status)}</Badge>
-              </TableCell>
-              <TableCell className="whitespace-nowrap">{t('monthValue', { month: String(planYear.currentMonth) })}</TableCell>
-              <TableCell className="whitespace-nowrap">{t('deadlineValue', { day: String(planYear.reportDeadlineDay) })}</TableCell>
-              <TableCell className="text-right tabular-nums">{formatCount(planYear.projectCount, locale)}</TableCell>
-              <TableCell>
-                <PlanYearRowActions planYear={planYear} />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DataTable testId="plan-years-table" ariaLabel={t('tableLabel')} columns={columns} rows={rows} />
     </Card>
   );
 }

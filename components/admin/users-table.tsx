@@ -1,10 +1,9 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { DataTable, type DataTableColumn, type DataTableRow } from '@/components/data-table/data-table';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { DepartmentOption } from '@/lib/server/admin/list-departments';
 import type { AdminUserRow } from '@/lib/server/admin/list-users';
-import { cn } from '@/lib/utils';
 import { UserRowActions } from './user-forms';
 
 export async function UsersTable({
@@ -22,70 +21,66 @@ export async function UsersTable({
     getTranslations('roles'),
     getFormatter(),
   ]);
+  const columns: DataTableColumn[] = [
+    { id: 'username', header: t('columns.username'), className: 'font-mono text-xs' },
+    { id: 'displayName', header: t('columns.displayName') },
+    { id: 'role', header: t('columns.role'), className: 'whitespace-nowrap' },
+    { id: 'department', header: t('columns.department') },
+    { id: 'active', header: t('columns.active') },
+    { id: 'mustChangePassword', header: t('columns.mustChangePassword') },
+    { id: 'lastLogin', header: t('columns.lastLogin'), className: 'whitespace-nowrap tabular-nums' },
+    { id: 'actions', header: tc('actions'), headerClassName: 'text-right' },
+  ];
+  const rows: DataTableRow[] = users.map((user) => {
+    const isSelf = user.id === actorId;
+    return {
+      id: String(user.id),
+      className: user.active ? undefined : 'text-slate-400',
+      cells: {
+        username: (
+          <>
+            {user.username}
+            {isSelf && (
+              <Badge variant="brand" className="ml-2 font-sans">
+                {t('self')}
+              </Badge>
+            )}
+          </>
+        ),
+        displayName: user.displayName,
+        role: tr(user.role),
+        department: user.departmentName ?? tc('none'),
+        active: <Badge variant={user.active ? 'success' : 'neutral'}>{user.active ? tc('active') : tc('inactive')}</Badge>,
+        mustChangePassword: user.mustChangePassword ? <Badge variant="warning">{t('mustChange')}</Badge> : tc('no'),
+        lastLogin: user.lastLoginAt
+          ? format.dateTime(user.lastLoginAt, { dateStyle: 'short', timeStyle: 'short' })
+          : t('neverSignedIn'),
+        actions: (
+          <UserRowActions
+            user={{
+              id: user.id,
+              username: user.username,
+              displayName: user.displayName,
+              role: user.role,
+              departmentId: user.departmentId,
+              active: user.active,
+            }}
+            departments={departments}
+            isSelf={isSelf}
+          />
+        ),
+      },
+    };
+  });
   return (
     <Card>
-      <Table aria-label={t('tableLabel')}>
-        <TableCaption>{t('count', { count: users.length })}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHead scope="col">{t('columns.username')}</TableHead>
-            <TableHead scope="col">{t('columns.displayName')}</TableHead>
-            <TableHead scope="col">{t('columns.role')}</TableHead>
-            <TableHead scope="col">{t('columns.department')}</TableHead>
-            <TableHead scope="col">{t('columns.active')}</TableHead>
-            <TableHead scope="col">{t('columns.mustChangePassword')}</TableHead>
-            <TableHead scope="col">{t('columns.lastLogin')}</TableHead>
-            <TableHead scope="col" className="text-right">
-              {tc('actions')}
-            </TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {users.map((user) => {
-            const isSelf = user.id === actorId;
-            return (
-              <TableRow key={user.id} className={cn(!user.active && 'text-slate-400')}>
-                <TableCell className="font-mono text-xs">
-                  {user.username}
-                  {isSelf && (
-                    <Badge variant="brand" className="ml-2 font-sans">
-                      {t('self')}
-                    </Badge>
-                  )}
-                </TableCell>
-                <TableCell>{user.displayName}</TableCell>
-                <TableCell className="whitespace-nowrap">{tr(user.role)}</TableCell>
-                <TableCell>{user.departmentName ?? tc('none')}</TableCell>
-                <TableCell>
-                  <Badge variant={user.active ? 'success' : 'neutral'}>{user.active ? tc('active') : tc('inactive')}</Badge>
-                </TableCell>
-                <TableCell>
-                  {user.mustChangePassword ? <Badge variant="warning">{t('mustChange')}</Badge> : tc('no')}
-                </TableCell>
-                <TableCell className="whitespace-nowrap tabular-nums">
-                  {user.lastLoginAt
-                    ? format.dateTime(user.lastLoginAt, { dateStyle: 'short', timeStyle: 'short' })
-                    : t('neverSignedIn')}
-                </TableCell>
-                <TableCell>
-                  <UserRowActions
-                    user={{
-                      id: user.id,
-                      username: user.username,
-                      displayName: user.displayName,
-                      role: user.role,
-                      departmentId: user.departmentId,
-                      active: user.active,
-                    }}
-                    departments={departments}
-                    isSelf={isSelf}
-                  />
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+      <DataTable
+        testId="users-table"
+        ariaLabel={t('tableLabel')}
+        caption={t('count', { count: users.length })}
+        columns={columns}
+        rows={rows}
+      />
     </Card>
   );
 }

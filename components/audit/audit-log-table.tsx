@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
+import { DataTable, type DataTableColumn, type DataTableRow } from '@/components/data-table/data-table';
 import { MISSING } from '@/lib/format';
 import type { AuditRow } from '@/lib/server/audit/audit-row';
 import { formatChongqingTime } from '@/lib/server/audit/chongqing-time';
@@ -19,40 +19,44 @@ export function AuditActor({ row, system }: { row: Pick<AuditRow, 'actor' | 'act
 /** The audit log, one row per change, with the before → after of every field it touched. */
 export async function AuditLogTable({ rows }: { rows: AuditRow[] }) {
   const [t, labels] = await Promise.all([getTranslations('audit'), getAuditLabels()]);
+  const columns: DataTableColumn[] = [
+    { id: 'time', header: t('columns.time'), className: 'whitespace-nowrap tabular-nums' },
+    { id: 'actor', header: t('columns.actor') },
+    { id: 'ip', header: t('columns.ip'), className: 'font-mono text-xs whitespace-nowrap' },
+    { id: 'action', header: t('columns.action'), className: 'whitespace-nowrap' },
+    { id: 'entity', header: t('columns.entity'), className: 'whitespace-nowrap' },
+    { id: 'changes', header: t('columns.changes'), className: 'min-w-72' },
+  ];
   return (
-    <Table data-testid="audit-table">
-      <TableHeader>
-        <TableRow>
-          <TableHead>{t('columns.time')}</TableHead>
-          <TableHead>{t('columns.actor')}</TableHead>
-          <TableHead>{t('columns.ip')}</TableHead>
-          <TableHead>{t('columns.action')}</TableHead>
-          <TableHead>{t('columns.entity')}</TableHead>
-          <TableHead>{t('columns.changes')}</TableHead>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {rows.map((row) => (
-          <TableRow key={row.id} className="align-top" data-testid="audit-row" data-action={row.action}>
-            <TableCell className="whitespace-nowrap tabular-nums">{formatChongqingTime(row.at)}</TableCell>
-            <TableCell>
-              <AuditActor row={row} system={t('system')} />
-            </TableCell>
-            <TableCell className="font-mono text-xs whitespace-nowrap">{row.ip ?? MISSING}</TableCell>
-            <TableCell className="whitespace-nowrap">
-              {labels.action(row.action)}
-              <div className="font-mono text-xs text-slate-400">{row.action}</div>
-            </TableCell>
-            <TableCell className="whitespace-nowrap">
-              {labels.entity(row.entity)}
-              {row.entityId !== null && <span className="ml-1 font-mono text-xs text-slate-500">#{row.entityId}</span>}
-            </TableCell>
-            <TableCell className="min-w-72">
-              <AuditChanges row={row} labels={labels} />
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <DataTable
+      testId="audit-table"
+      columns={columns}
+      rows={rows.map(
+        (row): DataTableRow => ({
+          id: String(row.id),
+          testId: 'audit-row',
+          attrs: { 'data-action': row.action },
+          className: '[&>td]:align-top',
+          cells: {
+            time: formatChongqingTime(row.at),
+            actor: <AuditActor row={row} system={t('system')} />,
+            ip: row.ip ?? MISSING,
+            action: (
+              <>
+                {labels.action(row.action)}
+                <div className="font-mono text-xs text-slate-400">{row.action}</div>
+              </>
+            ),
+            entity: (
+              <>
+                {labels.entity(row.entity)}
+                {row.entityId !== null && <span className="ml-1 font-mono text-xs text-slate-500">#{row.entityId}</span>}
+              </>
+            ),
+            changes: <AuditChanges row={row} labels={labels} />,
+          },
+        }),
+      )}
+    />
   );
 }

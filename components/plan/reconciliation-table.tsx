@@ -1,8 +1,8 @@
 import Decimal from 'decimal.js';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { DataTable, type DataTableColumn, type DataTableHeadingRow, type DataTableRow } from '@/components/data-table/data-table';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import type { PlanReconciliation, ReconciliationLine } from '@/lib/domain/reconciliation';
 import { formatCount, formatPercent, formatWan, formatYi, MISSING } from '@/lib/format';
 import { cn } from '@/lib/utils';
@@ -82,6 +82,68 @@ export async function ReconciliationTable({ plan }: { plan: PlanReconciliation }
     (g) => g.lines.length > 0,
   );
 
+  const side = (id: 'published' | 'database') => ({ id, header: t(`columns.${id}`), className: 'border-l' });
+  const columns: DataTableColumn[] = [
+    { id: 'item', header: t('columns.item'), rowHeader: true, headerClassName: 'pl-5' },
+    ...(['published', 'database'] as const).flatMap((id): DataTableColumn[] => [
+      { id: `${id}Count`, header: t('columns.count'), align: 'end', group: side(id), className: 'border-l', headerClassName: 'border-l text-xs' },
+      { id: `${id}Amount`, header: t('columns.amount'), align: 'end', group: side(id), headerClassName: 'text-xs' },
+      { id: `${id}Share`, header: t('columns.share'), align: 'end', group: side(id), headerClassName: 'text-xs' },
+    ]),
+    { id: 'status', header: t('columns.status'), align: 'center', className: 'border-l pr-5', headerClassName: 'border-l pr-5' },
+  ];
+
+  const rows = groups.flatMap(({ cut, lines }): (DataTableRow | DataTableHeadingRow)[] => [
+    ...(cut === 'TOTAL' ? [] : [{ id: cut, heading: t(`cut.${cut}`) }]),
+    ...lines.map((line): DataTableRow => {
+      const cells = differingCells(line);
+      const { published, actual } = line;
+      const digits = amountDigits(line, cells.amount, locale);
+      return {
+        id: `${line.cut}:${line.key}`,
+        className: cn(!line.matches && 'bg-red-50/40'),
+        cellClassNames: {
+          item: cn('text-slate-800', cut === 'TOTAL' ? 'pl-5 font-semibold' : 'pl-8 font-normal'),
+          databaseCount: differs(cells.count),
+          databaseAmount: differs(cells.amount),
+          databaseShare: differs(cells.share),
+        },
+        cells: {
+          item: label(line),
+          publishedCount: published.projectCount === null ? notPublished : formatCount(published.projectCount, locale),
+          publishedAmount: published.amount === null ? notPublished : amount(published.amount, digits),
+          publishedShare: published.sharePercent === null ? notPublished : formatPercent(published.sharePercent, locale),
+          databaseCount: (
+            <>
+              {formatCount(actual.projectCount, locale)}
+              {differsNote(cells.count)}
+            </>
+          ),
+          databaseAmount: (
+            <>
+              {amount(actual.amount, digits)}
+              {differsNote(cells.amount)}
+            </>
+          ),
+          databaseShare: (
+            <>
+              {formatPercent(actual.sharePercent, locale)}
+              {differsNote(cells.share)}
+            </>
+          ),
+          status: line.matches ? (
+            <span className="text-base text-emerald-600" title={t('match')}>
+              <span aria-hidden>✓</span>
+              <span className="sr-only">{t('match')}</span>
+            </span>
+          ) : (
+            <Badge variant="danger">{t('mismatch')}</Badge>
+          ),
+        },
+      };
+    }),
+  ]);
+
   return (
     <Card data-testid="reconciliation-table">
       <CardHeader>
@@ -92,107 +154,11 @@ export async function ReconciliationTable({ plan }: { plan: PlanReconciliation }
         {groups.length === 0 ? (
           <p className="px-5 py-6 text-sm text-slate-500">{t('noLines')}</p>
         ) : (
-          <Table className="tabular-nums">
-            <TableHeader>
-              <TableRow>
-                <TableHead rowSpan={2} scope="col" className="pl-5">
-                  {t('columns.item')}
-                </TableHead>
-                <TableHead colSpan={3} scope="colgroup" className="border-l text-center">
-                  {t('columns.published')}
-                </TableHead>
-                <TableHead colSpan={3} scope="colgroup" className="border-l text-center">
-                  {t('columns.database')}
-                </TableHead>
-                <TableHead rowSpan={2} scope="col" className="border-l pr-5 text-center">
-                  {t('columns.status')}
-                </TableHead>
-              </TableRow>
-              <TableRow>
-                {[0, 1].map((side) => (
-                  <Headings key={side} labels={[t('columns.count'), t('columns.amount'), t('columns.share')]} />
-                ))}
-              </TableRow>
-            </TableHeader>
-            {groups.map(({ cut, lines }) => (
-              <TableBody key={cut}>
-                {cut !== 'TOTAL' && (
-                  <tr className="bg-slate-50/60">
-                    <th
-                      colSpan={8}
-                      scope="rowgroup"
-                      className="px-5 py-1.5 text-left text-xs font-semibold text-slate-500"
-                    >
-                      {t(`cut.${cut}`)}
-                    </th>
-                  </tr>
-                )}
-                {lines.map((line) => {
-                  const cells = differingCells(line);
-                  const { published, actual } = line;
-                  const digits = amountDigits(line, cells.amount, locale);
-                  return (
-                    <TableRow key={`${line.cut}:${line.key}`} className={cn(!line.matches && 'bg-red-50/40')}>
-                      <TableHead
-                        scope="row"
-                        className={cn(
-                          'border-b-0 pl-5 text-slate-800',
-                          cut === 'TOTAL' ? 'font-semibold' : 'pl-8 font-normal',
-                        )}
-                      >
-                        {label(line)}
-                      </TableHead>
-                      <TableCell className="border-l text-right">
-                        {published.projectCount === null ? notPublished : formatCount(published.projectCount, locale)}
-                      </TableCell>
-                      <TableCell className="text-right">
-                        {published.amount === null ? notPublished : amount(published.amount, digits)}
-                      </TableCell>
-                      <TableCell className="text-right">
-                        {published.sharePercent === null
-                          ? notPublished
-                          : formatPercent(published.sharePercent, locale)}
-                      </TableCell>
-                      <TableCell className={cn('border-l text-right', differs(cells.count))}>
-                        {formatCount(actual.projectCount, locale)}
-                        {differsNote(cells.count)}
-                      </TableCell>
-                      <TableCell className={cn('text-right', differs(cells.amount))}>
-                        {amount(actual.amount, digits)}
-                        {differsNote(cells.amount)}
-                      </TableCell>
-                      <TableCell className={cn('text-right', differs(cells.share))}>
-                        {formatPercent(actual.sharePercent, locale)}
-                        {differsNote(cells.share)}
-                      </TableCell>
-                      <TableCell className="border-l pr-5 text-center">
-                        {line.matches ? (
-                          <span className="text-base text-emerald-600" title={t('match')}>
-                            <span aria-hidden>✓</span>
-                            <span className="sr-only">{t('match')}</span>
-                          </span>
-                        ) : (
-                          <Badge variant="danger">{t('mismatch')}</Badge>
-                        )}
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            ))}
-          </Table>
+          <DataTable testId="reconciliation-lines" tableClassName="tabular-nums" columns={columns} rows={rows} />
         )}
       </CardContent>
     </Card>
   );
-}
-
-function Headings({ labels }: { labels: string[] }) {
-  return labels.map((label, index) => (
-    <TableHead key={label} scope="col" className={cn('text-right text-xs', index === 0 && 'border-l')}>
-      {label}
-    </TableHead>
-  ));
 }
 
 /** The verdict for the whole plan, shown above the table so nobody has to scan twelve rows for a red mark. */

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { DataTable } from '@/components/data-table/data-table';
 import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { ReportStatusBadge } from '@/components/reports/report-status-badge';
 import { formatWan, MISSING } from '@/lib/format';
 import type { ProjectPlanDetail } from '@/lib/server/projects/get-project';
@@ -20,52 +20,54 @@ export async function MonthlyPlanTable({ plan }: { plan: ProjectPlanDetail }) {
         <CardTitle>{t('title')}</CardTitle>
         <CardDescription>{t('description')}</CardDescription>
       </CardHeader>
-      <Table data-testid="monthly-plan-table">
-        <TableHeader>
-          <TableRow>
-            <TableHead>{t('month')}</TableHead>
-            <TableHead className="text-right">{t('planned')}</TableHead>
-            <TableHead className="text-right">{t('reported')}</TableHead>
-            <TableHead>{t('status')}</TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {MONTHS.map((month) => {
-            const report = reports.get(month);
-            const due = month <= plan.currentMonth;
-            return (
-              <TableRow key={month} data-testid={`monthly-row-${month}`}>
-                <TableCell>{t('monthLabel', { month })}</TableCell>
-                <TableCell className="text-right tabular-nums" data-testid={`monthly-planned-${month}`}>
-                  {wan(planned.get(month))}
-                </TableCell>
-                <TableCell className="text-right tabular-nums" data-testid={`monthly-reported-${month}`}>
-                  {wan(report?.investedThisMonth)}
-                </TableCell>
-                <TableCell>
-                  {report || due ? (
-                    <ReportStatusBadge status={report?.status ?? null} testId={`monthly-status-${month}`} />
-                  ) : (
-                    <span className="text-slate-400">{MISSING}</span>
-                  )}
-                </TableCell>
-              </TableRow>
-            );
-          })}
-          <TableRow className="bg-slate-50 font-medium">
-            <TableCell>{t('total')}</TableCell>
-            <TableCell className="text-right tabular-nums" data-testid="monthly-planned-total">
-              {wan(plan.totals.planned)}
-            </TableCell>
-            <TableCell className="text-right tabular-nums" data-testid="monthly-reported-total">
-              {wan(plan.totals.reported)}
-            </TableCell>
-            <TableCell className="text-sm font-normal text-slate-600">
-              {t('approvedTotal', { amount: formatWan(plan.totals.approved, locale) })}
-            </TableCell>
-          </TableRow>
-        </TableBody>
-      </Table>
+      <DataTable
+        testId="monthly-plan-table"
+        columns={[
+          { id: 'month', header: t('month'), footer: t('total') },
+          {
+            id: 'planned',
+            header: t('planned'),
+            align: 'end',
+            className: 'tabular-nums',
+            footer: <span data-testid="monthly-planned-total">{wan(plan.totals.planned)}</span>,
+          },
+          {
+            id: 'reported',
+            header: t('reported'),
+            align: 'end',
+            className: 'tabular-nums',
+            footer: <span data-testid="monthly-reported-total">{wan(plan.totals.reported)}</span>,
+          },
+          {
+            id: 'status',
+            header: t('status'),
+            footer: (
+              <span className="text-sm font-normal whitespace-normal text-slate-600">
+                {t('approvedTotal', { amount: formatWan(plan.totals.approved, locale) })}
+              </span>
+            ),
+          },
+        ]}
+        rows={MONTHS.map((month) => {
+          const report = reports.get(month);
+          const due = month <= plan.currentMonth;
+          return {
+            id: String(month),
+            testId: `monthly-row-${month}`,
+            cells: {
+              month: t('monthLabel', { month }),
+              planned: <span data-testid={`monthly-planned-${month}`}>{wan(planned.get(month))}</span>,
+              reported: <span data-testid={`monthly-reported-${month}`}>{wan(report?.investedThisMonth)}</span>,
+              status:
+                report || due ? (
+                  <ReportStatusBadge status={report?.status ?? null} testId={`monthly-status-${month}`} />
+                ) : (
+                  <span className="text-slate-400">{MISSING}</span>
+                ),
+            },
+          };
+        })}
+      />
     </Card>
   );
 }

@@ -2,8 +2,8 @@ import { getTranslations } from 'next-intl/server';
 import { AuditChanges } from '@/components/audit/audit-changes';
 import { getAuditLabels } from '@/components/audit/audit-labels';
 import { AuditActor } from '@/components/audit/audit-log-table';
+import { DataTable } from '@/components/data-table/data-table';
 import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { formatChongqingTime } from '@/lib/server/audit/chongqing-time';
 import type { ProjectHistoryRow } from '@/lib/server/projects/get-project-history';
 
@@ -36,32 +36,29 @@ export async function ProjectHistory({ rows }: { rows: ProjectHistoryRow[] }) {
           {t('empty')}
         </p>
       ) : (
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>{t('columns.time')}</TableHead>
-              <TableHead>{t('columns.actor')}</TableHead>
-              <TableHead>{t('columns.action')}</TableHead>
-              <TableHead>{t('columns.subject')}</TableHead>
-              <TableHead>{t('columns.changes')}</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((row) => (
-              <TableRow key={row.id} className="align-top" data-testid="history-row" data-action={row.action}>
-                <TableCell className="whitespace-nowrap tabular-nums">{formatChongqingTime(row.at)}</TableCell>
-                <TableCell>
-                  <AuditActor row={row} system={tAudit('system')} />
-                </TableCell>
-                <TableCell className="whitespace-nowrap">{labels.action(row.action)}</TableCell>
-                <TableCell className="whitespace-nowrap">{subject(row)}</TableCell>
-                <TableCell className="min-w-72">
-                  <AuditChanges row={row} labels={labels} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DataTable
+          testId="project-history-table"
+          columns={[
+            { id: 'time', header: t('columns.time'), className: 'whitespace-nowrap tabular-nums' },
+            { id: 'actor', header: t('columns.actor') },
+            { id: 'action', header: t('columns.action'), className: 'whitespace-nowrap' },
+            { id: 'subject', header: t('columns.subject'), className: 'whitespace-nowrap' },
+            { id: 'changes', header: t('columns.changes'), className: 'min-w-72' },
+          ]}
+          rows={rows.map((row) => ({
+            id: String(row.id),
+            testId: 'history-row',
+            attrs: { 'data-action': row.action },
+            className: '[&>td]:align-top',
+            cells: {
+              time: formatChongqingTime(row.at),
+              actor: <AuditActor row={row} system={tAudit('system')} />,
+              action: labels.action(row.action),
+              subject: subject(row),
+              changes: <AuditChanges row={row} labels={labels} />,
+            },
+          }))}
+        />
       )}
     </Card>
   );

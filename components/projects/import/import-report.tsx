@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { DataTable } from '@/components/data-table/data-table';
 import type { SheetIssue } from '@/lib/domain/project-sheet/parse';
 import type { ImportSummary } from '@/lib/server/projects/import-projects';
 
@@ -46,56 +47,47 @@ export function ImportReport({ summary, phase }: { summary: ImportSummary; phase
       </p>
 
       {summary.errors.length ? (
-        <div className="max-h-[32rem] overflow-auto rounded-md border border-red-200">
+        <div className="flex flex-col gap-1">
           {summary.errorCount > summary.errors.length ? (
-            <p className="px-3 py-2 text-xs text-slate-600">{t('summary.more', { shown: summary.errors.length, count: summary.errorCount })}</p>
+            <p className="text-xs text-slate-600">{t('summary.more', { shown: summary.errors.length, count: summary.errorCount })}</p>
           ) : null}
-          <table className="w-full text-sm" aria-label={t('summary.errors')}>
-            <thead className="sticky top-0 bg-red-50 text-left text-red-900">
-              <tr>
-                <th className="px-3 py-2 font-medium">{t('table.row')}</th>
-                <th className="px-3 py-2 font-medium">{t('table.column')}</th>
-                <th className="px-3 py-2 font-medium">{t('table.message')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.errors.map((issue, i) => (
-                <tr key={i} className="border-t border-red-100">
-                  <td className="px-3 py-1.5 tabular-nums">{issue.row || t('table.wholeFile')}</td>
-                  <td className="px-3 py-1.5">{issue.column}</td>
-                  <td className="px-3 py-1.5">{issueText(issue)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          {/* the frame scrolls itself, so the sticky header stays in view */}
+          <DataTable
+            testId="import-errors"
+            ariaLabel={t('summary.errors')}
+            className="max-h-[32rem] overflow-auto rounded-md border border-red-200"
+            headClassName="sticky top-0 bg-red-50 text-red-900"
+            columns={[
+              { id: 'row', header: t('table.row'), className: 'py-1.5 tabular-nums' },
+              { id: 'column', header: t('table.column'), className: 'py-1.5' },
+              { id: 'message', header: t('table.message'), className: 'py-1.5' },
+            ]}
+            rows={summary.errors.map((issue, i) => ({
+              id: String(i),
+              cells: { row: issue.row || t('table.wholeFile'), column: issue.column, message: issueText(issue) },
+            }))}
+          />
         </div>
       ) : null}
 
       {!summary.errorCount && summary.changes.length ? (
-        <div className="max-h-[24rem] overflow-auto rounded-md border border-slate-200">
-          <table className="w-full text-sm" aria-label={t('changes')}>
-            <thead className="sticky top-0 bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th className="px-3 py-2 font-medium">{t('table.row')}</th>
-                <th className="px-3 py-2 font-medium">{t('table.code')}</th>
-                <th className="px-3 py-2 font-medium">{t('table.name')}</th>
-                <th className="px-3 py-2 font-medium">{t('table.kind')}</th>
-                <th className="px-3 py-2 font-medium">{t('table.fields')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.changes.map((c) => (
-                <tr key={`${c.row}-${c.code}`} className="border-t border-slate-100">
-                  <td className="px-3 py-1.5 tabular-nums">{c.row}</td>
-                  <td className="px-3 py-1.5 font-mono text-xs">{c.code}</td>
-                  <td className="px-3 py-1.5">{c.name}</td>
-                  <td className="px-3 py-1.5">{t(`kind.${c.kind}`)}</td>
-                  <td className="px-3 py-1.5 text-xs text-slate-600">{c.fields.join('、')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+          <DataTable
+            testId="import-changes"
+            ariaLabel={t('changes')}
+            className="max-h-[24rem] overflow-auto rounded-md border border-slate-200"
+            headClassName="sticky top-0 text-slate-700"
+            columns={[
+              { id: 'row', header: t('table.row'), className: 'py-1.5 tabular-nums' },
+              { id: 'code', header: t('table.code'), className: 'py-1.5 font-mono text-xs' },
+              { id: 'name', header: t('table.name'), className: 'py-1.5' },
+              { id: 'kind', header: t('table.kind'), className: 'py-1.5' },
+              { id: 'fields', header: t('table.fields'), className: 'py-1.5 text-xs text-slate-600' },
+            ]}
+            rows={summary.changes.map((c) => ({
+              id: `${c.row}-${c.code}`,
+              cells: { row: c.row, code: c.code, name: c.name, kind: t(`kind.${c.kind}`), fields: c.fields.join('、') },
+            }))}
+          />
       ) : null}
     </div>
   );
