@@ -13,6 +13,7 @@ import type { ProjectList, ProjectListItem } from '@/lib/server/projects/list-pr
 import {
   DEFAULT_PROJECT_LIST_PARAMS,
   PROJECT_LIST_PAGE_SIZES,
+  projectListSearch,
   WARNING_LEVELS,
   type ProjectListParams,
   type ProjectListSort,
@@ -41,12 +42,13 @@ const selectClass = 'h-10 rounded-md border border-slate-300 bg-white px-2 text-
 
 /** The filter bar: a GET form, so the filters land in the URL and a filtered view is a link. */
 async function ProjectListFilters({ list, params }: { list: ProjectList; params: ProjectListParams }) {
-  const [t, tStage, tInvestor, tDirection, tWarning] = await Promise.all([
+  const [t, tStage, tInvestor, tDirection, tWarning, tImport] = await Promise.all([
     getTranslations('projectList.filters'),
     getTranslations('enums.stage'),
     getTranslations('enums.investor'),
     getTranslations('enums.direction'),
     getTranslations('projectList.warning'),
+    getTranslations('projectImport'),
   ]);
   const select = (name: string, label: string, value: string | undefined, options: [string, string][]) => (
     <label className="flex flex-col gap-1 text-xs text-slate-600">
@@ -98,6 +100,16 @@ async function ProjectListFilters({ list, params }: { list: ProjectList; params:
       <Button type="submit">{t('apply')}</Button>
       <Button asChild variant="ghost">
         <Link href={`/projects?year=${list.year}`}>{t('reset')}</Link>
+      </Button>
+      {/* the list as filtered and sorted now, every page of it */}
+      <Button asChild variant="secondary" className="ml-auto">
+        <a
+          href={`/api/projects/export${projectListSearch({ ...params, page: 1 }, { year: String(list.year) })}`}
+          download
+          data-testid="project-list-export"
+        >
+          {tImport('export')}
+        </a>
       </Button>
     </Form>
   );

@@ -2,9 +2,11 @@
  * Importing projects and plans from spreadsheets, through the real actions against a throwaway database: planted
  * errors are listed and nothing is written; the fixed file creates the rows; the same file again changes nothing and
  * writes no audit row; an export parses back to the same rows; one failing row at commit rolls back everything;
- * 10,000 rows go through in one request.
+ * a BIFF8 .xls and a GBK .csv read to the same rows as the .xlsx; 10,000 rows go through in one request.
  */
+import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getRequestContext } from '@/lib/auth/request-context';
 import { parseProjectSheet, readGrid } from '@/lib/domain/project-sheet';
@@ -254,6 +256,84 @@ describe('importing a file', () => {
   });
 });
 
+describe('file formats', () => {
+  const lines: Line[] = [
+    { code: 'FMT-001', name: '解放碑步行街提升', annual: '1200.00' },
+    { code: 'FMT-002', stage: '续建', investor: '社会', direction: '房地产', total: '98765.43', before: '1000', annual: '2400.50' },
+    { code: 'FMT-003', stage: '前期', department: '区交通局', name: '轨道交通站点接驳' },
+  ];
+  const TITLE = '渝中区2026年重点项目计划表';
+  /** title, unit note, then the header on row 3, as in the .xlsx the other tests use */
+  const grid = () => [[TITLE], ['单位：万元'], [...HEADER, ...MONTHS], ...lines.map(cells)];
+  const moneyColumns = new Set([8, 9, 10, ...MONTHS.map((_, i) => HEADER.length + i)]);
+
+  /** A real BIFF8 .xls (Excel 97-2003) written by SheetJS, money as numbers the way Excel stores it. */
+  function xls(): File {
+    const rows = grid().map((row, r) =>
+      r < 3 ? row : row.map((cell, c) => (moneyColumns.has(c) && cell !== '' ? Number(cell) : cell)),
+    );
+    const ws = XLSX.utils.aoa_to_sheet(rows);
+    ws['!merges'] = [
+      { s: { r: 0, c: 0 }, e: { r: 0, c: HEADER.length + MONTHS.length - 1 } },
+      { s: { r: 1, c: 0 }, e: { r: 1, c: HEADER.length + MONTHS.length - 1 } },
+    ];
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'Sheet1');
+    const bytes = new Uint8Array(XLSX.write(wb, { bookType: 'xls', type: 'buffer' }) as Buffer);
+    // an OLE2 compound document, not an .xlsx zip renamed
+    expect([...bytes.subarray(0, 4)]).toEqual([0xd0, 0xcf, 0x11, 0xe0]);
+    return new File([bytes], 'projects.xls');
+  }
+
+  /** A .csv as Excel on a Chinese Windows saves it: GBK, the title on the first line, the header on the third. */
+  function gbkCsv(): File {
+    const quote = (cell: string | number) => (/[",\r\n]/.test(String(cell)) ? `"${String(cell).replaceAll('"', '""')}"` : String(cell));
+    const text = grid().map((row) => row.map(quote).join(',')).join('\r\n');
+    const bytes = new Uint8Array(iconv.encode(text, 'gbk'));
+    // really GBK: not valid UTF-8
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    return new File([bytes], 'projects.csv');
+  }
+
+  it('reads a BIFF8 .xls and a GBK .csv, with the title above the header, to the same rows as the .xlsx', async () => {
+    signInBureau();
+    const files = { xlsx: await workbook(lines), xls: xls(), csv: gbkCsv() };
+
+    const sheets = Object.fromEntries(
+      await Promise.all(
+        Object.entries(files).map(async ([format, file]) => [
+          format,
+          parseProjectSheet(readGrid(new Uint8Array(await file.arrayBuffer()), format as 'xlsx' | 'xls' | 'csv')),
+        ]),
+      ),
+    );
+    expect(sheets.xlsx.headerRow).toBe(3);
+    expect(sheets.xlsx.issues).toEqual([]);
+    expect(sheets.xlsx.rows.map((r: { code: string }) => r.code)).toEqual(['FMT-001', 'FMT-002', 'FMT-003']);
+    for (const format of ['xls', 'csv']) {
+      expect(sheets[format].headerRow, format).toBe(3);
+      expect(sheets[format].issues, format).toEqual([]);
+      expect(sheets[format].rows, format).toEqual(sheets.xlsx.rows);
+    }
+
+    const summaries = [];
+    for (const file of Object.values(files)) {
+      const dry = await actions.importProjectsDryRun(form(2026, file));
+      expect(dry.ok, JSON.stringify(dry)).toBe(true);
+      if (dry.ok) summaries.push(dry.data);
+    }
+    expect(summaries[0]).toMatchObject({ rows: 3, create: 3, update: 0, errorCount: 0, committed: false });
+    expect(summaries[0]!.changes.map((c) => [c.row, c.code, c.name])).toEqual([
+      [4, 'FMT-001', '解放碑步行街提升'],
+      [5, 'FMT-002', '导入测试项目FMT-002'],
+      [6, 'FMT-003', '轨道交通站点接驳'],
+    ]);
+    expect(summaries[1]).toEqual(summaries[0]);
+    expect(summaries[2]).toEqual(summaries[0]);
+    expect(await t.db.project.count({ where: { code: { startsWith: 'FMT-' } } })).toBe(0);
+  });
+});
+
 describe('export', () => {
   it('writes the 调度表 layout, which parses back to the same rows and re-imports without a change', async () => {
     signInBureau();
@@ -296,7 +376,7 @@ describe('export', () => {
   it('exports a department’s own projects only', async () => {
     const u = await t.db.user.findUniqueOrThrow({ where: { username: 'zjw' } });
     const actor = { id: u.id, username: u.username, displayName: u.displayName, role: u.role, departmentId: u.departmentId };
-    const buffer = await exporter.exportProjectsWorkbook(t.db, actor, { year: 2025, filters: { departmentIds: [99999] } });
+    const buffer = await exporter.exportProjectsWorkbook(t.db, actor, { year: 2025 });
     const rows = parseProjectSheet(readGrid(new Uint8Array(buffer), 'xlsx')).rows;
     expect(rows.length).toBe(await t.db.projectPlan.count({ where: { planYear: { year: 2025 }, project: { departmentId: u.departmentId! } } }));
     expect(new Set(rows.map((r) => r.department))).toEqual(new Set(['区住房城乡建委']));

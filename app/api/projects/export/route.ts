@@ -9,9 +9,9 @@ import { resolveSheetYear, sheetError, xlsxResponse } from '../sheet-response';
 export const dynamic = 'force-dynamic';
 
 /**
- * GET /api/projects/export?year=2025&<the project list's own query string> → the filtered list as an .xlsx in the
- * 调度表 layout (stage, investor, direction, dept, area, q; the warning filter is not applied). A department
- * exports its own projects only, whatever dept says.
+ * GET /api/projects/export?year=2025&<the project list's own query string> → the list as filtered and sorted there
+ * (every filter, the warning level included), as an .xlsx in the 调度表 layout. A department exports its own
+ * projects only: asking for another department's gives an empty sheet, as the list shows an empty list.
  */
 export async function GET(request: NextRequest) {
   const actor = await getActor();
@@ -26,14 +26,15 @@ export async function GET(request: NextRequest) {
   try {
     const buffer = await exportProjectsWorkbook(prisma, actor, {
       year,
-      filters: {
-        stages: params.stages,
-        investorTypes: params.investorTypes,
-        directions: params.directions,
-        departmentIds: params.departmentIds,
-        areas: params.areas,
-        q: params.q || undefined,
-      },
+      sort: params.sort,
+      dir: params.dir,
+      q: params.q,
+      stages: params.stages,
+      investorTypes: params.investorTypes,
+      directions: params.directions,
+      departmentIds: params.departmentIds,
+      areas: params.areas,
+      warnings: params.warnings,
     });
     return xlsxResponse(buffer, `渝中区${year}年重点项目推进情况表.xlsx`, `keystone-projects-${year}.xlsx`);
   } catch (error) {
