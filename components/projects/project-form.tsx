@@ -110,6 +110,7 @@ function toDefaults(values: CreateProjectValues): ProjectFormDefaults {
  */
 export function ProjectForm({
   projectId,
+  planVersion: readVersion = null,
   defaults,
   departments,
   years,
@@ -117,6 +118,8 @@ export function ProjectForm({
 }: {
   /** absent for a new project */
   projectId?: number;
+  /** the version of the edited year's plan the defaults were read from; null when the project has none yet */
+  planVersion?: number | null;
   defaults: ProjectFormDefaults;
   departments: ProjectFormOption[];
   /** the plan years the plan may be for (open ones) */
@@ -132,6 +135,8 @@ export function ProjectForm({
   const [notice, setNotice] = useState<Notice | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // each save answers with the plan's new version, which the next save of this form names
+  const [planVersion, setPlanVersion] = useState(readVersion);
   // Until hydration a click would post the form natively; wait for React.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
@@ -161,7 +166,7 @@ export function ProjectForm({
     setFormError(null);
     setBusy(true);
     try {
-      const result = projectId === undefined ? await createProject(values) : await updateProject({ ...values, id: projectId });
+      const result = projectId === undefined ? await createProject(values) : await updateProject({ ...values, id: projectId, planVersion });
       if (!result.ok) {
         let focused = false;
         for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
@@ -174,6 +179,7 @@ export function ProjectForm({
         return;
       }
       reset({ ...toDefaults(values), reason: '' } as CreateProjectInput);
+      setPlanVersion(result.data.planVersion);
       setNotice({
         kind: projectId === undefined ? 'created' : result.data.changed ? 'saved' : 'unchanged',
         projectId: result.data.id,

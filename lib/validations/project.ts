@@ -164,7 +164,11 @@ export type CreateProjectInput = z.input<typeof ZCreateProject>;
 export type CreateProjectValues = z.output<typeof ZCreateProject>;
 
 export const ZUpdateProject = projectFields
-  .extend({ id: z.coerce.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' }) })
+  .extend({
+    id: z.coerce.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' }),
+    /** the version of the year's plan the form was filled from; null when the project had no plan for that year */
+    planVersion: z.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' }).nullable(),
+  })
   .superRefine(refinePlan);
 export type UpdateProjectInput = z.input<typeof ZUpdateProject>;
 export type UpdateProjectValues = z.output<typeof ZUpdateProject>;

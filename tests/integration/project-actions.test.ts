@@ -7,6 +7,7 @@ import Decimal from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Role } from '@/generated/prisma/enums';
 import { getRequestContext } from '@/lib/auth/request-context';
+import en from '@/messages/en.json';
 import zhCN from '@/messages/zh-CN.json';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
@@ -80,6 +81,7 @@ async function editableProject() {
       monthly: plan.monthlyPlan.map((m) => m.amount.toFixed(2)) as (string | null)[],
       milestoneTarget: plan.milestoneTarget ?? '',
       reason: '',
+      planVersion: plan.version as number | null,
     },
   };
 }
@@ -229,9 +231,57 @@ describe('updateProject', () => {
   it('refuses a change to the plan of a closed year', async () => {
     signIn('bureau');
     const { input } = await editableProject();
-    const result = await refusedWithNothingWritten(() => actions.updateProject({ ...input, planYearId: closedYearId, reason: '补录' }));
+    // the project has no 2019 plan, so the form read none
+    const result = await refusedWithNothingWritten(() =>
+      actions.updateProject({ ...input, planYearId: closedYearId, planVersion: null, reason: '补录' }),
+    );
     expect(result.code).toBe('CONFLICT');
     expect(result.message).toContain('2019年度已关闭');
+  });
+
+  it('refuses a form filled before another save, whichever fields either changed, and writes nothing', async () => {
+    signIn('bureau');
+    const { input, planId } = await editableProject();
+    const read = input.planVersion!;
+    // the first of two forms opened together saves a change of the project's own fields: the plan's version moves
+    const first = await actions.updateProject({ ...input, contactName: '王五' });
+    expect(first, JSON.stringify(first)).toMatchObject({ ok: true, data: { planChanged: false, planVersion: read + 1 } });
+    expect((await t.db.projectPlan.findUniqueOrThrow({ where: { id: planId } })).version).toBe(read + 1);
+
+    // the second form still names the version it read: refused, for a plan change and an attribute change alike
+    for (const change of [{ milestoneTarget: '竣工验收', reason: '进度调整' }, { leaderInCharge: '赵六' }]) {
+      const stale = await refusedWithNothingWritten(() => actions.updateProject({ ...input, ...change }));
+      expect(stale.code).toBe('CONFLICT');
+      expect(stale.message).toBe(msg('projectVersionConflict'));
+      expect(stale.fieldErrors?._form).toEqual([msg('projectVersionConflict')]);
+    }
+    expect((await t.db.project.findUniqueOrThrow({ where: { id: input.id } })).contactName).toBe('王五');
+
+    // the first form names the version its save answered with, and saves again
+    const again = await actions.updateProject({
+      ...input,
+      contactName: '王五',
+      milestoneTarget: '竣工验收',
+      reason: '进度调整',
+      planVersion: first.ok ? first.data.planVersion : null,
+    });
+    expect(again, JSON.stringify(again)).toMatchObject({ ok: true, data: { planChanged: true, planVersion: read + 2 } });
+  });
+
+  it('refuses a form that read no plan for the year once someone has added one', async () => {
+    signIn('bureau');
+    const { input } = await editableProject();
+    const result = await refusedWithNothingWritten(() => actions.updateProject({ ...input, planVersion: null }));
+    expect(result.code).toBe('CONFLICT');
+    expect(result.fieldErrors?._form).toEqual([msg('projectVersionConflict')]);
+  });
+
+  it('answers in English for an English user', async () => {
+    const { input } = await editableProject();
+    const actor = actors.get('bureau')!;
+    vi.mocked(getRequestContext).mockResolvedValue({ actor: { ...actor, mustChangePassword: false }, ip: '127.0.0.1', locale: 'en' });
+    const result = await refusedWithNothingWritten(() => actions.updateProject({ ...input, planVersion: input.planVersion! + 1 }));
+    expect(result.fieldErrors?._form).toEqual([en.validation.projectVersionConflict]);
   });
 
   it('refuses a department user and a leader, and answers a missing project as not found', async () => {

@@ -1,11 +1,13 @@
 import 'server-only';
+import { createTranslator } from 'next-intl';
 import type { Prisma } from '@/generated/prisma/client';
 import type { Actor } from '@/lib/auth/actor';
 import { checkPlanInvariants, MONTHS } from '@/lib/domain/plan-invariants';
 import { assertPlanYearOpen } from '@/lib/server/admin/plan-year-lock';
 import { diffRecords, toAuditRecord, type AuditEntry, type Tx } from '@/lib/server/audit';
-import { NotFoundError, ValidationError } from '@/lib/server/errors';
+import { AppError, NotFoundError, ValidationError } from '@/lib/server/errors';
 import type { CreateProjectValues, UpdateProjectValues } from '@/lib/validations/project';
+import zhCN from '@/messages/zh-CN.json';
 
 /**
  * Creating and editing a project together with its plan for one year. Every rule is checked before anything is
@@ -28,6 +30,8 @@ export interface ProjectWriteResult {
   /** the plan changed, so the year's reconciliation with the published plan may have too */
   planChanged: boolean;
   changed: boolean;
+  /** the version of the year's plan after the write, which the next edit must name */
+  planVersion: number;
 }
 
 const PROJECT_SELECT = {
@@ -51,6 +55,7 @@ const PROJECT_SELECT = {
 
 const PLAN_SELECT = {
   id: true,
+  version: true,
   stage: true,
   investorType: true,
   direction: true,
@@ -176,6 +181,16 @@ async function assertDepartment(tx: Tx, departmentId: number, previous: number |
   if (!department.active && departmentId !== previous) throw new ValidationError({ departmentId: ['departmentInactive'] });
 }
 
+const zh = createTranslator({ locale: 'zh-CN', messages: zhCN, namespace: 'validation' });
+
+/**
+ * Someone saved the project after the form read it. The key travels as the form-level error `_form`, which the
+ * action wrapper translates; the message is the Chinese text, for logs and callers that read it alone.
+ */
+function versionConflict(): never {
+  throw new AppError('CONFLICT', zh('projectVersionConflict'), {}, { _form: ['projectVersionConflict'] });
+}
+
 /** A unique index refused the row: another user took the code between our check and our insert. */
 function codeTaken(error: unknown): never {
   if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002') {
@@ -225,7 +240,7 @@ export async function createProject(ctx: ProjectWrite<CreateProjectValues>): Pro
       annualPlan: plan.annualPlan,
       milestoneTarget: plan.milestoneTarget,
     },
-    select: { id: true },
+    select: { id: true, version: true },
   });
   await writeMonthlyPlan(tx, created.id, plan.monthlyPlan);
 
@@ -245,12 +260,18 @@ export async function createProject(ctx: ProjectWrite<CreateProjectValues>): Pro
     after: toAuditRecord({ year: year.year, ...plan }),
     reason: input.reason,
   });
-  return { id: project.id, code: project.code, year: year.year, planChanged: true, changed: true };
+  return { id: project.id, code: project.code, year: year.year, planChanged: true, changed: true, planVersion: created.version };
 }
 
+/**
+ * Optimistic locking: the form names the version of the year's plan it was filled from, and any change to the
+ * project or that plan bumps the version, so a form filled before someone else's save is refused instead of
+ * silently overwriting it.
+ */
 export async function updateProject(ctx: ProjectWrite<UpdateProjectValues>): Promise<ProjectWriteResult> {
   const { tx, input } = ctx;
-  // the row lock makes the "before" in the trail the state this change really replaced
+  // the row lock makes the "before" in the trail the state this change really replaced, and serialises the
+  // version check against a concurrent edit of the same project
   await tx.$queryRaw`SELECT 1 FROM "Project" WHERE id = ${input.id} FOR UPDATE`;
   const current = await tx.project.findUnique({ where: { id: input.id }, select: PROJECT_SELECT });
   ctx.authorize(current, 'project');
@@ -258,14 +279,16 @@ export async function updateProject(ctx: ProjectWrite<UpdateProjectValues>): Pro
   ctx.authorize({ departmentId: input.departmentId }, 'department');
   if (!current) throw new NotFoundError('project');
 
-  assertInvariants(input);
-  await assertDepartment(tx, input.departmentId, current.departmentId);
-  await assertCodeFree(tx, input.code, current.id);
-
   const existingPlan = await tx.projectPlan.findUnique({
     where: { projectId_planYearId: { projectId: current.id, planYearId: input.planYearId } },
     select: PLAN_SELECT,
   });
+  if ((existingPlan?.version ?? null) !== input.planVersion) versionConflict();
+
+  assertInvariants(input);
+  await assertDepartment(tx, input.departmentId, current.departmentId);
+  await assertCodeFree(tx, input.code, current.id);
+
   const planBefore = existingPlan ? planSnapshot(existingPlan) : null;
   const planAfter = planSnapshotOf(input);
   const planDiff = planBefore ? diffRecords(planBefore, planAfter) : null;
@@ -274,6 +297,7 @@ export async function updateProject(ctx: ProjectWrite<UpdateProjectValues>): Pro
 
   const projectBefore = projectSnapshot(current);
   const projectDiff = diffRecords(projectBefore, projectSnapshotOf(input));
+  let planVersion = existingPlan?.version ?? 1;
   if (projectDiff.changed.length > 0) {
     await tx.project.update({ where: { id: current.id }, data: projectData(input) }).catch(codeTaken);
     await ctx.audit({
@@ -299,12 +323,13 @@ export async function updateProject(ctx: ProjectWrite<UpdateProjectValues>): Pro
       ? await tx.projectPlan.update({
           where: { id: existingPlan.id },
           data: { ...fields, version: { increment: 1 } },
-          select: { id: true },
+          select: { id: true, version: true },
         })
       : await tx.projectPlan.create({
           data: { ...fields, projectId: current.id, planYearId: input.planYearId },
-          select: { id: true },
+          select: { id: true, version: true },
         });
+    planVersion = plan.version;
     if (!planDiff || planDiff.changed.includes('monthlyPlan')) await writeMonthlyPlan(tx, plan.id, planAfter.monthlyPlan);
     await ctx.audit({
       action: 'project.update',
@@ -314,6 +339,14 @@ export async function updateProject(ctx: ProjectWrite<UpdateProjectValues>): Pro
       after: planDiff ? planDiff.after : toAuditRecord({ year: year.year, ...planAfter }),
       reason: input.reason,
     });
+  } else if (existingPlan && projectDiff.changed.length > 0) {
+    // only the project's own fields changed; the version still moves, so a form filled before this sees them
+    const bumped = await tx.projectPlan.update({
+      where: { id: existingPlan.id },
+      data: { version: { increment: 1 } },
+      select: { version: true },
+    });
+    planVersion = bumped.version;
   }
 
   return {
@@ -322,5 +355,6 @@ export async function updateProject(ctx: ProjectWrite<UpdateProjectValues>): Pro
     year: year.year,
     planChanged,
     changed: planChanged || projectDiff.changed.length > 0,
+    planVersion,
   };
 }

@@ -92,6 +92,7 @@ export default async function EditProjectPage({ params, searchParams }: { params
       </div>
       <ProjectForm
         projectId={project.id}
+        planVersion={plan?.version ?? null}
         defaults={defaults}
         departments={options.departments}
         years={options.years}
