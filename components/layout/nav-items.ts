@@ -18,6 +18,9 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/plan', labelKey: 'plan' },
   { href: '/projects', labelKey: 'projects' },
+  { href: '/reports', labelKey: 'reportEntry', permission: 'report.edit' },
+  { href: '/reports/review', labelKey: 'reportReview', permission: 'report.review' },
+  { href: '/reports/board', labelKey: 'reportBoard', permission: 'report.read' },
   { href: '/audit', labelKey: 'audit', permission: 'audit.read' },
   { href: '/admin/users', labelKey: 'adminUsers', permission: 'user.manage' },
   { href: '/admin/departments', labelKey: 'adminDepartments', permission: 'department.manage' },

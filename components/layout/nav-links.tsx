@@ -11,10 +11,13 @@ export interface NavLink {
 
 export function NavLinks({ links, label }: { links: NavLink[]; label: string }) {
   const pathname = usePathname();
+  // The longest link that contains the page wins: on /reports/board, "报送情况" is current, not "月报填报".
+  const matches = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
+  const current = links.filter((l) => matches(l.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <nav aria-label={label} className="flex items-center gap-1">
       {links.map((link) => {
-        const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
+        const active = link.href === current;
         return (
           <Link
             key={link.href}

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { NotificationBell } from '@/components/notifications/notification-bell';
 import type { SessionActor } from '@/lib/auth/session';
 import { LanguageSwitch } from './language-switch';
 import { navItemsFor } from './nav-items';
@@ -32,6 +33,7 @@ export async function TopBar({ actor }: { actor: SessionActor }) {
               </Link>
             </div>
           </div>
+          <NotificationBell actor={actor} />
           <LanguageSwitch />
           <SignOutButton />
         </div>

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
+import { DataTable } from '@/components/data-table/data-table';
 import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '@/components/ui/table';
 import { ReportReview } from '@/components/reports/report-review';
 import { ReportStatusBadge } from '@/components/reports/report-status-badge';
 import { formatWan, MISSING } from '@/lib/format';
@@ -28,63 +28,48 @@ export async function ProjectReportsTable({ plan, canReview }: { plan: ProjectPl
       {reports.length === 0 ? (
         <p className="px-5 pb-5 text-sm text-slate-600">{t('empty')}</p>
       ) : (
-        <Table data-testid="project-reports">
-          <TableHeader>
-            <TableRow>
-              <TableHead>{t('columns.month')}</TableHead>
-              <TableHead>{t('columns.status')}</TableHead>
-              <TableHead className="text-right">{t('columns.invested')}</TableHead>
-              <TableHead>{t('columns.progress')}</TableHead>
-              <TableHead>{t('columns.problems')}</TableHead>
-              <TableHead>{t('columns.coordination')}</TableHead>
-              <TableHead>{t('columns.nextSteps')}</TableHead>
-              <TableHead>{t('columns.submitted')}</TableHead>
-              <TableHead>{t('columns.reviewed')}</TableHead>
-              {reviewable && <TableHead>{t('columns.actions')}</TableHead>}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {reports.map((r) => (
-              <TableRow key={r.id} className="align-top" data-testid={`report-row-${r.month}`}>
-                <TableCell className="whitespace-nowrap">{t('monthLabel', { month: r.month })}</TableCell>
-                <TableCell>
-                  <ReportStatusBadge status={r.status} testId={`report-status-${r.month}`} />
-                </TableCell>
-                <TableCell className="text-right tabular-nums whitespace-nowrap">
-                  {formatWan(r.investedThisMonth, locale, { unit: false })}
-                </TableCell>
-                <TableCell className="min-w-40">
-                  <Text value={r.progressText} />
-                </TableCell>
-                <TableCell className="min-w-32">
-                  <Text value={r.problems} />
-                </TableCell>
-                <TableCell className="min-w-32">
-                  <Text value={r.coordinationNeeded} />
-                </TableCell>
-                <TableCell className="min-w-32">
-                  <Text value={r.nextSteps} />
-                </TableCell>
-                <TableCell className="text-xs whitespace-nowrap text-slate-600">
-                  {who(r.submittedByName, r.submittedAt)}
-                </TableCell>
-                <TableCell className="min-w-40 text-xs text-slate-600">
+        <DataTable
+          testId="project-reports"
+          columns={[
+            { id: 'month', header: t('columns.month'), className: 'whitespace-nowrap' },
+            { id: 'status', header: t('columns.status') },
+            { id: 'invested', header: t('columns.invested'), align: 'end', className: 'tabular-nums whitespace-nowrap' },
+            { id: 'progress', header: t('columns.progress'), className: 'min-w-40' },
+            { id: 'problems', header: t('columns.problems'), className: 'min-w-32' },
+            { id: 'coordination', header: t('columns.coordination'), className: 'min-w-32' },
+            { id: 'nextSteps', header: t('columns.nextSteps'), className: 'min-w-32' },
+            { id: 'submitted', header: t('columns.submitted'), className: 'text-xs whitespace-nowrap text-slate-600' },
+            { id: 'reviewed', header: t('columns.reviewed'), className: 'min-w-40 text-xs text-slate-600' },
+            ...(reviewable ? [{ id: 'actions', header: t('columns.actions') }] : []),
+          ]}
+          rows={reports.map((r) => ({
+            id: String(r.id),
+            testId: `report-row-${r.month}`,
+            className: '[&>td]:align-top',
+            cells: {
+              month: t('monthLabel', { month: r.month }),
+              status: <ReportStatusBadge status={r.status} testId={`report-status-${r.month}`} />,
+              invested: formatWan(r.investedThisMonth, locale, { unit: false }),
+              progress: <Text value={r.progressText} />,
+              problems: <Text value={r.problems} />,
+              coordination: <Text value={r.coordinationNeeded} />,
+              nextSteps: <Text value={r.nextSteps} />,
+              submitted: who(r.submittedByName, r.submittedAt),
+              reviewed: (
+                <>
                   {who(r.reviewedByName, r.reviewedAt)}
                   {r.reviewComment && (
                     <p className="mt-1 text-amber-800" data-testid={`report-comment-${r.month}`}>
                       {t('returnComment', { comment: r.reviewComment })}
                     </p>
                   )}
-                </TableCell>
-                {reviewable && (
-                  <TableCell>
-                    {r.status === 'SUBMITTED' && <ReportReview reportId={r.id} version={r.version} month={r.month} />}
-                  </TableCell>
-                )}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+                </>
+              ),
+              actions:
+                r.status === 'SUBMITTED' ? <ReportReview reportId={r.id} version={r.version} month={r.month} /> : null,
+            },
+          }))}
+        />
       )}
     </Card>
   );

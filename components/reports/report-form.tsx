@@ -2,15 +2,18 @@
 
 import { useEffect, useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { useForm, type FieldPath } from 'react-hook-form';
+import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { saveReportDraft, submitReport } from '@/lib/actions/reports';
+import type { MilestoneKind, MilestoneStatus, Stage } from '@/generated/prisma/enums';
 import {
   isReportMessageKey,
+  MILESTONE_KINDS,
+  type MilestoneUpdate,
   ZSaveReportDraft,
   type SaveReportDraftInput,
   type SaveReportDraftValues,
@@ -25,6 +28,20 @@ export interface ReportFormReport {
   problems: string;
   coordinationNeeded: string;
   nextSteps: string;
+  percentComplete: string | null;
+  actualStart: string | null;
+  actualCompletion: string | null;
+  blockers: string;
+  readyToStart: boolean | null;
+  milestoneUpdates: MilestoneUpdate[];
+}
+
+/** What the form needs to know of the project beyond the report. */
+export interface ReportFormProject {
+  stage: Stage;
+  actualStart: string | null;
+  actualCompletion: string | null;
+  milestones: { kind: MilestoneKind; status: MilestoneStatus; actualDate: string | null }[];
 }
 
 type TextField = 'progressText' | 'problems' | 'coordinationNeeded' | 'nextSteps';
@@ -34,7 +51,16 @@ const TEXT_FIELDS: readonly { name: TextField; testId: string; rows: number }[] 
   { name: 'coordinationNeeded', testId: 'report-coordination', rows: 2 },
   { name: 'nextSteps', testId: 'report-next-steps', rows: 2 },
 ];
-const FORM_FIELDS = new Set<string>(['investedThisMonth', ...TEXT_FIELDS.map((f) => f.name)]);
+const FORM_FIELDS = new Set<string>([
+  'investedThisMonth',
+  'percentComplete',
+  'actualStart',
+  'actualCompletion',
+  'blockers',
+  'readyToStart',
+  'milestoneUpdates',
+  ...TEXT_FIELDS.map((f) => f.name),
+]);
 
 type Notice = { kind: 'saved' | 'submitted'; version: number } | { kind: 'error'; text: string };
 
@@ -46,16 +72,19 @@ export function ReportForm({
   projectPlanId,
   month,
   report,
+  project,
   canSubmit,
 }: {
   projectPlanId: number;
   month: number;
+  project: ReportFormProject;
   /** null while nobody has started this month's report */
   report: ReportFormReport | null;
   canSubmit: boolean;
 }) {
   const t = useTranslations('reports.form');
   const tv = useTranslations('validation');
+  const tMilestone = useTranslations('enums.milestoneKind');
   const router = useRouter();
   const [saved, setSaved] = useState({ reportId: report?.id ?? null, version: report?.version ?? 0 });
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -69,6 +98,8 @@ export function ReportForm({
     handleSubmit,
     reset,
     setError,
+    setValue,
+    control,
     formState: { errors, isDirty },
   } = useForm<SaveReportDraftInput, unknown, SaveReportDraftValues>({
     resolver: zodResolver(ZSaveReportDraft),
@@ -81,8 +112,20 @@ export function ReportForm({
       problems: report?.problems ?? '',
       coordinationNeeded: report?.coordinationNeeded ?? '',
       nextSteps: report?.nextSteps ?? '',
+      percentComplete: report?.percentComplete ?? '',
+      actualStart: report?.actualStart ?? project.actualStart ?? '',
+      actualCompletion: report?.actualCompletion ?? project.actualCompletion ?? '',
+      blockers: report?.blockers ?? '',
+      readyToStart: report?.readyToStart === null || report?.readyToStart === undefined ? '' : report.readyToStart ? 'true' : 'false',
+      milestoneUpdates: report?.milestoneUpdates ?? [],
     },
   });
+  const milestoneUpdates = useWatch({ control, name: 'milestoneUpdates' }) ?? [];
+  const setReached = (kind: MilestoneKind, date: string) => {
+    const others = milestoneUpdates.filter((m) => m.kind !== kind);
+    setValue('milestoneUpdates', date ? [...others, { kind, date }] : others, { shouldDirty: true });
+  };
+  const preliminary = project.stage === 'PRELIMINARY';
 
   function showFailure(result: { message: string; fieldErrors?: Record<string, string[]> }) {
     for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
@@ -187,6 +230,62 @@ export function ReportForm({
         )}
       </div>
 
+      <div className="grid gap-4 sm:grid-cols-3">
+        <SmallField id="report-percent" label={t('percentComplete')} error={fieldError('percentComplete')}>
+          <Input id="report-percent" inputMode="decimal" className="text-right" data-testid="report-percent" {...register('percentComplete')} />
+        </SmallField>
+        {project.stage === 'NEW_START' && (
+          <SmallField id="report-actual-start" label={t('actualStart')} error={fieldError('actualStart')}>
+            <Input id="report-actual-start" type="date" data-testid="report-actual-start" {...register('actualStart')} />
+          </SmallField>
+        )}
+        {project.stage === 'COMPLETION' && (
+          <SmallField id="report-actual-completion" label={t('actualCompletion')} error={fieldError('actualCompletion')}>
+            <Input id="report-actual-completion" type="date" data-testid="report-actual-completion" {...register('actualCompletion')} />
+          </SmallField>
+        )}
+      </div>
+
+      {preliminary && (
+        <fieldset className="flex flex-col gap-3 rounded-md border border-slate-200 p-3" data-testid="report-preliminary">
+          <legend className="px-1 text-sm font-medium text-slate-700">{t('milestonesReached')}</legend>
+          <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-5">
+            {MILESTONE_KINDS.map((kind) => {
+              const recorded = project.milestones.find((m) => m.kind === kind);
+              const done = recorded?.status === 'DONE';
+              return (
+                <div key={kind} className="flex flex-col gap-1 text-sm">
+                  <Label htmlFor={`report-milestone-${kind}`}>{tMilestone(kind)}</Label>
+                  {done ? (
+                    <span className="text-emerald-700">✓ {recorded?.actualDate}</span>
+                  ) : (
+                    <Input
+                      id={`report-milestone-${kind}`}
+                      type="date"
+                      value={milestoneUpdates.find((m) => m.kind === kind)?.date ?? ''}
+                      onChange={(e) => setReached(kind, e.target.value)}
+                      data-testid={`report-milestone-${kind}`}
+                    />
+                  )}
+                </div>
+              );
+            })}
+          </div>
+          <div className="grid gap-3 sm:grid-cols-[1fr_auto]">
+            <SmallField id="report-blockers" label={t('blockers')} error={fieldError('blockers')}>
+              <Input id="report-blockers" data-testid="report-blockers" {...register('blockers')} />
+            </SmallField>
+            <SmallField id="report-ready" label={t('readyToStart')} error={fieldError('readyToStart')}>
+              <select id="report-ready" className="h-9 rounded-md border border-slate-300 bg-white px-2 text-sm" data-testid="report-ready" {...register('readyToStart')}>
+                <option value="">{t('readyUnknown')}</option>
+                <option value="true">{t('readyYes')}</option>
+                <option value="false">{t('readyNo')}</option>
+              </select>
+            </SmallField>
+          </div>
+        </fieldset>
+      )}
+
       <div className="grid gap-4 md:grid-cols-2">
         {TEXT_FIELDS.map(({ name, testId, rows }) => {
           const error = fieldError(name);
@@ -231,5 +330,19 @@ export function ReportForm({
         </span>
       </div>
     </form>
+  );
+}
+
+function SmallField({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1.5">
+      <Label htmlFor={id}>{label}</Label>
+      {children}
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-red-700" data-testid={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import type { ReportStatus } from '@/generated/prisma/enums';
 import { Badge, type BadgeProps } from '@/components/ui/badge';
 
@@ -10,9 +10,12 @@ const VARIANT: Record<ReportStatus | 'MISSING', NonNullable<BadgeProps['variant'
   MISSING: 'danger',
 };
 
-/** A report's state; `null` is a month nobody has started, which the bureau chases. */
-export async function ReportStatusBadge({ status, testId }: { status: ReportStatus | null; testId?: string }) {
-  const t = await getTranslations('reports.status');
+/**
+ * A report's state; `null` is a month nobody has started, which the bureau chases. Synchronous with
+ * `useTranslations`, so server pages and the client grids (batch entry, review queue) share it.
+ */
+export function ReportStatusBadge({ status, testId }: { status: ReportStatus | null; testId?: string }) {
+  const t = useTranslations('reports.status');
   const key = status ?? 'MISSING';
   return (
     <Badge variant={VARIANT[key]} data-testid={testId} data-status={key}>

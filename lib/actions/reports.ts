@@ -1,27 +1,27 @@
 'use server';
 
 /**
- * Monthly report workflow: a department saves drafts and submits; the bureau approves or returns.
- *   missing ─save→ DRAFT ─submit→ SUBMITTED ─approve→ APPROVED
- *                  RETURNED ─submit→ ┘      └─return→ RETURNED
- * Every write names the version the user read (optimistic lock), so two people editing one report never
- * overwrite each other silently.
+ * Monthly report actions: a department saves drafts and submits; the bureau approves, returns or reopens —
+ * one report or many at once. The state machine and its set-based writes are in lib/server/reports/workflow.ts;
+ * the entry checks in lib/domain/report-checks.ts.
  */
-import type { Prisma } from '@/generated/prisma/client';
 import type { ReportStatus } from '@/generated/prisma/enums';
 import { defineAction, type ActionContext } from '@/lib/actions/safe-action';
-import { getRequestContext } from '@/lib/auth/request-context';
-import { diffRecords, toAuditRecord, type Tx } from '@/lib/server/audit';
+import { diffRecords, toAuditRecord } from '@/lib/server/audit';
 import { NotFoundError } from '@/lib/server/errors';
-import { reportConflict, type ReportConflict } from '@/lib/server/reports/report-conflict';
+import { entryChecks } from '@/lib/server/reports/entry-checks';
+import type { ReportFlag } from '@/lib/domain/report-checks';
+import { EDITABLE, refuse, requireOpenYear, transitionReports } from '@/lib/server/reports/workflow';
 import {
   ZApproveReport,
+  ZReopenReport,
+  ZReportBatch,
   ZReturnReport,
+  ZReturnReports,
   ZSaveReportDraft,
   ZSubmitReport,
   type SaveReportDraftValues,
 } from '@/lib/validations/report';
-import type { z } from 'zod';
 
 export interface ReportActionResult {
   reportId: number;
@@ -29,7 +29,12 @@ export interface ReportActionResult {
   status: ReportStatus;
 }
 
-const REVALIDATE = ['/projects'];
+export interface SaveReportResult extends ReportActionResult {
+  /** the entry checks' warnings: saved with the report and shown to the reviewer */
+  flags: ReportFlag[];
+}
+
+const REVALIDATE = ['/projects', '/reports', '/plan'];
 
 /** The fields the trail records for a report; `version` and timestamps of the row itself would only add noise. */
 const AUDITED = {
@@ -40,6 +45,13 @@ const AUDITED = {
   problems: true,
   coordinationNeeded: true,
   nextSteps: true,
+  percentComplete: true,
+  actualStart: true,
+  actualCompletion: true,
+  blockers: true,
+  readyToStart: true,
+  milestoneUpdates: true,
+  flags: true,
   status: true,
   submittedById: true,
   submittedAt: true,
@@ -48,85 +60,6 @@ const AUDITED = {
   reviewComment: true,
 } as const;
 
-const EDITABLE: readonly ReportStatus[] = ['DRAFT', 'RETURNED'];
-
-async function refuse(tx: Tx, conflict: ReportConflict): Promise<never> {
-  const { locale } = await getRequestContext();
-  throw await reportConflict(tx, locale, conflict);
-}
-
-/** Reports are written against an open plan year only: a closed year's figures are final. */
-async function requireOpenYear(tx: Tx, planYear: { year: number; status: string }) {
-  if (planYear.status === 'CLOSED') await refuse(tx, { kind: 'yearClosed', year: planYear.year });
-  if (planYear.status !== 'ACTIVE') await refuse(tx, { kind: 'yearNotOpen', year: planYear.year });
-}
-
-/**
- * Loads a report with what authorization needs and authorizes it before anything else is looked at: another
- * department's report is answered as not found, exactly like a missing one.
- */
-async function loadAuthorizedReport<I>(ctx: ActionContext<I>, reportId: number) {
-  const report = await ctx.tx.monthlyReport.findUnique({
-    where: { id: reportId },
-    select: {
-      ...AUDITED,
-      id: true,
-      version: true,
-      plan: {
-        select: {
-          project: { select: { departmentId: true } },
-          planYear: { select: { year: true, status: true } },
-        },
-      },
-    },
-  });
-  const owner: { departmentId: number } | null = report ? { departmentId: report.plan.project.departmentId } : null;
-  ctx.authorize(owner, 'report');
-  if (!report) throw new NotFoundError('report');
-  return report;
-}
-
-/**
- * Moves a report from one of `from` to a new state, guarded by the version the user read, and writes the trail.
- * The update's `where` repeats the version so a change committed between our read and our write is refused too.
- */
-async function transition<I extends z.output<typeof ZSubmitReport>>(
-  ctx: ActionContext<I>,
-  spec: {
-    from: readonly ReportStatus[];
-    refusal: 'notSubmittable' | 'notReviewable';
-    data: Prisma.MonthlyReportUncheckedUpdateManyInput & { status: ReportStatus };
-    action: string;
-    reason?: string;
-  },
-): Promise<ReportActionResult> {
-  const { tx, input } = ctx;
-  const { plan, id, version: storedVersion, ...before } = await loadAuthorizedReport(ctx, input.reportId);
-  await requireOpenYear(tx, plan.planYear);
-  if (!spec.from.includes(before.status)) await refuse(tx, { kind: spec.refusal, status: before.status });
-  if (storedVersion !== input.version) await refuse(tx, { kind: 'stale', reportId: id });
-
-  const { count } = await tx.monthlyReport.updateMany({
-    where: { id, version: input.version },
-    data: { ...spec.data, version: { increment: 1 } },
-  });
-  if (count !== 1) await refuse(tx, { kind: 'stale', reportId: id });
-  const { version, ...after } = await tx.monthlyReport.findUniqueOrThrow({
-    where: { id },
-    select: { ...AUDITED, version: true },
-  });
-  const diff = diffRecords(before, after);
-  await ctx.audit({
-    action: spec.action,
-    entity: 'MonthlyReport',
-    entityId: id,
-    before: diff.before,
-    after: diff.after,
-    reason: spec.reason ?? null,
-  });
-  return { reportId: id, version, status: after.status };
-}
-
 /** Creates the month's report or updates its draft. A submitted or approved report is no longer the department's to change. */
 export const saveReportDraft = defineAction({
   name: 'report.saveDraft',
@@ -134,13 +67,16 @@ export const saveReportDraft = defineAction({
   input: ZSaveReportDraft,
   revalidate: REVALIDATE,
   // annotated: `ctx.authorize` is an assertion, which TypeScript only honours on an explicitly typed target
-  run: async (ctx: ActionContext<SaveReportDraftValues>): Promise<ReportActionResult> => {
+  run: async (ctx: ActionContext<SaveReportDraftValues>): Promise<SaveReportResult> => {
     const { tx, input } = ctx;
     const plan = await tx.projectPlan.findUnique({
       where: { id: input.projectPlanId },
       select: {
         id: true,
-        project: { select: { departmentId: true } },
+        stage: true,
+        cumulativeBeforeYear: true,
+        annualPlan: true,
+        project: { select: { departmentId: true, totalInvestment: true, actualStart: true } },
         planYear: { select: { year: true, status: true, currentMonth: true } },
       },
     });
@@ -153,11 +89,18 @@ export const saveReportDraft = defineAction({
       await refuse(tx, { kind: 'futureMonth', month: input.month, currentMonth: plan.planYear.currentMonth });
     }
 
-    const fields = reportFields(input);
+    // Saves of one project's months run one at a time: each checks cumulative since start against the others,
+    // so two months saved together must not both pass against each other's old figures.
+    await tx.$executeRaw`SELECT 1 FROM "ProjectPlan" WHERE id = ${plan.id} FOR UPDATE`;
     const existing = await tx.monthlyReport.findUnique({
       where: { planId_month: { planId: plan.id, month: input.month } },
       select: { id: true, version: true, ...AUDITED },
     });
+    // A locked or stale report is refused for that reason first: checking figures nobody may save helps no one.
+    if (existing && !EDITABLE.includes(existing.status)) await refuse(tx, { kind: 'locked', status: existing.status });
+    if (existing && existing.version !== input.version) await refuse(tx, { kind: 'stale', reportId: existing.id });
+    const checks = await entryChecks(tx, plan, input);
+    const fields = { ...reportFields(input), flags: checks.flags };
 
     if (!existing) {
       // Version 0 says "I saw no report"; anything else means the report the user read is gone.
@@ -180,11 +123,8 @@ export const saveReportDraft = defineAction({
         before: null,
         after: toAuditRecord(audited),
       });
-      return { reportId: id, version, status: created.status };
+      return { reportId: id, version, status: created.status, flags: checks.details };
     }
-
-    if (!EDITABLE.includes(existing.status)) await refuse(tx, { kind: 'locked', status: existing.status });
-    if (existing.version !== input.version) await refuse(tx, { kind: 'stale', reportId: existing.id });
 
     const { count } = await tx.monthlyReport.updateMany({
       where: { id: existing.id, version: input.version },
@@ -207,7 +147,7 @@ export const saveReportDraft = defineAction({
       after: diff.after,
     });
     // A returned report stays RETURNED while it is fixed, so the bureau's comment stays beside it.
-    return { reportId: id, version, status: updated.status };
+    return { reportId: id, version, status: updated.status, flags: checks.details };
   },
 });
 
@@ -217,13 +157,16 @@ export const submitReport = defineAction({
   permission: 'report.submit',
   input: ZSubmitReport,
   revalidate: REVALIDATE,
-  run: (ctx) =>
-    transition(ctx, {
-      from: EDITABLE,
-      refusal: 'notSubmittable',
-      data: { status: 'SUBMITTED', submittedById: ctx.actor.id, submittedAt: new Date() },
-      action: 'report.submit',
-    }),
+  run: async (ctx) => (await transitionReports(ctx, 'submit', [ctx.input]))[0]!,
+});
+
+/** Submits several of the department's reports at once: all of them, or none if any cannot go. */
+export const submitReports = defineAction({
+  name: 'report.submitMany',
+  permission: 'report.submit',
+  input: ZReportBatch,
+  revalidate: REVALIDATE,
+  run: (ctx) => transitionReports(ctx, 'submit', ctx.input.reports),
 });
 
 export const approveReport = defineAction({
@@ -231,14 +174,16 @@ export const approveReport = defineAction({
   permission: 'report.review',
   input: ZApproveReport,
   revalidate: REVALIDATE,
-  run: (ctx) =>
-    transition(ctx, {
-      from: ['SUBMITTED'],
-      refusal: 'notReviewable',
-      // The comment of an earlier return has been answered; the trail keeps it.
-      data: { status: 'APPROVED', reviewedById: ctx.actor.id, reviewedAt: new Date(), reviewComment: null },
-      action: 'report.approve',
-    }),
+  run: async (ctx) => (await transitionReports(ctx, 'approve', [ctx.input]))[0]!,
+});
+
+/** Approves a batch from the review queue: all of them, or none if any was changed meanwhile. */
+export const approveReports = defineAction({
+  name: 'report.approveMany',
+  permission: 'report.review',
+  input: ZReportBatch,
+  revalidate: REVALIDATE,
+  run: (ctx) => transitionReports(ctx, 'approve', ctx.input.reports),
 });
 
 /** Sends a submitted report back to its department with the reason, which the department sees beside the form. */
@@ -247,19 +192,28 @@ export const returnReport = defineAction({
   permission: 'report.review',
   input: ZReturnReport,
   revalidate: REVALIDATE,
-  run: (ctx) =>
-    transition(ctx, {
-      from: ['SUBMITTED'],
-      refusal: 'notReviewable',
-      data: {
-        status: 'RETURNED',
-        reviewedById: ctx.actor.id,
-        reviewedAt: new Date(),
-        reviewComment: ctx.input.comment,
-      },
-      action: 'report.return',
-      reason: ctx.input.comment,
-    }),
+  run: async (ctx) => (await transitionReports(ctx, 'return', [ctx.input], ctx.input.comment))[0]!,
+});
+
+/** Returns several reports with one comment. */
+export const returnReports = defineAction({
+  name: 'report.returnMany',
+  permission: 'report.review',
+  input: ZReturnReports,
+  revalidate: REVALIDATE,
+  run: (ctx) => transitionReports(ctx, 'return', ctx.input.reports, ctx.input.comment),
+});
+
+/**
+ * Reopens an approved report so its department can correct it. The approved version is kept as a revision and
+ * stays the official figure until the correction is approved.
+ */
+export const reopenReport = defineAction({
+  name: 'report.reopen',
+  permission: 'report.review',
+  input: ZReopenReport,
+  revalidate: REVALIDATE,
+  run: async (ctx) => (await transitionReports(ctx, 'reopen', [ctx.input], ctx.input.reason))[0]!,
 });
 
 function reportFields(input: SaveReportDraftValues) {
@@ -269,6 +223,12 @@ function reportFields(input: SaveReportDraftValues) {
     problems: input.problems,
     coordinationNeeded: input.coordinationNeeded,
     nextSteps: input.nextSteps,
+    percentComplete: input.percentComplete,
+    actualStart: input.actualStart ? new Date(`${input.actualStart}T00:00:00Z`) : null,
+    actualCompletion: input.actualCompletion ? new Date(`${input.actualCompletion}T00:00:00Z`) : null,
+    blockers: input.blockers,
+    readyToStart: input.readyToStart,
+    milestoneUpdates: input.milestoneUpdates,
   };
 }
 

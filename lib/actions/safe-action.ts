@@ -17,7 +17,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { can, scopeOf, type Permission } from '@/lib/auth/permissions';
 import { getRequestContext } from '@/lib/auth/request-context';
 import { prisma } from '@/lib/db';
-import { writeAudit, type AuditEntry, type Tx } from '@/lib/server/audit';
+import { writeAudit, writeAuditMany, type AuditEntry, type Tx } from '@/lib/server/audit';
 import { AppError, ForbiddenError, NotFoundError, type ErrorCode } from '@/lib/server/errors';
 import en from '@/messages/en.json';
 import zhCN from '@/messages/zh-CN.json';
@@ -37,6 +37,8 @@ export interface ActionContext<I> {
    */
   authorize<R extends { departmentId: number }>(record: R | null | undefined, what?: string): asserts record is R;
   audit(entry: AuditEntry): Promise<void>;
+  /** many entries in one insert, for bulk actions */
+  auditMany(entries: readonly AuditEntry[]): Promise<void>;
 }
 
 export interface ActionSpec<S extends z.ZodType, T> {
@@ -128,6 +130,7 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
               if (!record || !can(actor, spec.permission, record)) throw new NotFoundError(what);
             },
             audit: (entry) => writeAudit(tx, { actor, ip }, entry),
+            auditMany: (entries) => writeAuditMany(tx, { actor, ip }, entries),
           };
           return spec.run(ctx);
         },

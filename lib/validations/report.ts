@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseMoneyText, type MoneyTextProblem } from '@/lib/domain/money-text';
+import { MilestoneKind } from '@/generated/prisma/enums';
+import { parseMoneyText, toHalfWidth, type MoneyTextProblem } from '@/lib/domain/money-text';
 
 /**
  * Monthly report inputs, shared by the report form (zodResolver) and the actions in lib/actions/reports.ts.
@@ -17,6 +18,15 @@ export const REPORT_MESSAGES = {
   reportRecordInvalid: 'reportRecordInvalid',
   reportReturnCommentRequired: 'reportReturnCommentRequired',
   reportCommentTooLong: 'reportCommentTooLong',
+  reportDateInvalid: 'reportDateInvalid',
+  reportDatesOrder: 'reportDatesOrder',
+  reportPercentInvalid: 'reportPercentInvalid',
+  reportMilestoneInvalid: 'reportMilestoneInvalid',
+  reportMilestoneDuplicate: 'reportMilestoneDuplicate',
+  reportCumulativeAboveTotal: 'reportCumulativeAboveTotal',
+  reportReopenReasonRequired: 'reportReopenReasonRequired',
+  reportBatchEmpty: 'reportBatchEmpty',
+  reportBatchTooLarge: 'reportBatchTooLarge',
 } as const;
 
 export type ReportMessageKey = keyof typeof REPORT_MESSAGES;
@@ -73,16 +83,93 @@ const readVersion = z.coerce
   .int({ error: 'reportRecordInvalid' })
   .min(0, { error: 'reportRecordInvalid' });
 
-/** The fields a department fills in each month. */
-export const ZReportFields = z.object({
-  investedThisMonth: ZAmountWan,
-  progressText: reportText,
-  problems: reportText,
-  coordinationNeeded: reportText,
-  nextSteps: reportText,
-});
+/** A calendar date "YYYY-MM-DD" (what <input type="date"> sends), or empty for "not yet". */
+const optionalDate = z
+  .string({ error: 'reportDateInvalid' })
+  .nullish()
+  .transform((raw, ctx) => {
+    const text = raw?.trim() ?? '';
+    if (text === '') return null;
+    if (!isCalendarDate(text)) {
+      ctx.addIssue({ code: 'custom', message: 'reportDateInvalid' });
+      return z.NEVER;
+    }
+    return text;
+  });
 
-export const ZSaveReportDraft = ZReportFields.extend({
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  // "2025-02-30" parses to March; comparing back refuses it.
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/** 形象进度 as a percentage, 0–100 with up to two decimals; empty when the department does not estimate it. */
+const optionalPercent = z
+  .string({ error: 'reportPercentInvalid' })
+  .nullish()
+  .transform((raw, ctx) => {
+    const text = toHalfWidth(raw ?? '').replace(/[%％\s]/g, '');
+    if (text === '') return null;
+    const n = /^\d{1,3}(\.\d{1,2})?$/.test(text) ? Number(text) : Number.NaN;
+    if (!(n >= 0 && n <= 100)) {
+      ctx.addIssue({ code: 'custom', message: 'reportPercentInvalid' });
+      return z.NEVER;
+    }
+    return n.toFixed(2);
+  });
+
+/** "是/否/未说明" from a select ("true" | "false" | "") or a boolean from a client call. */
+const optionalBoolean = z
+  .union([z.boolean(), z.enum(['true', 'false', '']), z.null()])
+  .optional()
+  .transform((v) => (v === 'true' || v === true ? true : v === 'false' || v === false ? false : null));
+
+export const MILESTONE_KINDS = Object.values(MilestoneKind);
+
+/** 前期 projects: a milestone reached this month and the day it was reached. */
+export const ZMilestoneUpdate = z.object({
+  kind: z.enum(MilestoneKind, { error: 'reportMilestoneInvalid' }),
+  date: z
+    .string({ error: 'reportDateInvalid' })
+    .trim()
+    .refine(isCalendarDate, { error: 'reportDateInvalid' }),
+});
+export type MilestoneUpdate = z.output<typeof ZMilestoneUpdate>;
+
+/** The JSON stored in MonthlyReport.milestoneUpdates, read back through the schema that wrote it. */
+export function milestoneUpdatesOf(value: unknown): MilestoneUpdate[] {
+  const parsed = ZMilestoneUpdate.array().safeParse(value);
+  return parsed.success ? parsed.data : [];
+}
+
+/** The fields a department fills in each month. */
+export const ZReportFields = z
+  .object({
+    investedThisMonth: ZAmountWan,
+    progressText: reportText,
+    problems: reportText,
+    coordinationNeeded: reportText,
+    nextSteps: reportText,
+    percentComplete: optionalPercent,
+    actualStart: optionalDate,
+    actualCompletion: optionalDate,
+    blockers: reportText,
+    readyToStart: optionalBoolean,
+    milestoneUpdates: z.array(ZMilestoneUpdate).max(MILESTONE_KINDS.length).default([]),
+  });
+
+const reportFieldRules = <T extends z.output<typeof ZReportFields>>(value: T, ctx: z.RefinementCtx) => {
+  if (value.actualStart && value.actualCompletion && value.actualCompletion < value.actualStart) {
+    ctx.addIssue({ code: 'custom', path: ['actualCompletion'], message: 'reportDatesOrder' });
+  }
+  const kinds = value.milestoneUpdates.map((m) => m.kind);
+  if (new Set(kinds).size !== kinds.length) {
+    ctx.addIssue({ code: 'custom', path: ['milestoneUpdates'], message: 'reportMilestoneDuplicate' });
+  }
+};
+
+const ZSaveReportDraftObject = ZReportFields.extend({
   projectPlanId: recordId,
   month: z.coerce
     .number({ error: 'reportMonthInvalid' })
@@ -91,6 +178,7 @@ export const ZSaveReportDraft = ZReportFields.extend({
     .max(12, { error: 'reportMonthInvalid' }),
   version: readVersion,
 });
+export const ZSaveReportDraft = ZSaveReportDraftObject.superRefine(reportFieldRules);
 export type SaveReportDraftInput = z.input<typeof ZSaveReportDraft>;
 export type SaveReportDraftValues = z.output<typeof ZSaveReportDraft>;
 
@@ -107,3 +195,29 @@ export const ZReturnReport = ZReportTransition.extend({
     .max(REVIEW_COMMENT_MAX, { error: 'reportCommentTooLong' }),
 });
 export type ReturnReportInput = z.input<typeof ZReturnReport>;
+
+/** Reopening an approved report for correction: the bureau says why; the approved version is kept. */
+export const ZReopenReport = ZReportTransition.extend({
+  reason: z
+    .string({ error: 'reportReopenReasonRequired' })
+    .trim()
+    .min(1, { error: 'reportReopenReasonRequired' })
+    .max(REVIEW_COMMENT_MAX, { error: 'reportCommentTooLong' }),
+});
+export type ReopenReportInput = z.input<typeof ZReopenReport>;
+
+/** The most reports one bulk action takes: a whole district month is ~420, a city's ~1,100. */
+export const REPORT_BATCH_MAX = 2000;
+
+/** Submit or approve several reports at once, each as the user saw it; all or nothing. */
+export const ZReportBatch = z.object({
+  reports: z
+    .array(ZReportTransition)
+    .min(1, { error: 'reportBatchEmpty' })
+    .max(REPORT_BATCH_MAX, { error: 'reportBatchTooLarge' }),
+});
+export type ReportBatchInput = z.input<typeof ZReportBatch>;
+
+/** Return several reports with one comment. */
+export const ZReturnReports = ZReportBatch.extend({ comment: ZReturnReport.shape.comment });
+export type ReturnReportsInput = z.input<typeof ZReturnReports>;

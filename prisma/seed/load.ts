@@ -4,6 +4,7 @@
  */
 import { hash } from '@node-rs/argon2';
 import { centsToWan } from '@/lib/domain/money';
+import { checkReport } from '@/lib/domain/report-checks';
 import type { Db } from '@/lib/prisma';
 import { DEMO_PASSWORD } from './demo-logins';
 import { DEFAULT_SEED, generateSeedData, type SeedData } from './generate';
@@ -136,6 +137,8 @@ export async function seedDatabase(db: Db, options: { seed?: number; data?: Seed
           coordinationNeeded: r.coordinationNeeded,
           nextSteps: r.nextSteps,
           status: r.status,
+          flags: r.status === 'APPROVED' ? [] : entryFlags(p, r.month),
+          approvedInvested: r.status === 'APPROVED' ? wan(r.invested) : null,
           submittedById: r.submittedAt ? reporter : null,
           submittedAt: r.submittedAt,
           reviewedById: r.reviewedAt ? bureauUser : null,
@@ -172,4 +175,24 @@ export async function seedDatabase(db: Db, options: { seed?: number; data?: Seed
     { timeout: 120_000, maxWait: 20_000 },
   );
   return counts ? { seeded: true, counts } : { seeded: false };
+}
+
+/**
+ * The entry checks' verdict on a seeded report still under review, as the app would have stored it: the planted
+ * anomalies must reach the review queue flagged. A refusal (cumulative above total) is kept as a flag too: the
+ * planted figure stands for one that reached the bureau before the check existed.
+ */
+function entryFlags(p: SeedData['projects'][number], month: number): string[] {
+  const report = p.reports.find((r) => r.month === month)!;
+  const { errors, flags } = checkReport({
+    stage: p.stage,
+    totalInvestment: wan(p.totalInvestment),
+    cumulativeBeforeYear: wan(p.cumulativeBeforeYear),
+    annualPlan: p.annualPlan === null ? null : wan(p.annualPlan),
+    month,
+    investedThisMonth: wan(report.invested),
+    priorMonths: p.reports.filter((r) => r.month < month).map((r) => ({ month: r.month, invested: wan(r.invested) })),
+    actualStart: report.actualStart?.toISOString().slice(0, 10) ?? p.actualStart?.toISOString().slice(0, 10) ?? null,
+  });
+  return [...errors.map((e) => e.code), ...flags.map((f) => f.code)];
 }

@@ -190,7 +190,7 @@ const ACTIONS: Record<string, ActionCase> = {
         contactName: p.contactName ?? '', contactPhone: p.contactPhone ?? '', planYearId: plan.planYearId, stage: plan.stage,
         investorType: plan.investorType, direction: plan.direction, cumulativeBeforeYear: plan.cumulativeBeforeYear.toFixed(2),
         annualPlan: plan.annualPlan?.toFixed(2) ?? '', monthly: Array.from({ length: 12 }, (_, i) => plan.monthlyPlan[i]?.amount.toFixed(2) ?? ''),
-        milestoneTarget: plan.milestoneTarget ?? '', reason: '',
+        milestoneTarget: plan.milestoneTarget ?? '', reason: '', planVersion: plan.version,
       };
     },
   },
@@ -226,12 +226,96 @@ const ACTIONS: Record<string, ActionCase> = {
       return { reportId: r.reportId, version: r.version, comment: '请补充形象进度说明' };
     },
   },
+  'report.submitMany': {
+    scoped: true,
+    row: row('-', 'own', '-', '-'),
+    input: async (fx, target) => {
+      const departmentId = target === 'own' ? fx.ownDepartmentId : fx.otherDepartmentId;
+      const found = await fx.db.monthlyReport.findMany({
+        where: { month: 11, plan: { project: { departmentId }, stage: { not: 'PRELIMINARY' } } },
+        orderBy: { id: 'asc' },
+        take: 2,
+      });
+      await fx.db.monthlyReport.updateMany({ where: { id: { in: found.map((r) => r.id) } }, data: { status: 'DRAFT' } });
+      return { reports: found.map((r) => ({ reportId: r.id, version: r.version })) };
+    },
+  },
+  'report.approveMany': {
+    scoped: true,
+    row: REVIEWERS,
+    input: async (fx, target) => {
+      const departmentId = target === 'own' ? fx.ownDepartmentId : fx.otherDepartmentId;
+      const found = await fx.db.monthlyReport.findMany({
+        where: { month: 11, plan: { project: { departmentId }, stage: { not: 'PRELIMINARY' } } },
+        orderBy: { id: 'asc' },
+        take: 2,
+      });
+      await fx.db.monthlyReport.updateMany({ where: { id: { in: found.map((r) => r.id) } }, data: { status: 'SUBMITTED' } });
+      return { reports: found.map((r) => ({ reportId: r.id, version: r.version })) };
+    },
+  },
+  'report.returnMany': {
+    scoped: true,
+    row: REVIEWERS,
+    input: async (fx, target) => {
+      const departmentId = target === 'own' ? fx.ownDepartmentId : fx.otherDepartmentId;
+      const found = await fx.db.monthlyReport.findMany({
+        where: { month: 11, plan: { project: { departmentId }, stage: { not: 'PRELIMINARY' } } },
+        orderBy: { id: 'asc' },
+        take: 2,
+      });
+      await fx.db.monthlyReport.updateMany({ where: { id: { in: found.map((r) => r.id) } }, data: { status: 'SUBMITTED' } });
+      return { reports: found.map((r) => ({ reportId: r.id, version: r.version })), comment: '请补充形象进度说明' };
+    },
+  },
+  'report.reopen': {
+    scoped: true,
+    row: REVIEWERS,
+    input: async (fx, target) => {
+      // an October report, approved (again, after an allowed cell reopened it)
+      const departmentId = target === 'own' ? fx.ownDepartmentId : fx.otherDepartmentId;
+      const report = await fx.db.monthlyReport.findFirstOrThrow({
+        where: { month: 10, plan: { project: { departmentId }, stage: { not: 'PRELIMINARY' } } },
+        orderBy: { id: 'asc' },
+      });
+      const updated = await fx.db.monthlyReport.update({ where: { id: report.id }, data: { status: 'APPROVED' } });
+      return { reportId: updated.id, version: updated.version, reason: '更正本月完成投资' };
+    },
+  },
+  // Everyone's own notifications; someone else's id is tested in tests/integration/notifications.test.ts.
+  'notification.markRead': {
+    scoped: false,
+    row: row('all', 'all', 'all', 'all'),
+    input: async (fx) => ({ id: await unreadNotificationOfSignedInUser(fx) }),
+  },
+  'notification.markAllRead': {
+    scoped: false,
+    row: row('all', 'all', 'all', 'all'),
+    input: async (fx) => {
+      await unreadNotificationOfSignedInUser(fx);
+      return {};
+    },
+  },
 };
+
+/** A fresh unread notification of whoever the mocked request context says is signed in; its id. */
+async function unreadNotificationOfSignedInUser(fx: Fixtures): Promise<number> {
+  const { getRequestContext } = await import('@/lib/auth/request-context');
+  const { actor } = await getRequestContext();
+  const created = await fx.db.notification.create({
+    data: { userId: actor!.id, kind: 'REPORTS_SUBMITTED', params: { department: '区交通局', year: 2025, month: 11, count: 2 }, link: '/reports/board' },
+  });
+  return created.id;
+}
 
 /** The same input pointed at a record that does not exist, to prove "other department" answers identically. */
 function withMissingRecord(input: unknown): unknown {
   const copy = { ...(input as Record<string, unknown>) };
   for (const key of ['projectPlanId', 'reportId']) if (key in copy) copy[key] = 99_999_999;
+  // bulk actions name their records in a list
+  if (Array.isArray(copy.reports)) {
+    copy.reports = (copy.reports as Record<string, unknown>[]).map((r, i) => ({ ...r, reportId: 99_999_990 + i }));
+  }
   return copy;
 }
 
@@ -250,6 +334,11 @@ const READS: Record<string, ReadCase> = {
     row: row('all', 'all', 'all', 'all'),
     call: (db, a) => mod.listProjects.listProjects(db, a, { year: 2025 }),
   },
+  listProjectIds: {
+    scoped: false, // the list's own query, scope included: checked with it below
+    row: row('all', 'all', 'all', 'all'),
+    call: (db, a) => mod.listProjects.listProjectIds(db, a, { year: 2025 }),
+  },
   getProject: {
     scoped: true,
     row: row('all', 'own', 'all', 'all'),
@@ -266,6 +355,23 @@ const READS: Record<string, ReadCase> = {
   listDepartments: { scoped: false, row: ADMIN_ONLY, call: (db, a) => mod.listDepartments.listDepartments(db, a) },
   listDepartmentOptions: { scoped: false, row: ADMIN_ONLY, call: (db, a) => mod.listDepartments.listDepartmentOptions(db, a) },
   listPlanYearsForAdmin: { scoped: false, row: ADMIN_ONLY, call: (db, a) => mod.listPlanYearsAdmin.listPlanYearsForAdmin(db, a) },
+  getReportBoard: {
+    scoped: false, // a department sees only its own line: checked in tests/integration/report-board.test.ts
+    row: row('all', 'all', 'all', 'all'),
+    call: (db, a) => mod.reportBoard.getReportBoard(db, a, { year: 2025, month: 11, today: '2025-12-08' }),
+  },
+  getBatchEntry: {
+    scoped: false, // the actor's own department only, by construction: there is no other department to ask for
+    row: row('-', 'own', '-', '-'),
+    call: (db, a) => mod.batchEntry.getBatchEntry(db, a, { year: 2025, month: 11 }),
+  },
+  getReviewQueue: {
+    scoped: false,
+    row: row('-', '-', 'all', 'all'),
+    call: (db, a) => mod.reviewQueue.getReviewQueue(db, a, { year: 2025, month: 11 }),
+  },
+  listNotifications: { scoped: false, row: row('all', 'all', 'all', 'all'), call: (db, a) => mod.notifications.listNotifications(db, a) },
+  getUnreadNotificationCount: { scoped: false, row: row('all', 'all', 'all', 'all'), call: (db, a) => mod.notifications.getUnreadNotificationCount(db, a) },
 };
 
 async function projectOf(fx: Fixtures, target: Target) {
@@ -285,6 +391,10 @@ const mod = {} as {
   listUsers: typeof import('@/lib/server/admin/list-users');
   listDepartments: typeof import('@/lib/server/admin/list-departments');
   listPlanYearsAdmin: typeof import('@/lib/server/admin/list-plan-years');
+  reportBoard: typeof import('@/lib/server/reports/get-report-board');
+  notifications: typeof import('@/lib/server/notifications/list-notifications');
+  batchEntry: typeof import('@/lib/server/reports/get-batch-entry');
+  reviewQueue: typeof import('@/lib/server/reports/get-review-queue');
 };
 type AnyAction = ((input: unknown) => Promise<ActionResult<unknown>>) & { meta: ActionMeta };
 let actions: Map<string, AnyAction>;
@@ -331,6 +441,10 @@ beforeAll(async () => {
     listUsers: await import('@/lib/server/admin/list-users'),
     listDepartments: await import('@/lib/server/admin/list-departments'),
     listPlanYearsAdmin: await import('@/lib/server/admin/list-plan-years'),
+    reportBoard: await import('@/lib/server/reports/get-report-board'),
+    notifications: await import('@/lib/server/notifications/list-notifications'),
+    batchEntry: await import('@/lib/server/reports/get-batch-entry'),
+    reviewQueue: await import('@/lib/server/reports/get-review-queue'),
   });
 }, 120_000);
 
@@ -453,10 +567,13 @@ describe('list scoping', () => {
     const t = databases[0]!;
     const fx = await fixturesOf(t);
     for (const role of ROLES) {
-      const list = await mod.listProjects.listProjects(t.db, await actorFor(t.db, role), { year: 2025, pageSize: 200 });
+      const actor = await actorFor(t.db, role);
+      const list = await mod.listProjects.listProjects(t.db, actor, { year: 2025, pageSize: 200 });
       const departments = new Set(list!.items.map((r) => r.departmentId));
       if (role === 'DEPARTMENT') expect([...departments]).toEqual([fx.ownDepartmentId]);
       else expect(list!.total).toBe(421);
+      // what an export holds: the same scope
+      expect(await mod.listProjects.listProjectIds(t.db, actor, { year: 2025 })).toHaveLength(list!.total);
     }
   });
 });

@@ -5,7 +5,11 @@ import {
   isReportMessageKey,
   parseAmountWan,
   REPORT_MESSAGES,
+  REPORT_BATCH_MAX,
+  ZReopenReport,
+  ZReportBatch,
   ZReturnReport,
+  ZReturnReports,
   ZSaveReportDraft,
   ZSubmitReport,
 } from '@/lib/validations/report';
@@ -104,6 +108,76 @@ describe('ZSaveReportDraft', () => {
       projectPlanId: ['reportRecordInvalid'],
       version: ['reportRecordInvalid'],
     });
+  });
+});
+
+describe('the rest of a month’s report', () => {
+  const parse = (extra: Record<string, unknown>) => ZSaveReportDraft.safeParse({ ...draft, ...extra });
+
+  it.each([
+    ['58.5', '58.50'],
+    ['１００', '100.00'],
+    ['0', '0.00'],
+    ['45%', '45.00'],
+    ['', null],
+  ])('reads the percent complete %j as %j', (raw, stored) => {
+    const result = parse({ percentComplete: raw });
+    expect(result.success && result.data.percentComplete).toBe(stored);
+  });
+
+  it.each(['100.01', '-1', 'abc', '1.234'])('refuses the percent complete %j', (raw) => {
+    expect(messagesOf({ ...draft, percentComplete: raw })).toEqual({ percentComplete: ['reportPercentInvalid'] });
+  });
+
+  it('takes actual dates in order, and refuses a completion before the start or an impossible date', () => {
+    const ok = parse({ actualStart: '2025-03-01', actualCompletion: '2025-11-20' });
+    expect(ok.success && [ok.data.actualStart, ok.data.actualCompletion]).toEqual(['2025-03-01', '2025-11-20']);
+    expect(messagesOf({ ...draft, actualStart: '2025-11-20', actualCompletion: '2025-03-01' })).toEqual({
+      actualCompletion: ['reportDatesOrder'],
+    });
+    expect(messagesOf({ ...draft, actualStart: '2025-02-30' })).toEqual({ actualStart: ['reportDateInvalid'] });
+    const empty = parse({ actualStart: '', actualCompletion: '' });
+    expect(empty.success && [empty.data.actualStart, empty.data.actualCompletion]).toEqual([null, null]);
+  });
+
+  it('reads "ready to start" from a select or a boolean, blank meaning not stated', () => {
+    const of = (v: unknown) => {
+      const r = parse({ readyToStart: v });
+      return r.success ? r.data.readyToStart : 'refused';
+    };
+    expect([of('true'), of('false'), of(''), of(true), of(false), of(undefined)]).toEqual([true, false, null, true, false, null]);
+    expect(of('maybe')).toBe('refused');
+  });
+
+  it('takes each preliminary milestone at most once, with a real date', () => {
+    const ok = parse({ milestoneUpdates: [{ kind: 'LAND', date: '2025-11-03' }, { kind: 'EIA', date: '2025-11-10' }] });
+    expect(ok.success && ok.data.milestoneUpdates).toHaveLength(2);
+    expect(messagesOf({ ...draft, milestoneUpdates: [{ kind: 'LAND', date: '2025-11-03' }, { kind: 'LAND', date: '2025-11-04' }] })).toEqual({
+      milestoneUpdates: ['reportMilestoneDuplicate'],
+    });
+    expect(messagesOf({ ...draft, milestoneUpdates: [{ kind: 'MOON', date: '2025-11-03' }] })).toEqual({
+      'milestoneUpdates.0.kind': ['reportMilestoneInvalid'],
+    });
+    expect(messagesOf({ ...draft, milestoneUpdates: [{ kind: 'LAND', date: '2025-13-01' }] })).toEqual({
+      'milestoneUpdates.0.date': ['reportDateInvalid'],
+    });
+  });
+});
+
+describe('bulk actions', () => {
+  it('take between one and the batch maximum of reports', () => {
+    expect(ZReportBatch.safeParse({ reports: [{ reportId: 1, version: 3 }] }).success).toBe(true);
+    expect(ZReportBatch.safeParse({ reports: [] }).error?.issues.map((i) => i.message)).toEqual(['reportBatchEmpty']);
+    const tooMany = Array.from({ length: REPORT_BATCH_MAX + 1 }, (_, i) => ({ reportId: i + 1, version: 1 }));
+    expect(ZReportBatch.safeParse({ reports: tooMany }).error?.issues.map((i) => i.message)).toEqual(['reportBatchTooLarge']);
+  });
+
+  it('return with one comment, and reopen only with a reason', () => {
+    expect(ZReturnReports.safeParse({ reports: [{ reportId: 1, version: 1 }], comment: '' }).success).toBe(false);
+    expect(ZReopenReport.safeParse({ reportId: 1, version: 1, reason: ' ' }).error?.issues.map((i) => i.message)).toEqual([
+      'reportReopenReasonRequired',
+    ]);
+    expect(ZReopenReport.safeParse({ reportId: 1, version: 1, reason: '更正11月投资额' }).success).toBe(true);
   });
 });
 

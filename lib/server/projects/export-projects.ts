@@ -1,7 +1,5 @@
 import 'server-only';
 import ExcelJS from 'exceljs';
-import type { Direction, InvestorType, Stage } from '@/generated/prisma/enums';
-import type { Prisma } from '@/generated/prisma/client';
 import Decimal from 'decimal.js';
 import type { Actor } from '@/lib/auth/actor';
 import {
@@ -17,6 +15,7 @@ import {
 import type { Db } from '@/lib/prisma';
 import { departmentScope } from '@/lib/server/authorize';
 import { NotFoundError } from '@/lib/server/errors';
+import { listProjectIds, type ListProjectsOptions } from '@/lib/server/projects/list-projects';
 
 /**
  * The 调度表 layout: a merged title row, a unit row, the header, then one row per project. The first ten columns
@@ -34,17 +33,6 @@ export const TEMPLATE_COLUMNS: readonly ColumnKey[] = [
   'seq', 'code', 'name', 'department', 'stage', 'investorType', 'direction', 'buildType', 'ownerUnit', 'area', 'scope',
   'totalInvestment', 'cumulativeBeforeYear', 'annualPlan', 'plannedStart', 'plannedCompletion', 'leaderInCharge', 'milestoneTarget',
 ];
-
-/** The project list's filters (lib/validations/project-list.ts), so an export is the list as filtered. */
-export interface ExportFilters {
-  stages?: Stage[];
-  investorTypes?: InvestorType[];
-  directions?: Direction[];
-  departmentIds?: number[];
-  areas?: string[];
-  /** name or code contains */
-  q?: string;
-}
 
 const MONEY_FORMAT = '#,##0.00';
 const TITLE_FONT = { name: '宋体', size: 16, bold: true } as const;
@@ -106,33 +94,26 @@ function setUpSheet(ws: ExcelJS.Worksheet, title: string, note: string, headers:
 const widthOf = (text: string) => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0) + 2;
 
 /**
- * The actor's projects of a plan year as an .xlsx in the 调度表 layout. A department gets its own projects only.
+ * The project list as filtered and sorted (every filter of lib/validations/project-list.ts, the department's scope
+ * included), as an .xlsx in the 调度表 layout: the rows are the ones listProjectIds gives, in its order.
  * 1-N月累计完成 sums the year's approved reports; N is the last month with an approved report.
  */
-export async function exportProjectsWorkbook(db: Db, actor: Actor, options: { year: number; filters?: ExportFilters }): Promise<Buffer> {
-  const scope = departmentScope(actor, 'project.read');
-  const planYear = await db.planYear.findUnique({ where: { year: options.year }, select: { id: true, year: true } });
-  if (!planYear) throw new NotFoundError('plan year');
-  const f = options.filters ?? {};
-  const projectWhere: Prisma.ProjectWhereInput = {
-    ...(f.departmentIds?.length ? { departmentId: { in: f.departmentIds } } : {}),
-    ...scope, // a department's own scope overrides any departmentIds it asks for
-    ...(f.areas?.length ? { area: { in: f.areas } } : {}),
-    ...(f.q ? { OR: [{ name: { contains: f.q } }, { code: { contains: f.q, mode: 'insensitive' } }] } : {}),
-  };
-  const where: Prisma.ProjectPlanWhereInput = {
-    planYearId: planYear.id,
-    project: projectWhere,
-    ...(f.stages?.length ? { stage: { in: f.stages } } : {}),
-    ...(f.investorTypes?.length ? { investorType: { in: f.investorTypes } } : {}),
-    ...(f.directions?.length ? { direction: { in: f.directions } } : {}),
-  };
+export async function exportProjectsWorkbook(
+  db: Db,
+  actor: Actor,
+  options: Omit<ListProjectsOptions, 'page' | 'pageSize'>,
+): Promise<Buffer> {
+  const ids = await listProjectIds(db, actor, options);
+  if (!ids) throw new NotFoundError('plan year');
+  const planYear = await db.planYear.findUniqueOrThrow({ where: { year: options.year }, select: { id: true, year: true } });
+  const where = { planYearId: planYear.id, projectId: { in: ids } };
 
-  const [plans, ytd, latest, lastMonth] = await Promise.all([
+  const [unordered, ytd, latest, lastMonth] = await Promise.all([
     db.projectPlan.findMany({
       where,
       select: {
         id: true,
+        projectId: true,
         stage: true,
         investorType: true,
         direction: true,
@@ -156,18 +137,20 @@ export async function exportProjectsWorkbook(db: Db, actor: Actor, options: { ye
           },
         },
       },
-      orderBy: { project: { code: 'asc' } },
     }),
-    db.monthlyReport.groupBy({ by: ['planId'], where: { status: 'APPROVED', plan: where }, _sum: { investedThisMonth: true } }),
+    // the approved figures: a reopened report keeps counting with its approved version until re-approved
+    db.monthlyReport.groupBy({ by: ['planId'], where: { approvedInvested: { not: null }, plan: where }, _sum: { approvedInvested: true } }),
     db.monthlyReport.findMany({
       where: { status: 'APPROVED', plan: where },
       orderBy: [{ planId: 'asc' }, { month: 'desc' }],
       distinct: ['planId'],
       select: { planId: true, progressText: true, problems: true },
     }),
-    db.monthlyReport.aggregate({ where: { status: 'APPROVED', plan: { planYearId: planYear.id } }, _max: { month: true } }),
+    db.monthlyReport.aggregate({ where: { approvedInvested: { not: null }, plan: { planYearId: planYear.id } }, _max: { month: true } }),
   ]);
-  const ytdOf = new Map(ytd.map((r) => [r.planId, r._sum.investedThisMonth ?? new Decimal(0)]));
+  const position = new Map(ids.map((id, index) => [id, index]));
+  const plans = unordered.sort((a, b) => (position.get(a.projectId) ?? 0) - (position.get(b.projectId) ?? 0));
+  const ytdOf = new Map(ytd.map((r) => [r.planId, r._sum.approvedInvested ?? new Decimal(0)]));
   const latestOf = new Map(latest.map((r) => [r.planId, r]));
   const n = lastMonth._max.month ?? 0;
 

@@ -3,12 +3,15 @@ import type {
   BuildType,
   Direction,
   InvestorType,
+  MilestoneKind,
+  MilestoneStatus,
   PlanYearStatus,
   ReportStatus,
   Stage,
 } from '@/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
 import type { Db } from '@/lib/prisma';
+import { milestoneUpdatesOf, type MilestoneUpdate } from '@/lib/validations/report';
 import { authorizeRecord } from '@/lib/server/authorize';
 
 /** A calendar date as stored (@db.Date), "2025-03-01", free of any time zone. */
@@ -32,10 +35,23 @@ export interface ProjectReport {
   reviewedAt: Date | null;
   reviewedByName: string | null;
   reviewComment: string | null;
+  percentComplete: string | null;
+  actualStart: string | null;
+  actualCompletion: string | null;
+  blockers: string;
+  readyToStart: boolean | null;
+  milestoneUpdates: MilestoneUpdate[];
+  flags: string[];
+  /** the figure official rollups use; differs from investedThisMonth while a reopened report is corrected */
+  approvedInvested: string | null;
+  /** approved versions kept when the bureau reopened the report, oldest first: "as reported" is the first */
+  revisions: { revision: number; investedThisMonth: string; reopenedAt: Date | null; reopenReason: string | null }[];
 }
 
 export interface ProjectPlanDetail {
   id: number;
+  /** the optimistic lock an edit of this plan must name */
+  version: number;
   year: number;
   planYearStatus: PlanYearStatus;
   /** the month departments are reporting for now */
@@ -74,6 +90,8 @@ export interface ProjectDetail {
   years: { year: number; status: PlanYearStatus }[];
   /** the plan of the requested year (or the default year); null when the project has none that year */
   plan: ProjectPlanDetail | null;
+  /** 前期 milestones (立项/可研, 用地, 规划许可, 环评, 施工许可) */
+  milestones: { kind: MilestoneKind; status: MilestoneStatus; plannedDate: string | null; actualDate: string | null }[];
 }
 
 export interface GetProjectOptions {
@@ -111,6 +129,7 @@ export async function getProject(db: Db, actor: Actor, options: GetProjectOption
         select: { id: true, planYear: { select: { year: true, status: true } } },
         orderBy: { planYear: { year: 'desc' } },
       },
+      milestones: { select: { kind: true, status: true, plannedDate: true, actualDate: true }, orderBy: { kind: 'asc' } },
     },
   });
   // The page shows the project's reports too, so both permissions must reach it (today their scopes coincide).
@@ -143,6 +162,12 @@ export async function getProject(db: Db, actor: Actor, options: GetProjectOption
     contactPhone: project.contactPhone,
     years,
     plan: chosen ? await loadPlan(db, chosen.id) : null,
+    milestones: project.milestones.map((m) => ({
+      kind: m.kind,
+      status: m.status,
+      plannedDate: toDateOnly(m.plannedDate),
+      actualDate: toDateOnly(m.actualDate),
+    })),
   };
 }
 
@@ -151,6 +176,7 @@ async function loadPlan(db: Db, planId: number): Promise<ProjectPlanDetail | nul
     where: { id: planId },
     select: {
       id: true,
+      version: true,
       planYear: { select: { year: true, status: true, currentMonth: true } },
       stage: true,
       investorType: true,
@@ -175,6 +201,18 @@ async function loadPlan(db: Db, planId: number): Promise<ProjectPlanDetail | nul
           reviewedAt: true,
           reviewedBy: { select: { displayName: true } },
           reviewComment: true,
+          percentComplete: true,
+          actualStart: true,
+          actualCompletion: true,
+          blockers: true,
+          readyToStart: true,
+          milestoneUpdates: true,
+          flags: true,
+          approvedInvested: true,
+          revisions: {
+            select: { revision: true, investedThisMonth: true, reopenedAt: true, reopenReason: true },
+            orderBy: { revision: 'asc' },
+          },
         },
         orderBy: { month: 'asc' },
       },
@@ -186,11 +224,12 @@ async function loadPlan(db: Db, planId: number): Promise<ProjectPlanDetail | nul
     SELECT
       (SELECT COALESCE(sum(amount), 0) FROM "MonthlyPlanItem" WHERE "planId" = ${planId})::numeric(18, 2)::text AS planned,
       (SELECT COALESCE(sum("investedThisMonth"), 0) FROM "MonthlyReport" WHERE "planId" = ${planId})::numeric(18, 2)::text AS reported,
-      (SELECT COALESCE(sum("investedThisMonth"), 0) FROM "MonthlyReport"
-        WHERE "planId" = ${planId} AND status = 'APPROVED')::numeric(18, 2)::text AS approved`;
+      (SELECT COALESCE(sum("approvedInvested"), 0) FROM "MonthlyReport"
+        WHERE "planId" = ${planId})::numeric(18, 2)::text AS approved`;
 
   return {
     id: plan.id,
+    version: plan.version,
     year: plan.planYear.year,
     planYearStatus: plan.planYear.status,
     currentMonth: plan.planYear.currentMonth,
@@ -216,6 +255,20 @@ async function loadPlan(db: Db, planId: number): Promise<ProjectPlanDetail | nul
       reviewedAt: r.reviewedAt,
       reviewedByName: r.reviewedBy?.displayName ?? null,
       reviewComment: r.reviewComment,
+      percentComplete: r.percentComplete?.toFixed(2) ?? null,
+      actualStart: toDateOnly(r.actualStart),
+      actualCompletion: toDateOnly(r.actualCompletion),
+      blockers: r.blockers,
+      readyToStart: r.readyToStart,
+      milestoneUpdates: milestoneUpdatesOf(r.milestoneUpdates),
+      flags: r.flags,
+      approvedInvested: r.approvedInvested?.toFixed(2) ?? null,
+      revisions: r.revisions.map((v) => ({
+        revision: v.revision,
+        investedThisMonth: v.investedThisMonth.toFixed(2),
+        reopenedAt: v.reopenedAt,
+        reopenReason: v.reopenReason,
+      })),
     })),
     totals: totals ?? { planned: '0.00', reported: '0.00', approved: '0.00' },
   };

@@ -112,18 +112,14 @@ interface Row {
 }
 
 /**
- * One page of the projects of a plan year the actor may read, filtered, sorted and totalled by PostgreSQL.
- * A department sees its own projects only: the scope is part of the query, so counts, totals and filter choices
- * never include another department's rows. Returns null when the plan year does not exist.
+ * The filtered list as SQL: every project of the plan year the actor may read, with its computed figures, narrowed
+ * by the filters. The page and the export both read it, so an export is exactly the list the user was looking at.
  *
  * Pace warning: % of plan against 序时进度 (ytdThroughMonth / 12); behind by the plan year's red points or more is
  * red, by its yellow points or more yellow; 前期 projects and projects without an annual plan have none.
  */
-export async function listProjects(db: Db, actor: Actor, options: ListProjectsOptions): Promise<ProjectList | null> {
+async function filteredList(db: Db, actor: Actor, options: ProjectListFilters & { year: number }) {
   const scope = departmentScope(actor, 'project.read');
-  const pageSize = Math.min(Math.max(Math.trunc(options.pageSize ?? PROJECTS_PAGE_SIZE), 1), 200);
-  const page = Math.max(Math.trunc(options.page ?? 1), 1);
-
   const planYear = await db.planYear.findUnique({
     where: { year: options.year },
     select: { id: true, year: true, currentMonth: true, paceYellowPoints: true, paceRedPoints: true },
@@ -152,8 +148,8 @@ export async function listProjects(db: Db, actor: Actor, options: ListProjectsOp
       JOIN "Project" p ON p.id = pp."projectId"
       JOIN "Department" d ON d.id = p."departmentId"
       LEFT JOIN LATERAL (
-        SELECT sum(r."investedThisMonth") AS amount FROM "MonthlyReport" r
-         WHERE r."planId" = pp.id AND r.status = 'APPROVED' AND r.month <= ${through}
+        SELECT sum(r."approvedInvested") AS amount FROM "MonthlyReport" r
+         WHERE r."planId" = pp.id AND r."approvedInvested" IS NOT NULL AND r.month <= ${through}
       ) y ON true
       LEFT JOIN "MonthlyReport" cur ON cur."planId" = pp.id AND cur.month = ${planYear.currentMonth}
      WHERE pp."planYearId" = ${planYear.id} ${scopeSql}`;
@@ -174,9 +170,40 @@ export async function listProjects(db: Db, actor: Actor, options: ListProjectsOp
   inList(Prisma.sql`area`, options.areas);
   inList(Prisma.sql`warning`, options.warnings);
   const filtered = Prisma.sql`(${base}) f ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty}`;
+  return { planYear, through, scope, scopeSql, filtered };
+}
 
-  const sort = options.sort ?? DEFAULT_PROJECT_LIST_PARAMS.sort;
+function orderBy(options: { sort?: ProjectListSort; dir?: 'asc' | 'desc' }): Prisma.Sql {
   const dir = options.dir === 'desc' ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  return Prisma.sql`ORDER BY ${ORDER_BY[options.sort ?? DEFAULT_PROJECT_LIST_PARAMS.sort]} ${dir} NULLS LAST, f.code ASC`;
+}
+
+/**
+ * Every project of the filtered list, in the list's order, without paging (what an export of the current list
+ * holds). Returns null when the plan year does not exist.
+ */
+export async function listProjectIds(
+  db: Db,
+  actor: Actor,
+  options: Omit<ListProjectsOptions, 'page' | 'pageSize'>,
+): Promise<number[] | null> {
+  const list = await filteredList(db, actor, options);
+  if (!list) return null;
+  const rows = await db.$queryRaw<{ id: number }[]>`SELECT id FROM ${list.filtered} ${orderBy(options)}`;
+  return rows.map((r) => r.id);
+}
+
+/**
+ * One page of the projects of a plan year the actor may read, filtered, sorted and totalled by PostgreSQL.
+ * A department sees its own projects only: the scope is part of the query, so counts, totals and filter choices
+ * never include another department's rows. Returns null when the plan year does not exist.
+ */
+export async function listProjects(db: Db, actor: Actor, options: ListProjectsOptions): Promise<ProjectList | null> {
+  const pageSize = Math.min(Math.max(Math.trunc(options.pageSize ?? PROJECTS_PAGE_SIZE), 1), 200);
+  const page = Math.max(Math.trunc(options.page ?? 1), 1);
+  const list = await filteredList(db, actor, options);
+  if (!list) return null;
+  const { planYear, through, scope, scopeSql, filtered } = list;
 
   const [rows, totalsRows, departments, areas] = await Promise.all([
     db.$queryRaw<Row[]>`
@@ -185,7 +212,7 @@ export async function listProjects(db: Db, actor: Actor, options: ListProjectsOp
              "totalInvestment"::text AS "totalInvestment", "annualPlan"::text AS "annualPlan",
              ytd::text AS ytd, rate::text AS rate, warning, "currentMonthStatus"::text AS "currentMonthStatus"
         FROM ${filtered}
-       ORDER BY ${ORDER_BY[sort]} ${dir} NULLS LAST, f.code ASC
+       ${orderBy(options)}
        LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
     db.$queryRaw<{ count: number; totalInvestment: string; annualPlan: string; ytd: string; rate: string | null }[]>`
       SELECT count(*)::int AS count,

@@ -25,8 +25,11 @@ export type ReportConflict =
   | { kind: 'yearClosed'; year: number }
   | { kind: 'yearNotOpen'; year: number }
   | { kind: 'futureMonth'; month: number; currentMonth: number }
-  | { kind: 'notSubmittable'; status: ReportStatus }
-  | { kind: 'notReviewable'; status: ReportStatus };
+  | { kind: 'staleBatch'; count: number }
+  /** project: named when the refusal is about one report of a batch */
+  | { kind: 'notSubmittable'; status: ReportStatus; project?: string }
+  | { kind: 'notReviewable'; status: ReportStatus; project?: string }
+  | { kind: 'notReopenable'; status: ReportStatus; project?: string };
 
 export async function reportConflict(tx: Tx, locale: AppLocale, conflict: ReportConflict): Promise<ConflictError> {
   const t = translator(locale);
@@ -56,9 +59,13 @@ export async function reportConflict(tx: Tx, locale: AppLocale, conflict: Report
       return new ConflictError(
         t('errors.futureMonth', { month: conflict.month, currentMonth: conflict.currentMonth }),
       );
+    case 'staleBatch':
+      return new ConflictError(t('errors.staleBatch', { count: conflict.count }));
     case 'notSubmittable':
-      return new ConflictError(t('errors.notSubmittable', { status: t(`status.${conflict.status}`) }));
     case 'notReviewable':
-      return new ConflictError(t('errors.notReviewable', { status: t(`status.${conflict.status}`) }));
+    case 'notReopenable': {
+      const message = t(`errors.${conflict.kind}`, { status: t(`status.${conflict.status}`) });
+      return new ConflictError(conflict.project ? t('errors.inBatch', { project: conflict.project, message }) : message);
+    }
   }
 }

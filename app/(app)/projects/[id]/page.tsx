@@ -82,17 +82,13 @@ async function CurrentMonthReport({ project, canEdit, canSubmit }: { project: Pr
             projectPlanId={plan.id}
             month={month}
             canSubmit={canSubmit}
-            report={
-              report && {
-                id: report.id,
-                version: report.version,
-                investedThisMonth: report.investedThisMonth,
-                progressText: report.progressText,
-                problems: report.problems,
-                coordinationNeeded: report.coordinationNeeded,
-                nextSteps: report.nextSteps,
-              }
-            }
+            report={report}
+            project={{
+              stage: plan.stage,
+              actualStart: project.actualStart,
+              actualCompletion: project.actualCompletion,
+              milestones: project.milestones,
+            }}
           />
         ) : (
           <p className="text-sm text-slate-600" data-testid="current-report-locked">

@@ -1,0 +1,90 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { connection } from 'next/server';
+import { getTranslations } from 'next-intl/server';
+import { BatchEntry } from '@/components/reports/batch/batch-entry';
+import { can, scopeOf } from '@/lib/auth/permissions';
+import { requireActor } from '@/lib/auth/session';
+import { prisma } from '@/lib/db';
+import { NotFoundError } from '@/lib/server/errors';
+import { getBatchEntry } from '@/lib/server/reports/get-batch-entry';
+import { cn } from '@/lib/utils';
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('nav');
+  return { title: t('reportEntry') };
+}
+
+const intParam = (raw: string | string[] | undefined, pattern: RegExp) =>
+  typeof raw === 'string' && pattern.test(raw) ? Number(raw) : undefined;
+
+/** The department's batch entry for a month; the bureau reviews instead, everyone else reads the board. */
+export default async function ReportsPage({ searchParams }: { searchParams: SearchParams }) {
+  await connection();
+  const actor = await requireActor();
+  if (scopeOf(actor, 'report.edit') === 'none') {
+    redirect(scopeOf(actor, 'report.review') === 'all' ? '/reports/review' : '/reports/board');
+  }
+  const query = await searchParams;
+  const t = await getTranslations('reports.batch');
+  if (actor.departmentId === null) return <p className="text-sm text-slate-600">{t('noDepartment')}</p>;
+
+  const year = intParam(query.year, /^\d{4}$/);
+  const month = intParam(query.month, /^(1[0-2]|[1-9])$/);
+  let entry;
+  try {
+    entry = await getBatchEntry(prisma, actor, { year, month });
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const open = entry.planYearStatus === 'ACTIVE';
+  const writable = open && entry.month <= entry.currentMonth;
+  const months = Array.from({ length: entry.currentMonth }, (_, i) => i + 1);
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold text-slate-900" data-testid="batch-title">
+            {t('title', { year: String(entry.year), month: entry.month })}
+          </h1>
+          <p className="mt-1 text-sm text-slate-600">
+            {t('description', { department: entry.departmentName, count: entry.rows.length })}
+          </p>
+        </div>
+        <nav aria-label={t('month')} className="flex flex-wrap gap-1" data-testid="batch-months">
+          {months.map((m) => (
+            <Link
+              key={m}
+              href={`/reports?year=${entry.year}&month=${m}`}
+              aria-current={m === entry.month ? 'page' : undefined}
+              className={cn(
+                'rounded border px-2 py-1 text-xs',
+                m === entry.month ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50',
+              )}
+            >
+              {t('monthOption', { month: m })}
+            </Link>
+          ))}
+        </nav>
+      </div>
+      {!open && <p className="text-sm text-amber-800">{t('closed', { year: String(entry.year) })}</p>}
+      {open && !writable && <p className="text-sm text-amber-800">{t('future', { month: entry.month })}</p>}
+      {entry.rows.length === 0 ? (
+        <p className="text-sm text-slate-600">{t('empty')}</p>
+      ) : (
+        <BatchEntry
+          year={entry.year}
+          month={entry.month}
+          rows={entry.rows}
+          writable={writable}
+          canSubmit={can(actor, 'report.submit', { departmentId: actor.departmentId })}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+import Decimal from 'decimal.js';
+import type { Stage } from '@/generated/prisma/enums';
+
+/**
+ * Checks made when a monthly report is entered (issue 5, "Checks at entry"). Pure: amounts arrive as exact
+ * decimal strings in 万元 (already parsed by lib/domain/money-text.ts, so non-negative with at most two decimals),
+ * dates as "YYYY-MM-DD"; nothing here touches Prisma or Next.
+ *
+ * Two outcomes:
+ * - errors refuse the report: it cannot be saved;
+ * - flags are warnings: the report is saved with them and the reviewer sees them in the review queue.
+ */
+
+export interface ReportCheckInput {
+  stage: Stage;
+  /** 总投资 */
+  totalInvestment: string;
+  /** 截至上年底累计完成投资 */
+  cumulativeBeforeYear: string;
+  /** 年度计划投资; null when the project has none (前期 projects) */
+  annualPlan: string | null;
+  /** the month reported, 1–12 */
+  month: number;
+  /** 本月完成投资 */
+  investedThisMonth: string;
+  /**
+   * This year's earlier months that have a report, with the amount each reported. Only months before `month`,
+   * each at most once; a month without a report is simply absent (it is not the same as a month reporting 0).
+   */
+  priorMonths: readonly { month: number; invested: string }[];
+  /** 实际开工时间, from the report or else the project; null while the project has not started */
+  actualStart: string | null;
+}
+
+/** A year to date above this multiple of the annual plan is flagged; exactly 150% is not. */
+export const YTD_ABOVE_PLAN_RATIO = '1.5';
+/** A month above this multiple of the project's own average month is flagged; exactly 5× is not. */
+export const MONTH_SPIKE_RATIO = '5';
+/** Fewer prior reported months than this give no average worth comparing with. */
+export const MONTH_SPIKE_MIN_PRIOR_MONTHS = 2;
+
+export const REPORT_ERROR_CODES = ['cumulativeAboveTotal'] as const;
+export type ReportErrorCode = (typeof REPORT_ERROR_CODES)[number];
+
+export interface ReportCheckError {
+  code: 'cumulativeAboveTotal';
+  /** 开工以来累计 (cumulative since start), 总投资, and by how much the first exceeds the second; 万元 */
+  params: { cumulative: string; total: string; excess: string };
+}
+
+/** Stored with the report (a Postgres enum / text[] column): append new codes, never rename or reorder. */
+export const REPORT_FLAG_CODES = ['ytdAbovePlan', 'investmentOnPreliminary', 'monthSpike', 'investedWithoutStart'] as const;
+export type ReportFlagCode = (typeof REPORT_FLAG_CODES)[number];
+
+export type ReportFlag =
+  | {
+      code: 'ytdAbovePlan';
+      /**
+       * ytd and annualPlan in 万元; percent = ytd ÷ plan × 100 rounded up to two decimals, so a flagged
+       * report never shows "150.00"; limit = 150% of the plan rounded down to the cent, so it is always below ytd.
+       */
+      params: { ytd: string; annualPlan: string; percent: string; limit: string };
+    }
+  | { code: 'investmentOnPreliminary'; params: { invested: string } }
+  | {
+      code: 'monthSpike';
+      /**
+       * invested and average (rounded half up to the cent) in 万元; multiple = invested ÷ average rounded up
+       * to one decimal (so never "5.0" on a flagged report); priorMonths = how many months the average covers.
+       */
+      params: { invested: string; average: string; multiple: string; priorMonths: number };
+    }
+  | { code: 'investedWithoutStart'; params: { ytd: string } };
+
+export interface ReportCheckResult {
+  errors: ReportCheckError[];
+  /** in the order of REPORT_FLAG_CODES */
+  flags: ReportFlag[];
+}
+
+export function isReportFlagCode(value: string): value is ReportFlagCode {
+  return (REPORT_FLAG_CODES as readonly string[]).includes(value);
+}
+
+/** 1-N月累计完成投资: the earlier months' reports plus this month. */
+export function yearToDate(priorMonths: readonly { invested: string }[], investedThisMonth: string): Decimal {
+  return priorMonths.reduce<Decimal>((sum, m) => sum.plus(m.invested), new Decimal(investedThisMonth));
+}
+
+/**
+ * The project's own average month, for the spike flag: the mean over the prior months that have a report
+ * (a month reported as 0 counts; a month never reported does not, so gaps do not dilute it). Null when there
+ * are fewer than MONTH_SPIKE_MIN_PRIOR_MONTHS such months or the average is not positive — a project that has
+ * invested nothing yet has no "normal" month to compare with.
+ */
+export function averagePriorMonth(priorMonths: readonly { invested: string }[]): Decimal | null {
+  if (priorMonths.length < MONTH_SPIKE_MIN_PRIOR_MONTHS) return null;
+  const sum = priorMonths.reduce<Decimal>((s, m) => s.plus(m.invested), new Decimal(0));
+  if (!sum.greaterThan(0)) return null;
+  return sum.dividedBy(priorMonths.length);
+}
+
+export function checkReport(input: ReportCheckInput): ReportCheckResult {
+  assertWellFormed(input);
+  const errors: ReportCheckError[] = [];
+  const flags: ReportFlag[] = [];
+
+  const invested = new Decimal(input.investedThisMonth);
+  const ytd = yearToDate(input.priorMonths, input.investedThisMonth);
+  const cumulative = ytd.plus(input.cumulativeBeforeYear);
+  const total = new Decimal(input.totalInvestment);
+
+  if (cumulative.greaterThan(total)) {
+    errors.push({
+      code: 'cumulativeAboveTotal',
+      params: { cumulative: cumulative.toFixed(2), total: total.toFixed(2), excess: cumulative.minus(total).toFixed(2) },
+    });
+  }
+
+  // Without a plan there is no 150% to exceed: 前期 projects have none, and a 0 plan would flag every yuan.
+  if (input.annualPlan !== null && new Decimal(input.annualPlan).greaterThan(0)) {
+    const plan = new Decimal(input.annualPlan);
+    const limit = plan.times(YTD_ABOVE_PLAN_RATIO);
+    if (ytd.greaterThan(limit)) {
+      flags.push({
+        code: 'ytdAbovePlan',
+        params: {
+          ytd: ytd.toFixed(2),
+          annualPlan: plan.toFixed(2),
+          percent: ytd.dividedBy(plan).times(100).toFixed(2, Decimal.ROUND_UP),
+          limit: limit.toFixed(2, Decimal.ROUND_DOWN),
+        },
+      });
+    }
+  }
+
+  if (input.stage === 'PRELIMINARY' && invested.greaterThan(0)) {
+    flags.push({ code: 'investmentOnPreliminary', params: { invested: invested.toFixed(2) } });
+  }
+
+  const average = averagePriorMonth(input.priorMonths);
+  // invested > 5 × (sum ÷ n) compared as invested × n > 5 × sum: no division, so exact at the boundary.
+  const priorSum = yearToDate(input.priorMonths, '0');
+  if (average !== null && invested.times(input.priorMonths.length).greaterThan(priorSum.times(MONTH_SPIKE_RATIO))) {
+    flags.push({
+      code: 'monthSpike',
+      params: {
+        invested: invested.toFixed(2),
+        average: average.toFixed(2, Decimal.ROUND_HALF_UP),
+        multiple: invested.dividedBy(average).toFixed(1, Decimal.ROUND_UP),
+        priorMonths: input.priorMonths.length,
+      },
+    });
+  }
+
+  // Year to date, not just this month: a new start that reported investment in an earlier month and still has
+  // no start date is the same gap in the record.
+  if (input.stage === 'NEW_START' && ytd.greaterThan(0) && !input.actualStart) {
+    flags.push({ code: 'investedWithoutStart', params: { ytd: ytd.toFixed(2) } });
+  }
+
+  return { errors, flags };
+}
+
+export interface ReportMessage {
+  key: string;
+  params: Record<string, string | number>;
+}
+
+/** The message for a flag, under `reports.flags`, with the figures it quotes. */
+export function reportFlagMessage(flag: ReportFlag): ReportMessage {
+  return { key: `reports.flags.${flag.code}`, params: { ...flag.params } };
+}
+
+/** The message for a refusal, under `reports.errors`, with the figures it quotes. */
+export function reportCheckErrorMessage(error: ReportCheckError): ReportMessage {
+  return { key: `reports.errors.${error.code}`, params: { ...error.params } };
+}
+
+/**
+ * Inconsistent input is a bug in the caller, not something to flag: a later month among the "prior" months, a
+ * month twice, or a negative amount (money-text refuses those at entry) would make every figure above wrong.
+ */
+function assertWellFormed(input: ReportCheckInput): void {
+  if (!Number.isInteger(input.month) || input.month < 1 || input.month > 12) {
+    throw new RangeError(`month must be 1–12: ${input.month}`);
+  }
+  const seen = new Set<number>();
+  for (const prior of input.priorMonths) {
+    if (!Number.isInteger(prior.month) || prior.month < 1 || prior.month >= input.month) {
+      throw new RangeError(`prior month ${prior.month} is not before month ${input.month}`);
+    }
+    if (seen.has(prior.month)) throw new RangeError(`prior month ${prior.month} appears twice`);
+    seen.add(prior.month);
+    if (new Decimal(prior.invested).lessThan(0)) throw new RangeError(`month ${prior.month} is negative`);
+  }
+  if (new Decimal(input.investedThisMonth).lessThan(0)) throw new RangeError('investedThisMonth is negative');
+}
