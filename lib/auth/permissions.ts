@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'user.manage',
   'department.manage',
   'planYear.manage',
+  'apiToken.manage', // issue and revoke bearer tokens of the read-only JSON API
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,6 +43,7 @@ const BUREAU_SCOPES: Record<Permission, Scope> = {
   'user.manage': 'none',
   'department.manage': 'none',
   'planYear.manage': 'none',
+  'apiToken.manage': 'none',
 };
 
 export const ROLE_SCOPES: Readonly<Record<Role, Readonly<Record<Permission, Scope>>>> = {
@@ -49,17 +51,17 @@ export const ROLE_SCOPES: Readonly<Record<Role, Readonly<Record<Permission, Scop
   LEADER: {
     'account.manageOwn': 'all', 'rollup.read': 'all', 'project.read': 'all', 'project.write': 'none', 'report.read': 'all', 'report.edit': 'none',
     'report.submit': 'none', 'report.review': 'none', 'warning.manage': 'none', 'bulletin.manage': 'none',
-    'audit.read': 'none', 'user.manage': 'none', 'department.manage': 'none', 'planYear.manage': 'none',
+    'audit.read': 'none', 'user.manage': 'none', 'department.manage': 'none', 'planYear.manage': 'none', 'apiToken.manage': 'none',
   },
   // District-wide rollups; its own department's projects and reports only.
   DEPARTMENT: {
     'account.manageOwn': 'all', 'rollup.read': 'all', 'project.read': 'own', 'project.write': 'none', 'report.read': 'own', 'report.edit': 'own',
     'report.submit': 'own', 'report.review': 'none', 'warning.manage': 'none', 'bulletin.manage': 'none',
-    'audit.read': 'none', 'user.manage': 'none', 'department.manage': 'none', 'planYear.manage': 'none',
+    'audit.read': 'none', 'user.manage': 'none', 'department.manage': 'none', 'planYear.manage': 'none', 'apiToken.manage': 'none',
   },
   BUREAU: BUREAU_SCOPES,
   // Everything the bureau can, plus users, departments and plan years.
-  ADMIN: { ...BUREAU_SCOPES, 'user.manage': 'all', 'department.manage': 'all', 'planYear.manage': 'all' },
+  ADMIN: { ...BUREAU_SCOPES, 'user.manage': 'all', 'department.manage': 'all', 'planYear.manage': 'all', 'apiToken.manage': 'all' },
 };
 
 export interface Subject {
