@@ -1,0 +1,252 @@
+import 'server-only';
+import Decimal from 'decimal.js';
+import { Prisma } from '@/generated/prisma/client';
+import type { Direction, InvestorType, MilestoneKind, Stage } from '@/generated/prisma/enums';
+import type { Actor } from '@/lib/auth/actor';
+import type { Db } from '@/lib/prisma';
+import { departmentScope } from '@/lib/server/authorize';
+
+/**
+ * Which reports the figures count. Official figures count approved reports only (a reopened report keeps its
+ * approved version until the correction is approved); "submitted" adds what departments have submitted and the
+ * bureau has not reviewed yet, and is always labelled as such.
+ */
+export type RollupBasis = 'approved' | 'submitted';
+
+/** One line of a breakdown: the projects of a stage, investor type, direction, department or area. */
+export interface RollupCut<K extends string | number = string> {
+  key: K;
+  /** a department's or area's name; enum cuts are labelled at the edge, in the reader's language */
+  label: string;
+  count: number;
+  /** 万元, exact strings summed by PostgreSQL */
+  annualPlan: string;
+  completed: string;
+  /** completed ÷ annual plan × 100 (2 decimals); null without a plan (前期) */
+  percent: string | null;
+}
+
+export interface DepartmentCut extends RollupCut<number> {
+  /** reports of months 1…N submitted by their deadline ÷ reports due, × 100 */
+  onTimePercent: string | null;
+  reportsDue: number;
+  reportsOnTime: number;
+}
+
+export interface RollupMonth {
+  month: number;
+  planned: string;
+  /** null after the rollup month */
+  actual: string | null;
+}
+
+export interface Rollup {
+  year: number;
+  month: number;
+  basis: RollupBasis;
+  /** the plan year's reporting month: the latest month a rollup can be asked for */
+  currentMonth: number;
+  projectCount: number;
+  /** 年度计划投资, 万元 */
+  annualPlan: string;
+  /** 1–N月累计完成投资, 万元 */
+  completed: string;
+  percentOfPlan: string;
+  /** 序时进度 N/12 × 100 */
+  pacePercent: string;
+  /** percentOfPlan − pacePercent, percentage points, signed */
+  gapPoints: string;
+  byStage: RollupCut<Stage>[];
+  /** 开工率: new starts actually started by the end of the month ÷ new starts planned */
+  starts: { planned: number; started: number; percent: string | null };
+  /** 竣工率: completions done by the end of the month ÷ completions planned */
+  completions: { planned: number; completed: number; percent: string | null };
+  byInvestor: RollupCut<InvestorType>[];
+  byDirection: RollupCut<Direction>[];
+  byDepartment: DepartmentCut[];
+  byArea: RollupCut[];
+  preliminary: { total: number; milestones: { kind: MilestoneKind; reached: number }[]; readyToStart: number };
+  /** the S-curve: each month's planned and actual investment */
+  monthly: RollupMonth[];
+}
+
+export interface RollupOptions {
+  year: number;
+  /** 1–12; defaults to the last closed month (currentMonth − 1), the month official figures are published for */
+  month?: number;
+  basis?: RollupBasis;
+}
+
+const pct = (part: Decimal.Value, whole: Decimal.Value): string | null => {
+  const w = new Decimal(whole);
+  return w.isZero() ? null : new Decimal(part).times(100).dividedBy(w).toFixed(2, Decimal.ROUND_HALF_UP);
+};
+
+/** The amount a report contributes under a basis, as SQL over the alias `r`. */
+export function amountSql(basis: RollupBasis): Prisma.Sql {
+  return basis === 'approved'
+    ? Prisma.sql`r."approvedInvested"`
+    : Prisma.sql`CASE WHEN r.status IN ('SUBMITTED', 'APPROVED') THEN r."investedThisMonth" ELSE r."approvedInvested" END`;
+}
+
+/** The last day of month N, the day "by the end of the month" is measured against. */
+function endOfMonth(year: number, month: number): Date {
+  return new Date(Date.UTC(year, month, 0));
+}
+
+/**
+ * Every cut of the district's year through month N, as the dashboard, the bulletin and the API show it. All sums
+ * are done by PostgreSQL in one pass over the year's plans (GROUPING SETS), so each figure is the same exact sum
+ * wherever it appears. Rollups are district-wide figures every role may read (`rollup.read`).
+ */
+export async function getRollup(db: Db, actor: Actor, options: RollupOptions): Promise<Rollup | null> {
+  departmentScope(actor, 'rollup.read');
+  const planYear = await db.planYear.findUnique({
+    where: { year: options.year },
+    select: { id: true, year: true, currentMonth: true, reportDeadlineDay: true },
+  });
+  if (!planYear) return null;
+  const month = options.month ?? Math.max(planYear.currentMonth - 1, 1);
+  if (!Number.isInteger(month) || month < 1 || month > 12) return null;
+  const basis = options.basis ?? 'approved';
+  const amount = amountSql(basis);
+  const monthEnd = endOfMonth(planYear.year, month);
+
+  type CutRow = {
+    g_stage: number; g_investor: number; g_direction: number; g_department: number; g_area: number;
+    stage: Stage | null; investorType: InvestorType | null; direction: Direction | null;
+    departmentId: number | null; departmentName: string | null; area: string | null;
+    n: number; plan: string; completed: string; started: number; completedCount: number;
+  };
+  const cuts = await db.$queryRaw<CutRow[]>`
+    WITH plans AS (
+      SELECT pp.id, pp.stage, pp."investorType", pp.direction, pp."annualPlan",
+             p."departmentId", d.name AS "departmentName", d."sortOrder", p.area, p."actualStart", p."actualCompletion"
+        FROM "ProjectPlan" pp
+        JOIN "Project" p ON p.id = pp."projectId"
+        JOIN "Department" d ON d.id = p."departmentId"
+       WHERE pp."planYearId" = ${planYear.id}
+    ), done AS (
+      SELECT r."planId", sum(${amount}) AS completed
+        FROM "MonthlyReport" r JOIN plans ON plans.id = r."planId"
+       WHERE r.month <= ${month}
+       GROUP BY r."planId"
+    )
+    SELECT GROUPING(pl.stage)::int AS g_stage, GROUPING(pl."investorType")::int AS g_investor,
+           GROUPING(pl.direction)::int AS g_direction, GROUPING(pl."departmentId", pl."departmentName")::int AS g_department,
+           GROUPING(pl.area)::int AS g_area,
+           pl.stage, pl."investorType", pl.direction, pl."departmentId", pl."departmentName", pl.area,
+           count(*)::int AS n,
+           COALESCE(sum(pl."annualPlan"), 0)::numeric(18, 2)::text AS plan,
+           COALESCE(sum(d.completed), 0)::numeric(18, 2)::text AS completed,
+           (count(*) FILTER (WHERE pl.stage = 'NEW_START' AND pl."actualStart" <= ${monthEnd}::date))::int AS started,
+           (count(*) FILTER (WHERE pl.stage = 'COMPLETION' AND pl."actualCompletion" <= ${monthEnd}::date))::int AS "completedCount"
+      FROM plans pl LEFT JOIN done d ON d."planId" = pl.id
+     GROUP BY GROUPING SETS ((pl.stage), (pl."investorType"), (pl.direction), (pl."departmentId", pl."departmentName"), (pl.area), ())`;
+
+  // Timeliness: a report is on time when submitted (Chongqing calendar day) by day D of the following month.
+  const timeliness = await db.$queryRaw<{ departmentId: number; due: number; onTime: number }[]>`
+    SELECT p."departmentId", (count(*) * ${month})::int AS due,
+           (SELECT count(*) FROM "MonthlyReport" r JOIN "ProjectPlan" x ON x.id = r."planId" JOIN "Project" xp ON xp.id = x."projectId"
+             WHERE x."planYearId" = ${planYear.id} AND xp."departmentId" = p."departmentId" AND r.month <= ${month}
+               AND r."submittedAt" IS NOT NULL
+               AND (r."submittedAt" AT TIME ZONE 'Asia/Shanghai')::date
+                   <= (make_date(${planYear.year}, 1, 1) + make_interval(months => r.month) + make_interval(days => ${planYear.reportDeadlineDay - 1}))::date
+           )::int AS "onTime"
+      FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId"
+     WHERE pp."planYearId" = ${planYear.id}
+     GROUP BY p."departmentId"`;
+
+  const [monthly, milestones] = await Promise.all([
+    db.$queryRaw<{ month: number; planned: string; actual: string }[]>`
+      SELECT m.month,
+             COALESCE((SELECT sum(i.amount) FROM "MonthlyPlanItem" i JOIN "ProjectPlan" pp ON pp.id = i."planId"
+                        WHERE pp."planYearId" = ${planYear.id} AND i.month = m.month), 0)::numeric(18, 2)::text AS planned,
+             COALESCE((SELECT sum(${amount}) FROM "MonthlyReport" r JOIN "ProjectPlan" pp ON pp.id = r."planId"
+                        WHERE pp."planYearId" = ${planYear.id} AND r.month = m.month), 0)::numeric(18, 2)::text AS actual
+        FROM generate_series(1, 12) AS m(month)
+       ORDER BY m.month`,
+    db.$queryRaw<{ kind: MilestoneKind | null; reached: number; total: number; ready: number }[]>`
+      WITH pre AS (
+        SELECT pp.id AS "planId", pp."projectId" FROM "ProjectPlan" pp
+         WHERE pp."planYearId" = ${planYear.id} AND pp.stage = 'PRELIMINARY'
+      )
+      SELECT k.kind,
+             (SELECT count(*) FROM "PreliminaryMilestone" pm JOIN pre ON pre."projectId" = pm."projectId"
+               WHERE pm.kind = k.kind AND pm.status = 'DONE' AND pm."actualDate" <= ${monthEnd}::date)::int AS reached,
+             (SELECT count(*) FROM pre)::int AS total,
+             (SELECT count(*) FROM pre
+               WHERE EXISTS (SELECT 1 FROM "PreliminaryMilestone" pm WHERE pm."projectId" = pre."projectId"
+                               AND pm.kind = 'CONSTRUCTION_PERMIT' AND pm.status = 'DONE' AND pm."actualDate" <= ${monthEnd}::date)
+                  OR (SELECT r."readyToStart" FROM "MonthlyReport" r WHERE r."planId" = pre."planId" AND r.month <= ${month}
+                       ORDER BY r.month DESC LIMIT 1) IS TRUE)::int AS ready
+        FROM unnest(enum_range(NULL::"MilestoneKind")) AS k(kind)`,
+  ]);
+
+  const cut = <K extends string | number>(key: K, label: string, row: CutRow): RollupCut<K> => ({
+    key,
+    label,
+    count: row.n,
+    annualPlan: row.plan,
+    completed: row.completed,
+    percent: pct(row.completed, row.plan),
+  });
+  const total = cuts.find((c) => c.g_stage && c.g_investor && c.g_direction && c.g_department && c.g_area);
+  const only = (flag: keyof Pick<CutRow, 'g_stage' | 'g_investor' | 'g_direction' | 'g_department' | 'g_area'>) =>
+    cuts.filter((c) => c[flag] === 0);
+  const byPercentDesc = <T extends RollupCut<string | number>>(a: T, b: T) =>
+    new Decimal(b.percent ?? -1).comparedTo(a.percent ?? -1);
+  const onTime = new Map(timeliness.map((t) => [t.departmentId, t]));
+
+  const stageRows = only('g_stage');
+  const newStarts = stageRows.find((r) => r.stage === 'NEW_START');
+  const completionsRow = stageRows.find((r) => r.stage === 'COMPLETION');
+  const annualPlan = total?.plan ?? '0.00';
+  const completed = total?.completed ?? '0.00';
+  const percentOfPlan = pct(completed, annualPlan) ?? '0.00';
+  const pacePercent = new Decimal(month).times(100).dividedBy(12).toFixed(2, Decimal.ROUND_HALF_UP);
+
+  const STAGE_ORDER: Stage[] = ['COMPLETION', 'ONGOING', 'NEW_START', 'PRELIMINARY'];
+  return {
+    year: planYear.year,
+    month,
+    basis,
+    currentMonth: planYear.currentMonth,
+    projectCount: total?.n ?? 0,
+    annualPlan,
+    completed,
+    percentOfPlan,
+    pacePercent,
+    gapPoints: new Decimal(percentOfPlan).minus(pacePercent).toFixed(2),
+    byStage: STAGE_ORDER.flatMap((s) => {
+      const row = stageRows.find((r) => r.stage === s);
+      return row ? [cut(s, s, row)] : [];
+    }),
+    starts: { planned: newStarts?.n ?? 0, started: newStarts?.started ?? 0, percent: pct(newStarts?.started ?? 0, newStarts?.n ?? 0) },
+    completions: {
+      planned: completionsRow?.n ?? 0,
+      completed: completionsRow?.completedCount ?? 0,
+      percent: pct(completionsRow?.completedCount ?? 0, completionsRow?.n ?? 0),
+    },
+    byInvestor: only('g_investor').map((r) => cut(r.investorType!, r.investorType!, r)).sort(byPercentDesc),
+    byDirection: only('g_direction').map((r) => cut(r.direction!, r.direction!, r)).sort(byPercentDesc),
+    byDepartment: only('g_department')
+      .map((r): DepartmentCut => {
+        const t = onTime.get(r.departmentId!);
+        return {
+          ...cut(r.departmentId!, r.departmentName!, r),
+          reportsDue: t?.due ?? 0,
+          reportsOnTime: t?.onTime ?? 0,
+          onTimePercent: pct(t?.onTime ?? 0, t?.due ?? 0),
+        };
+      })
+      .sort(byPercentDesc),
+    byArea: only('g_area').map((r) => cut(r.area!, r.area!, r)).sort(byPercentDesc),
+    preliminary: {
+      total: milestones[0]?.total ?? 0,
+      milestones: milestones.map((m) => ({ kind: m.kind!, reached: m.reached })),
+      readyToStart: milestones[0]?.ready ?? 0,
+    },
+    monthly: monthly.map((m) => ({ month: m.month, planned: m.planned, actual: m.month <= month ? m.actual : null })),
+  };
+}
