@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/data-table/data-table';
 import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { ReportReopen } from '@/components/reports/report-reopen';
 import { ReportReview } from '@/components/reports/report-review';
 import { ReportStatusBadge } from '@/components/reports/report-status-badge';
 import { formatWan, MISSING } from '@/lib/format';
@@ -49,7 +50,22 @@ export async function ProjectReportsTable({ plan, canReview }: { plan: ProjectPl
             cells: {
               month: t('monthLabel', { month: r.month }),
               status: <ReportStatusBadge status={r.status} testId={`report-status-${r.month}`} />,
-              invested: formatWan(r.investedThisMonth, locale, { unit: false }),
+              invested: (
+                <>
+                  {formatWan(r.investedThisMonth, locale, { unit: false })}
+                  {r.revisions.length > 0 && (
+                    // "as reported" (the first approved version) beside "as revised" (the figure shown above)
+                    <div className="text-xs font-normal text-slate-500" data-testid={`report-restated-${r.month}`}>
+                      {t('asReported', { amount: formatWan(r.revisions[0]!.investedThisMonth, locale, { unit: false }) })}
+                    </div>
+                  )}
+                  {r.approvedInvested !== null && r.status !== 'APPROVED' && r.approvedInvested !== r.investedThisMonth && (
+                    <div className="text-xs font-normal text-amber-700" data-testid={`report-official-${r.month}`}>
+                      {t('officialWhileRevised', { amount: formatWan(r.approvedInvested, locale, { unit: false }) })}
+                    </div>
+                  )}
+                </>
+              ),
               progress: <Text value={r.progressText} />,
               problems: <Text value={r.problems} />,
               coordination: <Text value={r.coordinationNeeded} />,
@@ -66,7 +82,11 @@ export async function ProjectReportsTable({ plan, canReview }: { plan: ProjectPl
                 </>
               ),
               actions:
-                r.status === 'SUBMITTED' ? <ReportReview reportId={r.id} version={r.version} month={r.month} /> : null,
+                r.status === 'SUBMITTED' ? (
+                  <ReportReview reportId={r.id} version={r.version} month={r.month} />
+                ) : r.status === 'APPROVED' ? (
+                  <ReportReopen reportId={r.id} version={r.version} month={r.month} />
+                ) : null,
             },
           }))}
         />
