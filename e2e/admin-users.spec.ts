@@ -34,8 +34,9 @@ test('an admin creates a reporter, who must change the password at first sign-in
   await page.getByLabel('新密码', { exact: true }).fill('Chosen#Pass2026');
   await page.getByLabel('确认新密码').fill('Chosen#Pass2026');
   await page.getByRole('button', { name: '修改密码' }).click();
-  await expect(page).toHaveURL(/\/plan/);
-  await expect(page.getByRole('heading', { name: '2025年计划总览' })).toBeVisible();
+  // a department's user starts at the month's batch entry
+  await expect(page).toHaveURL(/\/reports/);
+  await expect(page.getByTestId('batch-title')).toContainText('2025年11月月报填报');
 });
 
 test('a deactivated user is refused at the next request, not only at the next sign-in', async ({ browser }) => {

@@ -18,7 +18,7 @@ async function as(browser: Browser, username: string): Promise<Page> {
 }
 
 test('a reporter enters and submits a month, the bureau returns one, the reporter fixes it and the bureau approves', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const reporter = await as(browser, 'wlw');
   await reporter.goto('/reports');
   await expect(reporter.getByTestId('batch-title')).toContainText('2025年11月');

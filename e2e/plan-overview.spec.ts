@@ -39,7 +39,8 @@ test.describe('signing in and the plan overview', () => {
 
   test('the language switch shows the plan in English without translating 亿 as billion', async ({ page }) => {
     await signIn(page, 'leader');
-    await expect(page).toHaveURL(/\/plan/);
+    await expect(page).toHaveURL(/\/dashboard/);
+    await page.goto('/plan');
     await page.getByRole('button', { name: 'English' }).click();
     await expect(page.getByTestId('plan-headline')).toContainText('¥24.78 bn');
     await expect(page.getByTestId('plan-headline')).not.toContainText('247.8 billion');
@@ -49,7 +50,7 @@ test.describe('signing in and the plan overview', () => {
 
   test('signing out ends the session', async ({ page }) => {
     await signIn(page, 'leader');
-    await expect(page).toHaveURL(/\/plan/);
+    await expect(page).toHaveURL(/\/dashboard/);
     await page.getByRole('button', { name: '退出登录' }).click();
     await expect(page).toHaveURL(/\/login/);
     await page.goto('/plan');

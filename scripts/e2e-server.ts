@@ -3,6 +3,7 @@
  * .data/e2e-pg (or on E2E_DATABASE_URL's server, which must be local), migrated and seeded, and the production
  * build served by `next start`. It refuses to touch a database that is not on this machine.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { authSecret, prepareDatabase, runNext } from './lib/app-server';
 import { createDatabaseIfMissing, dropDatabase, externalCluster, startEmbeddedCluster } from './lib/postgres';
 
@@ -24,6 +25,9 @@ await dropDatabase(cluster.adminUrl, database);
 await createDatabaseIfMissing(cluster.adminUrl, database);
 const url = cluster.urlFor(database);
 await prepareDatabase(url, log);
+// Specs that check figures against direct SQL read the database address here (loopback only, see above).
+mkdirSync('.data', { recursive: true });
+writeFileSync(`.data/e2e-db-${port}.url`, url);
 process.exit(await runNext(['start', '-p', port, '-H', '127.0.0.1'], {
   DATABASE_URL: url,
   NEXTAUTH_SECRET: authSecret(),

@@ -16,8 +16,10 @@ export interface NavItem {
 
 /** The top bar's navigation. A new page adds one line here (and its label under `nav` in both message files). */
 export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/dashboard', labelKey: 'dashboard', permission: 'rollup.read' },
   { href: '/plan', labelKey: 'plan' },
   { href: '/projects', labelKey: 'projects' },
+  { href: '/bulletins', labelKey: 'bulletins', permission: 'rollup.read' },
   { href: '/reports', labelKey: 'reportEntry', permission: 'report.edit' },
   { href: '/reports/review', labelKey: 'reportReview', permission: 'report.review' },
   { href: '/reports/board', labelKey: 'reportBoard', permission: 'report.read' },
@@ -25,6 +27,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/admin/users', labelKey: 'adminUsers', permission: 'user.manage' },
   { href: '/admin/departments', labelKey: 'adminDepartments', permission: 'department.manage' },
   { href: '/admin/plan-years', labelKey: 'adminPlanYears', permission: 'planYear.manage' },
+  { href: '/admin/api-tokens', labelKey: 'adminApiTokens', permission: 'apiToken.manage' },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {
