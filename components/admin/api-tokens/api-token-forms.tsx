@@ -1,0 +1,185 @@
+'use client';
+
+import { useId, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslations } from 'next-intl';
+import type { z } from 'zod';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/input';
+import { issueApiToken, revokeApiToken } from '@/lib/actions/api-tokens';
+import { API_TOKEN_NAME_MAX, ZIssueApiToken } from '@/lib/validations/api';
+import { applyActionFailure, callAction } from '../action-result';
+import { ConfirmAction } from '../confirm-action';
+import { Field, FormAlert, useErrorText } from '../form-controls';
+import { Modal } from '../modal';
+import { useNotice } from '../notice';
+
+interface IssuedToken {
+  name: string;
+  token: string;
+}
+
+/**
+ * "Issue token": a name, then the token itself, shown once in the same dialog. It lives only in this component's
+ * state, so closing the dialog forgets it; the server keeps its hash alone.
+ */
+export function IssueApiTokenButton() {
+  const t = useTranslations('apiTokens');
+  const [open, setOpen] = useState(false);
+  const [issued, setIssued] = useState<IssuedToken | null>(null);
+  const close = () => {
+    setOpen(false);
+    setIssued(null);
+  };
+  return (
+    <>
+      <Button type="button" onClick={() => setOpen(true)}>
+        {t('issue.open')}
+      </Button>
+      <Modal
+        open={open}
+        onClose={close}
+        title={issued ? t('created.title') : t('issue.title')}
+        description={issued ? undefined : t('issue.description')}
+      >
+        {issued ? <IssuedTokenView issued={issued} onDone={close} /> : <IssueApiTokenForm onIssued={setIssued} onCancel={close} />}
+      </Modal>
+    </>
+  );
+}
+
+/** Our own keys under apiTokens.validation first, then the shared validation keys, else the server's text. */
+function useTokenErrorText() {
+  const t = useTranslations('apiTokens.validation');
+  const shared = useErrorText();
+  return (message: string | undefined) => {
+    if (message === undefined) return undefined;
+    const key = message as Parameters<typeof t.has>[0];
+    return t.has(key) ? t(key) : shared(message);
+  };
+}
+
+function IssueApiTokenForm({ onIssued, onCancel }: { onIssued: (issued: IssuedToken) => void; onCancel: () => void }) {
+  const t = useTranslations('apiTokens');
+  const tc = useTranslations('admin.common');
+  const errorText = useTokenErrorText();
+  const id = useId();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm<z.input<typeof ZIssueApiToken>, unknown, z.output<typeof ZIssueApiToken>>({
+    resolver: zodResolver(ZIssueApiToken),
+    defaultValues: { name: '' },
+  });
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = form;
+
+  async function onSubmit(values: z.output<typeof ZIssueApiToken>) {
+    setFormError(null);
+    const result = await callAction(() => issueApiToken(values), tc('failed'));
+    if (!result.ok) {
+      const message = applyActionFailure(result, ['name'], form.setError);
+      return setFormError(errorText(message) ?? message);
+    }
+    onIssued({ name: result.data.name, token: result.data.token });
+  }
+
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4">
+      <FormAlert message={formError} />
+      <Field id={`${id}-name`} label={t('issue.name')} hint={t('issue.nameHint')} error={errorText(errors.name?.message)}>
+        {(aria) => <Input {...aria} autoComplete="off" maxLength={API_TOKEN_NAME_MAX} {...register('name')} />}
+      </Field>
+      <div className="flex justify-end gap-2 pt-2">
+        <Button type="button" variant="secondary" onClick={onCancel}>
+          {tc('cancel')}
+        </Button>
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? tc('working') : t('issue.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function IssuedTokenView({ issued, onDone }: { issued: IssuedToken; onDone: () => void }) {
+  const t = useTranslations('apiTokens');
+  const notify = useNotice();
+  const id = useId();
+  const field = useRef<HTMLInputElement>(null);
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
+
+  async function copyToken() {
+    field.current?.select();
+    try {
+      await navigator.clipboard.writeText(issued.token);
+      setCopy('copied');
+    } catch {
+      // clipboard access needs a secure context; the token is selected, ready for Ctrl+C
+      setCopy('failed');
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-4">
+      <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        {t('created.warning')}
+      </p>
+      <div className="flex flex-col gap-1.5">
+        <label htmlFor={`${id}-token`} className="text-sm font-medium text-slate-800">
+          {t('created.tokenLabel', { name: issued.name })}
+        </label>
+        <div className="flex gap-2">
+          <Input
+            ref={field}
+            id={`${id}-token`}
+            readOnly
+            value={issued.token}
+            data-testid="issued-api-token"
+            className="font-mono text-xs"
+            onFocus={(e) => e.currentTarget.select()}
+            aria-describedby={`${id}-usage`}
+          />
+          <Button type="button" variant="secondary" onClick={copyToken}>
+            {t('created.copy')}
+          </Button>
+        </div>
+        <p role="status" aria-live="polite" className="min-h-5 text-xs text-slate-600">
+          {copy === 'copied' ? t('created.copied') : copy === 'failed' ? t('created.copyFailed') : ''}
+        </p>
+        <p id={`${id}-usage`} className="font-mono text-xs break-all text-slate-500">
+          {t('created.usage')}
+        </p>
+      </div>
+      <div className="flex justify-end">
+        <Button
+          type="button"
+          onClick={() => {
+            notify(t('issue.done', { name: issued.name }));
+            onDone();
+          }}
+        >
+          {t('created.close')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+export function RevokeApiTokenButton({ id, name }: { id: number; name: string }) {
+  const t = useTranslations('apiTokens');
+  return (
+    <ConfirmAction
+      openText={t('revoke.open')}
+      label={t('revoke.label', { name })}
+      title={t('revoke.title', { name })}
+      description={t('revoke.description')}
+      confirmText={t('revoke.confirm')}
+      doneText={t('revoke.done', { name })}
+      danger
+      run={() => revokeApiToken({ id })}
+    />
+  );
+}

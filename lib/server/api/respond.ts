@@ -1,0 +1,58 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { prisma } from '@/lib/db';
+import { AppError } from '@/lib/server/errors';
+import { authenticateApiToken, type ApiPrincipal } from './tokens';
+
+/**
+ * The JSON API's answers: one error shape `{ error: { code, message, details? } }`, never a stack trace, and
+ * `Cache-Control: no-store` on everything (the figures change as reports are approved, and a token-bearing
+ * request must not be served from a shared cache).
+ */
+
+export type ApiErrorCode = 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_REQUEST' | 'INTERNAL';
+
+const NO_STORE = { 'Cache-Control': 'no-store' } as const;
+
+export function apiJson(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
+}
+
+export function apiError(
+  status: 400 | 401 | 403 | 404 | 500,
+  code: ApiErrorCode,
+  message: string,
+  details?: { parameter: string; message: string }[],
+): Response {
+  const headers: Record<string, string> = status === 401 ? { 'WWW-Authenticate': 'Bearer realm="keystone-api"' } : {};
+  return apiJson({ error: { code, message, ...(details ? { details } : {}) } }, status, headers);
+}
+
+export const badRequest = (details: { parameter: string; message: string }[]) =>
+  apiError(400, 'BAD_REQUEST', details.map((d) => `${d.parameter}: ${d.message}`).join('; '), details);
+
+export const notFound = (message: string) => apiError(404, 'NOT_FOUND', message);
+
+/**
+ * A route handler behind a bearer token: authenticates, hands the handler the API's actor, and turns what the
+ * data-access layer throws into the API's error shape.
+ */
+export function withApiToken<C>(handler: (request: Request, principal: ApiPrincipal, context: C) => Promise<Response>) {
+  return async (request: Request, context: C): Promise<Response> => {
+    try {
+      const principal = await authenticateApiToken(prisma, request.headers.get('authorization'));
+      if (!principal) {
+        return apiError(401, 'UNAUTHORIZED', 'A valid API token is required: send "Authorization: Bearer <token>".');
+      }
+      return await handler(request, principal, context);
+    } catch (error) {
+      if (error instanceof AppError) {
+        if (error.code === 'NOT_FOUND') return notFound(error.message);
+        if (error.code === 'FORBIDDEN') return apiError(403, 'FORBIDDEN', 'This token may not read this resource.');
+      }
+      const ref = randomUUID().slice(0, 8);
+      console.error(`[api ${new URL(request.url).pathname}] ref ${ref}`, error);
+      return apiError(500, 'INTERNAL', `Internal error (ref ${ref}).`);
+    }
+  };
+}
