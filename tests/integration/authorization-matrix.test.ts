@@ -296,7 +296,33 @@ const ACTIONS: Record<string, ActionCase> = {
       return {};
     },
   },
+  'apiToken.issue': { scoped: false, row: ADMIN_ONLY, input: async (fx) => ({ name: `矩阵令牌${fx.seq()}` }) },
+  'apiToken.revoke': {
+    scoped: false,
+    row: ADMIN_ONLY,
+    input: async (fx) => ({ id: (await fx.db.apiToken.create({ data: { name: '矩阵撤销', tokenHash: `matrix-${fx.seq()}`, prefix: 'ks_matrix' } })).id }),
+  },
+  // A month's bulletin: drafted by the bureau and the admin only; each allowed call drafts another month.
+  'bulletin.create': {
+    scoped: false,
+    row: REVIEWERS,
+    input: async (fx) => ({ year: 2025, month: 11 - fx.seq() }),
+  },
+  'bulletin.regenerate': { scoped: false, row: REVIEWERS, input: async (fx) => draftBulletin(fx) },
+  'bulletin.update': {
+    scoped: false,
+    row: REVIEWERS,
+    input: async (fx) => ({ ...(await draftBulletin(fx)), title: '矩阵测试通报', body: '矩阵测试正文' }),
+  },
+  'bulletin.publish': { scoped: false, row: REVIEWERS, input: async (fx) => draftBulletin(fx) },
 };
+
+/** A draft bulletin of a month of its own (straight into the table); its id and version. */
+async function draftBulletin(fx: Fixtures) {
+  const planYear = await fx.db.planYear.findUniqueOrThrow({ where: { year: 2025 } });
+  const b = await fx.db.bulletin.create({ data: { planYearId: planYear.id, month: 11 - fx.seq(), title: '矩阵测试', body: '矩阵测试' } });
+  return { id: b.id, version: b.version };
+}
 
 /** A fresh unread notification of whoever the mocked request context says is signed in; its id. */
 async function unreadNotificationOfSignedInUser(fx: Fixtures): Promise<number> {
@@ -329,6 +355,9 @@ interface ReadCase {
 const READS: Record<string, ReadCase> = {
   getPlanReconciliation: { scoped: false, row: row('all', 'all', 'all', 'all'), call: (db, a) => mod.plan.getPlanReconciliation(db, a, 2025) },
   listPlanYears: { scoped: false, row: row('all', 'all', 'all', 'all'), call: (db, a) => mod.planYears.listPlanYears(db, a) },
+  // published bulletins for everyone with rollup.read; drafts are filtered out for non-managers (tests/integration/bulletins.test.ts)
+  getBulletin: { scoped: false, row: row('all', 'all', 'all', 'all'), call: (db, a) => mod.bulletin.getBulletin(db, a, { year: 2025, month: 10 }) },
+  listBulletins: { scoped: false, row: row('all', 'all', 'all', 'all'), call: (db, a) => mod.bulletins.listBulletins(db, a, { year: 2025 }) },
   listProjects: {
     scoped: false, // scoped inside the query: checked separately below
     row: row('all', 'all', 'all', 'all'),
@@ -355,10 +384,17 @@ const READS: Record<string, ReadCase> = {
   listDepartments: { scoped: false, row: ADMIN_ONLY, call: (db, a) => mod.listDepartments.listDepartments(db, a) },
   listDepartmentOptions: { scoped: false, row: ADMIN_ONLY, call: (db, a) => mod.listDepartments.listDepartmentOptions(db, a) },
   listPlanYearsForAdmin: { scoped: false, row: ADMIN_ONLY, call: (db, a) => mod.listPlanYearsAdmin.listPlanYearsForAdmin(db, a) },
+  listApiTokens: { scoped: false, row: ADMIN_ONLY, call: (db, a) => mod.listApiTokens.listApiTokens(db, a) },
   getReportBoard: {
     scoped: false, // a department sees only its own line: checked in tests/integration/report-board.test.ts
     row: row('all', 'all', 'all', 'all'),
     call: (db, a) => mod.reportBoard.getReportBoard(db, a, { year: 2025, month: 11, today: '2025-12-08' }),
+  },
+  getRollup: { scoped: false, row: row('all', 'all', 'all', 'all'), call: (db, a) => mod.rollup.getRollup(db, a, { year: 2025, month: 10 }) },
+  getProjectFigures: {
+    scoped: false,
+    row: row('all', 'all', 'all', 'all'),
+    call: (db, a) => mod.projectFigures.getProjectFigures(db, a, { year: 2025, month: 10, basis: 'approved' }),
   },
   getBatchEntry: {
     scoped: false, // the actor's own department only, by construction: there is no other department to ask for
@@ -391,10 +427,15 @@ const mod = {} as {
   listUsers: typeof import('@/lib/server/admin/list-users');
   listDepartments: typeof import('@/lib/server/admin/list-departments');
   listPlanYearsAdmin: typeof import('@/lib/server/admin/list-plan-years');
+  listApiTokens: typeof import('@/lib/server/admin/list-api-tokens');
   reportBoard: typeof import('@/lib/server/reports/get-report-board');
   notifications: typeof import('@/lib/server/notifications/list-notifications');
   batchEntry: typeof import('@/lib/server/reports/get-batch-entry');
+  rollup: typeof import('@/lib/server/dashboard/get-rollup');
+  projectFigures: typeof import('@/lib/server/dashboard/get-project-figures');
   reviewQueue: typeof import('@/lib/server/reports/get-review-queue');
+  bulletin: typeof import('@/lib/server/bulletins/get-bulletin');
+  bulletins: typeof import('@/lib/server/bulletins/list-bulletins');
 };
 type AnyAction = ((input: unknown) => Promise<ActionResult<unknown>>) & { meta: ActionMeta };
 let actions: Map<string, AnyAction>;
@@ -441,10 +482,15 @@ beforeAll(async () => {
     listUsers: await import('@/lib/server/admin/list-users'),
     listDepartments: await import('@/lib/server/admin/list-departments'),
     listPlanYearsAdmin: await import('@/lib/server/admin/list-plan-years'),
+    listApiTokens: await import('@/lib/server/admin/list-api-tokens'),
     reportBoard: await import('@/lib/server/reports/get-report-board'),
     notifications: await import('@/lib/server/notifications/list-notifications'),
     batchEntry: await import('@/lib/server/reports/get-batch-entry'),
+    rollup: await import('@/lib/server/dashboard/get-rollup'),
+    projectFigures: await import('@/lib/server/dashboard/get-project-figures'),
     reviewQueue: await import('@/lib/server/reports/get-review-queue'),
+    bulletin: await import('@/lib/server/bulletins/get-bulletin'),
+    bulletins: await import('@/lib/server/bulletins/list-bulletins'),
   });
 }, 120_000);
 

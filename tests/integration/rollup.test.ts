@@ -8,12 +8,14 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-database'
 
 let t: TestDatabase;
 let getRollup: typeof import('@/lib/server/dashboard/get-rollup').getRollup;
+let getProjectFigures: typeof import('@/lib/server/dashboard/get-project-figures').getProjectFigures;
 const leader: Actor = { id: 0, username: 'leader', displayName: '领导', role: 'LEADER', departmentId: null };
 
 beforeAll(async () => {
   t = await createTestDatabase('seeded');
   process.env.DATABASE_URL = t.url;
   ({ getRollup } = await import('@/lib/server/dashboard/get-rollup'));
+  ({ getProjectFigures } = await import('@/lib/server/dashboard/get-project-figures'));
 }, 120_000);
 
 afterAll(async () => {
@@ -95,5 +97,36 @@ describe('getRollup', () => {
   it('answers null for an unknown year or month', async () => {
     expect(await getRollup(t.db, leader, { year: 1999 })).toBeNull();
     expect(await getRollup(t.db, leader, { year: 2025, month: 13 })).toBeNull();
+  });
+});
+
+describe('getProjectFigures (the drill-down)', () => {
+  it('gives each department’s projects figures that add up to the department’s line of the rollup, under both bases', async () => {
+    for (const basis of ['approved', 'submitted'] as const) {
+      const r = (await getRollup(t.db, leader, { year: 2025, month: 11, basis }))!;
+      const all = await getProjectFigures(t.db, leader, { year: 2025, month: 11, basis, today: '2025-12-08' });
+      expect(all).toHaveLength(421);
+      for (const d of r.byDepartment) {
+        const mine = await getProjectFigures(t.db, leader, { year: 2025, month: 11, basis, departmentId: d.key, today: '2025-12-08' });
+        expect(mine).toHaveLength(d.count);
+        const cents = mine.reduce((a, p) => a + Math.round(Number(p.completed) * 100), 0);
+        expect(cents, d.label).toBe(Math.round(Number(d.completed) * 100));
+      }
+    }
+  });
+
+  it('warns, in words, about late reports and planted anomalies, and forecasts each project', async () => {
+    const all = await getProjectFigures(t.db, leader, { year: 2025, month: 11, basis: 'approved', today: '2025-12-08' });
+    const missing = all.filter((p) => p.reportStatus === null);
+    expect(missing.length).toBeGreaterThan(0);
+    for (const p of missing) {
+      expect(p.warnings.some((w) => w.rule === 'noReportByDeadline' && w.message.params.daysOverdue === 3)).toBe(true);
+    }
+    const flagged = all.filter((p) => p.warnings.some((w) => w.rule === 'reportFlag'));
+    expect(flagged.length).toBeGreaterThanOrEqual(4);
+    for (const p of all.filter((x) => x.stage !== 'PRELIMINARY')) {
+      expect(Number(p.forecast.actualYtd)).toBeCloseTo(Number(p.completed), 2);
+    }
+    expect(all.filter((p) => p.level === 'red').every((p) => p.warnings[0]!.level === 'red')).toBe(true);
   });
 });
