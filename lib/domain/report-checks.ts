@@ -88,16 +88,28 @@ export function yearToDate(priorMonths: readonly { invested: string }[], investe
 }
 
 /**
- * The project's own average month, for the spike flag: the mean over the prior months that have a report
- * (a month reported as 0 counts; a month never reported does not, so gaps do not dilute it). Null when there
- * are fewer than MONTH_SPIKE_MIN_PRIOR_MONTHS such months or the average is not positive — a project that has
- * invested nothing yet has no "normal" month to compare with.
+ * The months the spike flag compares with: the prior months that have a report, from the first month with any
+ * investment on. The zeros a new start reports before it starts are not its "normal" month — counting them made
+ * its first ordinary months look like spikes. Within that span a month reported as 0 counts; a month never
+ * reported does not, so gaps do not dilute the average.
  */
-export function averagePriorMonth(priorMonths: readonly { invested: string }[]): Decimal | null {
-  if (priorMonths.length < MONTH_SPIKE_MIN_PRIOR_MONTHS) return null;
-  const sum = priorMonths.reduce<Decimal>((s, m) => s.plus(m.invested), new Decimal(0));
+export function spikeBaseMonths<T extends { month?: number; invested: string }>(priorMonths: readonly T[]): T[] {
+  const ordered = [...priorMonths].sort((a, b) => (a.month ?? 0) - (b.month ?? 0));
+  const first = ordered.findIndex((m) => new Decimal(m.invested).greaterThan(0));
+  return first < 0 ? [] : ordered.slice(first);
+}
+
+/**
+ * The project's own average month, for the spike flag: the mean over spikeBaseMonths. Null when there are fewer
+ * than MONTH_SPIKE_MIN_PRIOR_MONTHS such months or the average is not positive — a project that has invested
+ * nothing yet has no "normal" month to compare with.
+ */
+export function averagePriorMonth(priorMonths: readonly { month?: number; invested: string }[]): Decimal | null {
+  const base = spikeBaseMonths(priorMonths);
+  if (base.length < MONTH_SPIKE_MIN_PRIOR_MONTHS) return null;
+  const sum = base.reduce<Decimal>((s, m) => s.plus(m.invested), new Decimal(0));
   if (!sum.greaterThan(0)) return null;
-  return sum.dividedBy(priorMonths.length);
+  return sum.dividedBy(base.length);
 }
 
 export function checkReport(input: ReportCheckInput): ReportCheckResult {
@@ -138,17 +150,18 @@ export function checkReport(input: ReportCheckInput): ReportCheckResult {
     flags.push({ code: 'investmentOnPreliminary', params: { invested: invested.toFixed(2) } });
   }
 
+  const spikeBase = spikeBaseMonths(input.priorMonths);
   const average = averagePriorMonth(input.priorMonths);
   // invested > 5 × (sum ÷ n) compared as invested × n > 5 × sum: no division, so exact at the boundary.
-  const priorSum = yearToDate(input.priorMonths, '0');
-  if (average !== null && invested.times(input.priorMonths.length).greaterThan(priorSum.times(MONTH_SPIKE_RATIO))) {
+  const priorSum = yearToDate(spikeBase, '0');
+  if (average !== null && invested.times(spikeBase.length).greaterThan(priorSum.times(MONTH_SPIKE_RATIO))) {
     flags.push({
       code: 'monthSpike',
       params: {
         invested: invested.toFixed(2),
         average: average.toFixed(2, Decimal.ROUND_HALF_UP),
         multiple: invested.dividedBy(average).toFixed(1, Decimal.ROUND_UP),
-        priorMonths: input.priorMonths.length,
+        priorMonths: spikeBase.length,
       },
     });
   }

@@ -94,8 +94,15 @@ async function draftWithHistory(username: Username) {
     orderBy: { id: 'asc' },
   });
   for (const c of candidates) {
-    const prior = await t.db.monthlyReport.findMany({ where: { planId: c.planId, month: { lt: c.month } }, select: { investedThisMonth: true } });
-    const cents = prior.map((p) => toCents(p.investedThisMonth));
+    const prior = await t.db.monthlyReport.findMany({
+      where: { planId: c.planId, month: { lt: c.month } },
+      select: { investedThisMonth: true },
+      orderBy: { month: 'asc' },
+    });
+    // the spike's base: the months from the first with any investment on (a new start's zeros before it do not count)
+    const all = prior.map((p) => toCents(p.investedThisMonth));
+    const first = all.findIndex((x) => x > 0);
+    const cents = first < 0 ? [] : all.slice(first);
     const sum = cents.reduce((s, x) => s + x, 0);
     if (cents.length >= 2 && sum >= 1000) {
       used.add(c.id);

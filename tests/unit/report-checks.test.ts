@@ -231,18 +231,38 @@ describe('checkReport: monthSpike', () => {
     expect(codes({ ...gap, investedThisMonth: '500.01' })).toEqual(['monthSpike']);
   });
 
-  it('counts a month reported as zero in the average', () => {
-    // 0 and 100 average 50 → the limit is 250.
+  it('counts a month reported as zero once investment has begun', () => {
+    // 100 then 0 average 50 → the limit is 250.
     const withZero = input({
       priorMonths: [
-        { month: 1, invested: '0' },
-        { month: 2, invested: '100' },
+        { month: 1, invested: '100' },
+        { month: 2, invested: '0' },
       ],
     });
     expect(codes({ ...withZero, investedThisMonth: '250.00' })).toEqual([]);
     expect(checkReport({ ...withZero, investedThisMonth: '250.01' }).flags).toEqual([
       { code: 'monthSpike', params: { invested: '250.01', average: '50.00', multiple: '5.1', priorMonths: 2 } },
     ]);
+  });
+
+  it('ignores the zero months before a project started investing: a new start’s first months are not spikes', () => {
+    // Jan–Jun 0 before the start, then 100 and 120: the average is 110, not 220 ÷ 8 = 27.5.
+    const started = input({
+      month: 9,
+      priorMonths: [
+        ...[1, 2, 3, 4, 5, 6].map((month) => ({ month, invested: '0' })),
+        { month: 7, invested: '100' },
+        { month: 8, invested: '120' },
+      ],
+    });
+    expect(codes({ ...started, investedThisMonth: '150.00' })).toEqual([]);
+    expect(codes({ ...started, investedThisMonth: '550.00' })).toEqual([]);
+    expect(checkReport({ ...started, investedThisMonth: '550.01' }).flags).toEqual([
+      { code: 'monthSpike', params: { invested: '550.01', average: '110.00', multiple: '5.1', priorMonths: 2 } },
+    ]);
+    // one month of investment so far is not enough to judge
+    const justStarted = input({ month: 9, priorMonths: [...[1, 2, 3, 4, 5, 6, 7].map((month) => ({ month, invested: '0' })), { month: 8, invested: '10' }] });
+    expect(codes({ ...justStarted, investedThisMonth: '1000.00' })).toEqual([]);
   });
 
   it('compares exactly when the average does not come out in whole cents', () => {
