@@ -13,13 +13,13 @@ export async function TopBar({ actor }: { actor: SessionActor }) {
 
   return (
     <header className="bg-brand-900 text-white shadow">
-      <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
+      <div className="mx-auto flex min-h-14 max-w-7xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2 sm:px-6 print:hidden">
         <Link href="/" className="shrink-0 text-base font-semibold tracking-wide text-white">
           {t('app.name')}
         </Link>
         <NavLinks links={links} label={t('nav.label')} />
         <div className="ml-auto flex items-center gap-4">
-          <div className="hidden text-right leading-tight md:block">
+          <div className="hidden text-right leading-tight whitespace-nowrap xl:block">
             <div className="text-sm font-medium">
               <span className="sr-only">{t('account.label')}: </span>
               {actor.displayName}

@@ -257,7 +257,7 @@ export function BatchRow({
           {formatWan(ytd, locale, { unit: false })}
         </td>
         <td className={cn(cell, 'min-w-44')}>{field('progressText', 'progress')}</td>
-        <td className={cn(cell, 'w-20')}>{field('percentComplete', 'percent', { inputMode: 'decimal', className: 'text-right' })}</td>
+        <td className={cn(cell, 'min-w-24')}>{field('percentComplete', 'percent', { inputMode: 'decimal', className: 'text-right' })}</td>
         <td className={cn(cell, 'w-36')}>
           {row.stage === 'NEW_START' && field('actualStart', 'dates', { type: 'date', title: tf('actualStart') })}
           {row.stage === 'COMPLETION' && field('actualCompletion', 'dates', { type: 'date', title: tf('actualCompletion') })}
