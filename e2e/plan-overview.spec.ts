@@ -16,6 +16,9 @@ test.describe('signing in and the plan overview', () => {
 
   test('the leader sees the reconciled 2025 plan: 247.8亿元 and the four stage counts', async ({ page }) => {
     await signIn(page, 'leader');
+    // a leader starts on the dashboard; the plan overview is one click away
+    await expect(page).toHaveURL(/\/dashboard/);
+    await page.getByRole('link', { name: '计划总览' }).click();
     await expect(page).toHaveURL(/\/plan/);
     await expect(page.getByRole('heading', { name: '2025年计划总览' })).toBeVisible();
 
