@@ -268,6 +268,11 @@ const ACTIONS: Record<string, ActionCase> = {
       return { reports: found.map((r) => ({ reportId: r.id, version: r.version })), comment: '请补充形象进度说明' };
     },
   },
+  'planYear.setWarningThresholds': {
+    scoped: false,
+    row: REVIEWERS,
+    input: async () => ({ year: 2025, yellowPoints: '10', redPoints: '30' }),
+  },
   'report.reopen': {
     scoped: true,
     row: REVIEWERS,

@@ -8,9 +8,11 @@ import { CutTable } from '@/components/dashboard/cut-table';
 import { DashboardControls } from '@/components/dashboard/dashboard-header';
 import { DepartmentBars } from '@/components/dashboard/department-bars';
 import { SCurve } from '@/components/dashboard/s-curve';
+import { ThresholdForm } from '@/components/dashboard/threshold-form';
 import { WarningList } from '@/components/dashboard/warning-list';
 import { DataTable } from '@/components/data-table/data-table';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { scopeOf } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
 import { cumulativeSeries, FORECAST_METHOD_EN, FORECAST_METHOD_ZH, forecastYearEnd, likelyToMiss } from '@/lib/domain/forecast';
@@ -238,8 +240,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       <Card>
         <CardHeader>
           <CardTitle>{t('warnings.title')}</CardTitle>
-          <CardDescription data-testid="warning-counts">{t('warnings.counts', { red: red.length, yellow: yellow.length })}</CardDescription>
+          <CardDescription data-testid="warning-counts">
+            {t('warnings.counts', { red: red.length, yellow: yellow.length })}{' '}
+            {t('warnings.lines', { yellow: rollup.thresholds.yellowPoints, red: rollup.thresholds.redPoints })}
+          </CardDescription>
         </CardHeader>
+        {scopeOf(actor, 'warning.manage') === 'all' && (
+          <ThresholdForm year={year} yellowPoints={rollup.thresholds.yellowPoints} redPoints={rollup.thresholds.redPoints} />
+        )}
         <WarningList projects={red.slice(0, 30)} year={year} message={(key, values) => tw(key as never, values as never)} />
       </Card>
     </div>

@@ -68,6 +68,8 @@ export interface Rollup {
   preliminary: { total: number; milestones: { kind: MilestoneKind; reached: number }[]; readyToStart: number };
   /** the S-curve: each month's planned and actual investment */
   monthly: RollupMonth[];
+  /** the plan year's pace-warning lines, points behind 序时进度 */
+  thresholds: { yellowPoints: string; redPoints: string };
 }
 
 export interface RollupOptions {
@@ -103,7 +105,7 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
   departmentScope(actor, 'rollup.read');
   const planYear = await db.planYear.findUnique({
     where: { year: options.year },
-    select: { id: true, year: true, currentMonth: true, reportDeadlineDay: true },
+    select: { id: true, year: true, currentMonth: true, reportDeadlineDay: true, paceYellowPoints: true, paceRedPoints: true },
   });
   if (!planYear) return null;
   const month = options.month ?? Math.max(planYear.currentMonth - 1, 1);
@@ -248,5 +250,6 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
       readyToStart: milestones[0]?.ready ?? 0,
     },
     monthly: monthly.map((m) => ({ month: m.month, planned: m.planned, actual: m.month <= month ? m.actual : null })),
+    thresholds: { yellowPoints: planYear.paceYellowPoints.toFixed(2), redPoints: planYear.paceRedPoints.toFixed(2) },
   };
 }
