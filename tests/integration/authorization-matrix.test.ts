@@ -271,7 +271,8 @@ const ACTIONS: Record<string, ActionCase> = {
   'planYear.setWarningThresholds': {
     scoped: false,
     row: REVIEWERS,
-    input: async () => ({ year: 2025, yellowPoints: '10', redPoints: '30' }),
+    // a different line each call, so an allowed call changes something (and is audited)
+    input: async (fx) => ({ year: 2025, yellowPoints: String(10 + fx.seq()), redPoints: '40' }),
   },
   'report.reopen': {
     scoped: true,
