@@ -29,7 +29,8 @@ const tiers: [string, Counts | null][] = [
 console.log('\n━━ summary ━━');
 let failedTiers = 0;
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
-for (const step of ['types', 'build']) {
+// bench: the benchmark's smoke run (`npm run bench -- --smoke`): it must keep working; no timing is judged
+for (const step of ['types', 'build', 'bench']) {
   const ok = exitCodes[step] === '0';
   if (!ok) failedTiers++;
   console.log(`${step.padEnd(12)} ${ok ? 'ok' : 'FAILED'}`);

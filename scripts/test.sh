@@ -30,6 +30,12 @@ else
   status[e2e]=1
   echo "e2e: skipped because the build failed"
 fi
+# The benchmark's smoke run: a tiny database, each measurement once, so `npm run bench` keeps working (no timings judged).
+if [[ ${status[build]} -eq 0 ]]; then
+  run_tier bench npm run -s bench -- --smoke --projects 50 --dist .next --out test-results/bench-smoke.json
+else
+  status[bench]=1
+fi
 
-npx --no-install tsx scripts/test-summary.ts types="${status[types]}" build="${status[build]}" \
+npx --no-install tsx scripts/test-summary.ts types="${status[types]}" build="${status[build]}" bench="${status[bench]}" \
   unit="${status[unit]}" integration="${status[integration]}" e2e="${status[e2e]}"
