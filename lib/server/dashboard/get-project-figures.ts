@@ -41,7 +41,7 @@ export interface ProjectFiguresOptions {
 
 /**
  * Each project's figures for the year through month N, its year-end forecast and its warnings, from the same
- * amounts as the rollup (one query; monthly plan and actuals as 12-element arrays). Rollups are district-wide
+ * amounts as the rollup (one query: the monthly plan and actuals grouped once per plan, set-based). Rollups are district-wide
  * figures every role may read, like the dashboard's cuts.
  */
 export async function getProjectFigures(db: Db, actor: Actor, options: ProjectFiguresOptions): Promise<ProjectFigure[]> {
@@ -59,29 +59,45 @@ export async function getProjectFigures(db: Db, actor: Actor, options: ProjectFi
     {
       planId: number; projectId: number; code: string; name: string; departmentId: number; departmentName: string;
       stage: Stage; annualPlan: string | null; plannedStart: Date | null; actualStart: Date | null;
-      planned: string[]; actual: string[]; reportStatus: ReportStatus | null; flags: string[];
+      planned: [number, string][] | null; actual: [number, string][] | null; reportStatus: ReportStatus | null; flags: string[];
     }[]
   >`
-    SELECT pp.id AS "planId", p.id AS "projectId", p.code, p.name, p."departmentId", d.name AS "departmentName",
-           pp.stage, pp."annualPlan"::text AS "annualPlan", p."plannedStart", p."actualStart",
-           ARRAY(SELECT COALESCE(i.amount, 0)::text FROM generate_series(1, 12) g(m)
-                   LEFT JOIN "MonthlyPlanItem" i ON i."planId" = pp.id AND i.month = g.m ORDER BY g.m) AS planned,
-           ARRAY(SELECT COALESCE((SELECT ${amount} FROM "MonthlyReport" r WHERE r."planId" = pp.id AND r.month = g.m), 0)::text
-                   FROM generate_series(1, ${month}) g(m) ORDER BY g.m) AS actual,
+    WITH plans AS (
+      SELECT pp.id, pp."projectId", pp.stage, pp."annualPlan" FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId"
+       WHERE pp."planYearId" = ${planYear.id} ${department}
+    ), planned AS (
+      SELECT i."planId", json_agg(json_build_array(i.month, i.amount::text)) AS items
+        FROM "MonthlyPlanItem" i JOIN plans ON plans.id = i."planId" GROUP BY i."planId"
+    ), actual AS (
+      SELECT r."planId", json_agg(json_build_array(r.month, (${amount})::text)) FILTER (WHERE ${amount} IS NOT NULL) AS items
+        FROM "MonthlyReport" r JOIN plans ON plans.id = r."planId" WHERE r.month <= ${month} GROUP BY r."planId"
+    )
+    SELECT pl.id AS "planId", p.id AS "projectId", p.code, p.name, p."departmentId", d.name AS "departmentName",
+           pl.stage, pl."annualPlan"::text AS "annualPlan", p."plannedStart", p."actualStart",
+           planned.items AS planned, actual.items AS actual,
            cur.status AS "reportStatus", COALESCE(cur.flags, '{}') AS flags
-      FROM "ProjectPlan" pp
-      JOIN "Project" p ON p.id = pp."projectId"
+      FROM plans pl
+      JOIN "Project" p ON p.id = pl."projectId"
       JOIN "Department" d ON d.id = p."departmentId"
-      LEFT JOIN "MonthlyReport" cur ON cur."planId" = pp.id AND cur.month = ${month}
-     WHERE pp."planYearId" = ${planYear.id} ${department}
+      LEFT JOIN planned ON planned."planId" = pl.id
+      LEFT JOIN actual ON actual."planId" = pl.id
+      LEFT JOIN "MonthlyReport" cur ON cur."planId" = pl.id AND cur.month = ${month}
      ORDER BY d."sortOrder", p.name`;
+
+  /** [month, amount] pairs from the grouped aggregates → one amount per month, 0 where there is none. */
+  const byMonth = (items: [number, string][] | null, months: number) => {
+    const out = Array.from({ length: months }, () => '0');
+    for (const [m, amount] of items ?? []) if (m >= 1 && m <= months) out[m - 1] = amount;
+    return out;
+  };
 
   const thresholds = paceThresholds(planYear);
   const deadline = reportDeadline(planYear.year, month, planYear.reportDeadlineDay);
   const today = options.today ?? chongqingToday(new Date());
   const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
-  return rows.map((row): ProjectFigure => {
+  return rows.map((raw): ProjectFigure => {
+    const row = { ...raw, planned: byMonth(raw.planned, 12), actual: byMonth(raw.actual, month) };
     const completed = row.actual.reduce((s, a) => s.plus(a), new Decimal(0)).toFixed(2);
     const warnings = evaluateProject({
       stage: row.stage,

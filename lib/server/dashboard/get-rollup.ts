@@ -148,25 +148,32 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
 
   // Timeliness: a report is on time when submitted (Chongqing calendar day) by day D of the following month.
   const timeliness = await db.$queryRaw<{ departmentId: number; due: number; onTime: number }[]>`
-    SELECT p."departmentId", (count(*) * ${month})::int AS due,
-           (SELECT count(*) FROM "MonthlyReport" r JOIN "ProjectPlan" x ON x.id = r."planId" JOIN "Project" xp ON xp.id = x."projectId"
-             WHERE x."planYearId" = ${planYear.id} AND xp."departmentId" = p."departmentId" AND r.month <= ${month}
-               AND r."submittedAt" IS NOT NULL
-               AND (r."submittedAt" AT TIME ZONE 'Asia/Shanghai')::date
-                   <= (make_date(${planYear.year}, 1, 1) + make_interval(months => r.month) + make_interval(days => ${planYear.reportDeadlineDay - 1}))::date
-           )::int AS "onTime"
-      FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId"
+    SELECT p."departmentId", (count(DISTINCT pp.id) * ${month})::int AS due,
+           (count(r.id) FILTER (
+              WHERE r."submittedAt" IS NOT NULL
+                AND (r."submittedAt" AT TIME ZONE 'Asia/Shanghai')::date
+                    <= (make_date(${planYear.year}, 1, 1) + make_interval(months => r.month)
+                        + make_interval(days => ${planYear.reportDeadlineDay - 1}))::date))::int AS "onTime"
+      FROM "ProjectPlan" pp
+      JOIN "Project" p ON p.id = pp."projectId"
+      LEFT JOIN "MonthlyReport" r ON r."planId" = pp.id AND r.month <= ${month}
      WHERE pp."planYearId" = ${planYear.id}
      GROUP BY p."departmentId"`;
 
   const [monthly, milestones] = await Promise.all([
     db.$queryRaw<{ month: number; planned: string; actual: string }[]>`
-      SELECT m.month,
-             COALESCE((SELECT sum(i.amount) FROM "MonthlyPlanItem" i JOIN "ProjectPlan" pp ON pp.id = i."planId"
-                        WHERE pp."planYearId" = ${planYear.id} AND i.month = m.month), 0)::numeric(18, 2)::text AS planned,
-             COALESCE((SELECT sum(${amount}) FROM "MonthlyReport" r JOIN "ProjectPlan" pp ON pp.id = r."planId"
-                        WHERE pp."planYearId" = ${planYear.id} AND r.month = m.month), 0)::numeric(18, 2)::text AS actual
+      WITH planned AS (
+        SELECT i.month, sum(i.amount) AS amount FROM "MonthlyPlanItem" i JOIN "ProjectPlan" pp ON pp.id = i."planId"
+         WHERE pp."planYearId" = ${planYear.id} GROUP BY i.month
+      ), actual AS (
+        SELECT r.month, sum(${amount}) AS amount FROM "MonthlyReport" r JOIN "ProjectPlan" pp ON pp.id = r."planId"
+         WHERE pp."planYearId" = ${planYear.id} GROUP BY r.month
+      )
+      SELECT m.month, COALESCE(planned.amount, 0)::numeric(18, 2)::text AS planned,
+             COALESCE(actual.amount, 0)::numeric(18, 2)::text AS actual
         FROM generate_series(1, 12) AS m(month)
+        LEFT JOIN planned ON planned.month = m.month
+        LEFT JOIN actual ON actual.month = m.month
        ORDER BY m.month`,
     db.$queryRaw<{ kind: MilestoneKind | null; reached: number; total: number; ready: number }[]>`
       WITH pre AS (
