@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { RollupBasis } from '@/lib/server/dashboard/get-rollup';
 import { cn } from '@/lib/utils';
+import { dashboardHref } from '@/lib/validations/dashboard-params';
 
 /** Month links and the basis switch; the official basis is the default, the other is labelled wherever it shows. */
 export async function DashboardControls({
@@ -18,11 +19,7 @@ export async function DashboardControls({
   basis: RollupBasis;
 }) {
   const t = await getTranslations('dashboard');
-  const href = (m: number, b: RollupBasis) => {
-    const sp = new URLSearchParams({ year: String(year), month: String(m) });
-    if (b === 'submitted') sp.set('basis', 'submitted');
-    return `${path}?${sp.toString()}`;
-  };
+  const href = (m: number, b: RollupBasis) => dashboardHref(path, { year, month: m, basis: b });
   const pill = (active: boolean) =>
     cn(
       'rounded border px-2 py-1 text-xs',

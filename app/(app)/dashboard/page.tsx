@@ -20,7 +20,7 @@ import { headlineFigures } from '@/lib/domain/bulletin-text';
 import { formatCount, formatPercent, formatWan, formatYi, MISSING } from '@/lib/format';
 import { getProjectFigures } from '@/lib/server/dashboard/get-project-figures';
 import { getRollup } from '@/lib/server/dashboard/get-rollup';
-import { dashboardHref, dashboardParams } from './params';
+import { dashboardHref, dashboardParams } from '@/lib/validations/dashboard-params';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

@@ -4,6 +4,7 @@ import { Prisma } from '@/generated/prisma/client';
 import type { ReportStatus, Stage } from '@/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
 import { chongqingToday, reportDeadline } from '@/lib/domain/deadlines';
+import { percentOf } from '@/lib/domain/pace';
 import { forecastYearEnd, type ForecastInput, type YearEndForecast } from '@/lib/domain/forecast';
 import { evaluateProject, paceThresholds, worstLevel, type Warning, type WarningSeverity } from '@/lib/domain/warnings';
 import type { Db } from '@/lib/prisma';
@@ -124,10 +125,7 @@ export async function getProjectFigures(db: Db, actor: Actor, options: ProjectFi
       stage: row.stage,
       annualPlan: row.annualPlan,
       completed,
-      percent:
-        row.annualPlan && !new Decimal(row.annualPlan).isZero()
-          ? new Decimal(completed).times(100).dividedBy(row.annualPlan).toFixed(2, Decimal.ROUND_HALF_UP)
-          : null,
+      percent: row.annualPlan === null ? null : percentOf(completed, row.annualPlan, 2),
       forecast: forecastYearEnd({ plannedByMonth: row.planned, actualByMonth: row.actual, month }),
       warnings,
       level: worstLevel(warnings),

@@ -4,6 +4,7 @@ import { Prisma } from '@/generated/prisma/client';
 import type { Direction, InvestorType, MilestoneKind, Stage } from '@/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
 import type { Db } from '@/lib/prisma';
+import { gapPoints, pacePercent, percentOf } from '@/lib/domain/pace';
 import { departmentScope } from '@/lib/server/authorize';
 
 /**
@@ -79,10 +80,8 @@ export interface RollupOptions {
   basis?: RollupBasis;
 }
 
-const pct = (part: Decimal.Value, whole: Decimal.Value): string | null => {
-  const w = new Decimal(whole);
-  return w.isZero() ? null : new Decimal(part).times(100).dividedBy(w).toFixed(2, Decimal.ROUND_HALF_UP);
-};
+/** completed ÷ plan etc. as a display percentage: 2 decimals, half up; null without a whole. */
+const pct = (part: string | number, whole: string | number) => percentOf(part, whole, 2);
 
 /** The amount a report contributes under a basis, as SQL over the alias `r`. */
 export function amountSql(basis: RollupBasis): Prisma.Sql {
@@ -213,7 +212,7 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
   const annualPlan = total?.plan ?? '0.00';
   const completed = total?.completed ?? '0.00';
   const percentOfPlan = pct(completed, annualPlan) ?? '0.00';
-  const pacePercent = new Decimal(month).times(100).dividedBy(12).toFixed(2, Decimal.ROUND_HALF_UP);
+  const pace = pacePercent(month);
 
   const STAGE_ORDER: Stage[] = ['COMPLETION', 'ONGOING', 'NEW_START', 'PRELIMINARY'];
   return {
@@ -225,8 +224,8 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
     annualPlan,
     completed,
     percentOfPlan,
-    pacePercent,
-    gapPoints: new Decimal(percentOfPlan).minus(pacePercent).toFixed(2),
+    pacePercent: pace,
+    gapPoints: gapPoints(percentOfPlan, pace),
     byStage: STAGE_ORDER.flatMap((s) => {
       const row = stageRows.find((r) => r.stage === s);
       return row ? [cut(s, s, row)] : [];

@@ -13,7 +13,7 @@ import { prisma } from '@/lib/db';
 import { formatCount, formatPercent, formatWan, MISSING } from '@/lib/format';
 import { getProjectFigures } from '@/lib/server/dashboard/get-project-figures';
 import { getRollup } from '@/lib/server/dashboard/get-rollup';
-import { dashboardHref, dashboardParams } from '../../params';
+import { dashboardHref, dashboardParams } from '@/lib/validations/dashboard-params';
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
