@@ -68,70 +68,73 @@ async function actorOf(db: Db, where: { username?: string; role?: 'DEPARTMENT'; 
 
 // ── a. the dashboard rollup ──────────────────────────────────────────────────────────────────────────────
 /**
- * The floor of the dashboard: the figures the page shows, computed by PostgreSQL in three statements — every cut
+ * The floor of the dashboard: the figures the page shows, computed by PostgreSQL in five statements issued side by
+ * side on the pool, as the page issues its own — every cut
  * (GROUPING SETS over the plans joined once to their reports aggregated per plan), the per-project pace level with
  * the red/yellow counts and the 30 worst, the S-curve (planned and actual per month), on-time reporting per
  * department and the 前期 milestones. What it leaves out: the JS-side forecast per project and the warnings that
  * need the JS rule set (deadline, flags, late starts) — so it is a true lower bound.
  */
-export async function dashboardFloor(c: pg.ClientBase, planYearId: number, year: number, month: number, deadlineDay: number) {
-  const cuts = await c.query(
-    `WITH y AS (
-       SELECT r."planId", sum(r."approvedInvested") AS ytd
-         FROM "MonthlyReport" r WHERE r.month <= $2 GROUP BY r."planId"
-     ), pl AS (
-       SELECT pp.id, pp.stage, pp."investorType", pp.direction, pp."annualPlan", p."departmentId", p.area,
-              p."actualStart", p."actualCompletion", COALESCE(y.ytd, 0) AS ytd,
-              CASE WHEN pp."annualPlan" > 0 AND ($2::numeric * 100 * pp."annualPlan" - 1200 * COALESCE(y.ytd, 0)) >= 12 * py."paceRedPoints" * pp."annualPlan" THEN 2
-                   WHEN pp."annualPlan" > 0 AND ($2::numeric * 100 * pp."annualPlan" - 1200 * COALESCE(y.ytd, 0)) >= 12 * py."paceYellowPoints" * pp."annualPlan" THEN 1
-                   ELSE 0 END AS level
-         FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId" JOIN "PlanYear" py ON py.id = pp."planYearId"
-         LEFT JOIN y ON y."planId" = pp.id
-        WHERE pp."planYearId" = $1
-     )
-     SELECT GROUPING(stage, "investorType", direction, "departmentId", area) AS g, stage, "investorType", direction, "departmentId", area,
-            count(*)::int AS n, COALESCE(sum("annualPlan"), 0)::text AS plan, sum(ytd)::text AS completed,
-            count(*) FILTER (WHERE stage = 'NEW_START' AND "actualStart" <= $3::date)::int AS started,
-            count(*) FILTER (WHERE stage = 'COMPLETION' AND "actualCompletion" <= $3::date)::int AS done,
-            count(*) FILTER (WHERE level = 2)::int AS red, count(*) FILTER (WHERE level = 1)::int AS yellow
-       FROM pl
-      GROUP BY GROUPING SETS ((stage), ("investorType"), (direction), ("departmentId"), (area), ())`,
-    [planYearId, month, new Date(Date.UTC(year, month, 0))],
-  );
-  const worst = await c.query(
-    `SELECT pp.id, p.name, pp."annualPlan", COALESCE(sum(r."approvedInvested"), 0) AS ytd
-       FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId"
-       LEFT JOIN "MonthlyReport" r ON r."planId" = pp.id AND r.month <= $2
-      WHERE pp."planYearId" = $1 AND pp."annualPlan" > 0
-      GROUP BY pp.id, p.name
-      ORDER BY COALESCE(sum(r."approvedInvested"), 0) / pp."annualPlan" ASC LIMIT 30`,
-    [planYearId, month],
-  );
-  const monthly = await c.query(
-    `SELECT m.month, COALESCE(pi.planned, 0)::text AS planned, COALESCE(ra.actual, 0)::text AS actual
-       FROM generate_series(1, 12) m(month)
-       LEFT JOIN (SELECT i.month, sum(i.amount) AS planned FROM "MonthlyPlanItem" i JOIN "ProjectPlan" pp ON pp.id = i."planId"
-                   WHERE pp."planYearId" = $1 GROUP BY i.month) pi ON pi.month = m.month
-       LEFT JOIN (SELECT r.month, sum(r."approvedInvested") AS actual FROM "MonthlyReport" r JOIN "ProjectPlan" pp ON pp.id = r."planId"
-                   WHERE pp."planYearId" = $1 GROUP BY r.month) ra ON ra.month = m.month
-      ORDER BY m.month`,
-    [planYearId],
-  );
-  const timeliness = await c.query(
-    `SELECT p."departmentId", count(DISTINCT pp.id) * $2 AS due,
-            count(r.id) FILTER (WHERE r."submittedAt" IS NOT NULL AND (r."submittedAt" AT TIME ZONE 'Asia/Shanghai')::date
-                 <= (make_date($3, 1, 1) + make_interval(months => r.month) + make_interval(days => $4 - 1))::date) AS "onTime"
-       FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId"
-       LEFT JOIN "MonthlyReport" r ON r."planId" = pp.id AND r.month <= $2
-      WHERE pp."planYearId" = $1 GROUP BY p."departmentId"`,
-    [planYearId, month, year, deadlineDay],
-  );
-  const milestones = await c.query(
-    `SELECT pm.kind, count(*) FILTER (WHERE pm.status = 'DONE' AND pm."actualDate" <= $2::date)::int AS reached
-       FROM "ProjectPlan" pp JOIN "PreliminaryMilestone" pm ON pm."projectId" = pp."projectId"
-      WHERE pp."planYearId" = $1 AND pp.stage = 'PRELIMINARY' GROUP BY pm.kind`,
-    [planYearId, new Date(Date.UTC(year, month, 0))],
-  );
+export async function dashboardFloor(c: pg.Pool, planYearId: number, year: number, month: number, deadlineDay: number) {
+  const [cuts, worst, monthly, timeliness, milestones] = await Promise.all([
+    c.query(
+      `WITH y AS (
+         SELECT r."planId", sum(r."approvedInvested") AS ytd
+           FROM "MonthlyReport" r WHERE r.month <= $2 GROUP BY r."planId"
+       ), pl AS (
+         SELECT pp.id, pp.stage, pp."investorType", pp.direction, pp."annualPlan", p."departmentId", p.area,
+                p."actualStart", p."actualCompletion", COALESCE(y.ytd, 0) AS ytd,
+                CASE WHEN pp."annualPlan" > 0 AND ($2::numeric * 100 * pp."annualPlan" - 1200 * COALESCE(y.ytd, 0)) >= 12 * py."paceRedPoints" * pp."annualPlan" THEN 2
+                     WHEN pp."annualPlan" > 0 AND ($2::numeric * 100 * pp."annualPlan" - 1200 * COALESCE(y.ytd, 0)) >= 12 * py."paceYellowPoints" * pp."annualPlan" THEN 1
+                     ELSE 0 END AS level
+           FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId" JOIN "PlanYear" py ON py.id = pp."planYearId"
+           LEFT JOIN y ON y."planId" = pp.id
+          WHERE pp."planYearId" = $1
+       )
+       SELECT GROUPING(stage, "investorType", direction, "departmentId", area) AS g, stage, "investorType", direction, "departmentId", area,
+              count(*)::int AS n, COALESCE(sum("annualPlan"), 0)::text AS plan, sum(ytd)::text AS completed,
+              count(*) FILTER (WHERE stage = 'NEW_START' AND "actualStart" <= $3::date)::int AS started,
+              count(*) FILTER (WHERE stage = 'COMPLETION' AND "actualCompletion" <= $3::date)::int AS done,
+              count(*) FILTER (WHERE level = 2)::int AS red, count(*) FILTER (WHERE level = 1)::int AS yellow
+         FROM pl
+        GROUP BY GROUPING SETS ((stage), ("investorType"), (direction), ("departmentId"), (area), ())`,
+      [planYearId, month, new Date(Date.UTC(year, month, 0))],
+    ),
+    c.query(
+      `SELECT pp.id, p.name, pp."annualPlan", COALESCE(sum(r."approvedInvested"), 0) AS ytd
+         FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId"
+         LEFT JOIN "MonthlyReport" r ON r."planId" = pp.id AND r.month <= $2
+        WHERE pp."planYearId" = $1 AND pp."annualPlan" > 0
+        GROUP BY pp.id, p.name
+        ORDER BY COALESCE(sum(r."approvedInvested"), 0) / pp."annualPlan" ASC LIMIT 30`,
+      [planYearId, month],
+    ),
+    c.query(
+      `SELECT m.month, COALESCE(pi.planned, 0)::text AS planned, COALESCE(ra.actual, 0)::text AS actual
+         FROM generate_series(1, 12) m(month)
+         LEFT JOIN (SELECT i.month, sum(i.amount) AS planned FROM "MonthlyPlanItem" i JOIN "ProjectPlan" pp ON pp.id = i."planId"
+                     WHERE pp."planYearId" = $1 GROUP BY i.month) pi ON pi.month = m.month
+         LEFT JOIN (SELECT r.month, sum(r."approvedInvested") AS actual FROM "MonthlyReport" r JOIN "ProjectPlan" pp ON pp.id = r."planId"
+                     WHERE pp."planYearId" = $1 GROUP BY r.month) ra ON ra.month = m.month
+        ORDER BY m.month`,
+      [planYearId],
+    ),
+    c.query(
+      `SELECT p."departmentId", count(DISTINCT pp.id) * $2 AS due,
+              count(r.id) FILTER (WHERE r."submittedAt" IS NOT NULL AND (r."submittedAt" AT TIME ZONE 'Asia/Shanghai')::date
+                   <= (make_date($3, 1, 1) + make_interval(months => r.month) + make_interval(days => $4 - 1))::date) AS "onTime"
+         FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId"
+         LEFT JOIN "MonthlyReport" r ON r."planId" = pp.id AND r.month <= $2
+        WHERE pp."planYearId" = $1 GROUP BY p."departmentId"`,
+      [planYearId, month, year, deadlineDay],
+    ),
+    c.query(
+      `SELECT pm.kind, count(*) FILTER (WHERE pm.status = 'DONE' AND pm."actualDate" <= $2::date)::int AS reached
+         FROM "ProjectPlan" pp JOIN "PreliminaryMilestone" pm ON pm."projectId" = pp."projectId"
+        WHERE pp."planYearId" = $1 AND pp.stage = 'PRELIMINARY' GROUP BY pm.kind`,
+      [planYearId, new Date(Date.UTC(year, month, 0))],
+    ),
+  ]);
   return { cuts: cuts.rows, worst: worst.rows, monthly: monthly.rows, timeliness: timeliness.rows, milestones: milestones.rows };
 }
 
@@ -249,14 +252,14 @@ export async function measureDb(url: string, opts: { runs: number; writeRuns: nu
   process.env.DATABASE_URL = url; // lib/db.ts (the actions' client) reads it when first imported
   const { createPrismaClient } = await import('../../lib/prisma');
   const { getRollup } = await import('../../lib/server/dashboard/get-rollup');
-  const { getProjectFigures } = await import('../../lib/server/dashboard/get-project-figures');
+  const { getAttention } = await import('../../lib/server/dashboard/get-attention');
   const { listProjects } = await import('../../lib/server/projects/list-projects');
   const reports = await import('../../lib/actions/reports');
   const importActions = await import('../../lib/actions/project-import');
   const { prisma: appPrisma } = await import('../../lib/db');
 
   const db = createPrismaClient(url);
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = new pg.Pool({ connectionString: url, max: 8 });
   const c = await pool.connect();
   try {
     const leader = await actorOf(db, { username: 'leader' });
@@ -267,14 +270,13 @@ export async function measureDb(url: string, opts: { runs: number; writeRuns: nu
 
     // a
     log('a. dashboard rollup …');
-    const appDashboard = async () => {
-      const rollup = await getRollup(db, leader, { year: 2025 });
-      await getProjectFigures(db, leader, { year: 2025, month: rollup!.month, basis: rollup!.basis });
-    };
+    // as the page: the rollup and the attention list side by side
+    const appDashboard = () =>
+      Promise.all([getRollup(db, leader, { year: 2025, month }), getAttention(db, leader, { year: 2025, month, basis: 'approved' })]);
     const a = pair(
       await timed(appDashboard, runs),
-      await timed(() => dashboardFloor(c, planYear.id, planYear.year, month, planYear.reportDeadlineDay), runs),
-      'app = getRollup + getProjectFigures (all projects, as the page); floor = cuts, pace levels, worst 30, S-curve, timeliness, milestones in SQL',
+      await timed(() => dashboardFloor(pool, planYear.id, planYear.year, month, planYear.reportDeadlineDay), runs),
+      'app = getRollup + getAttention side by side, as the page; floor = cuts, pace levels, worst 30, S-curve, timeliness, milestones in SQL, side by side',
     );
 
     // b

@@ -131,7 +131,7 @@ const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFix
 
 function printTable(r: RunResult) {
   const rows: [string, string, string, string][] = [
-    ['a. dashboard (getRollup + getProjectFigures)', ms(r.db.dashboard.app.median), ms(r.db.dashboard.floor.median), `${r.db.dashboard.ratio}×`],
+    ['a. dashboard (getRollup + getAttention)', ms(r.db.dashboard.app.median), ms(r.db.dashboard.floor.median), `${r.db.dashboard.ratio}×`],
     ['b. projects list page 1 (+ totals, facets)', ms(r.db.list.app.median), ms(r.db.list.floor.median), `${r.db.list.ratio}×`],
     [`d. batch entry, ${r.db.batchSave.rows} × saveReportDraft`, ms(r.db.batchSave.app.median), ms(r.db.batchSave.floor.median), `${r.db.batchSave.ratio}×`],
     [`d. approveReports × ${r.db.bulkApprove.reports}`, ms(r.db.bulkApprove.app.median), ms(r.db.bulkApprove.floor.median), `${r.db.bulkApprove.ratio}×`],

@@ -402,6 +402,11 @@ const READS: Record<string, ReadCase> = {
     row: row('all', 'all', 'all', 'all'),
     call: (db, a) => mod.projectFigures.getProjectFigures(db, a, { year: 2025, month: 10, basis: 'approved' }),
   },
+  getAttention: {
+    scoped: false,
+    row: row('all', 'all', 'all', 'all'),
+    call: (db, a) => mod.attention.getAttention(db, a, { year: 2025, month: 10, basis: 'approved' }),
+  },
   getBatchEntry: {
     scoped: false, // the actor's own department only, by construction: there is no other department to ask for
     row: row('-', 'own', '-', '-'),
@@ -439,6 +444,7 @@ const mod = {} as {
   batchEntry: typeof import('@/lib/server/reports/get-batch-entry');
   rollup: typeof import('@/lib/server/dashboard/get-rollup');
   projectFigures: typeof import('@/lib/server/dashboard/get-project-figures');
+  attention: typeof import('@/lib/server/dashboard/get-attention');
   reviewQueue: typeof import('@/lib/server/reports/get-review-queue');
   bulletin: typeof import('@/lib/server/bulletins/get-bulletin');
   bulletins: typeof import('@/lib/server/bulletins/list-bulletins');
@@ -494,6 +500,7 @@ beforeAll(async () => {
     batchEntry: await import('@/lib/server/reports/get-batch-entry'),
     rollup: await import('@/lib/server/dashboard/get-rollup'),
     projectFigures: await import('@/lib/server/dashboard/get-project-figures'),
+    attention: await import('@/lib/server/dashboard/get-attention'),
     reviewQueue: await import('@/lib/server/reports/get-review-queue'),
     bulletin: await import('@/lib/server/bulletins/get-bulletin'),
     bulletins: await import('@/lib/server/bulletins/list-bulletins'),

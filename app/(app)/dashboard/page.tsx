@@ -15,11 +15,11 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { scopeOf } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
-import { cumulativeSeries, FORECAST_METHOD_EN, FORECAST_METHOD_ZH, forecastYearEnd, likelyToMiss } from '@/lib/domain/forecast';
+import { cumulativeSeries, FORECAST_METHOD_EN, FORECAST_METHOD_ZH, forecastYearEnd } from '@/lib/domain/forecast';
 import { headlineFigures } from '@/lib/domain/bulletin-text';
 import { formatCount, formatPercent, formatWan, formatYi, MISSING } from '@/lib/format';
-import { getProjectFigures } from '@/lib/server/dashboard/get-project-figures';
-import { getRollup } from '@/lib/server/dashboard/get-rollup';
+import { getAttention } from '@/lib/server/dashboard/get-attention';
+import { getRollup, rollupMonth } from '@/lib/server/dashboard/get-rollup';
 import { dashboardHref, dashboardParams } from '@/lib/validations/dashboard-params';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -46,13 +46,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   await connection();
   const actor = await requireActor();
   const params = dashboardParams(await searchParams);
-  const year = params.year ?? (await prisma.planYear.findFirst({ where: { status: 'ACTIVE' }, orderBy: { year: 'desc' }, select: { year: true } }))?.year;
-  if (!year) notFound();
-  const rollup = await getRollup(prisma, actor, { year, month: params.month, basis: params.basis });
-  if (!rollup) notFound();
-  const { month, basis } = rollup;
-  const [figures, locale, t, tStage, tInvestor, tDirection, tMilestone, tw] = await Promise.all([
-    getProjectFigures(prisma, actor, { year, month, basis }),
+  const planYear = await prisma.planYear.findFirst({
+    where: params.year ? { year: params.year } : { status: 'ACTIVE' },
+    orderBy: { year: 'desc' },
+    select: { year: true, currentMonth: true },
+  });
+  if (!planYear) notFound();
+  const { year } = planYear;
+  const month = rollupMonth(planYear, params.month);
+  const { basis } = params;
+  // the figures and the attention list are independent statements: run them side by side
+  const [rollup, attention, locale, t, tStage, tInvestor, tDirection, tMilestone, tw] = await Promise.all([
+    getRollup(prisma, actor, { year, month, basis }),
+    getAttention(prisma, actor, { year, month, basis }),
     getLocale(),
     getTranslations('dashboard'),
     getTranslations('enums.stage'),
@@ -61,6 +67,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     getTranslations('enums.milestoneKind'),
     getTranslations(),
   ]);
+  if (!rollup || !attention) notFound();
 
   const forecastInput = {
     plannedByMonth: rollup.monthly.map((m) => m.planned),
@@ -69,14 +76,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   };
   const forecast = forecastYearEnd(forecastInput);
   const series = cumulativeSeries(forecastInput);
-  const missing = likelyToMiss(figures.filter((f) => f.stage !== 'PRELIMINARY'), 10);
   // the gap as the bulletin prints it (from the two published one-decimal figures), so the two never differ
   const gap = new Decimal(rollup.annualPlan).isZero()
     ? null
     : headlineFigures({ ytd: rollup.completed, annualPlan: rollup.annualPlan, month }).gap;
   const total = { count: rollup.projectCount, annualPlan: rollup.annualPlan, completed: rollup.completed, percent: rollup.percentOfPlan };
-  const red = figures.filter((f) => f.level === 'red');
-  const yellow = figures.filter((f) => f.level === 'yellow');
+  const missing = attention.likelyToMiss;
   const state = { year, month, basis };
   const pct = (p: string | null) => (p === null ? MISSING : formatPercent(p, locale));
 
@@ -241,14 +246,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <CardHeader>
           <CardTitle>{t('warnings.title')}</CardTitle>
           <CardDescription data-testid="warning-counts">
-            {t('warnings.counts', { red: red.length, yellow: yellow.length })}{' '}
+            {t('warnings.counts', { red: attention.red, yellow: attention.yellow })}{' '}
             {t('warnings.lines', { yellow: rollup.thresholds.yellowPoints, red: rollup.thresholds.redPoints })}
           </CardDescription>
         </CardHeader>
         {scopeOf(actor, 'warning.manage') === 'all' && (
           <ThresholdForm year={year} yellowPoints={rollup.thresholds.yellowPoints} redPoints={rollup.thresholds.redPoints} />
         )}
-        <WarningList projects={red.slice(0, 30)} year={year} message={(key, values) => tw(key as never, values as never)} />
+        <WarningList projects={attention.redProjects} year={year} message={(key, values) => tw(key as never, values as never)} />
+        {attention.red > attention.redProjects.length && (
+          <p className="px-5 pb-4 text-xs text-slate-500" data-testid="warning-list-more">
+            {t('warnings.showing', { shown: attention.redProjects.length, red: attention.red })}
+          </p>
+        )}
       </Card>
     </div>
   );

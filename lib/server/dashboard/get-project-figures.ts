@@ -36,6 +36,8 @@ export interface ProjectFiguresOptions {
   basis: RollupBasis;
   /** one department's projects (the drill-down); all when absent */
   departmentId?: number;
+  /** only these plans (the dashboard's red list and likely-to-miss candidates, picked by getAttention) */
+  planIds?: readonly number[];
   /** "today" in Chongqing, for the deadline rule; the real today by default */
   today?: string;
 }
@@ -55,6 +57,7 @@ export async function getProjectFigures(db: Db, actor: Actor, options: ProjectFi
   const { month } = options;
   const amount = amountSql(options.basis);
   const department = options.departmentId === undefined ? Prisma.empty : Prisma.sql`AND p."departmentId" = ${options.departmentId}`;
+  const only = options.planIds === undefined ? Prisma.empty : Prisma.sql`AND pp.id = ANY(${[...options.planIds]}::int[])`;
 
   const rows = await db.$queryRaw<
     {
@@ -65,7 +68,7 @@ export async function getProjectFigures(db: Db, actor: Actor, options: ProjectFi
   >`
     WITH plans AS (
       SELECT pp.id, pp."projectId", pp.stage, pp."annualPlan" FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId"
-       WHERE pp."planYearId" = ${planYear.id} ${department}
+       WHERE pp."planYearId" = ${planYear.id} ${department} ${only}
     ), planned AS (
       SELECT i."planId", json_agg(json_build_array(i.month, i.amount::text)) AS items
         FROM "MonthlyPlanItem" i JOIN plans ON plans.id = i."planId" GROUP BY i."planId"
@@ -83,7 +86,7 @@ export async function getProjectFigures(db: Db, actor: Actor, options: ProjectFi
       LEFT JOIN planned ON planned."planId" = pl.id
       LEFT JOIN actual ON actual."planId" = pl.id
       LEFT JOIN "MonthlyReport" cur ON cur."planId" = pl.id AND cur.month = ${month}
-     ORDER BY d."sortOrder", p.name`;
+     ORDER BY d."sortOrder", p.name, pl.id`;
 
   /** [month, amount] pairs from the grouped aggregates → one amount per month, 0 where there is none. */
   const byMonth = (items: [number, string][] | null, months: number) => {

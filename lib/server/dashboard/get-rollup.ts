@@ -90,6 +90,11 @@ export function amountSql(basis: RollupBasis): Prisma.Sql {
     : Prisma.sql`CASE WHEN r.status IN ('SUBMITTED', 'APPROVED') THEN r."investedThisMonth" ELSE r."approvedInvested" END`;
 }
 
+/** The month a rollup is for: the month asked, or the last closed month (currentMonth − 1, at least 1). */
+export function rollupMonth(planYear: { currentMonth: number }, month?: number): number {
+  return month ?? Math.max(planYear.currentMonth - 1, 1);
+}
+
 /** The last day of month N, the day "by the end of the month" is measured against. */
 function endOfMonth(year: number, month: number): Date {
   return new Date(Date.UTC(year, month, 0));
@@ -107,7 +112,7 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
     select: { id: true, year: true, currentMonth: true, reportDeadlineDay: true, paceYellowPoints: true, paceRedPoints: true },
   });
   if (!planYear) return null;
-  const month = options.month ?? Math.max(planYear.currentMonth - 1, 1);
+  const month = rollupMonth(planYear, options.month);
   if (!Number.isInteger(month) || month < 1 || month > 12) return null;
   const basis = options.basis ?? 'approved';
   const amount = amountSql(basis);
@@ -119,7 +124,8 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
     departmentId: number | null; departmentName: string | null; area: string | null;
     n: number; plan: string; completed: string; started: number; completedCount: number;
   };
-  const cuts = await db.$queryRaw<CutRow[]>`
+  const [cuts, timeliness, monthly, milestones] = await Promise.all([
+    db.$queryRaw<CutRow[]>`
     WITH plans AS (
       SELECT pp.id, pp.stage, pp."investorType", pp.direction, pp."annualPlan",
              p."departmentId", d.name AS "departmentName", d."sortOrder", p.area, p."actualStart", p."actualCompletion"
@@ -143,10 +149,9 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
            (count(*) FILTER (WHERE pl.stage = 'NEW_START' AND pl."actualStart" <= ${monthEnd}::date))::int AS started,
            (count(*) FILTER (WHERE pl.stage = 'COMPLETION' AND pl."actualCompletion" <= ${monthEnd}::date))::int AS "completedCount"
       FROM plans pl LEFT JOIN done d ON d."planId" = pl.id
-     GROUP BY GROUPING SETS ((pl.stage), (pl."investorType"), (pl.direction), (pl."departmentId", pl."departmentName"), (pl.area), ())`;
-
-  // Timeliness: a report is on time when submitted (Chongqing calendar day) by day D of the following month.
-  const timeliness = await db.$queryRaw<{ departmentId: number; due: number; onTime: number }[]>`
+     GROUP BY GROUPING SETS ((pl.stage), (pl."investorType"), (pl.direction), (pl."departmentId", pl."departmentName"), (pl.area), ())`,
+    // Timeliness: a report is on time when submitted (Chongqing calendar day) by day D of the following month.
+    db.$queryRaw<{ departmentId: number; due: number; onTime: number }[]>`
     SELECT p."departmentId", (count(DISTINCT pp.id) * ${month})::int AS due,
            (count(r.id) FILTER (
               WHERE r."submittedAt" IS NOT NULL
@@ -157,9 +162,7 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
       JOIN "Project" p ON p.id = pp."projectId"
       LEFT JOIN "MonthlyReport" r ON r."planId" = pp.id AND r.month <= ${month}
      WHERE pp."planYearId" = ${planYear.id}
-     GROUP BY p."departmentId"`;
-
-  const [monthly, milestones] = await Promise.all([
+     GROUP BY p."departmentId"`,
     db.$queryRaw<{ month: number; planned: string; actual: string }[]>`
       WITH planned AS (
         SELECT i.month, sum(i.amount) AS amount FROM "MonthlyPlanItem" i JOIN "ProjectPlan" pp ON pp.id = i."planId"

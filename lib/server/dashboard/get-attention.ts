@@ -1,0 +1,138 @@
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { chongqingToday, daysOverdue, reportDeadline } from '@/lib/domain/deadlines';
+import { likelyToMiss, type ShortfallRow } from '@/lib/domain/forecast';
+import { NO_REPORT_RED_DAYS, NOT_STARTED_RED_MONTHS, paceThresholds } from '@/lib/domain/warnings';
+import type { Db } from '@/lib/prisma';
+import { departmentScope } from '@/lib/server/authorize';
+import { getProjectFigures, type ProjectFigure } from './get-project-figures';
+import { amountSql, type RollupBasis } from './get-rollup';
+
+export interface AttentionOptions {
+  year: number;
+  month: number;
+  basis: RollupBasis;
+  /** "today" in Chongqing, for the deadline rule; the real today by default */
+  today?: string;
+  /** how many red projects to list (all are counted) */
+  redLimit?: number;
+  /** how many likely-to-miss projects to list */
+  missLimit?: number;
+}
+
+export interface Attention {
+  /** projects whose worst warning is red / yellow, over the whole year's plan */
+  red: number;
+  yellow: number;
+  /** the first `redLimit` red projects, in department then name order, each with its warnings in words */
+  redProjects: ProjectFigure[];
+  /** the projects most likely to miss their annual plan (likelyToMiss), at most `missLimit` */
+  likelyToMiss: ShortfallRow<ProjectFigure>[];
+}
+
+/**
+ * Extra likely-to-miss candidates taken from SQL before the domain ranks them. SQL computes the forecast as
+ * a·split/pytd rounded to 2 decimals at 30 decimal places; lib/domain/forecast.ts computes a + (split − pytd)·(a/pytd)
+ * with 20 significant digits. The two can only disagree on a shortfall lying within 10⁻¹⁵ of a half-fen boundary,
+ * so a few spare candidates make the domain's top N certain in practice; the parity test proves it on the seed.
+ */
+const MISS_SLACK = 10;
+
+/**
+ * What needs the leaders' attention on the dashboard: the red and yellow counts, the red list and the projects
+ * most likely to miss, without reading every project into the app. One statement evaluates every warning rule of
+ * lib/domain/warnings.ts and the year-end forecast of lib/domain/forecast.ts per plan in SQL (the same exact
+ * inequalities), counts the levels and picks the listed plans with LIMIT; only those plans are then read with
+ * getProjectFigures, whose domain functions give the warnings' words and the final likely-to-miss order.
+ * `tests/integration/attention.test.ts` proves the SQL and the domain agree project by project.
+ */
+export async function getAttention(db: Db, actor: Actor, options: AttentionOptions): Promise<Attention | null> {
+  departmentScope(actor, 'rollup.read');
+  const planYear = await db.planYear.findUnique({
+    where: { year: options.year },
+    select: { id: true, year: true, reportDeadlineDay: true, paceYellowPoints: true, paceRedPoints: true },
+  });
+  if (!planYear) return null;
+  const { month, basis } = options;
+  const redLimit = options.redLimit ?? 30;
+  const missLimit = options.missLimit ?? 10;
+  const amount = amountSql(basis);
+  const thresholds = paceThresholds(planYear);
+  const today = options.today ?? chongqingToday(new Date());
+  // the deadline rule depends only on the month's report status: its level is the same for every project
+  const overdue = daysOverdue(reportDeadline(planYear.year, month, planYear.reportDeadlineDay), today);
+  const reportLevel = overdue >= NO_REPORT_RED_DAYS ? 2 : overdue >= 1 ? 1 : 0;
+  const asOf = planYear.year * 12 + month;
+
+  const rows = await db.$queryRaw<{ kind: 'count' | 'red' | 'miss'; planId: number | null; red: number; yellow: number }[]>`
+    WITH plans AS (
+      SELECT pp.id, pp.stage, pp."annualPlan", p."plannedStart", p."actualStart", d."sortOrder", p.name
+        FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId" JOIN "Department" d ON d.id = p."departmentId"
+       WHERE pp."planYearId" = ${planYear.id}
+    ), rep AS (
+      SELECT r."planId", COALESCE(sum(${amount}), 0) AS ytd,
+             bool_or(r.month = ${month}) AS present,
+             bool_or(r.month = ${month} AND r.status IN ('DRAFT', 'RETURNED')) AS open,
+             bool_or(r.month = ${month} AND 'cumulativeAboveTotal' = ANY(r.flags)) AS "redFlag",
+             bool_or(r.month = ${month} AND cardinality(r.flags) > 0) AS flagged
+        FROM "MonthlyReport" r JOIN plans ON plans.id = r."planId"
+       WHERE r.month <= ${month}
+       GROUP BY r."planId"
+    ), items AS (
+      SELECT i."planId", sum(i.amount) AS split, COALESCE(sum(i.amount) FILTER (WHERE i.month <= ${month}), 0) AS pytd
+        FROM "MonthlyPlanItem" i JOIN plans ON plans.id = i."planId"
+       GROUP BY i."planId"
+    ), figures AS (
+      SELECT pl.id, pl."sortOrder", pl.name, pl.stage, COALESCE(items.split, 0) AS split,
+             COALESCE(rep.ytd, 0) AS ytd, COALESCE(items.pytd, 0) AS pytd,
+             -- paceBehindOfPlan: N·100·plan − 1200·ytd ≥ 12·points·plan
+             CASE WHEN pl.stage = 'PRELIMINARY' OR pl."annualPlan" IS NULL OR pl."annualPlan" <= 0 THEN 0
+                  WHEN ${month}::numeric * 100 * pl."annualPlan" - 1200 * COALESCE(rep.ytd, 0) >= 12 * ${thresholds.redPoints}::numeric * pl."annualPlan" THEN 2
+                  WHEN ${month}::numeric * 100 * pl."annualPlan" - 1200 * COALESCE(rep.ytd, 0) >= 12 * ${thresholds.yellowPoints}::numeric * pl."annualPlan" THEN 1
+                  ELSE 0 END AS pace,
+             -- notStartedOnTime: calendar months from the planned start month to the reporting month
+             CASE WHEN pl.stage <> 'NEW_START' OR pl."plannedStart" IS NULL THEN 0
+                  WHEN pl."actualStart" IS NOT NULL
+                       AND extract(year FROM pl."actualStart") * 12 + extract(month FROM pl."actualStart") <= ${asOf} THEN 0
+                  WHEN ${asOf} - (extract(year FROM pl."plannedStart") * 12 + extract(month FROM pl."plannedStart")) >= ${NOT_STARTED_RED_MONTHS} THEN 2
+                  WHEN ${asOf} - (extract(year FROM pl."plannedStart") * 12 + extract(month FROM pl."plannedStart")) >= 1 THEN 1
+                  ELSE 0 END AS start,
+             -- noReportByDeadline: missing, draft or returned after the deadline
+             CASE WHEN rep.present IS NOT TRUE OR rep.open THEN ${reportLevel}::int ELSE 0 END AS report,
+             -- reportFlags: cumulativeAboveTotal is red, any other flag yellow
+             CASE WHEN rep."redFlag" THEN 2 WHEN rep.flagged THEN 1 ELSE 0 END AS flag
+        FROM plans pl LEFT JOIN rep ON rep."planId" = pl.id LEFT JOIN items ON items."planId" = pl.id
+    ), judged AS MATERIALIZED (
+      SELECT id, "sortOrder", name, stage, split, GREATEST(pace, start, report, flag) AS level,
+             -- forecastYearEnd: a + (split − pytd)·a/pytd = a·split/pytd, or a + (split − pytd) with nothing planned yet
+             split - round(CASE WHEN pytd = 0 THEN ytd + split - pytd
+                                ELSE (ytd * split * 1.000000000000000000000000000000) / pytd END, 2) AS shortfall
+        FROM figures
+    )
+    SELECT 'count' AS kind, NULL::int AS "planId",
+           (count(*) FILTER (WHERE level = 2))::int AS red, (count(*) FILTER (WHERE level = 1))::int AS yellow
+      FROM judged
+    UNION ALL
+    (SELECT 'red', id, 0, 0 FROM judged WHERE level = 2 ORDER BY "sortOrder", name, id LIMIT ${redLimit})
+    UNION ALL
+    (SELECT 'miss', id, 0, 0 FROM judged WHERE stage <> 'PRELIMINARY' AND shortfall > 0
+      ORDER BY shortfall DESC, split DESC, "sortOrder", name, id LIMIT ${missLimit + MISS_SLACK})`;
+
+  const counts = rows.find((r) => r.kind === 'count');
+  const redIds = rows.filter((r) => r.kind === 'red').map((r) => r.planId!);
+  const missIds = rows.filter((r) => r.kind === 'miss').map((r) => r.planId!);
+  const listed = [...new Set([...redIds, ...missIds])];
+  const figures = listed.length === 0 ? [] : await getProjectFigures(db, actor, { year: options.year, month, basis, today, planIds: listed });
+  const byPlan = new Map(figures.map((f) => [f.planId, f]));
+  const pick = (ids: number[]) => ids.flatMap((id) => (byPlan.has(id) ? [byPlan.get(id)!] : []));
+  return {
+    red: counts?.red ?? 0,
+    yellow: counts?.yellow ?? 0,
+    redProjects: pick(redIds),
+    // figures come back in department then name order, the tie-break likelyToMiss keeps
+    likelyToMiss: likelyToMiss(
+      figures.filter((f) => missIds.includes(f.planId)),
+      missLimit,
+    ),
+  };
+}
