@@ -402,6 +402,16 @@ const READS: Record<string, ReadCase> = {
     row: row('all', 'all', 'all', 'all'),
     call: (db, a) => mod.projectFigures.getProjectFigures(db, a, { year: 2025, month: 10, basis: 'approved' }),
   },
+  getRollupCached: {
+    scoped: false,
+    row: row('all', 'all', 'all', 'all'),
+    call: (db, a) => mod.figuresCache.getRollupCached(db, a, { year: 2025, month: 10 }),
+  },
+  getAttentionCached: {
+    scoped: false,
+    row: row('all', 'all', 'all', 'all'),
+    call: (db, a) => mod.figuresCache.getAttentionCached(db, a, { year: 2025, month: 10, basis: 'approved' }),
+  },
   getAttention: {
     scoped: false,
     row: row('all', 'all', 'all', 'all'),
@@ -445,6 +455,7 @@ const mod = {} as {
   rollup: typeof import('@/lib/server/dashboard/get-rollup');
   projectFigures: typeof import('@/lib/server/dashboard/get-project-figures');
   attention: typeof import('@/lib/server/dashboard/get-attention');
+  figuresCache: typeof import('@/lib/server/dashboard/figures-cache');
   reviewQueue: typeof import('@/lib/server/reports/get-review-queue');
   bulletin: typeof import('@/lib/server/bulletins/get-bulletin');
   bulletins: typeof import('@/lib/server/bulletins/list-bulletins');
@@ -501,6 +512,7 @@ beforeAll(async () => {
     rollup: await import('@/lib/server/dashboard/get-rollup'),
     projectFigures: await import('@/lib/server/dashboard/get-project-figures'),
     attention: await import('@/lib/server/dashboard/get-attention'),
+    figuresCache: await import('@/lib/server/dashboard/figures-cache'),
     reviewQueue: await import('@/lib/server/reports/get-review-queue'),
     bulletin: await import('@/lib/server/bulletins/get-bulletin'),
     bulletins: await import('@/lib/server/bulletins/list-bulletins'),

@@ -32,7 +32,10 @@ async function describeDatabase(url: string) {
           pg_get_constraintdef(c.oid) AS definition
         FROM pg_constraint c JOIN pg_class r ON r.oid = c.conrelid
         JOIN pg_namespace n ON n.oid = r.relnamespace
-        WHERE n.nspname = 'public' AND r.relname <> '_prisma_migrations'`),
+        WHERE n.nspname = 'public' AND r.relname <> '_prisma_migrations'
+          -- constraint triggers (contype 't': the figures-version triggers) are outside Prisma's schema language;
+          -- tests/integration/figures-cache.test.ts proves they are there and work
+          AND c.contype <> 't'`),
       indexes: await q(`SELECT tablename, indexname, indexdef FROM pg_indexes
         WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`),
     };

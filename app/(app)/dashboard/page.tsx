@@ -18,8 +18,8 @@ import { prisma } from '@/lib/db';
 import { cumulativeSeries, FORECAST_METHOD_EN, FORECAST_METHOD_ZH, forecastYearEnd } from '@/lib/domain/forecast';
 import { headlineFigures } from '@/lib/domain/bulletin-text';
 import { formatCount, formatPercent, formatWan, formatYi, MISSING } from '@/lib/format';
-import { getAttention } from '@/lib/server/dashboard/get-attention';
-import { getRollup, rollupMonth } from '@/lib/server/dashboard/get-rollup';
+import { getAttentionCached, getRollupCached } from '@/lib/server/dashboard/figures-cache';
+import { rollupMonth } from '@/lib/server/dashboard/get-rollup';
 import { dashboardHref, dashboardParams } from '@/lib/validations/dashboard-params';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -55,10 +55,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const { year } = planYear;
   const month = rollupMonth(planYear, params.month);
   const { basis } = params;
-  // the figures and the attention list are independent statements: run them side by side
+  // the figures and the attention list are independent statements: run them side by side (each cached until the
+  // data under it changes: lib/server/dashboard/figures-cache.ts)
   const [rollup, attention, locale, t, tStage, tInvestor, tDirection, tMilestone, tw] = await Promise.all([
-    getRollup(prisma, actor, { year, month, basis }),
-    getAttention(prisma, actor, { year, month, basis }),
+    getRollupCached(prisma, actor, { year, month, basis }),
+    getAttentionCached(prisma, actor, { year, month, basis }),
     getLocale(),
     getTranslations('dashboard'),
     getTranslations('enums.stage'),

@@ -2,7 +2,8 @@ import 'server-only';
 import type { ReportStatus } from '@/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
 import type { Db } from '@/lib/prisma';
-import { getRollup, type Rollup, type RollupBasis } from '@/lib/server/dashboard/get-rollup';
+import { getRollupCached } from '@/lib/server/dashboard/figures-cache';
+import type { Rollup, RollupBasis } from '@/lib/server/dashboard/get-rollup';
 import { defaultPlanYear, listPlanYears } from '@/lib/server/plan/list-plan-years';
 import { getProject, type ProjectDetail } from '@/lib/server/projects/get-project';
 import { listProjects, type ProjectListItem, type ProjectListTotals } from '@/lib/server/projects/list-projects';
@@ -24,7 +25,7 @@ export async function rollupResource(
   actor: Actor,
   options: { year: number; month?: number; basis?: RollupBasis },
 ): Promise<ApiRollup | null> {
-  const rollup = await getRollup(db, actor, options);
+  const rollup = await getRollupCached(db, actor, options);
   return rollup ? { unit: MONEY_UNIT, ...rollup } : null;
 }
 

@@ -12,7 +12,7 @@ import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
 import { formatCount, formatPercent, formatWan, MISSING } from '@/lib/format';
 import { getProjectFigures } from '@/lib/server/dashboard/get-project-figures';
-import { getRollup } from '@/lib/server/dashboard/get-rollup';
+import { getRollupCached } from '@/lib/server/dashboard/figures-cache';
 import { dashboardHref, dashboardParams } from '@/lib/validations/dashboard-params';
 
 type Params = Promise<{ id: string }>;
@@ -35,7 +35,7 @@ export default async function DepartmentDrillPage({ params, searchParams }: { pa
   const state = dashboardParams(query);
   const year = state.year ?? (await prisma.planYear.findFirst({ where: { status: 'ACTIVE' }, orderBy: { year: 'desc' }, select: { year: true } }))?.year;
   if (!year) notFound();
-  const rollup = await getRollup(prisma, actor, { year, month: state.month, basis: state.basis });
+  const rollup = await getRollupCached(prisma, actor, { year, month: state.month, basis: state.basis });
   const line = rollup?.byDepartment.find((d) => d.key === Number(id));
   if (!rollup || !line) notFound();
   const { month, basis } = rollup;

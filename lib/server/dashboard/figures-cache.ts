@@ -1,0 +1,69 @@
+import 'server-only';
+import type { Actor } from '@/lib/auth/actor';
+import { chongqingToday } from '@/lib/domain/deadlines';
+import type { Db } from '@/lib/prisma';
+import { departmentScope } from '@/lib/server/authorize';
+import { getAttention, type Attention, type AttentionOptions } from './get-attention';
+import { getRollup, type Rollup, type RollupOptions } from './get-rollup';
+
+/**
+ * Dashboard figures cached in the app process until the data under them changes.
+ *
+ * Every transaction that writes a table the figures are read from bumps `FiguresVersion.version` once, at commit
+ * (deferred triggers, migration 20261128180000_figures_version). A request reads the version (one primary-key
+ * lookup) and reuses the figures computed at that version; otherwise it computes them, and concurrent requests
+ * for the same figures share that one computation. So a reader never sees figures older than the last commit it
+ * could see: the version is read before the figures are computed, so figures stored under a version are at least
+ * as new as it, and the next commit changes the version. Each app process keeps its own cache; nothing needs to be
+ * told when another process writes. Figures are the same for every role (`rollup.read`), checked before the cache.
+ */
+interface Entry {
+  version: string;
+  value: Promise<unknown>;
+}
+
+/** one cache per database client, so tests (and tools) on several databases never share figures */
+const caches = new WeakMap<object, Map<string, Entry>>();
+/** distinct figure sets kept per process (year × month × basis × today); the least recently used go first */
+const MAX_ENTRIES = 64;
+
+/** The current figures version: it changes with every committed transaction that changes the figures. */
+export async function figuresVersion(db: Db): Promise<string> {
+  const rows = await db.$queryRaw<{ version: string }[]>`SELECT version::text AS version FROM "FiguresVersion" WHERE id = 1`;
+  return rows[0]?.version ?? 'none';
+}
+
+async function cached<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
+  const version = await figuresVersion(db);
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit && hit.version === version) {
+    cache.delete(key); // most recently used goes last
+    cache.set(key, hit);
+    return hit.value as Promise<T>;
+  }
+  const entry: Entry = { version, value: compute() };
+  cache.set(key, entry);
+  while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  // a failed computation is not kept: the next request tries again
+  entry.value.catch(() => {
+    if (cache.get(key) === entry) cache.delete(key);
+  });
+  return entry.value as Promise<T>;
+}
+
+/** getRollup, cached until the figures change. The result is shared: treat it as read-only. */
+export async function getRollupCached(db: Db, actor: Actor, options: RollupOptions): Promise<Rollup | null> {
+  departmentScope(actor, 'rollup.read');
+  const key = JSON.stringify(['rollup', options.year, options.month ?? null, options.basis ?? 'approved']);
+  return cached(db, key, () => getRollup(db, actor, options));
+}
+
+/** getAttention, cached until the figures change or the day does (the deadline rule counts days). Read-only. */
+export async function getAttentionCached(db: Db, actor: Actor, options: AttentionOptions): Promise<Attention | null> {
+  departmentScope(actor, 'rollup.read');
+  const resolved = { ...options, today: options.today ?? chongqingToday(new Date()) };
+  const key = JSON.stringify(['attention', resolved.year, resolved.month, resolved.basis, resolved.today, resolved.redLimit ?? null, resolved.missLimit ?? null]);
+  return cached(db, key, () => getAttention(db, actor, resolved));
+}

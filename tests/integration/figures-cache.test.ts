@@ -1,0 +1,137 @@
+/**
+ * Dashboard figures are cached in the app process until the data under them changes. The change is signalled by
+ * FiguresVersion, bumped once at commit by deferred triggers on every table the figures read. These tests prove
+ * the triggers are there, bump once per committed transaction and never before commit, and that the cached
+ * figures are reused while nothing changes and recomputed, equal to a fresh computation, after any commit.
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/auth/actor';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+
+let t: TestDatabase;
+let cache: typeof import('@/lib/server/dashboard/figures-cache');
+let getRollup: typeof import('@/lib/server/dashboard/get-rollup').getRollup;
+let getAttention: typeof import('@/lib/server/dashboard/get-attention').getAttention;
+const leader: Actor = { id: 0, username: 'leader', displayName: '领导', role: 'LEADER', departmentId: null };
+
+const FIGURE_TABLES = ['Department', 'MonthlyPlanItem', 'MonthlyReport', 'PlanYear', 'PreliminaryMilestone', 'Project', 'ProjectPlan'];
+
+beforeAll(async () => {
+  t = await createTestDatabase('seeded');
+  process.env.DATABASE_URL = t.url;
+  cache = await import('@/lib/server/dashboard/figures-cache');
+  ({ getRollup } = await import('@/lib/server/dashboard/get-rollup'));
+  ({ getAttention } = await import('@/lib/server/dashboard/get-attention'));
+}, 120_000);
+
+afterAll(async () => {
+  await t.drop();
+});
+
+async function withClient<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: t.url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+/** an approved October report of the seed, to change */
+async function approvedReport() {
+  return t.db.monthlyReport.findFirstOrThrow({
+    where: { month: 10, status: 'APPROVED', approvedInvested: { gt: 0 }, plan: { planYear: { year: 2025 } } },
+    orderBy: { id: 'asc' },
+  });
+}
+
+describe('FiguresVersion', () => {
+  it('has a deferred trigger on every table the figures are read from', async () => {
+    const rows = await t.db.$queryRaw<{ table: string; deferrable: boolean; deferred: boolean }[]>`
+      SELECT tgrelid::regclass::text AS table, tgdeferrable AS deferrable, tginitdeferred AS deferred
+        FROM pg_trigger WHERE tgname = 'figures_changed' ORDER BY 1`;
+    expect(rows.map((r) => r.table.replaceAll('"', ''))).toEqual(FIGURE_TABLES);
+    expect(rows.every((r) => r.deferrable && r.deferred)).toBe(true);
+  });
+
+  it('is bumped once per committed transaction, and only at commit', async () => {
+    const before = await cache.figuresVersion(t.db);
+    await withClient(async (c) => {
+      await c.query('BEGIN');
+      const updated = await c.query(`UPDATE "MonthlyReport" SET "updatedAt" = now() WHERE id IN (SELECT id FROM "MonthlyReport" ORDER BY id LIMIT 50)`);
+      await c.query(`UPDATE "Project" SET "updatedAt" = now() WHERE id IN (SELECT id FROM "Project" ORDER BY id LIMIT 5)`);
+      expect(updated.rowCount).toBe(50);
+      // not yet: neither another connection nor the writer itself sees a new version before commit
+      expect(await cache.figuresVersion(t.db)).toBe(before);
+      expect((await c.query(`SELECT version::text AS v FROM "FiguresVersion"`)).rows[0].v).toBe(before);
+      await c.query('COMMIT');
+    });
+    expect(await cache.figuresVersion(t.db)).toBe(String(BigInt(before) + 1n));
+  });
+
+  it('is not bumped by a rolled-back transaction or by writes outside the figures', async () => {
+    const before = await cache.figuresVersion(t.db);
+    await withClient(async (c) => {
+      await c.query('BEGIN');
+      await c.query(`UPDATE "MonthlyReport" SET "updatedAt" = now() WHERE id = (SELECT min(id) FROM "MonthlyReport")`);
+      await c.query('ROLLBACK');
+    });
+    const user = await t.db.user.findFirstOrThrow({ where: { username: 'leader' } });
+    await t.db.notification.create({ data: { userId: user.id, kind: 'REPORT_RETURNED', link: '/reports' } });
+    await t.db.user.update({ where: { id: user.id }, data: { displayName: user.displayName } });
+    expect(await cache.figuresVersion(t.db)).toBe(before);
+  });
+});
+
+describe('getRollupCached and getAttentionCached', () => {
+  const options = { year: 2025, month: 10, basis: 'approved' as const };
+
+  it('reuse the figures while nothing changes, and share one computation between concurrent requests', async () => {
+    const first = await cache.getRollupCached(t.db, leader, options);
+    expect(await cache.getRollupCached(t.db, leader, options)).toBe(first);
+    const [a, b] = await Promise.all([
+      cache.getAttentionCached(t.db, leader, { ...options, today: '2025-11-20' }),
+      cache.getAttentionCached(t.db, leader, { ...options, today: '2025-11-20' }),
+    ]);
+    expect(a).not.toBeNull();
+    expect(b).toBe(a);
+  });
+
+  it('recompute after any committed change, equal to a fresh computation', async () => {
+    const before = (await cache.getRollupCached(t.db, leader, options))!;
+    const report = await approvedReport();
+    await t.db.monthlyReport.update({ where: { id: report.id }, data: { approvedInvested: report.approvedInvested!.plus(1000) } });
+
+    const after = (await cache.getRollupCached(t.db, leader, options))!;
+    expect(after).not.toBe(before);
+    expect(Number(after.completed) - Number(before.completed)).toBeCloseTo(1000, 2);
+    expect(after).toEqual(await getRollup(t.db, leader, options));
+    expect(await cache.getAttentionCached(t.db, leader, { ...options, today: '2025-11-20' })).toEqual(
+      await getAttention(t.db, leader, { ...options, today: '2025-11-20' }),
+    );
+  });
+
+  it('keep figures apart by year, month, basis and day', async () => {
+    const october = await cache.getRollupCached(t.db, leader, options);
+    const september = await cache.getRollupCached(t.db, leader, { ...options, month: 9 });
+    const submitted = await cache.getRollupCached(t.db, leader, { ...options, basis: 'submitted' });
+    expect([september!.month, submitted!.basis]).toEqual([9, 'submitted']);
+    expect(september).not.toBe(october);
+    // the deadline rule counts days: the same month seen on another day is judged again
+    const early = await cache.getAttentionCached(t.db, leader, { ...options, today: '2025-11-02' });
+    const late = await cache.getAttentionCached(t.db, leader, { ...options, today: '2025-12-28' });
+    expect(early).toEqual(await getAttention(t.db, leader, { ...options, today: '2025-11-02' }));
+    expect(late).toEqual(await getAttention(t.db, leader, { ...options, today: '2025-12-28' }));
+    expect(late!.red).toBeGreaterThanOrEqual(early!.red);
+  });
+
+  it('a plan-year change (the warning lines) shows at once', async () => {
+    const before = (await cache.getAttentionCached(t.db, leader, { ...options, today: '2025-11-02' }))!;
+    await t.db.planYear.update({ where: { year: 2025 }, data: { paceYellowPoints: 2, paceRedPoints: 5 } });
+    const after = (await cache.getAttentionCached(t.db, leader, { ...options, today: '2025-11-02' }))!;
+    expect(after.red).toBeGreaterThan(before.red);
+    await t.db.planYear.update({ where: { year: 2025 }, data: { paceYellowPoints: 10, paceRedPoints: 30 } });
+  });
+});
