@@ -5,7 +5,8 @@
  * JavaScript a page loads is read from the page itself (every /_next/static/chunks/*.js its HTML and RSC payload
  * name, the nomodule polyfill excepted) and gzipped from the build's files.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -49,9 +50,24 @@ function freePort(): Promise<number> {
 }
 
 /** Builds into distDir unless a build is there already (or `rebuild`). Returns the build's seconds (0 when reused). */
+/** The checkout's commit and uncommitted changes, so a build of other sources is never measured by mistake. */
+function sourceFingerprint(): string | null {
+  try {
+    const git = (args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const head = git(['rev-parse', 'HEAD']).trim();
+    const changes = git(['diff', 'HEAD', '--', '.', ':!bench/results.json']) + git(['ls-files', '--others', '--exclude-standard']);
+    return `${head} ${createHash('sha256').update(changes).digest('hex').slice(0, 16)}`;
+  } catch {
+    return null; // not a git checkout: rebuild every time
+  }
+}
+
 export function ensureBuild(distDir: string, rebuild: boolean, log: (s: string) => void): number {
-  if (!rebuild && existsSync(path.join(ROOT, distDir, 'BUILD_ID'))) {
-    log(`Reusing the production build in ${distDir}/ (--rebuild to rebuild it)`);
+  const stamp = path.join(ROOT, distDir, 'KEYSTONE_SOURCE');
+  const source = sourceFingerprint();
+  const built = existsSync(stamp) ? readFileSync(stamp, 'utf8') : null;
+  if (!rebuild && source !== null && built === source && existsSync(path.join(ROOT, distDir, 'BUILD_ID'))) {
+    log(`Reusing the production build in ${distDir}/, built from these sources (--rebuild to rebuild it)`);
     return 0;
   }
   log(`Building the app into ${distDir}/ (next build)…`);
@@ -73,6 +89,7 @@ export function ensureBuild(distDir: string, rebuild: boolean, log: (s: string) 
     for (const [file, content] of kept) writeFileSync(file, content);
   }
   if (res.status !== 0) throw new Error(`next build into ${distDir} failed`);
+  if (source !== null) writeFileSync(stamp, source);
   return Number(((performance.now() - t0) / 1000).toFixed(1));
 }
 
