@@ -7,6 +7,41 @@ import { SVGRenderer } from 'echarts/renderers';
 echarts.use([LineChart, BarChart, GridComponent, LegendComponent, MarkLineComponent, SVGRenderer]);
 
 /**
+ * Rendering a chart costs tens of milliseconds of server CPU; the dashboard's charts change only when its figures
+ * do. So the SVG is kept per option (as JSON), size and locale, the least recently used dropped first. An option
+ * holding a function (a formatter) cannot be keyed by its JSON and is always rendered.
+ */
+const rendered = new Map<string, string>();
+const MAX_RENDERED = 64;
+
+function renderSvg(option: echarts.EChartsCoreOption, width: number, height: number, locale: 'ZH' | 'EN'): string {
+  let keyable = true;
+  const key = JSON.stringify([option, width, height, locale], (_k, v: unknown) => {
+    if (typeof v === 'function') keyable = false;
+    return v;
+  });
+  const hit = keyable ? rendered.get(key) : undefined;
+  if (hit !== undefined) {
+    rendered.delete(key);
+    rendered.set(key, hit);
+    return hit;
+  }
+  const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width, height, locale });
+  let svg: string;
+  try {
+    chart.setOption({ animation: false, ...option });
+    svg = chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+  if (keyable) {
+    rendered.set(key, svg);
+    while (rendered.size > MAX_RENDERED) rendered.delete(rendered.keys().next().value!);
+  }
+  return svg;
+}
+
+/**
  * An ECharts chart rendered to SVG on the server (tree-shaken `echarts/core`, SSR mode): no chart code reaches the
  * browser, the page paints the chart with its first HTML, and print gets crisp vectors. The numbers are in the
  * table beside every chart, which is also the chart's text alternative.
@@ -26,14 +61,7 @@ export function ServerChart({
   label: string;
   testId?: string;
 }) {
-  const chart = echarts.init(null, undefined, { renderer: 'svg', ssr: true, width, height, locale: locale.startsWith('zh') ? 'ZH' : 'EN' });
-  let svg: string;
-  try {
-    chart.setOption({ animation: false, ...option });
-    svg = chart.renderToSVGString();
-  } finally {
-    chart.dispose();
-  }
+  const svg = renderSvg(option, width, height, locale.startsWith('zh') ? 'ZH' : 'EN');
   return (
     <div
       role="img"
