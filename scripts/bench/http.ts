@@ -50,13 +50,15 @@ function freePort(): Promise<number> {
 }
 
 /** Builds into distDir unless a build is there already (or `rebuild`). Returns the build's seconds (0 when reused). */
-/** The checkout's commit and uncommitted changes, so a build of other sources is never measured by mistake. */
+/** What `next build` compiles, as in the checkout (staged, unstaged and untracked): a build of other sources is never measured. */
+const BUILD_INPUTS = ['app', 'components', 'lib', 'i18n', 'messages', 'prisma', 'public', 'middleware.ts', 'proxy.ts', 'next.config.ts', 'next.config.js', 'package-lock.json', 'tsconfig.json', 'postcss.config.mjs'];
+
 function sourceFingerprint(): string | null {
   try {
     const git = (args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    const head = git(['rev-parse', 'HEAD']).trim();
-    const changes = git(['diff', 'HEAD', '--', '.', ':!bench/results.json']) + git(['ls-files', '--others', '--exclude-standard']);
-    return `${head} ${createHash('sha256').update(changes).digest('hex').slice(0, 16)}`;
+    const inputs = BUILD_INPUTS.filter((p) => existsSync(path.join(ROOT, p)));
+    const state = git(['ls-files', '-s', '--', ...inputs]) + git(['diff', '--', ...inputs]) + git(['ls-files', '--others', '--exclude-standard', '--', ...inputs]);
+    return createHash('sha256').update(state).digest('hex');
   } catch {
     return null; // not a git checkout: rebuild every time
   }

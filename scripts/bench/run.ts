@@ -207,6 +207,12 @@ async function main() {
             log(`c. HTTP load, ${opts.httpSeconds} s each on /dashboard and ${listPath} …`);
             // one request each before anything is timed, so first-request work is not in the load figures; the
             // dashboard's is reported on its own: its figures are computed, then cached until the data changes
+            // signing in already rendered the dashboard (the leader's home page): a no-op write to the plan year
+            // moves the figures version on, so this request computes the figures as after any real change
+            const bump = new pg.Client({ connectionString: run.url });
+            await bump.connect();
+            await bump.query(`UPDATE "PlanYear" SET "updatedAt" = "updatedAt"`);
+            await bump.end();
             const cold = performance.now();
             await fetch(`${server.base}/dashboard`, { headers: { cookie } }).then((r) => r.arrayBuffer());
             const coldDashboardMs = Number((performance.now() - cold).toFixed(1));

@@ -91,6 +91,8 @@ describe('getRollupCached and getAttentionCached', () => {
   it('reuse the figures while nothing changes, and share one computation between concurrent requests', async () => {
     const first = await cache.getRollupCached(t.db, leader, options);
     expect(await cache.getRollupCached(t.db, leader, options)).toBe(first);
+    // shared by every request, so read-only
+    expect(() => first!.byStage.reverse()).toThrow(TypeError);
     const [a, b] = await Promise.all([
       cache.getAttentionCached(t.db, leader, { ...options, today: '2025-11-20' }),
       cache.getAttentionCached(t.db, leader, { ...options, today: '2025-11-20' }),

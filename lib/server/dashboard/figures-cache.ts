@@ -33,6 +33,15 @@ export async function figuresVersion(db: Db): Promise<string> {
   return rows[0]?.version ?? 'none';
 }
 
+/** Cached figures are shared by every request: frozen, so code that would change them fails loudly instead. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 async function cached<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
   const version = await figuresVersion(db);
   let cache = caches.get(db);
@@ -43,7 +52,7 @@ async function cached<T>(db: Db, key: string, compute: () => Promise<T>): Promis
     cache.set(key, hit);
     return hit.value as Promise<T>;
   }
-  const entry: Entry = { version, value: compute() };
+  const entry: Entry = { version, value: compute().then(deepFreeze) };
   cache.set(key, entry);
   while (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   // a failed computation is not kept: the next request tries again
