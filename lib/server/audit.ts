@@ -71,36 +71,29 @@ export interface AuditActor {
   ip: string | null;
 }
 
+/** One audit row: who did it (the system when no one is signed in), from where, and what changed. */
+function auditRow(who: AuditActor, entry: AuditEntry) {
+  return {
+    actorId: who.actor?.id ?? null,
+    actor: who.actor?.username ?? 'system',
+    ip: who.ip,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
+    before: entry.before ?? undefined,
+    after: entry.after ?? undefined,
+    reason: entry.reason ?? null,
+  };
+}
+
 export async function writeAudit(tx: Tx, who: AuditActor, entry: AuditEntry) {
-  await tx.auditLog.create({
-    data: {
-      actorId: who.actor?.id ?? null,
-      actor: who.actor?.username ?? 'system',
-      ip: who.ip,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-      before: entry.before ?? undefined,
-      after: entry.after ?? undefined,
-      reason: entry.reason ?? null,
-    },
-  });
+  await tx.auditLog.create({ data: auditRow(who, entry) });
 }
 
 /** Many entries in one statement: bulk approval of a district's month writes hundreds of rows. */
 export async function writeAuditMany(tx: Tx, who: AuditActor, entries: readonly AuditEntry[]) {
   if (entries.length === 0) return;
   await tx.auditLog.createMany({
-    data: entries.map((entry) => ({
-      actorId: who.actor?.id ?? null,
-      actor: who.actor?.username ?? 'system',
-      ip: who.ip,
-      action: entry.action,
-      entity: entry.entity,
-      entityId: entry.entityId === undefined || entry.entityId === null ? null : String(entry.entityId),
-      before: entry.before ?? undefined,
-      after: entry.after ?? undefined,
-      reason: entry.reason ?? null,
-    })),
+    data: entries.map((entry) => auditRow(who, entry)),
   });
 }
