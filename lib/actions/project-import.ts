@@ -1,26 +1,25 @@
 'use server';
 
-import { formatOf, parseProjectSheet, readGrid, ZProjectImportUpload, type ParsedSheet } from '@/lib/domain/project-sheet';
+import { formatOf, ZProjectImportUpload, type ParsedSheet, type ProjectImportUpload } from '@/lib/domain/project-sheet';
 import { importProjects, type ImportSummary } from '@/lib/server/projects/import-projects';
+import { parseUpload } from '@/lib/server/projects/parse-upload';
 import { defineAction, type ActionContext } from './safe-action';
 
 const PAGES = ['/projects', '/plan'];
 
-/** The file's bytes → a parsed sheet; a file that is not a spreadsheet at all is one error for the whole file. */
-async function readUpload(file: File): Promise<ParsedSheet> {
-  try {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    return parseProjectSheet(readGrid(bytes, formatOf(file.name) ?? 'csv'));
-  } catch {
-    return { headerRow: 0, columns: {}, hasMonths: false, rows: [], issues: [{ row: 0, column: '', message: 'unreadable' }], dataRows: 0 };
-  }
+/**
+ * The file is read in a worker thread before the transaction opens (lib/server/projects/parse-upload.ts): a file
+ * past a limit is refused with a message naming it, and no connection is held while a large file is parsed.
+ */
+async function readUpload(input: ProjectImportUpload): Promise<ParsedSheet> {
+  const bytes = new Uint8Array(await input.file.arrayBuffer());
+  return parseUpload(bytes, formatOf(input.file.name) ?? 'csv');
 }
 
-async function run(ctx: ActionContext<{ year: number; file: File }>, commit: boolean): Promise<ImportSummary> {
-  const sheet = await readUpload(ctx.input.file);
+async function run(ctx: ActionContext<ProjectImportUpload, ParsedSheet>, commit: boolean): Promise<ImportSummary> {
   return importProjects(ctx.tx, ctx.actor, {
     year: ctx.input.year,
-    sheet,
+    sheet: ctx.prepared,
     commit,
     fileName: ctx.input.file.name,
     ip: ctx.ip,
@@ -33,6 +32,7 @@ export const importProjectsDryRun = defineAction({
   name: 'project.importDryRun',
   permission: 'project.write',
   input: ZProjectImportUpload,
+  prepare: readUpload,
   run: (ctx) => run(ctx, false),
 });
 
@@ -41,6 +41,7 @@ export const importProjectsCommit = defineAction({
   name: 'project.import',
   permission: 'project.write',
   input: ZProjectImportUpload,
+  prepare: readUpload,
   revalidate: PAGES,
   run: (ctx) => run(ctx, true),
 });

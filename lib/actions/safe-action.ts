@@ -26,10 +26,12 @@ export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> };
 
-export interface ActionContext<I> {
+export interface ActionContext<I, P = undefined> {
   actor: Actor;
   ip: string | null;
   input: I;
+  /** what the spec's `prepare` made of the input before the transaction opened */
+  prepared: P;
   tx: Tx;
   /**
    * Throws not-found unless the actor's scope of this action's permission reaches the record. A record of
@@ -41,12 +43,17 @@ export interface ActionContext<I> {
   auditMany(entries: readonly AuditEntry[]): Promise<void>;
 }
 
-export interface ActionSpec<S extends z.ZodType, T> {
+export interface ActionSpec<S extends z.ZodType, T, P = undefined> {
   /** also the audit action name, e.g. "report.approve" */
   name: string;
   permission: Permission;
   input: S;
-  run(ctx: ActionContext<z.infer<S>>): Promise<T>;
+  /**
+   * Slow work on the parsed input that must not hold a transaction (and its connection) open, such as reading an
+   * uploaded file: it runs after authentication, the permission check and parsing, before the transaction.
+   */
+  prepare?(input: z.infer<S>, actor: Actor): Promise<P>;
+  run(ctx: ActionContext<z.infer<S>, P>): Promise<T>;
   /** paths whose cached pages change */
   revalidate?: string[];
   /** only for changing one's own password: everything else waits until a required change is done */
@@ -101,7 +108,7 @@ function failure(locale: AppLocale, error: AppError): ActionResult<never> {
   };
 }
 
-export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
+export function defineAction<S extends z.ZodType, T, P = undefined>(spec: ActionSpec<S, T, P>) {
   const action = async (rawInput: unknown): Promise<ActionResult<T>> => {
     const { actor, ip, locale } = await getRequestContext();
     try {
@@ -118,13 +125,15 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
         }
         throw new AppError('VALIDATION', undefined, {}, fieldErrors);
       }
+      const prepared = spec.prepare ? await spec.prepare(parsed.data, actor) : (undefined as P);
 
       const data = await prisma.$transaction(
         async (tx) => {
-          const ctx: ActionContext<z.infer<S>> = {
+          const ctx: ActionContext<z.infer<S>, P> = {
             actor,
             ip,
             input: parsed.data,
+            prepared,
             tx,
             authorize(record, what) {
               if (!record || !can(actor, spec.permission, record)) throw new NotFoundError(what);

@@ -6,11 +6,15 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import type { PlanYearStatus } from '@/generated/prisma/enums';
 import { importProjectsCommit, importProjectsDryRun } from '@/lib/actions/project-import';
-import { ACCEPTED_EXTENSIONS, MAX_UPLOAD_BYTES, formatOf } from '@/lib/domain/project-sheet/upload';
+import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_UPLOAD_BYTES } from '@/lib/domain/project-sheet/limits';
+import { ACCEPTED_EXTENSIONS, formatOf } from '@/lib/domain/project-sheet/upload';
 import type { ImportSummary } from '@/lib/server/projects/import-projects';
 import { ImportReport } from './import-report';
 
 type Phase = 'idle' | 'checking' | 'checked' | 'committing' | 'done';
+
+/** The limits the page states, from the one place the server enforces them. */
+const LIMITS = { mb: MAX_UPLOAD_BYTES / (1024 * 1024), rows: MAX_SHEET_ROWS, columns: MAX_SHEET_COLUMNS };
 
 /**
  * Upload → dry run (every problem listed) → 确认导入. The same File is sent again for the commit, which checks
@@ -38,7 +42,7 @@ export function ImportPanel({ years, defaultYear }: { years: { year: number; sta
   function localProblem(f: File | null): string | null {
     if (!f) return t('upload.fileRequired');
     if (f.size === 0) return t('upload.fileEmpty');
-    if (f.size > MAX_UPLOAD_BYTES) return t('upload.fileTooLarge');
+    if (f.size > MAX_UPLOAD_BYTES) return t('upload.fileTooLarge', LIMITS);
     if (!formatOf(f.name)) return t('upload.fileType');
     return null;
   }
@@ -59,14 +63,14 @@ export function ImportPanel({ years, defaultYear }: { years: { year: number; sta
       if (!result.ok) {
         const field = result.fieldErrors && Object.values(result.fieldErrors)[0]?.[0];
         const key = field && Object.hasOwn(UPLOAD_KEYS, field) ? (field as keyof typeof UPLOAD_KEYS) : null;
-        setError(key ? t(`upload.${key}`) : (field ?? result.message));
+        setError(key ? t(`upload.${key}`, LIMITS) : (field ?? result.message));
         setPhase(commit ? 'checked' : 'idle');
         return;
       }
       setSummary(result.data);
       setPhase(commit ? 'done' : 'checked');
     } catch {
-      setError(t('upload.fileTooLarge'));
+      setError(t('upload.fileTooLarge', LIMITS));
       setPhase('idle');
     }
   }
@@ -141,7 +145,7 @@ export function ImportPanel({ years, defaultYear }: { years: { year: number; sta
               }}
             />
             <span id="import-file-hint" className="text-xs font-normal text-slate-500">
-              {t('fileHint')}
+              {t('fileHint', LIMITS)}
             </span>
           </label>
           <Button onClick={() => send(false)} disabled={busy || !file}>

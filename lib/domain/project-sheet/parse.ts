@@ -16,6 +16,7 @@ import {
   parseStage,
   type ColumnKey,
 } from './columns';
+import { MAX_DATA_ROWS } from './limits';
 import type { CellValue, Grid } from './read-grid';
 
 /** Message keys under projectImport.errors in messages/*.json. */
@@ -94,7 +95,6 @@ export interface ParsedSheet {
   dataRows: number;
 }
 
-export const MAX_ROWS = 20_000;
 const MAX_TEXT = 2000;
 const MAX_SHORT = 200;
 /** Only the first rows are searched for the header: titles and notes above it are short. */
@@ -247,8 +247,8 @@ export function parseProjectSheet(grid: Grid): ParsedSheet {
     if (!code && SECTION_ROW.test(name || firstCell)) continue;
     if (!code && SECTION_ROW.test(firstCell)) continue;
     dataRows += 1;
-    if (dataRows > MAX_ROWS) {
-      issues.push({ row: rowNumber, column: '', message: 'tooManyRows', params: { max: String(MAX_ROWS) } });
+    if (dataRows > MAX_DATA_ROWS) {
+      issues.push({ row: rowNumber, column: '', message: 'tooManyRows', params: { max: String(MAX_DATA_ROWS) } });
       break;
     }
 

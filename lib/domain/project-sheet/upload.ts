@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { MAX_UPLOAD_BYTES } from './limits';
+
+export { MAX_UPLOAD_BYTES };
 
 export type SheetFormat = 'xlsx' | 'xls' | 'csv';
 
@@ -8,8 +11,6 @@ export function formatOf(fileName: string): SheetFormat | null {
   return ext === 'xlsx' || ext === 'xls' || ext === 'csv' ? ext : null;
 }
 
-/** Larger than any real 调度表 (10,000 rows of .xlsx are about 1–2 MB), small enough to parse in one request. */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 export const ACCEPTED_EXTENSIONS = '.xlsx,.xls,.csv';
 
 /**

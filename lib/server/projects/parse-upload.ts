@@ -1,0 +1,120 @@
+import 'server-only';
+/**
+ * Reads an uploaded spreadsheet in a worker thread, before any database transaction opens. The readers already
+ * refuse what breaks a limit of lib/domain/project-sheet/limits.ts; the worker is the second wall: its heap is
+ * capped (`resourceLimits`) and it is terminated after PARSE_TIME_LIMIT_MS, so a file that defeats every check
+ * still costs one worker, and the user is told which limit it hit. At most MAX_CONCURRENT_PARSES run at once.
+ */
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { ParsedSheet } from '@/lib/domain/project-sheet/parse';
+import {
+  MAX_CONCURRENT_PARSES,
+  MAX_QUEUED_PARSES,
+  PARSE_MEMORY_LIMIT_MB,
+  PARSE_TIME_LIMIT_MS,
+  type SheetLimitKey,
+} from '@/lib/domain/project-sheet/limits';
+import type { SheetFormat } from '@/lib/domain/project-sheet/upload';
+import { AppError } from '@/lib/server/errors';
+import type { WorkerAnswer } from './parse-upload-protocol';
+
+export interface ParseLimits {
+  timeLimitMs: number;
+  memoryLimitMb: number;
+}
+
+const DEFAULT_LIMITS: ParseLimits = { timeLimitMs: PARSE_TIME_LIMIT_MS, memoryLimitMb: PARSE_MEMORY_LIMIT_MB };
+
+/** A refused upload: a field error on `file` whose message (validation.<key>) names the limit. */
+export function uploadRefused(key: SheetLimitKey, params: Record<string, string | number>): AppError {
+  return new AppError('VALIDATION', key, params, { file: [key] });
+}
+
+const UNREADABLE: ParsedSheet = {
+  headerRow: 0,
+  columns: {},
+  hasMonths: false,
+  rows: [],
+  issues: [{ row: 0, column: '', message: 'unreadable' }],
+  dataRows: 0,
+};
+
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function acquire(): Promise<void> {
+  if (running < MAX_CONCURRENT_PARSES) {
+    running += 1;
+    return;
+  }
+  if (waiting.length >= MAX_QUEUED_PARSES) throw uploadRefused('sheetParseBusy', { max: MAX_CONCURRENT_PARSES });
+  // release() hands its slot straight to the next in line
+  await new Promise<void>((resolve) => waiting.push(resolve));
+}
+
+function release() {
+  const next = waiting.shift();
+  if (next) next();
+  else running -= 1;
+}
+
+function startWorker(options: WorkerOptions): Worker {
+  if (process.env.NEXT_RUNTIME) {
+    // Next (Turbopack) bundles the worker's entry from exactly this expression.
+    return new Worker(new URL('./parse-upload.worker.ts', import.meta.url), options);
+  }
+  // Outside Next (Vitest, the benchmark under tsx) the entry is TypeScript: load it through tsx.
+  const entry = import.meta.url.replace(/parse-upload\.ts$/, 'parse-upload.worker.ts');
+  const boot = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
+  return new Worker(boot, { ...options, eval: true });
+}
+
+function runWorker(bytes: Uint8Array, format: SheetFormat, limits: ParseLimits): Promise<WorkerAnswer> {
+  return new Promise((resolve, reject) => {
+    const copy = bytes.slice();
+    const worker = startWorker({
+      workerData: { bytes: copy, format },
+      transferList: [copy.buffer],
+      resourceLimits: { maxOldGenerationSizeMb: limits.memoryLimitMb, maxYoungGenerationSizeMb: Math.min(64, Math.ceil(limits.memoryLimitMb / 8)) },
+      stdout: false,
+      stderr: false,
+    });
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      outcome();
+    };
+    const timer = setTimeout(
+      () => settle(() => resolve({ kind: 'limit', key: 'sheetParseTimeout', params: { seconds: Math.round(limits.timeLimitMs / 1000) } })),
+      limits.timeLimitMs,
+    );
+    worker.once('message', (answer: WorkerAnswer) => settle(() => resolve(answer)));
+    worker.once('error', (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        settle(() => resolve({ kind: 'limit', key: 'sheetParseMemory', params: { mb: limits.memoryLimitMb } }));
+      } else {
+        settle(() => reject(error));
+      }
+    });
+    worker.once('exit', (code) => settle(() => reject(new Error(`sheet parse worker exited (${code}) without an answer`))));
+  });
+}
+
+/**
+ * The file's bytes → the parsed sheet. A broken limit throws a VALIDATION AppError naming it (the page shows the
+ * message at the file field); a file that is not a spreadsheet gives the sheet with one "unreadable" issue.
+ */
+export async function parseUpload(bytes: Uint8Array, format: SheetFormat, limits: ParseLimits = DEFAULT_LIMITS): Promise<ParsedSheet> {
+  await acquire();
+  let answer: WorkerAnswer;
+  try {
+    answer = await runWorker(bytes, format, limits);
+  } finally {
+    release();
+  }
+  if (answer.kind === 'limit') throw uploadRefused(answer.key, answer.params);
+  return answer.kind === 'parsed' ? answer.sheet : UNREADABLE;
+}
