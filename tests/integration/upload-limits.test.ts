@@ -92,6 +92,14 @@ describe('each hostile file is refused with the limit it broke, and nothing is w
   });
 });
 
+describe('the upload itself', () => {
+  it('is refused above 20 MB by the schema, before any worker starts', async () => {
+    await signInBureau('en');
+    const result = await actions.importProjectsDryRun(upload('large.csv', new Uint8Array(20 * 1024 * 1024 + 1)));
+    expect(result).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { file: ['fileTooLarge'] } });
+  });
+});
+
 describe('what stays readable', () => {
   it('reads only the first sheet: a second sheet with every trick is never opened', async () => {
     await signInBureau('zh-CN');

@@ -5,7 +5,7 @@ import 'server-only';
  * capped (`resourceLimits`) and it is terminated after PARSE_TIME_LIMIT_MS, so a file that defeats every check
  * still costs one worker, and the user is told which limit it hit. At most MAX_CONCURRENT_PARSES run at once.
  */
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { ParsedSheet } from '@/lib/domain/project-sheet/parse';
 import {
   MAX_CONCURRENT_PARSES,
@@ -58,27 +58,39 @@ function release() {
   else running -= 1;
 }
 
-function startWorker(options: WorkerOptions): Worker {
+/**
+ * The worker for one file, which gets its own copy of the bytes (moved, not cloned). Next (Turbopack) bundles the worker's entry
+ * only from a `new Worker(new URL(…), { …literal options… })` it can read, so the options are spelled out in both
+ * branches rather than built once.
+ */
+function startWorker(bytes: Uint8Array, format: SheetFormat, limits: ParseLimits): Worker {
+  const data = bytes.slice();
+  const heapMb = limits.memoryLimitMb;
+  const youngMb = Math.min(64, Math.ceil(heapMb / 8));
   if (process.env.NEXT_RUNTIME) {
-    // Next (Turbopack) bundles the worker's entry from exactly this expression.
-    return new Worker(new URL('./parse-upload.worker.ts', import.meta.url), options);
+    return new Worker(new URL('./parse-upload.worker.ts', import.meta.url), {
+      workerData: { bytes: data, format },
+      transferList: [data.buffer],
+      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: youngMb },
+      stdout: false,
+      stderr: false,
+    });
   }
-  // Outside Next (Vitest, the benchmark under tsx) the entry is TypeScript: load it through tsx.
+  // Outside Next (Vitest, the benchmark under tsx) the entry is TypeScript: it is loaded through tsx.
   const entry = import.meta.url.replace(/parse-upload\.ts$/, 'parse-upload.worker.ts');
-  const boot = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
-  return new Worker(boot, { ...options, eval: true });
+  return new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`, {
+    eval: true,
+    workerData: { bytes: data, format },
+    transferList: [data.buffer],
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: youngMb },
+    stdout: false,
+    stderr: false,
+  });
 }
 
 function runWorker(bytes: Uint8Array, format: SheetFormat, limits: ParseLimits): Promise<WorkerAnswer> {
   return new Promise((resolve, reject) => {
-    const copy = bytes.slice();
-    const worker = startWorker({
-      workerData: { bytes: copy, format },
-      transferList: [copy.buffer],
-      resourceLimits: { maxOldGenerationSizeMb: limits.memoryLimitMb, maxYoungGenerationSizeMb: Math.min(64, Math.ceil(limits.memoryLimitMb / 8)) },
-      stdout: false,
-      stderr: false,
-    });
+    const worker = startWorker(bytes, format, limits);
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
