@@ -418,7 +418,17 @@ export async function measureDb(url: string, opts: { runs: number; writeRuns: nu
     const bytes = await workbookOf(lines);
     const file = () => new File([bytes], 'bench-import.xlsx');
     const codes = lines.map((l) => l.code);
-    const clear = () => c.query(`DELETE FROM "Project" WHERE code = ANY($1::text[])`, [codes]);
+    // the imported rows go between runs; plans and their items first, as the database refuses a project with a
+    // plan (ON DELETE RESTRICT: nothing in the product deletes projects)
+    const clear = async () => {
+      await c.query(
+        `DELETE FROM "MonthlyPlanItem" WHERE "planId" IN
+           (SELECT pp.id FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId" WHERE p.code = ANY($1::text[]))`,
+        [codes],
+      );
+      await c.query(`DELETE FROM "ProjectPlan" WHERE "projectId" IN (SELECT id FROM "Project" WHERE code = ANY($1::text[]))`, [codes]);
+      await c.query(`DELETE FROM "Project" WHERE code = ANY($1::text[])`, [codes]);
+    };
     setBenchRequestContext({ actor: bureau, ip: '127.0.0.1', locale: 'zh-CN' });
     const dryRun = await timed(async () => {
       const res = await importActions.importProjectsDryRun({ year: 2026, file: file() });
