@@ -22,6 +22,8 @@ async function run(ctx: ActionContext<ProjectImportUpload, ParsedSheet>, commit:
     sheet: ctx.prepared,
     commit,
     fileName: ctx.input.file.name,
+    reason: ctx.input.reason,
+    versions: ctx.input.versions,
     ip: ctx.ip,
     audit: ctx.audit,
   });
@@ -36,7 +38,10 @@ export const importProjectsDryRun = defineAction({
   run: (ctx) => run(ctx, false),
 });
 
-/** Imports the file, all or nothing, in one transaction; an identical file a second time changes nothing. */
+/**
+ * Imports the file, all or nothing, in one transaction; an identical file a second time changes nothing. It sends
+ * back the check's `versions` (a project changed since is refused) and, for an ACTIVE year, a reason.
+ */
 export const importProjectsCommit = defineAction({
   name: 'project.import',
   permission: 'project.write',

@@ -8,10 +8,12 @@
 import type { ReportStatus } from '@/generated/prisma/enums';
 import { defineAction, type ActionContext } from '@/lib/actions/safe-action';
 import { diffRecords, toAuditRecord } from '@/lib/server/audit';
-import { NotFoundError } from '@/lib/server/errors';
+import { closedThrough } from '@/lib/domain/closed-years';
+import { AppError, NotFoundError } from '@/lib/server/errors';
+import { closedYearFactConflict } from '@/lib/server/projects/closed-year-guard';
 import { entryChecks } from '@/lib/server/reports/entry-checks';
 import type { ReportFlag } from '@/lib/domain/report-checks';
-import { EDITABLE, refuse, requireOpenYear, transitionReports } from '@/lib/server/reports/workflow';
+import { EDITABLE, refuse, requireOpenYears, transitionReports } from '@/lib/server/reports/workflow';
 import {
   ZApproveReport,
   ZReopenReport,
@@ -76,17 +78,17 @@ export const saveReportDraft = defineAction({
         stage: true,
         cumulativeBeforeYear: true,
         annualPlan: true,
-        project: { select: { departmentId: true, totalInvestment: true, actualStart: true } },
-        planYear: { select: { year: true, status: true, currentMonth: true } },
+        project: { select: { id: true, departmentId: true, totalInvestment: true, actualStart: true } },
+        planYear: { select: { id: true } },
       },
     });
     const owner: { departmentId: number } | null = plan ? { departmentId: plan.project.departmentId } : null;
     ctx.authorize(owner, 'plan');
     if (!plan) throw new NotFoundError('plan');
 
-    await requireOpenYear(tx, plan.planYear);
-    if (input.month > plan.planYear.currentMonth) {
-      await refuse(tx, { kind: 'futureMonth', month: input.month, currentMonth: plan.planYear.currentMonth });
+    const planYear = (await requireOpenYears(tx, [plan.planYear.id])).get(plan.planYear.id)!;
+    if (input.month > planYear.currentMonth) {
+      await refuse(tx, { kind: 'futureMonth', month: input.month, currentMonth: planYear.currentMonth });
     }
 
     // Saves of one project's months run one at a time: each checks cumulative since start against the others,
@@ -100,6 +102,13 @@ export const saveReportDraft = defineAction({
     if (existing && !EDITABLE.includes(existing.status)) await refuse(tx, { kind: 'locked', status: existing.status });
     if (existing && existing.version !== input.version) await refuse(tx, { kind: 'stale', reportId: existing.id });
     const checks = await entryChecks(tx, plan, input);
+    // a date the report states becomes the project's on approval; one that a closed year counts cannot change
+    const closed = await closedYearFactConflict(tx, [
+      { projectId: plan.project.id, actualStart: input.actualStart, actualCompletion: input.actualCompletion, milestones: input.milestoneUpdates },
+    ]);
+    if (closed) {
+      throw new AppError('VALIDATION', undefined, { year: closed.year, through: closedThrough(closed.year) }, { [closed.field]: ['projectClosedYearDate'] });
+    }
     const fields = { ...reportFields(input), flags: checks.flags };
 
     if (!existing) {

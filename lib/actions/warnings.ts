@@ -1,6 +1,7 @@
 'use server';
 
 import { defineAction } from '@/lib/actions/safe-action';
+import { assertPlanYearOpen } from '@/lib/server/admin/plan-year-lock';
 import { diffRecords } from '@/lib/server/audit';
 import { NotFoundError } from '@/lib/server/errors';
 import { ZWarningThresholds } from '@/lib/validations/warnings';
@@ -17,6 +18,8 @@ export const setWarningThresholds = defineAction({
       select: { id: true, paceYellowPoints: true, paceRedPoints: true },
     });
     if (!before) throw new NotFoundError('planYear');
+    // the lines decide a closed year's red and yellow counts, which are as final as its figures
+    await assertPlanYearOpen(tx, before.id);
     const after = await tx.planYear.update({
       where: { id: before.id },
       data: { paceYellowPoints: input.yellowPoints, paceRedPoints: input.redPoints },

@@ -434,8 +434,12 @@ export async function measureDb(url: string, opts: { runs: number; writeRuns: nu
       const res = await importActions.importProjectsDryRun({ year: 2026, file: file() });
       if (!res.ok || res.data.errorCount) throw new Error(`import dry run failed: ${JSON.stringify(res).slice(0, 500)}`);
     }, writeRuns, { warmup: false });
+    // the commit names what its check saw (the same for every run: the rows are cleared in between)
+    const checked = await importActions.importProjectsDryRun({ year: 2026, file: file() });
+    if (!checked.ok) throw new Error(`import check failed: ${checked.message}`);
+    const versions = JSON.stringify(checked.data.versions);
     const commit = await timed(async () => {
-      const res = await importActions.importProjectsCommit({ year: 2026, file: file() });
+      const res = await importActions.importProjectsCommit({ year: 2026, file: file(), versions });
       if (!res.ok || res.data.create !== lines.length) throw new Error(`import failed: ${JSON.stringify(res).slice(0, 500)}`);
     }, writeRuns, { warmup: false, before: clear });
     await clear();

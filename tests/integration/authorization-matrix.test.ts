@@ -156,7 +156,11 @@ const ACTIONS: Record<string, ActionCase> = {
   'project.import': {
     scoped: false,
     row: REVIEWERS,
-    input: async (fx) => ({ year: 2025, file: importFile(`MX-${fx.seq()}`) }),
+    // as after a check that saw a new code; 2025 is active, so with a reason
+    input: async (fx) => {
+      const code = `MX-${fx.seq()}`;
+      return { year: 2025, file: importFile(code), versions: JSON.stringify({ [code]: 'new' }), reason: '矩阵测试' };
+    },
   },
   'project.create': {
     scoped: false,

@@ -96,6 +96,18 @@ async function fingerprint() {
 }
 
 const form = (year: number, file: File) => ({ year, file });
+/** The commit as the page sends it: with what the check (a dry run) saw of each row's project. */
+const commitForm = (year: number, file: File, checked: { versions: Record<string, string> }) => ({
+  year,
+  file,
+  versions: JSON.stringify(checked.versions),
+});
+
+async function checkAndCommit(year: number, file: File) {
+  const dry = await actions.importProjectsDryRun(form(year, file));
+  if (!dry.ok) throw new Error(dry.message);
+  return actions.importProjectsCommit(commitForm(year, file, dry.data));
+}
 
 beforeAll(async () => {
   t = await createTestDatabase('seeded');
@@ -167,8 +179,9 @@ describe('importing a file', () => {
     const file = await workbook(GOOD);
     const dry = await actions.importProjectsDryRun(form(2026, file));
     expect(dry).toMatchObject({ ok: true, data: { create: 3, update: 0, unchanged: 0, errorCount: 0 } });
+    if (!dry.ok) return;
 
-    const result = await actions.importProjectsCommit(form(2026, file));
+    const result = await actions.importProjectsCommit(commitForm(2026, file, dry.data));
     expect(result).toMatchObject({ ok: true, data: { committed: true, create: 3, update: 0, unchanged: 0 } });
     const created = await t.db.project.findMany({
       where: { code: { startsWith: 'IMP-' } },
@@ -201,7 +214,7 @@ describe('importing a file', () => {
   it('updates a changed row and audits its before and after', async () => {
     signInBureau();
     const changed = GOOD.map((l) => (l.code === 'IMP-001' ? { ...l, name: '导入测试项目改名', total: '6000.00' } : l));
-    const result = await actions.importProjectsCommit(form(2026, await workbook(changed)));
+    const result = await checkAndCommit(2026, await workbook(changed));
     expect(result).toMatchObject({ ok: true, data: { committed: true, create: 0, update: 1, unchanged: 2 } });
     const project = await t.db.project.findUniqueOrThrow({ where: { code: 'IMP-001' } });
     const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: 'project.import', entity: 'Project', entityId: String(project.id) }, orderBy: { id: 'desc' } });
@@ -221,8 +234,9 @@ describe('importing a file', () => {
       const lines: Line[] = [{ code: 'BOOM-1' }, { code: 'BOOM-2' }, { code: 'BOOM-3' }, { code: 'BOOM-4' }];
       const dry = await actions.importProjectsDryRun(form(2026, await workbook(lines)));
       expect(dry).toMatchObject({ ok: true, data: { create: 4, errorCount: 0 } });
+      if (!dry.ok) return;
       const beforeCommit = await fingerprint();
-      const result = await actions.importProjectsCommit(form(2026, await workbook(lines)));
+      const result = await actions.importProjectsCommit(commitForm(2026, await workbook(lines), dry.data));
       expect(result).toMatchObject({ ok: false, code: 'INTERNAL' });
       expect(await fingerprint()).toBe(beforeCommit);
       expect(beforeCommit).not.toBe(before); // the dry run's audit row only
@@ -412,9 +426,10 @@ describe('a large file', () => {
     const dry = await actions.importProjectsDryRun(form(2026, file));
     const dryMs = performance.now() - started;
     expect(dry).toMatchObject({ ok: true, data: { create: 10_000, errorCount: 0 } });
+    if (!dry.ok) return;
 
     started = performance.now();
-    const commit = await actions.importProjectsCommit(form(2026, file));
+    const commit = await actions.importProjectsCommit(commitForm(2026, file, dry.data));
     const commitMs = performance.now() - started;
     expect(commit).toMatchObject({ ok: true, data: { committed: true, create: 10_000 } });
 

@@ -49,7 +49,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const planYear = await prisma.planYear.findFirst({
     where: params.year ? { year: params.year } : { status: 'ACTIVE' },
     orderBy: { year: 'desc' },
-    select: { year: true, currentMonth: true },
+    select: { year: true, currentMonth: true, status: true },
   });
   if (!planYear) notFound();
   const { year } = planYear;
@@ -251,7 +251,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
             {t('warnings.lines', { yellow: rollup.thresholds.yellowPoints, red: rollup.thresholds.redPoints })}
           </CardDescription>
         </CardHeader>
-        {scopeOf(actor, 'warning.manage') === 'all' && (
+        {/* a closed year's warning lines are locked with its figures */}
+        {scopeOf(actor, 'warning.manage') === 'all' && planYear.status !== 'CLOSED' && (
           <ThresholdForm year={year} yellowPoints={rollup.thresholds.yellowPoints} redPoints={rollup.thresholds.redPoints} />
         )}
         <WarningList projects={attention.redProjects} year={year} message={(key, values) => tw(key as never, values as never)} />

@@ -9,6 +9,7 @@ import { importProjectsCommit, importProjectsDryRun } from '@/lib/actions/projec
 import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_UPLOAD_BYTES } from '@/lib/domain/project-sheet/limits';
 import { ACCEPTED_EXTENSIONS, formatOf } from '@/lib/domain/project-sheet/upload';
 import type { ImportSummary } from '@/lib/server/projects/import-projects';
+import { ImportReason } from './import-reason';
 import { ImportReport } from './import-report';
 
 type Phase = 'idle' | 'checking' | 'checked' | 'committing' | 'done';
@@ -24,6 +25,7 @@ export function ImportPanel({ years, defaultYear }: { years: { year: number; sta
   const t = useTranslations('projectImport');
   const [year, setYear] = useState<number | null>(defaultYear);
   const [file, setFile] = useState<File | null>(null);
+  const [reason, setReason] = useState('');
   const [phase, setPhase] = useState<Phase>('idle');
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -58,6 +60,11 @@ export function ImportPanel({ years, defaultYear }: { years: { year: number; sta
     const form = new FormData();
     form.set('year', String(year));
     form.set('file', file);
+    if (commit && summary) {
+      // what the check saw, so that a project changed since is refused rather than overwritten
+      form.set('versions', JSON.stringify(summary.versions));
+      form.set('reason', reason);
+    }
     try {
       const result = await (commit ? importProjectsCommit(form) : importProjectsDryRun(form));
       if (!result.ok) {
@@ -84,6 +91,7 @@ export function ImportPanel({ years, defaultYear }: { years: { year: number; sta
   }
 
   const canCommit = phase === 'checked' && summary !== null && summary.errorCount === 0 && summary.create + summary.update > 0;
+  const needsReason = canCommit && summary.reasonRequired;
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6">
@@ -184,9 +192,12 @@ export function ImportPanel({ years, defaultYear }: { years: { year: number; sta
           </CardHeader>
           <CardContent className="flex flex-col gap-4 p-5">
             <ImportReport summary={summary} phase={phase === 'done' ? 'done' : 'checked'} />
+            {needsReason ? <ImportReason value={reason} onChange={setReason} /> : null}
             {canCommit ? (
               <div>
-                <Button onClick={() => send(true)}>{t('confirm')}</Button>
+                <Button onClick={() => send(true)} disabled={needsReason && !reason.trim()}>
+                  {t('confirm')}
+                </Button>
               </div>
             ) : null}
           </CardContent>

@@ -45,7 +45,8 @@ export type SheetIssueKey =
   | 'departmentUnknown'
   | 'departmentInactive'
   | 'tooManyRows'
-  | 'unreadable';
+  | 'unreadable'
+  | 'closedYearLocked';
 
 export interface SheetIssue {
   /** spreadsheet row number (1-based), 0 for the file as a whole */

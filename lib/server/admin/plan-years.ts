@@ -100,6 +100,10 @@ export async function closePlanYear({ tx, actor, input, audit }: AdminWrite<z.ou
   const before = await lockedPlanYear(tx, input.id);
   if (before.status === 'CLOSED') throw new AdminConflictError('planYearClosed', { year: String(before.year) });
   const after = await tx.planYear.update({ where: { id: input.id }, data: { status: 'CLOSED' }, select: AUDITED_PLAN_YEAR });
+  // the year's start warnings go on reading the planned starts it closed with (lib/domain/closed-years.ts)
+  await tx.$executeRaw`
+    UPDATE "ProjectPlan" pp SET "closedPlannedStart" = p."plannedStart"
+      FROM "Project" p WHERE p.id = pp."projectId" AND pp."planYearId" = ${input.id}`;
   const diff = diffRecords(before, audited(after));
   await audit({ action: 'planYear.close', entity: 'PlanYear', entityId: after.id, before: diff.before, after: diff.after });
   return { id: after.id, year: after.year };

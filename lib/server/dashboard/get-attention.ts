@@ -5,7 +5,7 @@ import { likelyToMiss, type ShortfallRow } from '@/lib/domain/forecast';
 import { NO_REPORT_RED_DAYS, NOT_STARTED_RED_MONTHS, paceThresholds } from '@/lib/domain/warnings';
 import type { Db } from '@/lib/prisma';
 import { departmentScope } from '@/lib/server/authorize';
-import { getProjectFigures, type ProjectFigure } from './get-project-figures';
+import { getProjectFigures, plannedStartOf, type ProjectFigure } from './get-project-figures';
 import { amountSql, type RollupBasis } from './get-rollup';
 
 export interface AttentionOptions {
@@ -50,10 +50,11 @@ export async function getAttention(db: Db, actor: Actor, options: AttentionOptio
   departmentScope(actor, 'rollup.read');
   const planYear = await db.planYear.findUnique({
     where: { year: options.year },
-    select: { id: true, year: true, reportDeadlineDay: true, paceYellowPoints: true, paceRedPoints: true },
+    select: { id: true, year: true, status: true, reportDeadlineDay: true, paceYellowPoints: true, paceRedPoints: true },
   });
   if (!planYear) return null;
   const { month, basis } = options;
+  const plannedStart = plannedStartOf(planYear.status);
   const redLimit = options.redLimit ?? 30;
   const missLimit = options.missLimit ?? 10;
   const amount = amountSql(basis);
@@ -66,7 +67,7 @@ export async function getAttention(db: Db, actor: Actor, options: AttentionOptio
 
   const rows = await db.$queryRaw<{ kind: 'count' | 'red' | 'miss'; planId: number | null; red: number; yellow: number }[]>`
     WITH plans AS (
-      SELECT pp.id, pp.stage, pp."annualPlan", p."plannedStart", p."actualStart", d."sortOrder", p.name
+      SELECT pp.id, pp.stage, pp."annualPlan", ${plannedStart} AS "plannedStart", p."actualStart", d."sortOrder", p.name
         FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId" JOIN "Department" d ON d.id = p."departmentId"
        WHERE pp."planYearId" = ${planYear.id}
     ), rep AS (

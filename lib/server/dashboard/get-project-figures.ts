@@ -1,7 +1,7 @@
 import 'server-only';
 import Decimal from 'decimal.js';
 import { Prisma } from '@/generated/prisma/client';
-import type { ReportStatus, Stage } from '@/generated/prisma/enums';
+import type { PlanYearStatus, ReportStatus, Stage } from '@/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
 import { chongqingToday, reportDeadline } from '@/lib/domain/deadlines';
 import { percentOf } from '@/lib/domain/pace';
@@ -43,6 +43,15 @@ export interface ProjectFiguresOptions {
 }
 
 /**
+ * The planned start a year's start warnings read: the project's own while the year is open, the one it had when
+ * the year closed after that, so re-planning a slipped project never moves a closed year (lib/domain/closed-years.ts).
+ * Used in a query joining "ProjectPlan" pp and "Project" p.
+ */
+export function plannedStartOf(status: PlanYearStatus): Prisma.Sql {
+  return status === 'CLOSED' ? Prisma.sql`pp."closedPlannedStart"` : Prisma.sql`p."plannedStart"`;
+}
+
+/**
  * Each project's figures for the year through month N, its year-end forecast and its warnings, from the same
  * amounts as the rollup (one query: the monthly plan and actuals grouped once per plan, set-based). Rollups are district-wide
  * figures every role may read, like the dashboard's cuts.
@@ -51,9 +60,10 @@ export async function getProjectFigures(db: Db, actor: Actor, options: ProjectFi
   departmentScope(actor, 'rollup.read');
   const planYear = await db.planYear.findUnique({
     where: { year: options.year },
-    select: { id: true, year: true, reportDeadlineDay: true, paceYellowPoints: true, paceRedPoints: true },
+    select: { id: true, year: true, status: true, reportDeadlineDay: true, paceYellowPoints: true, paceRedPoints: true },
   });
   if (!planYear) return [];
+  const plannedStart = plannedStartOf(planYear.status);
   const { month } = options;
   const amount = amountSql(options.basis);
   const department = options.departmentId === undefined ? Prisma.empty : Prisma.sql`AND p."departmentId" = ${options.departmentId}`;
@@ -67,7 +77,8 @@ export async function getProjectFigures(db: Db, actor: Actor, options: ProjectFi
     }[]
   >`
     WITH plans AS (
-      SELECT pp.id, pp."projectId", pp.stage, pp."annualPlan" FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId"
+      SELECT pp.id, pp."projectId", pp.stage, pp."annualPlan", ${plannedStart} AS "plannedStart"
+        FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId"
        WHERE pp."planYearId" = ${planYear.id} ${department} ${only}
     ), planned AS (
       SELECT i."planId", json_agg(json_build_array(i.month, i.amount::text)) AS items
@@ -77,7 +88,7 @@ export async function getProjectFigures(db: Db, actor: Actor, options: ProjectFi
         FROM "MonthlyReport" r JOIN plans ON plans.id = r."planId" WHERE r.month <= ${month} GROUP BY r."planId"
     )
     SELECT pl.id AS "planId", p.id AS "projectId", p.code, p.name, p."departmentId", d.name AS "departmentName",
-           pl.stage, pl."annualPlan"::text AS "annualPlan", p."plannedStart", p."actualStart",
+           pl.stage, pl."annualPlan"::text AS "annualPlan", pl."plannedStart", p."actualStart",
            planned.items AS planned, actual.items AS actual,
            cur.status AS "reportStatus", COALESCE(cur.flags, '{}') AS flags
       FROM plans pl

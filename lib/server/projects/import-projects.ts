@@ -1,12 +1,15 @@
 import 'server-only';
 import Decimal from 'decimal.js';
+import { createTranslator } from 'next-intl';
 import type { BuildType, Direction, InvestorType, Stage } from '@/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
 import { COLUMN_BY_KEY, type ParsedSheet, type ProjectSheetRow, type SheetIssue } from '@/lib/domain/project-sheet';
-import { assertPlanYearOpen } from '@/lib/server/admin/plan-year-lock';
+import { closedYearViolations } from '@/lib/domain/closed-years';
+import { assertPlanYearOpen, lastClosedYears } from '@/lib/server/admin/plan-year-lock';
 import { toAuditRecord, type AuditEntry, type AuditRecord, type Tx } from '@/lib/server/audit';
 import { requirePermission } from '@/lib/server/authorize';
-import { NotFoundError } from '@/lib/server/errors';
+import { AppError, NotFoundError, ValidationError } from '@/lib/server/errors';
+import zhCN from '@/messages/zh-CN.json';
 
 /** What an import would do (dry run) or did (commit). */
 export interface ImportSummary {
@@ -22,6 +25,13 @@ export interface ImportSummary {
   errorCount: number;
   /** the first changes, for the report on the page */
   changes: { row: number; code: string; name: string; kind: 'create' | 'update'; fields: string[] }[];
+  /** the year is ACTIVE and plans would change: the commit needs a reason, as the form does */
+  reasonRequired: boolean;
+  /**
+   * What the check saw of each row's project ("<project id>:<plan version>", "new", "<id>:none"), for the commit
+   * to send back: a project changed in between is refused instead of overwritten, as the form's plan version does.
+   */
+  versions: Record<string, string>;
 }
 
 export interface ImportProjectsOptions {
@@ -29,10 +39,16 @@ export interface ImportProjectsOptions {
   sheet: ParsedSheet;
   commit: boolean;
   fileName: string;
+  /** why plans change; required by a commit that changes plans of an ACTIVE year */
+  reason?: string | null;
+  /** the check's `versions`, required by a commit */
+  versions?: Record<string, string> | null;
   ip: string | null;
   /** the action's audit writer (same transaction) */
   audit(entry: AuditEntry): Promise<void>;
 }
+
+const zh = createTranslator({ locale: 'zh-CN', messages: zhCN, namespace: 'validation' });
 
 const CHANGES_SHOWN = 500;
 export const ERRORS_SHOWN = 2000;
@@ -93,7 +109,7 @@ export async function importProjects(tx: Tx, actor: Actor, options: ImportProjec
   const { sheet } = options;
   const planYear = await tx.planYear.findUnique({ where: { year: options.year }, select: { id: true, year: true } });
   if (!planYear) throw new NotFoundError('plan year');
-  await assertPlanYearOpen(tx, planYear.id);
+  const { status } = await assertPlanYearOpen(tx, planYear.id);
 
   const summary: ImportSummary = {
     year: planYear.year,
@@ -105,6 +121,8 @@ export async function importProjects(tx: Tx, actor: Actor, options: ImportProjec
     errors: [...sheet.issues],
     errorCount: 0,
     changes: [],
+    reasonRequired: false,
+    versions: {},
   };
 
   const departments = await tx.department.findMany({ select: { id: true, name: true, shortName: true, active: true } });
@@ -116,6 +134,13 @@ export async function importProjects(tx: Tx, actor: Actor, options: ImportProjec
   const existing = new Map<string, Awaited<ReturnType<typeof loadExisting>>[number]>();
   for (let i = 0; i < codes.length; i += 5000) {
     for (const p of await loadExisting(tx, codes.slice(i, i + 5000), planYear.id)) existing.set(p.code, p);
+  }
+
+  // department and area are read by the figures of every year a project has a plan in, closed ones too
+  const closedYears = await lastClosedYears(tx, [...existing.values()].map((p) => p.id));
+  for (const row of sheet.rows) {
+    const current = existing.get(row.code);
+    summary.versions[row.code] = current ? `${current.id}:${current.plans[0]?.version ?? 'none'}` : 'new';
   }
 
   const creates: { row: ProjectSheetRow; project: ProjectState; plan: PlanState }[] = [];
@@ -224,6 +249,17 @@ export async function importProjects(tx: Tx, actor: Actor, options: ImportProjec
       creates.push({ row, project, plan });
       continue;
     }
+    const closedYear = closedYears.get(current.id);
+    if (closedYear !== undefined) {
+      const held = closedYearViolations(closedYear, { ...currentProject, actualStart: null, actualCompletion: null }, project);
+      if (held.length) {
+        for (const field of held) {
+          const column = field === 'departmentId' ? departmentColumn : COLUMN_BY_KEY.area.header;
+          summary.errors.push(issueAt(row.row, column, 'closedYearLocked', { year: String(closedYear) }));
+        }
+        continue;
+      }
+    }
     const projectFields = changedKeys(currentProject, project);
     const planFields = currentPlanState ? changedKeys(currentPlanState, plan) : Object.keys(plan);
     if (!projectFields.length && !planFields.length) {
@@ -252,6 +288,7 @@ export async function importProjects(tx: Tx, actor: Actor, options: ImportProjec
   summary.errors = summary.errors.slice(0, ERRORS_SHOWN);
   summary.create = creates.length;
   summary.update = updates.length;
+  summary.reasonRequired = status === 'ACTIVE' && (creates.length > 0 || updates.some((u) => u.planFields.length > 0));
   summary.changes = [
     ...creates.map((c) => ({ row: c.row.row, code: c.project.code, name: c.project.name, kind: 'create' as const, fields: [] })),
     ...updates.map((u) => ({ row: u.row.row, code: u.project.code, name: u.project.name, kind: 'update' as const, fields: [...u.projectFields, ...u.planFields] })),
@@ -270,6 +307,8 @@ export async function importProjects(tx: Tx, actor: Actor, options: ImportProjec
     return summary;
   }
   if (hasErrors || (!creates.length && !updates.length)) return summary;
+  assertCheckedVersions(summary, options.versions, sheet.rows);
+  if (summary.reasonRequired && !options.reason) throw new ValidationError({ reason: ['projectReasonRequired'] });
 
   // ---- commit: bulk creates, then the few updates one by one ----
   const audits: { entityId: string; before: AuditRecord | null; after: AuditRecord }[] = [];
@@ -326,6 +365,10 @@ export async function importProjects(tx: Tx, actor: Actor, options: ImportProjec
         await tx.monthlyPlanItem.deleteMany({ where: { planId } });
         await tx.monthlyPlanItem.createMany({ data: monthlyItems(planId, u.plan.monthlyPlan) });
       }
+    } else {
+      // only the project's own fields changed; the version still moves, as the form's save does, so a form
+      // filled before this import is refused instead of overwriting it
+      await tx.projectPlan.update({ where: { id: planId }, data: { version: { increment: 1 } } });
     }
     const fields = [...u.projectFields, ...u.planFields];
     audits.push({ entityId: String(u.id), before: pick(u.before, fields), after: pick(u.after, fields) });
@@ -336,18 +379,33 @@ export async function importProjects(tx: Tx, actor: Actor, options: ImportProjec
     entity: 'PlanYear',
     entityId: planYear.id,
     after: { year: planYear.year, file: options.fileName, rows: summary.rows, created: summary.create, updated: summary.update, unchanged: summary.unchanged },
+    reason: options.reason ?? null,
   });
   // per-project before/after, so each project's history shows the import; bulk-written in the same transaction
   for (let i = 0; i < audits.length; i += CHUNK * 5) {
     const chunk = audits.slice(i, i + CHUNK * 5);
     await tx.$executeRaw`
-      INSERT INTO "AuditLog" ("actorId", actor, ip, action, entity, "entityId", before, after)
-      SELECT ${actor.id}, ${actor.username}, ${options.ip}, 'project.import', 'Project', u.eid, u.b, u.a
+      INSERT INTO "AuditLog" ("actorId", actor, ip, action, entity, "entityId", before, after, reason)
+      SELECT ${actor.id}, ${actor.username}, ${options.ip}, 'project.import', 'Project', u.eid, u.b, u.a, ${options.reason ?? null}
       FROM unnest(${chunk.map((a) => a.entityId)}::text[], ${chunk.map((a) => (a.before ? JSON.stringify(a.before) : null))}::jsonb[],
                   ${chunk.map((a) => JSON.stringify(a.after))}::jsonb[]) AS u(eid, b, a)`;
   }
   summary.committed = true;
   return summary;
+}
+
+/**
+ * The commit names what its check saw; a row whose project was created, edited or re-planned since (by the form,
+ * another import, an approval) refuses the whole import, naming the first rows, instead of overwriting it.
+ */
+function assertCheckedVersions(summary: ImportSummary, checked: Record<string, string> | null | undefined, rows: readonly ProjectSheetRow[]) {
+  // the message is the Chinese text (for logs); the `_form` key is what the wrapper translates for the user
+  if (!checked) throw new AppError('CONFLICT', zh('importNotChecked'), {}, { _form: ['importNotChecked'] });
+  const seen = new Map(Object.entries(checked));
+  const moved = rows.filter((r) => seen.get(r.code) !== summary.versions[r.code]).map((r) => r.row);
+  if (moved.length === 0) return;
+  const params = { count: moved.length, rows: moved.slice(0, 5).join(', ') };
+  throw new AppError('CONFLICT', zh('importChangedSinceCheck', params), params, { _form: ['importChangedSinceCheck'] });
 }
 
 function loadExisting(tx: Tx, codes: string[], planYearId: number) {
@@ -370,6 +428,7 @@ function loadExisting(tx: Tx, codes: string[], planYearId: number) {
         where: { planYearId },
         select: {
           id: true,
+          version: true,
           stage: true,
           investorType: true,
           direction: true,

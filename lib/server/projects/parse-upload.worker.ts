@@ -9,9 +9,7 @@ import { parseProjectSheet } from '@/lib/domain/project-sheet/parse';
 import { readGrid, type SheetFormat } from '@/lib/domain/project-sheet/read-grid';
 import type { WorkerAnswer } from './parse-upload-protocol';
 
-const { bytes, format } = workerData as { bytes: Uint8Array; format: SheetFormat };
-
-function answer(): WorkerAnswer {
+function answer(bytes: Uint8Array, format: SheetFormat): WorkerAnswer {
   try {
     return { kind: 'parsed', sheet: parseProjectSheet(readGrid(bytes, format)) };
   } catch (error) {
@@ -20,4 +18,7 @@ function answer(): WorkerAnswer {
   }
 }
 
-parentPort?.postMessage(answer());
+// Only when started by parse-upload.ts with a file (imported anywhere else, e.g. by a test that scans
+// lib/server, it does nothing).
+const job = workerData as { bytes?: unknown; format?: SheetFormat } | null;
+if (parentPort && job?.bytes instanceof Uint8Array && job.format) parentPort.postMessage(answer(job.bytes, job.format));

@@ -6,6 +6,7 @@ import { checkPlanInvariants, MONTHS } from '@/lib/domain/plan-invariants';
 import { assertPlanYearOpen } from '@/lib/server/admin/plan-year-lock';
 import { diffRecords, toAuditRecord, type AuditEntry, type Tx } from '@/lib/server/audit';
 import { AppError, NotFoundError, ValidationError } from '@/lib/server/errors';
+import { assertClosedYearsKept } from '@/lib/server/projects/closed-year-guard';
 import type { CreateProjectValues, UpdateProjectValues } from '@/lib/validations/project';
 import zhCN from '@/messages/zh-CN.json';
 
@@ -294,6 +295,14 @@ export async function updateProject(ctx: ProjectWrite<UpdateProjectValues>): Pro
   const planDiff = planBefore ? diffRecords(planBefore, planAfter) : null;
   const planChanged = planDiff === null || planDiff.changed.length > 0;
   const year = await assertPlanChangeAllowed(tx, input, planChanged);
+  // the project's department, area and actual dates are read by the figures of every year it has a plan in,
+  // closed ones too (lib/domain/closed-years.ts)
+  await assertClosedYearsKept(tx, current, {
+    departmentId: input.departmentId,
+    area: input.area,
+    actualStart: input.actualStart,
+    actualCompletion: input.actualCompletion,
+  });
 
   const projectBefore = projectSnapshot(current);
   const projectDiff = diffRecords(projectBefore, projectSnapshotOf(input));

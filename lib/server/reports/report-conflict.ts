@@ -29,7 +29,9 @@ export type ReportConflict =
   /** project: named when the refusal is about one report of a batch */
   | { kind: 'notSubmittable'; status: ReportStatus; project?: string }
   | { kind: 'notReviewable'; status: ReportStatus; project?: string }
-  | { kind: 'notReopenable'; status: ReportStatus; project?: string };
+  | { kind: 'notReopenable'; status: ReportStatus; project?: string }
+  /** approving would change a date a closed year counts */
+  | { kind: 'closedYearFact'; project: string; year: number; date: string };
 
 export async function reportConflict(tx: Tx, locale: AppLocale, conflict: ReportConflict): Promise<ConflictError> {
   const t = translator(locale);
@@ -59,6 +61,8 @@ export async function reportConflict(tx: Tx, locale: AppLocale, conflict: Report
       return new ConflictError(
         t('errors.futureMonth', { month: conflict.month, currentMonth: conflict.currentMonth }),
       );
+    case 'closedYearFact':
+      return new ConflictError(t('errors.closedYearFact', { project: conflict.project, year: String(conflict.year), date: conflict.date }));
     case 'staleBatch':
       return new ConflictError(t('errors.staleBatch', { count: conflict.count }));
     case 'notSubmittable':

@@ -13,8 +13,10 @@ import { Prisma } from '@/generated/prisma/client';
 import type { ReportStatus } from '@/generated/prisma/enums';
 import type { ActionContext } from '@/lib/actions/safe-action';
 import { getRequestContext } from '@/lib/auth/request-context';
+import { lockPlanYears, type LockedPlanYear } from '@/lib/server/admin/plan-year-lock';
 import { toAuditRecord, type AuditEntry, type Tx } from '@/lib/server/audit';
 import { NotFoundError } from '@/lib/server/errors';
+import { closedYearFactConflict } from '@/lib/server/projects/closed-year-guard';
 import { notifyBureau, notifyDepartment } from '@/lib/server/notifications/notify';
 import { milestoneUpdatesOf } from '@/lib/validations/report';
 import { reportConflict, type ReportConflict } from './report-conflict';
@@ -26,10 +28,19 @@ export async function refuse(tx: Tx, conflict: ReportConflict): Promise<never> {
   throw await reportConflict(tx, locale, conflict);
 }
 
-/** Reports are written against an open plan year only: a closed year's figures are final. */
-export async function requireOpenYear(tx: Tx, planYear: { year: number; status: string }) {
-  if (planYear.status === 'CLOSED') await refuse(tx, { kind: 'yearClosed', year: planYear.year });
-  if (planYear.status !== 'ACTIVE') await refuse(tx, { kind: 'yearNotOpen', year: planYear.year });
+/**
+ * Reports are written against an open plan year only: a closed year's figures are final. The status is read under
+ * the same share lock assertPlanYearOpen takes (lockPlanYears), so a close racing a save or an approval either
+ * waits for it or is seen: a report write can never land in a year that closed before it committed.
+ */
+export async function requireOpenYears(tx: Tx, planYearIds: readonly number[]): Promise<Map<number, LockedPlanYear>> {
+  const locked = await lockPlanYears(tx, planYearIds);
+  for (const planYear of [...locked.values()].sort((a, b) => a.year - b.year)) {
+    if (planYear.status === 'CLOSED') await refuse(tx, { kind: 'yearClosed', year: planYear.year });
+    if (planYear.status !== 'ACTIVE') await refuse(tx, { kind: 'yearNotOpen', year: planYear.year });
+  }
+  if (planYearIds.some((id) => !locked.has(id))) throw new NotFoundError('plan year');
+  return locked;
 }
 
 const LOADED = {
@@ -67,7 +78,7 @@ const LOADED = {
           department: { select: { name: true } },
         },
       },
-      planYear: { select: { year: true, status: true } },
+      planYear: { select: { id: true, year: true } },
     },
   },
 } as const satisfies Prisma.MonthlyReportSelect;
@@ -130,7 +141,8 @@ export async function transitionReports<I>(
   const locked = await tx.$queryRaw<{ id: number; version: number; status: ReportStatus }[]>`
     SELECT id, version, status FROM "MonthlyReport" WHERE id = ANY(${ids}::int[]) ORDER BY id FOR UPDATE`;
   const current = new Map(locked.map((r) => [r.id, r]));
-  for (const report of reports) await requireOpenYear(tx, report.plan.planYear);
+  await requireOpenYears(tx, reports.map((r) => r.plan.planYear.id));
+  if (kind === 'approve') await refuseFactsInClosedYears(tx, reports);
   const stale = items.filter((i) => current.get(i.reportId)?.version !== i.version);
   if (stale.length === 1 && items.length === 1) await refuse(tx, { kind: 'stale', reportId: stale[0]!.reportId });
   if (stale.length > 0) await refuse(tx, { kind: 'staleBatch', count: stale.length });
@@ -228,6 +240,27 @@ async function keepApprovedVersions(tx: Tx, reports: readonly LoadedReport[], ac
     }),
   });
 }
+
+/**
+ * Approval makes a report's dates the project's (applyApprovedFacts), and a closed year counts those dates: a
+ * report that would change one on or before a closed year's end is refused whole (lib/domain/closed-years.ts).
+ */
+async function refuseFactsInClosedYears(tx: Tx, reports: readonly LoadedReport[]) {
+  const conflict = await closedYearFactConflict(
+    tx,
+    reports.map((r) => ({
+      projectId: r.plan.project.id,
+      actualStart: day(r.actualStart),
+      actualCompletion: day(r.actualCompletion),
+      milestones: milestoneUpdatesOf(r.milestoneUpdates),
+    })),
+  );
+  if (!conflict) return;
+  const project = reports.find((r) => r.plan.project.id === conflict.projectId)!.plan.project.name;
+  await refuse(tx, { kind: 'closedYearFact', project, year: conflict.year, date: conflict.date });
+}
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /**
  * What an approved report states as fact becomes the project's record: its actual start and completion dates,
