@@ -9,8 +9,9 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   experimental: {
-    // Excel imports arrive through a server action (lib/actions/project-import.ts checks the 20 MB itself).
-    serverActions: { bodySizeLimit: '21mb' },
+    // Excel imports arrive through a server action: the file (at most 20 MB, which the action checks itself,
+    // lib/domain/project-sheet/limits.ts) and, with the commit, the check's version stamps (at most 4 MB).
+    serverActions: { bodySizeLimit: '25mb' },
   },
   reactStrictMode: true,
   async headers() {
