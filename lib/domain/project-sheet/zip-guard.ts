@@ -88,10 +88,9 @@ export function inflateZipWithinLimits(
   let end = bytes.length - 22;
   while (end >= 0 && r.u32(end) !== EOCD) end -= 1;
   if (end < 0) throw new CorruptZipError('zip: no end of central directory');
+  // SheetJS counts entries from the first of these two fields; an archive where they differ is not a workbook
   const count = r.u16(end + 8);
-  if (count !== r.u16(end + 10) || count === 0xffff) {
-    throw new SheetLimitError('sheetTooManyEntries', { count: Math.max(count, r.u16(end + 10)), max: limits.maxEntries });
-  }
+  if (count !== r.u16(end + 10)) throw new CorruptZipError('zip: entry counts differ');
   if (count > limits.maxEntries) throw new SheetLimitError('sheetTooManyEntries', { count, max: limits.maxEntries });
 
   // 1. what the directory declares, before anything is inflated
