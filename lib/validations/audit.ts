@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, TEXT_INVALID_CHARACTERS, TEXT_TOO_LONG } from './text';
 
 /**
  * The audit viewer's filters, read from the URL (GET form), so a filtered view can be bookmarked and sent on.
@@ -12,6 +13,8 @@ export const AUDIT_MESSAGES = {
   auditDateInvalid: 'auditDateInvalid',
   auditDateRange: 'auditDateRange',
   auditPageInvalid: 'auditPageInvalid',
+  [TEXT_INVALID_CHARACTERS]: TEXT_INVALID_CHARACTERS,
+  [TEXT_TOO_LONG]: TEXT_TOO_LONG,
 } as const;
 
 export type AuditMessageKey = keyof typeof AUDIT_MESSAGES;
@@ -43,7 +46,7 @@ const day = z
 export const ZAuditLogFilter = z
   .object({
     /** a username, a user id, or part of a display name */
-    person: param(z.string().max(64, { error: 'auditPersonTooLong' })),
+    person: param(text(z.string().max(64, { error: 'auditPersonTooLong' }))),
     department: param(z.coerce.number({ error: 'auditDepartmentInvalid' }).int({ error: 'auditDepartmentInvalid' }).positive({ error: 'auditDepartmentInvalid' })),
     entity: param(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, { error: 'auditEntityInvalid' })),
     action: param(z.string().regex(/^[A-Za-z][A-Za-z0-9._-]{0,63}$/, { error: 'auditActionInvalid' })),

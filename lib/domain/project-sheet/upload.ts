@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasForbiddenCharacters } from '@/lib/validations/text';
 
 export type SheetFormat = 'xlsx' | 'xls' | 'csv';
 
@@ -22,6 +23,8 @@ export const ZProjectImportUpload = z.object({
     .custom<File>((v) => typeof File !== 'undefined' && v instanceof File, { error: 'fileRequired' })
     .refine((f) => f.size > 0, { error: 'fileEmpty' })
     .refine((f) => f.size <= MAX_UPLOAD_BYTES, { error: 'fileTooLarge' })
-    .refine((f) => formatOf(f.name) !== null, { error: 'fileType' }),
+    .refine((f) => formatOf(f.name) !== null, { error: 'fileType' })
+    // the name is written to the audit trail: the shared text rule, and a bound
+    .refine((f) => f.name.length <= 255 && !hasForbiddenCharacters(f.name), { error: 'fileNameInvalid' }),
 });
 export type ProjectImportUpload = z.output<typeof ZProjectImportUpload>;
