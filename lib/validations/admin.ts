@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseMoneyText, toHalfWidth, type MoneyTextProblem } from '@/lib/domain/money-text';
 import { DepartmentKind, Role } from '@/generated/prisma/enums';
 import { passwordProblems, ZNewPassword } from './password';
+import { RECORD_ID_MAX } from './record-id';
 import { text, TEXT_INVALID_CHARACTERS, TEXT_TOO_LONG } from './text';
 
 /**
@@ -47,7 +48,7 @@ export const ADMIN_MESSAGES = [
 ] as const;
 export type AdminMessageKey = (typeof ADMIN_MESSAGES)[number];
 
-const ZId = z.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' });
+const ZId = z.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' }).max(RECORD_ID_MAX, { error: 'recordInvalid' });
 
 // ---------------------------------------------------------------------------------------------------- users
 

@@ -5,6 +5,7 @@ import {
   PROJECT_LIST_SORTS,
   WARNING_LEVELS,
 } from '@/lib/validations/project-list';
+import { RECORD_ID_MAX } from './record-id';
 import { queryText, text } from './text';
 
 /**
@@ -28,7 +29,7 @@ export const ZIssueApiToken = z.object({
 });
 
 export const ZRevokeApiToken = z.object({
-  id: z.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' }),
+  id: z.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' }).max(RECORD_ID_MAX, { error: 'recordInvalid' }),
 });
 
 // ------------------------------------------------------------------------------------------- the API

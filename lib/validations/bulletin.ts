@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RECORD_ID_MAX } from './record-id';
 import { text } from './text';
 
 /**
@@ -28,12 +29,14 @@ export const BULLETIN_BODY_MAX = 20_000;
 const recordId = z.coerce
   .number({ error: 'bulletinRecordInvalid' })
   .int({ error: 'bulletinRecordInvalid' })
-  .positive({ error: 'bulletinRecordInvalid' });
+  .positive({ error: 'bulletinRecordInvalid' })
+  .max(RECORD_ID_MAX, { error: 'bulletinRecordInvalid' });
 
 const version = z.coerce
   .number({ error: 'bulletinRecordInvalid' })
   .int({ error: 'bulletinRecordInvalid' })
-  .min(1, { error: 'bulletinRecordInvalid' });
+  .min(1, { error: 'bulletinRecordInvalid' })
+  .max(RECORD_ID_MAX, { error: 'bulletinRecordInvalid' });
 
 /** The plan year and month a bulletin reports on. */
 export const ZBulletinMonth = z.object({

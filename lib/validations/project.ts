@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BuildType, Direction, InvestorType, Stage } from '@/generated/prisma/enums';
 import { parseMoneyText, type MoneyTextProblem } from '@/lib/domain/money-text';
 import { checkPlanInvariants, MONTHS, type PlanInvariantKey } from '@/lib/domain/plan-invariants';
+import { RECORD_ID_MAX } from './record-id';
 import { text, TEXT_INVALID_CHARACTERS, TEXT_TOO_LONG } from './text';
 
 /**
@@ -106,7 +107,7 @@ const optionalText = text(z.string().max(PROJECT_TEXT_MAX, { error: 'projectText
 const recordId = (message: ProjectMessageKey) =>
   z.preprocess(
     (v) => (v === '' || v === null ? undefined : v),
-    z.coerce.number({ error: message }).int({ error: message }).positive({ error: message }),
+    z.coerce.number({ error: message }).int({ error: message }).positive({ error: message }).max(RECORD_ID_MAX, { error: message }),
   );
 
 export const projectFields = z.object({
@@ -164,9 +165,9 @@ export type CreateProjectValues = z.output<typeof ZCreateProject>;
 
 export const ZUpdateProject = projectFields
   .extend({
-    id: z.coerce.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' }),
+    id: z.coerce.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' }).max(RECORD_ID_MAX, { error: 'recordInvalid' }),
     /** the version of the year's plan the form was filled from; null when the project had no plan for that year */
-    planVersion: z.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' }).nullable(),
+    planVersion: z.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' }).max(RECORD_ID_MAX, { error: 'recordInvalid' }).nullable(),
   })
   .superRefine(refinePlan);
 export type UpdateProjectInput = z.input<typeof ZUpdateProject>;

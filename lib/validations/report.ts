@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MilestoneKind } from '@/generated/prisma/enums';
 import { parseMoneyText, toHalfWidth, type MoneyTextProblem } from '@/lib/domain/money-text';
+import { RECORD_ID_MAX } from './record-id';
 import { text, TEXT_INVALID_CHARACTERS, TEXT_TOO_LONG } from './text';
 
 /**
@@ -74,13 +75,15 @@ const reportText = text(z.string().max(REPORT_TEXT_MAX, { error: 'reportTextTooL
 const recordId = z.coerce
   .number({ error: 'reportRecordInvalid' })
   .int({ error: 'reportRecordInvalid' })
-  .positive({ error: 'reportRecordInvalid' });
+  .positive({ error: 'reportRecordInvalid' })
+  .max(RECORD_ID_MAX, { error: 'reportRecordInvalid' });
 
 /** The version the user read: 0 for a report that did not exist yet. */
 const readVersion = z.coerce
   .number({ error: 'reportRecordInvalid' })
   .int({ error: 'reportRecordInvalid' })
-  .min(0, { error: 'reportRecordInvalid' });
+  .min(0, { error: 'reportRecordInvalid' })
+  .max(RECORD_ID_MAX, { error: 'reportRecordInvalid' });
 
 /** A calendar date "YYYY-MM-DD" (what <input type="date"> sends), or empty for "not yet". */
 const optionalDate = z
