@@ -150,13 +150,13 @@ export function inputsAround(seed: unknown) {
 
 /** A query string: known names with hostile values, unknown and prototype names, repeats. */
 export function queryAround(known: readonly string[], samples: Record<string, readonly string[]> = {}) {
-  const name = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS) }, { weight: 1, arbitrary: weirdString.filter((s) => s.length < 30) });
+  const name = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS) }, { weight: 1, arbitrary: weirdString.filter((s) => s.length < 30) });
   const value = (n: string) =>
-    fc.oneof({ weight: 2, arbitrary: weirdString.filter((s) => s.length < 5000) }, { weight: 3, arbitrary: fc.constantFrom(...(samples[n] ?? ['1'])) });
+    fc.oneof({ weight: 2, arbitrary: weirdString.filter((s) => s.length < 5000) }, { weight: 3, arbitrary: fc.constantFrom(...(Object.hasOwn(samples, n) ? samples[n]! : ['1'])) });
   // raw encodings a client may send that URLSearchParams would never write: bad UTF-8, an encoded surrogate, a lone %
-  const raw = fc.constantFrom('', '', '', '%00=1', 'q=%00', 'q=%EF%BF%BE', 'q=%ED%A0%80', 'q=%FF', 'area=%C0%80', 'q=%', '__proto__=1',
+  const raw = fc.constantFrom('', '', '', '', '', '', '', '', '', '', '', '', '%00=1', 'q=%00', 'q=%EF%BF%BE', 'q=%ED%A0%80', 'q=%FF', 'area=%C0%80', 'q=%', '__proto__=1',
     'constructor=1', '__proto__[x]=1', '=', '&&', 'q');
-  return fc.tuple(fc.array(name.chain((n) => value(n).map((v) => [n, v] as const)), { maxLength: 6 }), raw).map(([pairs, extra]) => {
+  return fc.tuple(fc.array(name.chain((n) => value(n).map((v) => [n, v] as const)), { maxLength: 4 }), raw).map(([pairs, extra]) => {
     const sp = new URLSearchParams();
     for (const [n, v] of pairs) sp.append(n, v);
     return [sp.toString(), extra].filter(Boolean).join('&');
@@ -164,7 +164,9 @@ export function queryAround(known: readonly string[], samples: Record<string, re
 }
 
 /** A path segment as a client may send it, percent-encoded (Next decodes it before the handler sees it). */
-export const pathSegment = fc.oneof(weirdString.filter((s) => s.length < 200), fc.constantFrom('2025', '2024', '10', '0', '13', 'YZ-2025-001'));
+export function pathSegment(...likely: string[]) {
+  return fc.oneof({ weight: 1, arbitrary: weirdString.filter((s) => s.length < 200) }, { weight: 2, arbitrary: fc.constantFrom('0', '13', '2024', ...likely) });
+}
 
 /**
  * Every table's row count and newest row version (the largest xmin: every inserted or updated row carries the id of
@@ -209,6 +211,12 @@ export class Fingerprint {
       this.full = await this.compute();
     }
     return { changed: this.full !== before, before, after: this.full };
+  }
+
+  /** The tables whose count or newest row version differ between two fingerprints. */
+  static changedTables(before: string, after: string): string[] {
+    const a = new Set(before.split('|'));
+    return after.split('|').filter((part) => !a.has(part)).map((part) => part.split(':')[0]!);
   }
 }
 
