@@ -83,7 +83,7 @@ function paths(value: unknown, prefix: (string | number)[] = []): (string | numb
   return [prefix];
 }
 
-function setAt(root: unknown, path: (string | number)[], value: unknown): unknown {
+export function setAt(root: unknown, path: (string | number)[], value: unknown): unknown {
   if (path.length === 0) return value;
   // an earlier change may have replaced a parent with a leaf: nothing left to change below it
   if (root === null || typeof root !== 'object' || root instanceof File) return root;
@@ -93,7 +93,7 @@ function setAt(root: unknown, path: (string | number)[], value: unknown): unknow
   return objectOf(entries);
 }
 
-function stringPaths(value: unknown): (string | number)[][] {
+export function stringPaths(value: unknown): (string | number)[][] {
   return paths(value).filter((p) => {
     let v: unknown = value;
     for (const k of p) v = (v as Record<string | number, unknown>)[k];

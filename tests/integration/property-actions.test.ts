@@ -17,7 +17,7 @@ import type { Role } from '@/generated/prisma/enums';
 import type { ActionMeta, ActionResult } from '@/lib/actions/safe-action';
 import { scopeOf, type Permission } from '@/lib/auth/permissions';
 import type { Db } from '@/lib/prisma';
-import { Fingerprint, inputsAround, PBT_RUNS, Tally } from '../helpers/property-inputs';
+import { Fingerprint, inputsAround, PBT_RUNS, setAt, stringPaths, Tally } from '../helpers/property-inputs';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: vi.fn() }));
@@ -53,15 +53,15 @@ const SEEDS: Record<string, (db: Db) => Promise<unknown>> = {
   'user.setActive': async (db) => ({ id: await idOf(db.user.findUniqueOrThrow({ where: { username: 'dept08' } })), active: false }),
   'department.create': async () => ({ name: '性质测试单位', shortName: '测试', kind: 'DEPARTMENT' }),
   // departments of their own: another action's accepted inputs may have renamed any seeded one
-  'department.update': async (db) => ({ id: await idOf(db.department.create({ data: { name: 'PBT改名单位', shortName: '改名', kind: 'DEPARTMENT' } })), name: 'PBT改名后单位', shortName: '改名后', kind: 'DEPARTMENT' }),
-  'department.setActive': async (db) => ({ id: await idOf(db.department.create({ data: { name: 'PBT启停单位', shortName: '启停', kind: 'DEPARTMENT' } })), active: false }),
-  'department.delete': async (db) => ({ id: await idOf(db.department.create({ data: { name: 'PBT空单位', shortName: '空', kind: 'DEPARTMENT' } })) }),
+  'department.update': async (db) => ({ id: await ownDepartment(db, 'PBT改名单位'), name: 'PBT改名后单位', shortName: '改名后', kind: 'DEPARTMENT' }),
+  'department.setActive': async (db) => ({ id: await ownDepartment(db, 'PBT启停单位'), active: false }),
+  'department.delete': async (db) => ({ id: await ownDepartment(db, 'PBT空单位') }),
   'planYear.create': async () => ({ year: 2031, title: '测试年度', approvedInvestment: '1,000.00' }),
   'planYear.update': async (db) => ({
     id: await idOf(db.planYear.findUniqueOrThrow({ where: { year: 2025 } })),
     title: '渝中区2025年重点项目计划（修订）', approvedInvestment: '2478000.00', currentMonth: 11, reportDeadlineDay: 6,
   }),
-  'planYear.activate': async (db) => ({ id: await idOf(db.planYear.create({ data: { year: 2041, title: '测试年度', approvedInvestment: '1' } })) }),
+  'planYear.activate': async (db) => ({ id: await idOf(db.planYear.upsert({ where: { year: 2041 }, update: {}, create: { year: 2041, title: '测试年度', approvedInvestment: '1' } })) }),
   'planYear.close': async (db) => ({ id: await idOf(db.planYear.findUniqueOrThrow({ where: { year: 2025 } })) }),
   'planYear.setWarningThresholds': async () => ({ year: 2025, yellowPoints: '12', redPoints: '40' }),
   'project.importDryRun': async () => ({ year: 2025, file: importFile() }),
@@ -132,7 +132,7 @@ const SEEDS: Record<string, (db: Db) => Promise<unknown>> = {
   },
   'notification.markAllRead': async () => ({}),
   'apiToken.issue': async () => ({ name: '性质测试令牌' }),
-  'apiToken.revoke': async (db) => ({ id: await idOf(db.apiToken.create({ data: { name: '性质撤销', tokenHash: 'pbt-token', prefix: 'ks_pbt' } })) }),
+  'apiToken.revoke': async (db) => ({ id: await idOf(db.apiToken.upsert({ where: { tokenHash: 'pbt-token' }, update: {}, create: { name: '性质撤销', tokenHash: 'pbt-token', prefix: 'ks_pbt' } })) }),
   'bulletin.create': async () => ({ year: 2025, month: 9 }),
   // a month of its own each (bulletin.create runs after them: its accepted inputs draft other months)
   'bulletin.regenerate': async (db) => draftBulletin(db, 8),
@@ -145,9 +145,16 @@ function importFile(): File {
   return new File([csv], 'pbt.csv', { type: 'text/csv' });
 }
 
+/** Seeds are read twice (the NUL check, then the generated inputs): records they need are made once. */
+async function ownDepartment(db: Db, name: string): Promise<number> {
+  return idOf(db.department.upsert({ where: { name }, update: {}, create: { name, shortName: name.slice(3, 5), kind: 'DEPARTMENT' } }));
+}
+
 async function draftBulletin(db: Db, month: number) {
   const planYear = await db.planYear.findUniqueOrThrow({ where: { year: 2025 } });
-  const b = await db.bulletin.create({ data: { planYearId: planYear.id, month, title: '性质测试', body: '性质测试' } });
+  const b =
+    (await db.bulletin.findFirst({ where: { planYearId: planYear.id, month } })) ??
+    (await db.bulletin.create({ data: { planYearId: planYear.id, month, title: '性质测试', body: '性质测试' } }));
   return { id: b.id, version: b.version };
 }
 
@@ -173,6 +180,18 @@ const RUN_LAST = ['bulletin.create', 'planYear.activate', 'planYear.create', 'pl
 const order = (names: string[]) => [...names.filter((n) => !RUN_LAST.includes(n)).sort(), ...RUN_LAST.filter((n) => names.includes(n))];
 
 let t: TestDatabase;
+
+/** Every following call comes from a user whose role holds the action's permission; that role. */
+async function signInFor(action: AnyAction): Promise<Role> {
+  const role = roleFor(action.meta.permission);
+  const user = await t.db.user.findUniqueOrThrow({ where: { username: USER_OF[role] }, include: { department: true } });
+  context.mockResolvedValue({
+    actor: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, departmentId: user.departmentId, departmentName: user.department?.name ?? null, mustChangePassword: false },
+    ip: '127.0.0.1',
+    locale: 'zh-CN',
+  });
+  return role;
+}
 let actions: Map<string, AnyAction>;
 let context: ReturnType<typeof vi.fn>;
 let appDb: Db;
@@ -197,18 +216,28 @@ describe('every server action answers hostile input with a success or a typed re
     expect([...actions.keys()].sort()).toEqual(Object.keys(SEEDS).sort());
   });
 
+  // before the generated inputs change the data the seeds were read from
+  it.each(order(Object.keys(SEEDS)))('%s: a NUL in any of its texts is a field message on that field, and writes nothing', async (name) => {
+    const action = actions.get(name)!;
+    await signInFor(action);
+    const seed = await SEEDS[name]!(t.db);
+    const fingerprint = new Fingerprint(t.db);
+    await fingerprint.start();
+    for (const at of stringPaths(seed)) {
+      const value = at.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], seed) as string;
+      const result = await action(setAt(seed, at, `${value}\u0000`));
+      expect(result, `${name} with a NUL in ${at.join('.')}`).toMatchObject({ ok: false, code: 'VALIDATION' });
+      if (!result.ok) expect(Object.keys(result.fieldErrors ?? {}), `${name} ${at.join('.')}`).toContain(at.join('.'));
+      expect((await fingerprint.settle()).changed).toBe(false);
+    }
+  });
+
   it.each(order(Object.keys(SEEDS)))(
     `%s: ${PBT_RUNS} generated inputs`,
     async (name) => {
       const action = actions.get(name);
       expect(action, `no action named ${name}`).toBeDefined();
-      const role = roleFor(action!.meta.permission);
-      const user = await t.db.user.findUniqueOrThrow({ where: { username: USER_OF[role] }, include: { department: true } });
-      context.mockResolvedValue({
-        actor: { id: user.id, username: user.username, displayName: user.displayName, role: user.role, departmentId: user.departmentId, departmentName: user.department?.name ?? null, mustChangePassword: false },
-        ip: '127.0.0.1',
-        locale: 'zh-CN',
-      });
+      const role = await signInFor(action!);
       const seed = await SEEDS[name]!(t.db);
       const fingerprint = new Fingerprint(t.db);
       await fingerprint.start();
