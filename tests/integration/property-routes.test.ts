@@ -268,3 +268,47 @@ describe('a text no spreadsheet can hold, stored before the text rule existed', 
     expect(cells.some((c) => c.includes('正文一段'))).toBe(true);
   });
 });
+
+describe('the requests that answered with a server error before', () => {
+  const json = (call: Call) => JSON.parse(call.body.toString('utf8')) as { code?: string; error?: { details?: { parameter: string }[] } };
+
+  it('?__proto__=1 and ?constructor=1 are unknown parameters: the API answers 400 naming them, the export ignores them', async () => {
+    for (const name of ['__proto__', 'constructor']) {
+      const api = await answer(await mod.projects.GET(bearer(`http://localhost/api/v1/projects?${name}=1`), undefined));
+      expect(api.status).toBe(400);
+      expect(json(api).error?.details?.map((d) => d.parameter)).toEqual([name]);
+      const rollup = await answer(await mod.rollup.GET(bearer(`http://localhost/api/v1/plan-years/2025/rollup?${name}=1`), params({ year: '2025' })));
+      expect(rollup.status).toBe(400);
+      await asRole('BUREAU');
+      const exported = await answer(await mod.exportRoute.GET(new NextRequest(`http://localhost/api/projects/export?year=2025&${name}=1`)));
+      expect(exported.status).toBe(200);
+    }
+  });
+
+  it('a NUL or U+FFFE in ?q= or ?area= is a 400 naming the parameter, from the API and from the export', async () => {
+    await asRole('BUREAU');
+    for (const [name, value] of [['q', '%00'], ['area', '%EF%BF%BE'], ['q', 'a%ED%A0%80']] as const) {
+      const api = await answer(await mod.projects.GET(bearer(`http://localhost/api/v1/projects?${name}=${value}`), undefined));
+      const exported = await answer(await mod.exportRoute.GET(new NextRequest(`http://localhost/api/projects/export?year=2025&${name}=${value}`)));
+      if (value === 'a%ED%A0%80') {
+        // bad UTF-8 is decoded to U+FFFD, an ordinary character: a search that finds nothing
+        expect([api.status, exported.status]).toEqual([200, 200]);
+        continue;
+      }
+      expect(api.status).toBe(400);
+      expect(json(api).error?.details?.map((d) => d.parameter)).toEqual([name]);
+      expect(exported.status).toBe(400);
+      expect(json(exported).code).toBe('VALIDATION');
+    }
+  });
+
+  it('a sign-in with a NUL in the username is refused before the database is asked', async () => {
+    const provider = mod.authOptions.providers.find((p) => p.id === 'credentials') as unknown as {
+      options: { authorize: (c: unknown, req: { headers: Record<string, string> }) => Promise<unknown> };
+    };
+    const fingerprint = new Fingerprint(t.db);
+    await fingerprint.start();
+    await expect(provider.options.authorize({ username: 'zjw\u0000', password: 'Keystone@2025' }, { headers: {} })).resolves.toBeNull();
+    expect((await fingerprint.settle()).changed).toBe(false);
+  });
+});
