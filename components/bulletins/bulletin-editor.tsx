@@ -26,13 +26,19 @@ export interface EditableBulletin {
   body: string;
 }
 
-/** Messages of the schema are keys under `bulletins.validation`; the server's are already in the user's language. */
+/**
+ * Messages of the schema are keys under `bulletins.validation`, or the shared text rule's under `validation`; the
+ * server's are already in the user's language.
+ */
 function useBulletinErrorText() {
   const tv = useTranslations('bulletins.validation');
+  const shared = useTranslations('validation');
   return (message: string | undefined) => {
     if (message === undefined) return undefined;
     const key = message as Parameters<typeof tv.has>[0];
-    return tv.has(key) ? tv(key) : message;
+    if (tv.has(key)) return tv(key);
+    const sharedKey = message as Parameters<typeof shared.has>[0];
+    return shared.has(sharedKey) ? shared(sharedKey) : message;
   };
 }
 

@@ -11,12 +11,15 @@ export async function DashboardControls({
   month,
   currentMonth,
   basis,
+  submittedBasis = true,
 }: {
   path: string;
   year: number;
   month: number;
   currentMonth: number;
   basis: RollupBasis;
+  /** whether the reader may see the submitted basis here (rollup.readSubmitted); without it, no switch */
+  submittedBasis?: boolean;
 }) {
   const t = await getTranslations('dashboard');
   const href = (m: number, b: RollupBasis) => dashboardHref(path, { year, month: m, basis: b });
@@ -34,20 +37,22 @@ export async function DashboardControls({
           </Link>
         ))}
       </nav>
-      <nav aria-label={t('basis.label')} className="flex flex-wrap items-center gap-1" data-testid="dashboard-basis">
-        <span className="text-xs text-slate-500">{t('basis.label')}</span>
-        <Link href={href(month, 'approved')} aria-current={basis === 'approved' ? 'page' : undefined} className={pill(basis === 'approved')}>
-          {t('basis.approved')}
-        </Link>
-        <Link
-          href={href(month, 'submitted')}
-          aria-current={basis === 'submitted' ? 'page' : undefined}
-          className={pill(basis === 'submitted')}
-          data-testid="dashboard-basis-submitted"
-        >
-          {t('basis.submitted')}
-        </Link>
-      </nav>
+      {submittedBasis && (
+        <nav aria-label={t('basis.label')} className="flex flex-wrap items-center gap-1" data-testid="dashboard-basis">
+          <span className="text-xs text-slate-500">{t('basis.label')}</span>
+          <Link href={href(month, 'approved')} aria-current={basis === 'approved' ? 'page' : undefined} className={pill(basis === 'approved')}>
+            {t('basis.approved')}
+          </Link>
+          <Link
+            href={href(month, 'submitted')}
+            aria-current={basis === 'submitted' ? 'page' : undefined}
+            className={pill(basis === 'submitted')}
+            data-testid="dashboard-basis-submitted"
+          >
+            {t('basis.submitted')}
+          </Link>
+        </nav>
+      )}
       {basis === 'submitted' && (
         <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="dashboard-basis-note">
           {t('basis.submittedNote')}

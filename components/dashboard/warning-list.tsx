@@ -21,7 +21,9 @@ export function WarningList({
             <Link href={`/projects/${p.projectId}?year=${year}`} className="font-medium text-brand-800 hover:underline">
               {p.name}
             </Link>
-            <span className="text-xs text-slate-500">{p.departmentName}</span>
+            <span className="text-xs text-slate-500" data-testid="warning-project-department">
+              {p.departmentName}
+            </span>
           </div>
           <ul className="ml-8 list-disc text-xs text-slate-700">
             {p.warnings.map((w, i) => (

@@ -9,7 +9,8 @@ import type { Role } from '@/generated/prisma/enums';
 
 export const PERMISSIONS = [
   'account.manageOwn', // change one's own password
-  'rollup.read', // district-wide figures: plan overview, dashboards, bulletins
+  'rollup.read', // district and department aggregates of approved figures: plan overview, dashboards, published bulletins
+  'rollup.readSubmitted', // figures that also count submitted, not yet approved reports (the dashboard's second basis)
   'project.read',
   'project.write', // create and edit projects and their plans
   'report.read',
@@ -31,6 +32,7 @@ export type Scope = 'all' | 'own' | 'none';
 const BUREAU_SCOPES: Record<Permission, Scope> = {
   'account.manageOwn': 'all',
   'rollup.read': 'all',
+  'rollup.readSubmitted': 'all',
   'project.read': 'all',
   'project.write': 'all',
   'report.read': 'all',
@@ -49,13 +51,13 @@ const BUREAU_SCOPES: Record<Permission, Scope> = {
 export const ROLE_SCOPES: Readonly<Record<Role, Readonly<Record<Permission, Scope>>>> = {
   // Reads everything, writes nothing.
   LEADER: {
-    'account.manageOwn': 'all', 'rollup.read': 'all', 'project.read': 'all', 'project.write': 'none', 'report.read': 'all', 'report.edit': 'none',
+    'account.manageOwn': 'all', 'rollup.read': 'all', 'rollup.readSubmitted': 'all', 'project.read': 'all', 'project.write': 'none', 'report.read': 'all', 'report.edit': 'none',
     'report.submit': 'none', 'report.review': 'none', 'warning.manage': 'none', 'bulletin.manage': 'none',
     'audit.read': 'none', 'user.manage': 'none', 'department.manage': 'none', 'planYear.manage': 'none', 'apiToken.manage': 'none',
   },
-  // District-wide rollups; its own department's projects and reports only.
+  // District-wide rollups of approved figures; its own department's projects, reports and unapproved figures only.
   DEPARTMENT: {
-    'account.manageOwn': 'all', 'rollup.read': 'all', 'project.read': 'own', 'project.write': 'none', 'report.read': 'own', 'report.edit': 'own',
+    'account.manageOwn': 'all', 'rollup.read': 'all', 'rollup.readSubmitted': 'own', 'project.read': 'own', 'project.write': 'none', 'report.read': 'own', 'report.edit': 'own',
     'report.submit': 'own', 'report.review': 'none', 'warning.manage': 'none', 'bulletin.manage': 'none',
     'audit.read': 'none', 'user.manage': 'none', 'department.manage': 'none', 'planYear.manage': 'none', 'apiToken.manage': 'none',
   },
@@ -83,4 +85,15 @@ export function can(actor: Subject, permission: Permission, record?: { departmen
   if (scope === 'none') return false;
   if (actor.departmentId === null) return false;
   return record === undefined || record.departmentId === actor.departmentId;
+}
+
+/**
+ * May the actor read figures that count submitted, not yet approved reports: district-wide (no department: the
+ * permission must reach every department, since the totals hold every department's unapproved amounts), or one
+ * department's (the drill-down)?
+ */
+export function canReadSubmitted(actor: Subject, departmentId?: number): boolean {
+  return departmentId === undefined
+    ? scopeOf(actor, 'rollup.readSubmitted') === 'all'
+    : can(actor, 'rollup.readSubmitted', { departmentId });
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { parseMoneyText, toHalfWidth, type MoneyTextProblem } from '@/lib/domain/money-text';
 import { DepartmentKind, Role } from '@/generated/prisma/enums';
 import { passwordProblems, ZNewPassword } from './password';
+import { RECORD_ID_MAX } from './record-id';
+import { text, TEXT_INVALID_CHARACTERS, TEXT_TOO_LONG } from './text';
 
 /**
  * Inputs of the administration pages (users, departments, plan years), shared by each form's zodResolver and the
@@ -41,10 +43,12 @@ export const ADMIN_MESSAGES = [
   'monthRange',
   'deadlineDayRange',
   'recordInvalid',
+  TEXT_INVALID_CHARACTERS,
+  TEXT_TOO_LONG,
 ] as const;
 export type AdminMessageKey = (typeof ADMIN_MESSAGES)[number];
 
-const ZId = z.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' });
+const ZId = z.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' }).max(RECORD_ID_MAX, { error: 'recordInvalid' });
 
 // ---------------------------------------------------------------------------------------------------- users
 
@@ -55,22 +59,22 @@ export const USERNAME_MAX = 32;
  * Refused rather than lower-cased: a user would otherwise try to sign in with the capitals they were given and fail,
  * since sign-in compares usernames exactly.
  */
-const ZUsername = z
-  .string({ error: 'newUsernameRequired' })
-  .trim()
-  .min(1, { error: 'newUsernameRequired', abort: true })
-  .min(USERNAME_MIN, { error: 'usernameLength' })
-  .max(USERNAME_MAX, { error: 'usernameLength' })
-  .regex(/^[a-z0-9._-]+$/, { error: 'usernameCharacters' });
+const ZUsername = text(
+  z
+    .string()
+    .min(1, { error: 'newUsernameRequired', abort: true })
+    .min(USERNAME_MIN, { error: 'usernameLength' })
+    .max(USERNAME_MAX, { error: 'usernameLength' })
+    .regex(/^[a-z0-9._-]+$/, { error: 'usernameCharacters' }),
+  { typeError: 'newUsernameRequired' },
+);
 
 const userFields = z.object({
   id: ZId,
   username: ZUsername,
-  displayName: z
-    .string({ error: 'displayNameRequired' })
-    .trim()
-    .min(1, { error: 'displayNameRequired' })
-    .max(64, { error: 'displayNameTooLong' }),
+  displayName: text(z.string().min(1, { error: 'displayNameRequired' }).max(64, { error: 'displayNameTooLong' }), {
+    typeError: 'displayNameRequired',
+  }),
   role: z.enum(Role, { error: 'roleRequired' }),
   departmentId: ZId.nullable(),
   password: ZNewPassword,
@@ -111,16 +115,12 @@ export type SetUserActiveInput = z.input<typeof ZSetUserActive>;
 
 const departmentFields = z.object({
   id: ZId,
-  name: z
-    .string({ error: 'departmentNameRequired' })
-    .trim()
-    .min(1, { error: 'departmentNameRequired' })
-    .max(64, { error: 'departmentNameTooLong' }),
-  shortName: z
-    .string({ error: 'shortNameRequired' })
-    .trim()
-    .min(1, { error: 'shortNameRequired' })
-    .max(32, { error: 'shortNameTooLong' }),
+  name: text(z.string().min(1, { error: 'departmentNameRequired' }).max(64, { error: 'departmentNameTooLong' }), {
+    typeError: 'departmentNameRequired',
+  }),
+  shortName: text(z.string().min(1, { error: 'shortNameRequired' }).max(32, { error: 'shortNameTooLong' }), {
+    typeError: 'shortNameRequired',
+  }),
   kind: z.enum(DepartmentKind, { error: 'departmentKindRequired' }),
   active: z.boolean({ error: 'recordInvalid' }),
 });
@@ -181,11 +181,9 @@ const planYearFields = z.object({
     .int({ error: 'planYearInvalid' })
     .min(PLAN_YEAR_MIN, { error: 'planYearRange' })
     .max(PLAN_YEAR_MAX, { error: 'planYearRange' }),
-  title: z
-    .string({ error: 'planTitleRequired' })
-    .trim()
-    .min(1, { error: 'planTitleRequired' })
-    .max(100, { error: 'planTitleTooLong' }),
+  title: text(z.string().min(1, { error: 'planTitleRequired' }).max(100, { error: 'planTitleTooLong' }), {
+    typeError: 'planTitleRequired',
+  }),
   approvedInvestment: ZApprovedInvestment,
   currentMonth: z.number({ error: 'monthRange' }).int({ error: 'monthRange' }).min(1, { error: 'monthRange' }).max(12, {
     error: 'monthRange',

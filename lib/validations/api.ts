@@ -5,6 +5,8 @@ import {
   PROJECT_LIST_SORTS,
   WARNING_LEVELS,
 } from '@/lib/validations/project-list';
+import { RECORD_ID_MAX } from './record-id';
+import { queryText, text } from './text';
 
 /**
  * Inputs of the read-only JSON API (/api/v1) and of the admin page that issues its tokens.
@@ -21,15 +23,13 @@ import {
 export const API_TOKEN_NAME_MAX = 64;
 
 export const ZIssueApiToken = z.object({
-  name: z
-    .string({ error: 'nameRequired' })
-    .trim()
-    .min(1, { error: 'nameRequired' })
-    .max(API_TOKEN_NAME_MAX, { error: 'nameTooLong' }),
+  name: text(z.string().min(1, { error: 'nameRequired' }).max(API_TOKEN_NAME_MAX, { error: 'nameTooLong' }), {
+    typeError: 'nameRequired',
+  }),
 });
 
 export const ZRevokeApiToken = z.object({
-  id: z.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' }),
+  id: z.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' }).max(RECORD_ID_MAX, { error: 'recordInvalid' }),
 });
 
 // ------------------------------------------------------------------------------------------- the API
@@ -39,12 +39,37 @@ export const API_PAGE_SIZE_MAX = 200;
 
 type RawQuery = Record<string, string[]>;
 
-/** Query parameters as name → every value given (?stage=A&stage=B keeps both). */
+/**
+ * Query parameters as name → every value given (?stage=A&stage=B keeps both). A null-prototype object: on a plain
+ * one, ?__proto__=1 or ?constructor=1 found Object.prototype's members and the request failed with a server error.
+ */
 export function rawQuery(searchParams: URLSearchParams): RawQuery {
-  const out: RawQuery = {};
-  for (const [key, value] of searchParams.entries()) (out[key] ??= []).push(value);
+  const out: RawQuery = Object.create(null) as RawQuery;
+  for (const [key, value] of searchParams.entries()) {
+    if (!Object.hasOwn(out, key)) out[key] = [];
+    out[key]!.push(value);
+  }
   return out;
 }
+
+/** A text parameter under the shared text rule (lib/validations/text.ts), with the API's English messages. */
+const apiText = (name: string, max: number) =>
+  z.string().transform((raw, ctx) => {
+    if (raw.length > max * 4) {
+      ctx.addIssue({ code: 'custom', message: `${name} must be at most ${max} characters` });
+      return z.NEVER;
+    }
+    const cleaned = queryText(raw, max * 4);
+    if (!cleaned.ok) {
+      ctx.addIssue({ code: 'custom', message: `${name} must not contain control characters, Unicode non-characters or lone surrogates` });
+      return z.NEVER;
+    }
+    if (cleaned.value.length > max) {
+      ctx.addIssue({ code: 'custom', message: `${name} must be at most ${max} characters` });
+      return z.NEVER;
+    }
+    return cleaned.value;
+  });
 
 const ZYear = z.string().regex(/^\d{4}$/, { error: 'must be a four-digit year, e.g. 2025' }).transform(Number);
 
@@ -95,22 +120,32 @@ const KNOWN_LIST_PARAMS = [
   'warning',
 ] as const;
 
-/** A misspelt parameter (?stages=…) would otherwise be ignored and answer with unfiltered data. */
-const onlyKnown = (known: readonly string[]) => (query: RawQuery, ctx: z.RefinementCtx) => {
-  for (const key of Object.keys(query)) {
-    if (!known.includes(key)) {
-      ctx.addIssue({ code: 'custom', path: [key], message: `unknown parameter; known: ${known.join(', ')}` });
-    }
-  }
-};
+/**
+ * The query as name → values, every name known: a misspelt parameter (?stages=…) would otherwise be ignored and
+ * answer with unfiltered data. Only the known names are passed on, copied onto a fresh object (so ?__proto__= is
+ * just another unknown name, never a prototype).
+ */
+const knownQuery = (known: readonly string[]) =>
+  z
+    .custom<RawQuery>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'the query must be name=value pairs' })
+    .superRefine((query, ctx) => {
+      for (const key of Object.keys(query)) {
+        if (!known.includes(key)) {
+          ctx.addIssue({ code: 'custom', path: [key], message: `unknown parameter; known: ${known.join(', ')}` });
+        } else if (!Array.isArray(query[key]) || !query[key]!.every((v) => typeof v === 'string')) {
+          ctx.addIssue({ code: 'custom', path: [key], message: 'must be text' });
+        }
+      }
+    })
+    .transform((query) => Object.fromEntries(known.filter((k) => Object.hasOwn(query, k)).map((k) => [k, query[k]])));
 
 export const ZApiYearPath = ZYear;
 
+/** A project code as the project form allows it; anything else names no project (and never reaches a query). */
+export const ZApiProjectCodePath = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/);
+
 /** GET /api/v1/plan-years/{year}/rollup?month=&basis= */
-export const ZApiRollupQuery = z
-  .record(z.string(), z.array(z.string()))
-  .superRefine(onlyKnown(KNOWN_ROLLUP_PARAMS))
-  .pipe(
+export const ZApiRollupQuery = knownQuery(KNOWN_ROLLUP_PARAMS).pipe(
     z.object({
       month: one('month', wholeNumber('month', 1, 12)),
       basis: one('basis', z.enum(['approved', 'submitted'], { error: 'basis must be approved or submitted' })),
@@ -118,10 +153,7 @@ export const ZApiRollupQuery = z
   );
 
 /** GET /api/v1/projects?… — the project list's filters, strictly. */
-export const ZApiProjectListQuery = z
-  .record(z.string(), z.array(z.string()))
-  .superRefine(onlyKnown(KNOWN_LIST_PARAMS))
-  .pipe(
+export const ZApiProjectListQuery = knownQuery(KNOWN_LIST_PARAMS).pipe(
     z.object({
       year: one('year', ZYear),
       page: one('page', wholeNumber('page', 1, 100_000)).transform((v) => v ?? 1),
@@ -134,7 +166,7 @@ export const ZApiProjectListQuery = z
       dir: one('dir', z.enum(['asc', 'desc'], { error: 'dir must be asc or desc' })).transform(
         (v) => v ?? DEFAULT_PROJECT_LIST_PARAMS.dir,
       ),
-      q: one('q', z.string().trim().max(100, { error: 'q must be at most 100 characters' })).transform((v) => v ?? ''),
+      q: one('q', apiText('q', 100)).transform((v) => v ?? ''),
       stage: listOf('stage', Object.values(Stage)),
       investor: listOf('investor', Object.values(InvestorType)),
       direction: listOf('direction', Object.values(Direction)),
@@ -146,18 +178,18 @@ export const ZApiProjectListQuery = z
         .transform((ids) => [...new Set(ids.map(Number))]),
       area: z
         .array(z.string())
+        .max(50, { error: 'area may be given at most 50 times' })
         .optional()
-        .transform((values) => [...new Set((values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))]),
+        .transform((values) => (values ?? []).flatMap((v) => v.split(',')).filter((v) => v.trim() !== ''))
+        .pipe(z.array(apiText('area', 100)).max(50, { error: 'area may name at most 50 areas' }))
+        .transform((areas) => [...new Set(areas)]),
       warning: listOf('warning', WARNING_LEVELS),
     }),
   );
 export type ApiProjectListQuery = z.output<typeof ZApiProjectListQuery>;
 
 /** GET /api/v1/projects/{code}?year= */
-export const ZApiProjectQuery = z
-  .record(z.string(), z.array(z.string()))
-  .superRefine(onlyKnown(['year']))
-  .pipe(z.object({ year: one('year', ZYear) }));
+export const ZApiProjectQuery = knownQuery(['year']).pipe(z.object({ year: one('year', ZYear) }));
 
 /** zod's issues as the API reports them: the parameter and what is wrong with it. */
 export function apiIssues(error: z.ZodError): { parameter: string; message: string }[] {

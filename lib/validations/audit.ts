@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { RECORD_ID_MAX } from './record-id';
+import { text, TEXT_INVALID_CHARACTERS, TEXT_TOO_LONG } from './text';
 
 /**
  * The audit viewer's filters, read from the URL (GET form), so a filtered view can be bookmarked and sent on.
@@ -12,6 +14,8 @@ export const AUDIT_MESSAGES = {
   auditDateInvalid: 'auditDateInvalid',
   auditDateRange: 'auditDateRange',
   auditPageInvalid: 'auditPageInvalid',
+  [TEXT_INVALID_CHARACTERS]: TEXT_INVALID_CHARACTERS,
+  [TEXT_TOO_LONG]: TEXT_TOO_LONG,
 } as const;
 
 export type AuditMessageKey = keyof typeof AUDIT_MESSAGES;
@@ -43,14 +47,14 @@ const day = z
 export const ZAuditLogFilter = z
   .object({
     /** a username, a user id, or part of a display name */
-    person: param(z.string().max(64, { error: 'auditPersonTooLong' })),
-    department: param(z.coerce.number({ error: 'auditDepartmentInvalid' }).int({ error: 'auditDepartmentInvalid' }).positive({ error: 'auditDepartmentInvalid' })),
+    person: param(text(z.string().max(64, { error: 'auditPersonTooLong' }))),
+    department: param(z.coerce.number({ error: 'auditDepartmentInvalid' }).int({ error: 'auditDepartmentInvalid' }).positive({ error: 'auditDepartmentInvalid' }).max(RECORD_ID_MAX, { error: 'auditDepartmentInvalid' })),
     entity: param(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, { error: 'auditEntityInvalid' })),
     action: param(z.string().regex(/^[A-Za-z][A-Za-z0-9._-]{0,63}$/, { error: 'auditActionInvalid' })),
     /** calendar days in Chongqing, inclusive */
     from: param(day),
     to: param(day),
-    page: param(z.coerce.number({ error: 'auditPageInvalid' }).int({ error: 'auditPageInvalid' }).min(1, { error: 'auditPageInvalid' })),
+    page: param(z.coerce.number({ error: 'auditPageInvalid' }).int({ error: 'auditPageInvalid' }).min(1, { error: 'auditPageInvalid' }).max(100_000, { error: 'auditPageInvalid' })),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['to'], error: 'auditDateRange' });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, TEXT_INVALID_CHARACTERS, TEXT_TOO_LONG } from './text';
 
 /**
  * Sign-in input, shared by the login form (zodResolver) and next-auth's `authorize`.
@@ -9,17 +10,20 @@ export const SIGN_IN_MESSAGES = {
   usernameTooLong: 'usernameTooLong',
   passwordRequired: 'passwordRequired',
   passwordTooLong: 'passwordTooLong',
+  [TEXT_INVALID_CHARACTERS]: TEXT_INVALID_CHARACTERS,
+  [TEXT_TOO_LONG]: TEXT_TOO_LONG,
 } as const;
 
 export type SignInMessageKey = keyof typeof SIGN_IN_MESSAGES;
 
 export const ZSignIn = z.object({
-  username: z
-    .string({ error: SIGN_IN_MESSAGES.usernameRequired })
-    .trim()
-    .min(1, { error: SIGN_IN_MESSAGES.usernameRequired })
-    .max(64, { error: SIGN_IN_MESSAGES.usernameTooLong }),
-  // Never trimmed: spaces may be part of a password. The cap keeps argon2 from hashing megabytes on request.
+  // The shared text rule: a NUL here reached the database and answered with a server error.
+  username: text(
+    z.string().min(1, { error: SIGN_IN_MESSAGES.usernameRequired }).max(64, { error: SIGN_IN_MESSAGES.usernameTooLong }),
+    { typeError: SIGN_IN_MESSAGES.usernameRequired },
+  ),
+  // Passwords are exempt from the text rule: never stored or shown as text, hashed as given (NFC would change
+  // which bytes are hashed and lock out anyone whose password was set before). Never trimmed: spaces may be part of a password. The cap keeps argon2 from hashing megabytes on request.
   password: z
     .string({ error: SIGN_IN_MESSAGES.passwordRequired })
     .min(1, { error: SIGN_IN_MESSAGES.passwordRequired })

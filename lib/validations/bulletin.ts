@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { RECORD_ID_MAX } from './record-id';
+import { text } from './text';
 
 /**
  * Inputs of the monthly bulletin (月度通报), shared by the edit form (zodResolver) and the actions in
@@ -27,12 +29,14 @@ export const BULLETIN_BODY_MAX = 20_000;
 const recordId = z.coerce
   .number({ error: 'bulletinRecordInvalid' })
   .int({ error: 'bulletinRecordInvalid' })
-  .positive({ error: 'bulletinRecordInvalid' });
+  .positive({ error: 'bulletinRecordInvalid' })
+  .max(RECORD_ID_MAX, { error: 'bulletinRecordInvalid' });
 
 const version = z.coerce
   .number({ error: 'bulletinRecordInvalid' })
   .int({ error: 'bulletinRecordInvalid' })
-  .min(1, { error: 'bulletinRecordInvalid' });
+  .min(1, { error: 'bulletinRecordInvalid' })
+  .max(RECORD_ID_MAX, { error: 'bulletinRecordInvalid' });
 
 /** The plan year and month a bulletin reports on. */
 export const ZBulletinMonth = z.object({
@@ -54,20 +58,14 @@ export const ZBulletinRef = z.object({ id: recordId, version });
 export type BulletinRefValues = z.output<typeof ZBulletinRef>;
 
 export const ZUpdateBulletin = ZBulletinRef.extend({
-  title: z
-    .string({ error: 'bulletinTitleRequired' })
-    .trim()
-    .min(1, { error: 'bulletinTitleRequired', abort: true })
-    .max(BULLETIN_TITLE_MAX, { error: 'bulletinTitleTooLong' }),
-  // Line breaks are the paragraphs of the bulletin: normalised, never trimmed inside.
-  body: z
-    .string({ error: 'bulletinBodyRequired' })
-    .transform((text) => text.replace(/\r\n?/g, '\n').trim())
-    .pipe(
-      z
-        .string()
-        .min(1, { error: 'bulletinBodyRequired', abort: true })
-        .max(BULLETIN_BODY_MAX, { error: 'bulletinBodyTooLong' }),
-    ),
+  title: text(
+    z.string().min(1, { error: 'bulletinTitleRequired', abort: true }).max(BULLETIN_TITLE_MAX, { error: 'bulletinTitleTooLong' }),
+    { typeError: 'bulletinTitleRequired' },
+  ),
+  // Line breaks are the paragraphs of the bulletin: normalised to LF by the text rule, never trimmed inside.
+  body: text(
+    z.string().min(1, { error: 'bulletinBodyRequired', abort: true }).max(BULLETIN_BODY_MAX, { error: 'bulletinBodyTooLong' }),
+    { typeError: 'bulletinBodyRequired' },
+  ),
 });
 export type UpdateBulletinValues = z.output<typeof ZUpdateBulletin>;

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { RECORD_ID_MAX } from './record-id';
 
 /** Marking one of one's own notifications read: the id as a form field or a number (messages: validation.*). */
 export const ZMarkNotificationRead = z.object({
   id: z.coerce.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' })
-    .max(2_147_483_647, { error: 'recordInvalid' }),
+    .max(RECORD_ID_MAX, { error: 'recordInvalid' }),
 });
 export type MarkNotificationReadInput = z.infer<typeof ZMarkNotificationRead>;
 

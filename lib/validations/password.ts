@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasForbiddenCharacters, TEXT_INVALID_CHARACTERS } from './text';
 
 /**
  * The password policy, one rule set for every place a password is chosen (admin-created users, resets, a
@@ -17,6 +18,8 @@ export function passwordProblems(password: string, username?: string): string[] 
   if (username && username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) {
     problems.push('passwordContainsUsername');
   }
+  // a new password is hashed as given (never normalised), but one no keyboard can type again is refused
+  if (hasForbiddenCharacters(password)) problems.push(TEXT_INVALID_CHARACTERS);
   return problems;
 }
 

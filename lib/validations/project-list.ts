@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Direction, InvestorType, Stage } from '@/generated/prisma/enums';
+import { queryText } from './text';
 
 /**
  * The projects list's state as it travels in the URL, so a filtered view can be shared. Parsing never throws:
@@ -44,6 +45,11 @@ export interface ProjectListParams {
   areas: string[];
   warnings: WarningLevel[];
   hidden: ProjectListColumn[];
+  /**
+   * Text parameters the shared text rule refused (a control character, a non-character): left out of the view,
+   * named here so the page can say so and the export can refuse rather than export a different set.
+   */
+  invalid?: ('q' | 'area')[];
 }
 
 export const DEFAULT_PROJECT_LIST_PARAMS: ProjectListParams = {
@@ -85,28 +91,36 @@ const ZPageSize = z.coerce
   .catch(DEFAULT_PROJECT_LIST_PARAMS.pageSize);
 const ZSort = z.enum(PROJECT_LIST_SORTS).catch(DEFAULT_PROJECT_LIST_PARAMS.sort);
 const ZDir = z.enum(['asc', 'desc']).catch(DEFAULT_PROJECT_LIST_PARAMS.dir);
-const ZQuery = z
-  .string()
-  .transform((s) => s.trim().slice(0, 100))
-  .catch('');
+/** The longest search text and area name kept. */
+const TEXT_PARAM_MAX = 100;
 
 /** Parses Next's searchParams into the list's state; never throws. */
 export function parseProjectListParams(searchParams: Record<string, Raw>): ProjectListParams {
+  const invalid: ('q' | 'area')[] = [];
+  const rawQ = single(searchParams.q);
+  const q = typeof rawQ === 'string' ? queryText(rawQ, TEXT_PARAM_MAX) : { ok: true as const, value: '' };
+  if (!q.ok) invalid.push('q');
+  const areas = listOf(searchParams.area).flatMap((raw) => {
+    const area = queryText(raw, TEXT_PARAM_MAX);
+    return area.ok ? [area.value] : [];
+  });
+  if (areas.length < listOf(searchParams.area).length) invalid.push('area');
   return {
     page: ZPage.parse(single(searchParams.page) ?? undefined),
     pageSize: ZPageSize.parse(single(searchParams.size) ?? undefined),
     sort: ZSort.parse(single(searchParams.sort)),
     dir: ZDir.parse(single(searchParams.dir)),
-    q: ZQuery.parse(single(searchParams.q) ?? ''),
+    q: q.ok ? q.value : '',
     stages: pick(searchParams.stage, Object.values(Stage)),
     investorTypes: pick(searchParams.investor, Object.values(InvestorType)),
     directions: pick(searchParams.direction, Object.values(Direction)),
     departmentIds: listOf(searchParams.dept)
       .filter((v) => /^\d{1,9}$/.test(v))
       .map(Number),
-    areas: listOf(searchParams.area),
+    areas: [...new Set(areas)],
     warnings: pick(searchParams.warning, WARNING_LEVELS),
     hidden: pick(searchParams.hide, PROJECT_LIST_HIDEABLE_COLUMNS),
+    ...(invalid.length ? { invalid } : {}),
   };
 }
 

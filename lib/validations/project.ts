@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { BuildType, Direction, InvestorType, Stage } from '@/generated/prisma/enums';
 import { parseMoneyText, type MoneyTextProblem } from '@/lib/domain/money-text';
 import { checkPlanInvariants, MONTHS, type PlanInvariantKey } from '@/lib/domain/plan-invariants';
+import { RECORD_ID_MAX } from './record-id';
+import { text, TEXT_INVALID_CHARACTERS, TEXT_TOO_LONG } from './text';
 
 /**
  * A project and its plan for one year, as the edit form sends it: one schema for the form's zodResolver and for
@@ -36,6 +38,8 @@ export const PROJECT_MESSAGES = [
   'projectCumulativeExceedsTotal',
   'projectPlannedDatesOrder',
   'projectActualDatesOrder',
+  TEXT_INVALID_CHARACTERS,
+  TEXT_TOO_LONG,
 ] as const satisfies readonly (string | PlanInvariantKey)[];
 export type ProjectMessageKey = (typeof PROJECT_MESSAGES)[number];
 
@@ -93,12 +97,9 @@ const ZOptionalDate = z
   });
 
 const requiredText = (message: ProjectMessageKey, max = PROJECT_TEXT_MAX) =>
-  z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: 'projectTextTooLong' });
+  text(z.string().min(1, { error: message }).max(max, { error: 'projectTextTooLong' }), { typeError: message });
 
-const optionalText = z
-  .string()
-  .trim()
-  .max(PROJECT_TEXT_MAX, { error: 'projectTextTooLong' })
+const optionalText = text(z.string().max(PROJECT_TEXT_MAX, { error: 'projectTextTooLong' }), { typeError: 'projectTextTooLong' })
   .nullish()
   .transform((v) => (v ? v : null));
 
@@ -106,22 +107,24 @@ const optionalText = z
 const recordId = (message: ProjectMessageKey) =>
   z.preprocess(
     (v) => (v === '' || v === null ? undefined : v),
-    z.coerce.number({ error: message }).int({ error: message }).positive({ error: message }),
+    z.coerce.number({ error: message }).int({ error: message }).positive({ error: message }).max(RECORD_ID_MAX, { error: message }),
   );
 
 export const projectFields = z.object({
-  code: z
-    .string({ error: 'projectCodeRequired' })
-    .trim()
-    .min(1, { error: 'projectCodeRequired', abort: true })
-    .max(40, { error: 'projectCodeInvalid' })
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'projectCodeInvalid' }),
+  code: text(
+    z
+      .string()
+      .min(1, { error: 'projectCodeRequired', abort: true })
+      .max(40, { error: 'projectCodeInvalid' })
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'projectCodeInvalid' }),
+    { typeError: 'projectCodeRequired' },
+  ),
   name: requiredText('projectNameRequired'),
   departmentId: recordId('projectDepartmentRequired'),
   ownerUnit: requiredText('projectOwnerUnitRequired'),
   area: requiredText('projectAreaRequired'),
   buildType: z.enum(BuildType, { error: 'projectChoiceRequired' }),
-  scope: z.string().trim().max(PROJECT_SCOPE_MAX, { error: 'projectTextTooLong' }).default(''),
+  scope: text(z.string().max(PROJECT_SCOPE_MAX, { error: 'projectTextTooLong' }), { typeError: 'projectTextTooLong' }).default(''),
   totalInvestment: ZMoney,
   plannedStart: ZOptionalDate,
   plannedCompletion: ZOptionalDate,
@@ -142,10 +145,7 @@ export const projectFields = z.object({
   milestoneTarget: optionalText,
 
   /** why a plan already reported against changes; required by the server only then */
-  reason: z
-    .string()
-    .trim()
-    .max(PLAN_CHANGE_REASON_MAX, { error: 'projectReasonTooLong' })
+  reason: text(z.string().max(PLAN_CHANGE_REASON_MAX, { error: 'projectReasonTooLong' }), { typeError: 'projectReasonTooLong' })
     .nullish()
     .transform((v) => (v ? v : null)),
 });
@@ -165,9 +165,9 @@ export type CreateProjectValues = z.output<typeof ZCreateProject>;
 
 export const ZUpdateProject = projectFields
   .extend({
-    id: z.coerce.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' }),
+    id: z.coerce.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' }).max(RECORD_ID_MAX, { error: 'recordInvalid' }),
     /** the version of the year's plan the form was filled from; null when the project had no plan for that year */
-    planVersion: z.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' }).nullable(),
+    planVersion: z.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' }).max(RECORD_ID_MAX, { error: 'recordInvalid' }).nullable(),
   })
   .superRefine(refinePlan);
 export type UpdateProjectInput = z.input<typeof ZUpdateProject>;

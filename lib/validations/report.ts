@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { MilestoneKind } from '@/generated/prisma/enums';
 import { parseMoneyText, toHalfWidth, type MoneyTextProblem } from '@/lib/domain/money-text';
+import { RECORD_ID_MAX } from './record-id';
+import { text, TEXT_INVALID_CHARACTERS, TEXT_TOO_LONG } from './text';
 
 /**
  * Monthly report inputs, shared by the report form (zodResolver) and the actions in lib/actions/reports.ts.
@@ -27,6 +29,8 @@ export const REPORT_MESSAGES = {
   reportReopenReasonRequired: 'reportReopenReasonRequired',
   reportBatchEmpty: 'reportBatchEmpty',
   reportBatchTooLarge: 'reportBatchTooLarge',
+  [TEXT_INVALID_CHARACTERS]: TEXT_INVALID_CHARACTERS,
+  [TEXT_TOO_LONG]: TEXT_TOO_LONG,
 } as const;
 
 export type ReportMessageKey = keyof typeof REPORT_MESSAGES;
@@ -65,23 +69,21 @@ export const ZAmountWan = z.string({ error: 'reportAmountRequired' }).transform(
   return parsed.value;
 });
 
-const reportText = z
-  .string({ error: 'reportTextInvalid' })
-  .trim()
-  .max(REPORT_TEXT_MAX, { error: 'reportTextTooLong' })
-  .default('');
+const reportText = text(z.string().max(REPORT_TEXT_MAX, { error: 'reportTextTooLong' }), { typeError: 'reportTextInvalid' }).default('');
 
 /** A record id; coerced so a no-JavaScript form post (all strings) parses like a client call. */
 const recordId = z.coerce
   .number({ error: 'reportRecordInvalid' })
   .int({ error: 'reportRecordInvalid' })
-  .positive({ error: 'reportRecordInvalid' });
+  .positive({ error: 'reportRecordInvalid' })
+  .max(RECORD_ID_MAX, { error: 'reportRecordInvalid' });
 
 /** The version the user read: 0 for a report that did not exist yet. */
 const readVersion = z.coerce
   .number({ error: 'reportRecordInvalid' })
   .int({ error: 'reportRecordInvalid' })
-  .min(0, { error: 'reportRecordInvalid' });
+  .min(0, { error: 'reportRecordInvalid' })
+  .max(RECORD_ID_MAX, { error: 'reportRecordInvalid' });
 
 /** A calendar date "YYYY-MM-DD" (what <input type="date"> sends), or empty for "not yet". */
 const optionalDate = z
@@ -188,21 +190,19 @@ export const ZSubmitReport = ZReportTransition;
 export const ZApproveReport = ZReportTransition;
 
 export const ZReturnReport = ZReportTransition.extend({
-  comment: z
-    .string({ error: 'reportReturnCommentRequired' })
-    .trim()
-    .min(1, { error: 'reportReturnCommentRequired' })
-    .max(REVIEW_COMMENT_MAX, { error: 'reportCommentTooLong' }),
+  comment: text(
+    z.string().min(1, { error: 'reportReturnCommentRequired' }).max(REVIEW_COMMENT_MAX, { error: 'reportCommentTooLong' }),
+    { typeError: 'reportReturnCommentRequired' },
+  ),
 });
 export type ReturnReportInput = z.input<typeof ZReturnReport>;
 
 /** Reopening an approved report for correction: the bureau says why; the approved version is kept. */
 export const ZReopenReport = ZReportTransition.extend({
-  reason: z
-    .string({ error: 'reportReopenReasonRequired' })
-    .trim()
-    .min(1, { error: 'reportReopenReasonRequired' })
-    .max(REVIEW_COMMENT_MAX, { error: 'reportCommentTooLong' }),
+  reason: text(
+    z.string().min(1, { error: 'reportReopenReasonRequired' }).max(REVIEW_COMMENT_MAX, { error: 'reportCommentTooLong' }),
+    { typeError: 'reportReopenReasonRequired' },
+  ),
 });
 export type ReopenReportInput = z.input<typeof ZReopenReport>;
 

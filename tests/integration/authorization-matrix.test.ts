@@ -401,10 +401,19 @@ const READS: Record<string, ReadCase> = {
     call: (db, a) => mod.reportBoard.getReportBoard(db, a, { year: 2025, month: 11, today: '2025-12-08' }),
   },
   getRollup: { scoped: false, row: row('all', 'all', 'all', 'all'), call: (db, a) => mod.rollup.getRollup(db, a, { year: 2025, month: 10 }) },
+  // project-level detail: a department's own projects only (what each role is shown: 'project-level detail' below)
   getProjectFigures: {
-    scoped: false,
+    scoped: true,
+    row: row('all', 'own', 'all', 'all'),
+    call: (db, a, fx, target) =>
+      mod.projectFigures.getProjectFigures(db, a, { year: 2025, month: 10, basis: 'approved', departmentId: departmentOf(fx, target) }),
+  },
+  // the department's line is an aggregate everyone reads; its projects only for project.read (checked below)
+  getDepartmentDrillDown: {
+    scoped: true,
     row: row('all', 'all', 'all', 'all'),
-    call: (db, a) => mod.projectFigures.getProjectFigures(db, a, { year: 2025, month: 10, basis: 'approved' }),
+    call: (db, a, fx, target) =>
+      mod.drillDown.getDepartmentDrillDown(db, a, { year: 2025, month: 10, basis: 'approved', departmentId: departmentOf(fx, target) }),
   },
   getRollupCached: {
     scoped: false,
@@ -435,6 +444,10 @@ const READS: Record<string, ReadCase> = {
   getUnreadNotificationCount: { scoped: false, row: row('all', 'all', 'all', 'all'), call: (db, a) => mod.notifications.getUnreadNotificationCount(db, a) },
 };
 
+function departmentOf(fx: Fixtures, target: Target): number {
+  return target === 'own' ? fx.ownDepartmentId : fx.otherDepartmentId;
+}
+
 async function projectOf(fx: Fixtures, target: Target) {
   const departmentId = target === 'own' ? fx.ownDepartmentId : fx.otherDepartmentId;
   return (await fx.db.project.findFirstOrThrow({ where: { departmentId }, orderBy: { id: 'asc' } })).id;
@@ -459,6 +472,7 @@ const mod = {} as {
   rollup: typeof import('@/lib/server/dashboard/get-rollup');
   projectFigures: typeof import('@/lib/server/dashboard/get-project-figures');
   attention: typeof import('@/lib/server/dashboard/get-attention');
+  drillDown: typeof import('@/lib/server/dashboard/get-department-drill-down');
   figuresCache: typeof import('@/lib/server/dashboard/figures-cache');
   reviewQueue: typeof import('@/lib/server/reports/get-review-queue');
   bulletin: typeof import('@/lib/server/bulletins/get-bulletin');
@@ -516,6 +530,7 @@ beforeAll(async () => {
     rollup: await import('@/lib/server/dashboard/get-rollup'),
     projectFigures: await import('@/lib/server/dashboard/get-project-figures'),
     attention: await import('@/lib/server/dashboard/get-attention'),
+    drillDown: await import('@/lib/server/dashboard/get-department-drill-down'),
     figuresCache: await import('@/lib/server/dashboard/figures-cache'),
     reviewQueue: await import('@/lib/server/reports/get-review-queue'),
     bulletin: await import('@/lib/server/bulletins/get-bulletin'),
@@ -659,3 +674,115 @@ async function fixturesOf(t: TestDatabase): Promise<Fixtures> {
   let n = 1000;
   return { db: t.db, ownDepartmentId: reporter.departmentId!, otherDepartmentId: other.id, seq: () => ++n };
 }
+
+/**
+ * Project-level detail (names, plans, amounts, warnings): a department sees it of its own projects only, everyone
+ * else of every department's. Each read that names projects is called as every role; the departments of the
+ * projects it names must stay within the actor's project.read scope, and the comparison is not vacuous: the other
+ * roles are shown another department's projects by the same call.
+ */
+describe('project-level detail', () => {
+  type DetailRead = (db: Db, actor: Actor, fx: Fixtures) => Promise<{ departmentId: number; planId: number }[]>;
+  const attentionOf = async (db: Db, a: Actor, cached: boolean) => {
+    const options = { year: 2025, month: 10, basis: 'approved' as const, today: '2025-11-20', redLimit: 1000, missLimit: 1000 };
+    const at = cached ? await mod.figuresCache.getAttentionCached(db, a, options) : await mod.attention.getAttention(db, a, options);
+    return at!;
+  };
+  const DETAIL: Record<string, DetailRead> = {
+    'getProjectFigures (no department named)': (db, a) => mod.projectFigures.getProjectFigures(db, a, { year: 2025, month: 10, basis: 'approved' }),
+    'getAttention red list': async (db, a) => (await attentionOf(db, a, false)).redProjects,
+    'getAttention likely to miss': async (db, a) => (await attentionOf(db, a, false)).likelyToMiss.map((m) => m.project),
+    'getAttentionCached red list': async (db, a) => (await attentionOf(db, a, true)).redProjects,
+    'getAttentionCached likely to miss': async (db, a) => (await attentionOf(db, a, true)).likelyToMiss.map((m) => m.project),
+    'getDepartmentDrillDown of another department': async (db, a, fx) =>
+      (await mod.drillDown.getDepartmentDrillDown(db, a, { year: 2025, month: 10, basis: 'approved', departmentId: fx.otherDepartmentId }))!.projects ?? [],
+  };
+
+  it.each(Object.keys(DETAIL))('%s names only the projects the actor may read', async (name) => {
+    const t = databases[0]!;
+    const fx = await fixturesOf(t);
+    const seen: Record<Role, Set<number>> = { LEADER: new Set(), DEPARTMENT: new Set(), BUREAU: new Set(), ADMIN: new Set() };
+    const everyone = await DETAIL[name]!(t.db, await actorFor(t.db, 'BUREAU'), fx);
+    for (const role of ROLES) {
+      const items = await DETAIL[name]!(t.db, await actorFor(t.db, role), fx);
+      for (const item of items) seen[role].add(item.departmentId);
+      if (role === 'DEPARTMENT') {
+        // exactly the other roles' list, less the projects of other departments
+        expect(items.map((i) => i.planId)).toEqual(everyone.filter((i) => i.departmentId === fx.ownDepartmentId).map((i) => i.planId));
+      }
+    }
+    expect([...seen.DEPARTMENT].filter((d) => d !== fx.ownDepartmentId)).toEqual([]);
+    for (const role of ['LEADER', 'BUREAU', 'ADMIN'] as const) {
+      expect([...seen[role]].some((d) => d !== fx.ownDepartmentId), `${name} as ${role} names another department's project`).toBe(true);
+    }
+  });
+
+  it('a department sees another department’s drill-down line, not its projects; its own with them', async () => {
+    const t = databases[0]!;
+    const fx = await fixturesOf(t);
+    const reporter = await actorFor(t.db, 'DEPARTMENT');
+    const drill = (a: Actor, departmentId: number) => mod.drillDown.getDepartmentDrillDown(t.db, a, { year: 2025, month: 10, basis: 'approved', departmentId });
+    const other = (await drill(reporter, fx.otherDepartmentId))!;
+    expect(other.projects).toBeNull();
+    expect(other.line).toEqual((await drill(await actorFor(t.db, 'BUREAU'), fx.otherDepartmentId))!.line);
+    const own = (await drill(reporter, fx.ownDepartmentId))!;
+    expect(own.projects!.length).toBe(own.line.count);
+  });
+
+  it('the attention counts stay district-wide aggregates for a department; its lists are its own', async () => {
+    const t = databases[0]!;
+    const options = { year: 2025, month: 10, basis: 'approved' as const, today: '2025-11-20' };
+    const bureau = (await mod.attention.getAttention(t.db, await actorFor(t.db, 'BUREAU'), options))!;
+    const department = (await mod.attention.getAttention(t.db, await actorFor(t.db, 'DEPARTMENT'), options))!;
+    expect([department.red, department.yellow, department.listScope]).toEqual([bureau.red, bureau.yellow, 'own']);
+    expect(department.redListable).toBeGreaterThan(0);
+    expect(department.redListable).toBeLessThan(bureau.redListable);
+  });
+});
+
+/**
+ * The submitted basis (figures that count submitted, not yet approved reports): district-wide only for those whose
+ * rollup.readSubmitted reaches every department; a department's own figures for that department too.
+ */
+describe('submitted basis', () => {
+  type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND';
+  const cases: Record<string, { expect: Record<Role, Outcome>; call: (db: Db, a: Actor, fx: Fixtures) => Promise<unknown> }> = {
+    'getRollup, district-wide': {
+      expect: { LEADER: 'ok', DEPARTMENT: 'FORBIDDEN', BUREAU: 'ok', ADMIN: 'ok' },
+      call: (db, a) => mod.rollup.getRollup(db, a, { year: 2025, month: 10, basis: 'submitted' }),
+    },
+    'getRollupCached, district-wide': {
+      expect: { LEADER: 'ok', DEPARTMENT: 'FORBIDDEN', BUREAU: 'ok', ADMIN: 'ok' },
+      call: (db, a) => mod.figuresCache.getRollupCached(db, a, { year: 2025, month: 10, basis: 'submitted' }),
+    },
+    'getAttention': {
+      expect: { LEADER: 'ok', DEPARTMENT: 'FORBIDDEN', BUREAU: 'ok', ADMIN: 'ok' },
+      call: (db, a) => mod.attention.getAttention(db, a, { year: 2025, month: 10, basis: 'submitted' }),
+    },
+    'getAttentionCached': {
+      expect: { LEADER: 'ok', DEPARTMENT: 'FORBIDDEN', BUREAU: 'ok', ADMIN: 'ok' },
+      call: (db, a) => mod.figuresCache.getAttentionCached(db, a, { year: 2025, month: 10, basis: 'submitted' }),
+    },
+    'getDepartmentDrillDown of its own department': {
+      expect: { LEADER: 'ok', DEPARTMENT: 'ok', BUREAU: 'ok', ADMIN: 'ok' },
+      call: (db, a, fx) => mod.drillDown.getDepartmentDrillDown(db, a, { year: 2025, month: 10, basis: 'submitted', departmentId: fx.ownDepartmentId }),
+    },
+    'getDepartmentDrillDown of another department': {
+      expect: { LEADER: 'ok', DEPARTMENT: 'FORBIDDEN', BUREAU: 'ok', ADMIN: 'ok' },
+      call: (db, a, fx) => mod.drillDown.getDepartmentDrillDown(db, a, { year: 2025, month: 10, basis: 'submitted', departmentId: fx.otherDepartmentId }),
+    },
+    'getProjectFigures of another department': {
+      expect: { LEADER: 'ok', DEPARTMENT: 'NOT_FOUND', BUREAU: 'ok', ADMIN: 'ok' },
+      call: (db, a, fx) => mod.projectFigures.getProjectFigures(db, a, { year: 2025, month: 10, basis: 'submitted', departmentId: fx.otherDepartmentId }),
+    },
+  };
+  it.each(Object.keys(cases).flatMap((name) => ROLES.map((role) => [name, role] as const)))('%s as %s', async (name, role) => {
+    const t = databases[0]!;
+    const spec = cases[name]!;
+    const outcome = await spec.call(t.db, await actorFor(t.db, role), await fixturesOf(t)).then(
+      () => 'ok',
+      (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+    );
+    expect(outcome).toBe(spec.expect[role]);
+  });
+});

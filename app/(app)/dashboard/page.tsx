@@ -12,7 +12,7 @@ import { ThresholdForm } from '@/components/dashboard/threshold-form';
 import { WarningList } from '@/components/dashboard/warning-list';
 import { DataTable } from '@/components/data-table/data-table';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { scopeOf } from '@/lib/auth/permissions';
+import { canReadSubmitted, scopeOf } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
 import { cumulativeSeries, FORECAST_METHOD_EN, FORECAST_METHOD_ZH, forecastYearEnd } from '@/lib/domain/forecast';
@@ -54,7 +54,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   if (!planYear) notFound();
   const { year } = planYear;
   const month = rollupMonth(planYear, params.month);
-  const { basis } = params;
+  // district-wide figures on the submitted basis hold every department's unapproved amounts: only for those who
+  // may read them all (rollup.readSubmitted); the server refuses them to anyone else
+  const submittedBasis = canReadSubmitted(actor);
+  const basis = submittedBasis ? params.basis : 'approved';
   // the figures and the attention list are independent statements: run them side by side (each cached until the
   // data under it changes: lib/server/dashboard/figures-cache.ts)
   const [rollup, attention, locale, t, tStage, tInvestor, tDirection, tMilestone, tw] = await Promise.all([
@@ -95,7 +98,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           </h1>
           <p className="mt-1 text-sm text-slate-600">{basis === 'approved' ? t('basis.approvedCaption') : t('basis.submittedCaption')}</p>
         </div>
-        <DashboardControls path="/dashboard" year={year} month={month} currentMonth={rollup.currentMonth} basis={basis} />
+        <DashboardControls path="/dashboard" year={year} month={month} currentMonth={rollup.currentMonth} basis={basis} submittedBasis={submittedBasis} />
       </div>
 
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="dashboard-headline">
@@ -129,6 +132,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           <SCurve points={series} />
           <div>
             <h3 className="mb-2 text-sm font-medium text-slate-700">{t('missing.title')}</h3>
+            {attention.listScope === 'own' && (
+              <p className="mb-2 text-xs text-slate-500" data-testid="likely-to-miss-own">
+                {t('missing.ownOnly')}
+              </p>
+            )}
             <DataTable
               testId="likely-to-miss"
               ariaLabel={t('missing.title')}
@@ -255,10 +263,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         {scopeOf(actor, 'warning.manage') === 'all' && planYear.status !== 'CLOSED' && (
           <ThresholdForm year={year} yellowPoints={rollup.thresholds.yellowPoints} redPoints={rollup.thresholds.redPoints} />
         )}
+        {attention.listScope === 'own' && (
+          <p className="px-5 text-xs text-slate-500" data-testid="warning-list-own">
+            {t('warnings.ownOnly', { count: attention.redListable })}
+          </p>
+        )}
         <WarningList projects={attention.redProjects} year={year} message={(key, values) => tw(key as never, values as never)} />
-        {attention.red > attention.redProjects.length && (
+        {attention.redListable > attention.redProjects.length && (
           <p className="px-5 pb-4 text-xs text-slate-500" data-testid="warning-list-more">
-            {t('warnings.showing', { shown: attention.redProjects.length, red: attention.red })}
+            {t('warnings.showing', { shown: attention.redProjects.length, red: attention.redListable })}
           </p>
         )}
       </Card>

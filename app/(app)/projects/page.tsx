@@ -87,6 +87,11 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
           hrefFor={(y) => `/projects${projectListSearch({ ...listParams, page: 1 }, { year: String(y) })}`}
         />
       </div>
+      {listParams.invalid && (
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="project-list-invalid">
+          {t('invalidFilter')}
+        </p>
+      )}
       <ProjectListTable list={list} params={listParams} />
     </div>
   );

@@ -25,7 +25,8 @@ export function xlsxResponse(buffer: Buffer, fileName: string, asciiName: string
   return new Response(new Uint8Array(buffer), {
     headers: {
       'Content-Type': XLSX_TYPE,
-      'Content-Disposition': `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      // a lone surrogate in a title (stored before the text rule) would make encodeURIComponent throw
+      'Content-Disposition': `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName.replace(/\p{Cs}/gu, '\uFFFD'))}`,
       'Cache-Control': 'no-store',
     },
   });

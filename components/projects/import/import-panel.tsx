@@ -207,4 +207,4 @@ export function ImportPanel({ years, defaultYear }: { years: { year: number; sta
   );
 }
 
-const UPLOAD_KEYS = { fileRequired: 1, fileEmpty: 1, fileTooLarge: 1, fileType: 1, yearInvalid: 1 } as const;
+const UPLOAD_KEYS = { fileRequired: 1, fileEmpty: 1, fileTooLarge: 1, fileType: 1, fileNameInvalid: 1, yearInvalid: 1 } as const;

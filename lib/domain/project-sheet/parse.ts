@@ -5,6 +5,7 @@
 import type { BuildType, Direction, InvestorType, Stage } from '@/generated/prisma/enums';
 import Decimal from 'decimal.js';
 import { parseAmountWan } from '@/lib/validations/report';
+import { hasForbiddenCharacters } from '@/lib/validations/text';
 import {
   COLUMN_BY_KEY,
   REQUIRED_COLUMNS,
@@ -46,6 +47,7 @@ export type SheetIssueKey =
   | 'departmentInactive'
   | 'tooManyRows'
   | 'unreadable'
+  | 'textInvalid'
   | 'closedYearLocked';
 
 export interface SheetIssue {
@@ -103,7 +105,11 @@ const HEADER_SEARCH_ROWS = 30;
 
 const header = (key: ColumnKey) => COLUMN_BY_KEY[key].header;
 
-/** A cell as the text a person sees. Numbers use at most 15 significant digits, as Excel displays them. */
+/**
+ * A cell as the text a person sees. Numbers use at most 15 significant digits, as Excel displays them. Text is
+ * NFC-normalised like every other input (lib/validations/text.ts); a character that rule refuses is reported by
+ * the row (textInvalid), not removed.
+ */
 export function cellText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
@@ -112,7 +118,7 @@ export function cellText(value: CellValue | undefined): string {
     return Math.abs(rounded) < 1e21 && Math.abs(rounded) >= 1e-6 ? new Decimal(rounded).toFixed() : String(rounded);
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return value.replace(/\r\n?/g, '\n').trim();
+  return value.replace(/\r\n?/g, '\n').normalize('NFC').trim();
 }
 
 interface HeaderLayout {
@@ -303,6 +309,16 @@ export function parseProjectSheet(grid: Grid): ParsedSheet {
       }
       return parsed.value;
     };
+
+    // the shared text rule, once per cell the import reads
+    for (const [index, key] of layout.columns) {
+      const cell = cells[index];
+      if (typeof cell === 'string' && hasForbiddenCharacters(cell)) fail(key, 'textInvalid');
+    }
+    for (const [index, month] of layout.months) {
+      const cell = cells[index];
+      if (typeof cell === 'string' && hasForbiddenCharacters(cell)) fail(monthHeader(month), 'textInvalid');
+    }
 
     if (!code) fail('code', 'required');
     else if (!/^[A-Za-z0-9][A-Za-z0-9\-_.]{0,39}$/.test(code)) fail('code', 'codeInvalid', { value: code });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PLAN_CHANGE_REASON_MAX } from '@/lib/validations/project';
+import { hasForbiddenCharacters } from '@/lib/validations/text';
 import { MAX_DATA_ROWS, MAX_UPLOAD_BYTES } from './limits';
 
 export { MAX_UPLOAD_BYTES };
@@ -29,7 +30,9 @@ export const ZProjectImportUpload = z.object({
     .custom<File>((v) => typeof File !== 'undefined' && v instanceof File, { error: 'fileRequired' })
     .refine((f) => f.size > 0, { error: 'fileEmpty' })
     .refine((f) => f.size <= MAX_UPLOAD_BYTES, { error: 'fileTooLarge' })
-    .refine((f) => formatOf(f.name) !== null, { error: 'fileType' }),
+    .refine((f) => formatOf(f.name) !== null, { error: 'fileType' })
+    // the name is written to the audit trail: the shared text rule, and a bound
+    .refine((f) => f.name.length <= 255 && !hasForbiddenCharacters(f.name), { error: 'fileNameInvalid' }),
   /** why the plans of a year already reported against change; the import requires it then, as the form does */
   reason: z
     .string()

@@ -1,6 +1,7 @@
 import 'server-only';
 import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
+import { makeWorkbookXmlSafe } from '@/lib/server/xlsx-safe';
 import { createTranslator } from 'next-intl';
 import type { AppLocale } from '@/i18n/config';
 import type { Actor } from '@/lib/auth/actor';
@@ -167,5 +168,6 @@ export async function exportBulletinWorkbook(
     font: { size: 9, color: { argb: 'FF64748B' } },
   });
 
+  makeWorkbookXmlSafe(wb);
   return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), title: bulletin.title };
 }

@@ -4,7 +4,7 @@ import { chongqingToday } from '@/lib/domain/deadlines';
 import type { Db } from '@/lib/prisma';
 import { departmentScope } from '@/lib/server/authorize';
 import { getAttention, type Attention, type AttentionOptions } from './get-attention';
-import { getRollup, type Rollup, type RollupOptions } from './get-rollup';
+import { assertBasisReadable, getRollup, type Rollup, type RollupOptions } from './get-rollup';
 
 /**
  * Dashboard figures cached in the app process until the data under them changes.
@@ -15,7 +15,9 @@ import { getRollup, type Rollup, type RollupOptions } from './get-rollup';
  * for the same figures share that one computation. So a reader never sees figures older than the last commit it
  * could see: the version is read before the figures are computed, so figures stored under a version are at least
  * as new as it, and the next commit changes the version. Each app process keeps its own cache; nothing needs to be
- * told when another process writes. Figures are the same for every role (`rollup.read`), checked before the cache.
+ * told when another process writes. Rollups are the same for every role that may read them (`rollup.read`, and
+ * `rollup.readSubmitted` for the submitted basis), checked before the cache; the attention lists depend on whose
+ * projects the actor may read, which is part of their key.
  */
 interface Entry {
   version: string;
@@ -24,8 +26,11 @@ interface Entry {
 
 /** one cache per database client, so tests (and tools) on several databases never share figures */
 const caches = new WeakMap<object, Map<string, Entry>>();
-/** distinct figure sets kept per process (year × month × basis × today); the least recently used go first */
-const MAX_ENTRIES = 64;
+/**
+ * distinct figure sets kept per process (year × month × basis × today, per department for drill-downs and
+ * departments' attention lists); the least recently used go first
+ */
+const MAX_ENTRIES = 256;
 
 /** The current figures version: it changes with every committed transaction that changes the figures. */
 export async function figuresVersion(db: Db): Promise<string> {
@@ -65,14 +70,18 @@ async function cached<T>(db: Db, key: string, compute: () => Promise<T>): Promis
 /** getRollup, cached until the figures change. The result is shared: treat it as read-only. */
 export async function getRollupCached(db: Db, actor: Actor, options: RollupOptions): Promise<Rollup | null> {
   departmentScope(actor, 'rollup.read');
-  const key = JSON.stringify(['rollup', options.year, options.month ?? null, options.basis ?? 'approved']);
+  assertBasisReadable(actor, options.basis, options.departmentId);
+  const key = JSON.stringify(['rollup', options.year, options.month ?? null, options.basis ?? 'approved', options.departmentId ?? null]);
   return cached(db, key, () => getRollup(db, actor, options));
 }
 
 /** getAttention, cached until the figures change or the day does (the deadline rule counts days). Read-only. */
 export async function getAttentionCached(db: Db, actor: Actor, options: AttentionOptions): Promise<Attention | null> {
   departmentScope(actor, 'rollup.read');
+  assertBasisReadable(actor, options.basis);
+  // the lists name only the projects the actor may read: one entry per list scope (a department's own, or all)
+  const listScope = departmentScope(actor, 'project.read').departmentId ?? 'all';
   const resolved = { ...options, today: options.today ?? chongqingToday(new Date()) };
-  const key = JSON.stringify(['attention', resolved.year, resolved.month, resolved.basis, resolved.today, resolved.redLimit ?? null, resolved.missLimit ?? null]);
+  const key = JSON.stringify(['attention', listScope, resolved.year, resolved.month, resolved.basis, resolved.today, resolved.redLimit ?? null, resolved.missLimit ?? null]);
   return cached(db, key, () => getAttention(db, actor, resolved));
 }

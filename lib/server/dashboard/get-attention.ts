@@ -4,9 +4,10 @@ import { chongqingToday, daysOverdue, reportDeadline } from '@/lib/domain/deadli
 import { likelyToMiss, type ShortfallRow } from '@/lib/domain/forecast';
 import { NO_REPORT_RED_DAYS, NOT_STARTED_RED_MONTHS, paceThresholds } from '@/lib/domain/warnings';
 import type { Db } from '@/lib/prisma';
+import { Prisma } from '@/generated/prisma/client';
 import { departmentScope } from '@/lib/server/authorize';
 import { getProjectFigures, plannedStartOf, type ProjectFigure } from './get-project-figures';
-import { amountSql, type RollupBasis } from './get-rollup';
+import { amountSql, assertBasisReadable, type RollupBasis } from './get-rollup';
 
 export interface AttentionOptions {
   year: number;
@@ -21,10 +22,17 @@ export interface AttentionOptions {
 }
 
 export interface Attention {
-  /** projects whose worst warning is red / yellow, over the whole year's plan */
+  /** projects whose worst warning is red / yellow, over the whole year's plan (aggregates every role may read) */
   red: number;
   yellow: number;
-  /** the first `redLimit` red projects, in department then name order, each with its warnings in words */
+  /**
+   * whose projects the lists name: every department's, or only the actor's own (project.read 'own': a department
+   * sees project-level detail of its own projects only)
+   */
+  listScope: 'all' | 'own';
+  /** red projects within the list scope: what the red list is the first `redLimit` of */
+  redListable: number;
+  /** the first `redLimit` red projects in the list scope, in department then name order, each with its warnings in words */
   redProjects: ProjectFigure[];
   /** the projects most likely to miss their annual plan (likelyToMiss), at most `missLimit` */
   likelyToMiss: ShortfallRow<ProjectFigure>[];
@@ -48,6 +56,11 @@ const MISS_SLACK = 10;
  */
 export async function getAttention(db: Db, actor: Actor, options: AttentionOptions): Promise<Attention | null> {
   departmentScope(actor, 'rollup.read');
+  // the counts are district-wide: on the submitted basis they hold every department's unapproved amounts
+  assertBasisReadable(actor, options.basis);
+  const listScope = departmentScope(actor, 'project.read');
+  const listable =
+    listScope.departmentId === undefined ? Prisma.sql`true` : Prisma.sql`"departmentId" = ${listScope.departmentId}`;
   const planYear = await db.planYear.findUnique({
     where: { year: options.year },
     select: { id: true, year: true, status: true, reportDeadlineDay: true, paceYellowPoints: true, paceRedPoints: true },
@@ -65,9 +78,9 @@ export async function getAttention(db: Db, actor: Actor, options: AttentionOptio
   const reportLevel = overdue >= NO_REPORT_RED_DAYS ? 2 : overdue >= 1 ? 1 : 0;
   const asOf = planYear.year * 12 + month;
 
-  const rows = await db.$queryRaw<{ kind: 'count' | 'red' | 'miss'; planId: number | null; red: number; yellow: number }[]>`
+  const rows = await db.$queryRaw<{ kind: 'count' | 'red' | 'miss'; planId: number | null; red: number; yellow: number; listable: number }[]>`
     WITH plans AS (
-      SELECT pp.id, pp.stage, pp."annualPlan", ${plannedStart} AS "plannedStart", p."actualStart", d."sortOrder", p.name
+      SELECT pp.id, pp.stage, pp."annualPlan", ${plannedStart} AS "plannedStart", p."actualStart", d."sortOrder", p.name, p."departmentId"
         FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId" JOIN "Department" d ON d.id = p."departmentId"
        WHERE pp."planYearId" = ${planYear.id}
     ), rep AS (
@@ -84,7 +97,7 @@ export async function getAttention(db: Db, actor: Actor, options: AttentionOptio
         FROM "MonthlyPlanItem" i JOIN plans ON plans.id = i."planId"
        GROUP BY i."planId"
     ), figures AS (
-      SELECT pl.id, pl."sortOrder", pl.name, pl.stage, COALESCE(items.split, 0) AS split,
+      SELECT pl.id, pl."sortOrder", pl.name, pl."departmentId", pl.stage, COALESCE(items.split, 0) AS split,
              COALESCE(rep.ytd, 0) AS ytd, COALESCE(items.pytd, 0) AS pytd,
              -- paceBehindOfPlan: N·100·plan − 1200·ytd ≥ 12·points·plan
              CASE WHEN pl.stage = 'PRELIMINARY' OR pl."annualPlan" IS NULL OR pl."annualPlan" <= 0 THEN 0
@@ -104,19 +117,20 @@ export async function getAttention(db: Db, actor: Actor, options: AttentionOptio
              CASE WHEN rep."redFlag" THEN 2 WHEN rep.flagged THEN 1 ELSE 0 END AS flag
         FROM plans pl LEFT JOIN rep ON rep."planId" = pl.id LEFT JOIN items ON items."planId" = pl.id
     ), judged AS MATERIALIZED (
-      SELECT id, "sortOrder", name, stage, split, GREATEST(pace, start, report, flag) AS level,
+      SELECT id, "sortOrder", name, "departmentId", stage, split, GREATEST(pace, start, report, flag) AS level,
              -- forecastYearEnd: a + (split − pytd)·a/pytd = a·split/pytd, or a + (split − pytd) with nothing planned yet
              split - round(CASE WHEN pytd = 0 THEN ytd + split - pytd
                                 ELSE (ytd * split * 1.000000000000000000000000000000) / pytd END, 2) AS shortfall
         FROM figures
     )
     SELECT 'count' AS kind, NULL::int AS "planId",
-           (count(*) FILTER (WHERE level = 2))::int AS red, (count(*) FILTER (WHERE level = 1))::int AS yellow
+           (count(*) FILTER (WHERE level = 2))::int AS red, (count(*) FILTER (WHERE level = 1))::int AS yellow,
+           (count(*) FILTER (WHERE level = 2 AND ${listable}))::int AS listable
       FROM judged
     UNION ALL
-    (SELECT 'red', id, 0, 0 FROM judged WHERE level = 2 ORDER BY "sortOrder", name, id LIMIT ${redLimit})
+    (SELECT 'red', id, 0, 0, 0 FROM judged WHERE level = 2 AND ${listable} ORDER BY "sortOrder", name, id LIMIT ${redLimit})
     UNION ALL
-    (SELECT 'miss', id, 0, 0 FROM judged WHERE stage <> 'PRELIMINARY' AND shortfall > 0
+    (SELECT 'miss', id, 0, 0, 0 FROM judged WHERE stage <> 'PRELIMINARY' AND shortfall > 0 AND ${listable}
       ORDER BY shortfall DESC, split DESC, "sortOrder", name, id LIMIT ${missLimit + MISS_SLACK})`;
 
   const counts = rows.find((r) => r.kind === 'count');
@@ -129,6 +143,8 @@ export async function getAttention(db: Db, actor: Actor, options: AttentionOptio
   return {
     red: counts?.red ?? 0,
     yellow: counts?.yellow ?? 0,
+    listScope: listScope.departmentId === undefined ? 'all' : 'own',
+    redListable: counts?.listable ?? 0,
     redProjects: pick(redIds),
     // figures come back in department then name order, the tie-break likelyToMiss keeps
     likelyToMiss: likelyToMiss(

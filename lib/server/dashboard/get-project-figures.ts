@@ -9,7 +9,8 @@ import { forecastYearEnd, type ForecastInput, type YearEndForecast } from '@/lib
 import { evaluateProject, paceThresholds, worstLevel, type Warning, type WarningSeverity } from '@/lib/domain/warnings';
 import type { Db } from '@/lib/prisma';
 import { departmentScope } from '@/lib/server/authorize';
-import { amountSql, type RollupBasis } from './get-rollup';
+import { NotFoundError } from '@/lib/server/errors';
+import { amountSql, assertBasisReadable, type RollupBasis } from './get-rollup';
 
 export interface ProjectFigure extends ForecastInput {
   planId: number;
@@ -53,11 +54,20 @@ export function plannedStartOf(status: PlanYearStatus): Prisma.Sql {
 
 /**
  * Each project's figures for the year through month N, its year-end forecast and its warnings, from the same
- * amounts as the rollup (one query: the monthly plan and actuals grouped once per plan, set-based). Rollups are district-wide
- * figures every role may read, like the dashboard's cuts.
+ * amounts as the rollup (one query: the monthly plan and actuals grouped once per plan, set-based).
+ *
+ * Project-level detail (names, plans, amounts, warnings) is `project.read`: a department reads its own projects
+ * only. Asked for no department, it gets its own; asked for another department's, it is answered like a department
+ * without projects would be (not found). The submitted basis needs `rollup.readSubmitted` for the department read.
  */
 export async function getProjectFigures(db: Db, actor: Actor, options: ProjectFiguresOptions): Promise<ProjectFigure[]> {
   departmentScope(actor, 'rollup.read');
+  const scope = departmentScope(actor, 'project.read');
+  if (scope.departmentId !== undefined && options.departmentId !== undefined && options.departmentId !== scope.departmentId) {
+    throw new NotFoundError('department');
+  }
+  const departmentId = scope.departmentId ?? options.departmentId;
+  assertBasisReadable(actor, options.basis, departmentId);
   const planYear = await db.planYear.findUnique({
     where: { year: options.year },
     select: { id: true, year: true, status: true, reportDeadlineDay: true, paceYellowPoints: true, paceRedPoints: true },
@@ -66,7 +76,7 @@ export async function getProjectFigures(db: Db, actor: Actor, options: ProjectFi
   const plannedStart = plannedStartOf(planYear.status);
   const { month } = options;
   const amount = amountSql(options.basis);
-  const department = options.departmentId === undefined ? Prisma.empty : Prisma.sql`AND p."departmentId" = ${options.departmentId}`;
+  const department = departmentId === undefined ? Prisma.empty : Prisma.sql`AND p."departmentId" = ${departmentId}`;
   const only = options.planIds === undefined ? Prisma.empty : Prisma.sql`AND pp.id = ANY(${[...options.planIds]}::int[])`;
 
   const rows = await db.$queryRaw<

@@ -5,7 +5,9 @@ import type { Direction, InvestorType, MilestoneKind, Stage } from '@/generated/
 import type { Actor } from '@/lib/auth/actor';
 import type { Db } from '@/lib/prisma';
 import { gapPoints, pacePercent, percentOf } from '@/lib/domain/pace';
+import { canReadSubmitted } from '@/lib/auth/permissions';
 import { departmentScope } from '@/lib/server/authorize';
+import { ForbiddenError } from '@/lib/server/errors';
 
 /**
  * Which reports the figures count. Official figures count approved reports only (a reopened report keeps its
@@ -78,6 +80,16 @@ export interface RollupOptions {
   /** 1–12; defaults to the last closed month (currentMonth − 1), the month official figures are published for */
   month?: number;
   basis?: RollupBasis;
+  /** one department's projects only (the drill-down's line and totals); the whole district when absent */
+  departmentId?: number;
+}
+
+/**
+ * Figures on the submitted basis hold amounts the bureau has not approved yet: a department may read them for its
+ * own projects only (rollup.readSubmitted), so district-wide or another department's they are refused.
+ */
+export function assertBasisReadable(actor: Actor, basis: RollupBasis | undefined, departmentId?: number): void {
+  if (basis === 'submitted' && !canReadSubmitted(actor, departmentId)) throw new ForbiddenError();
 }
 
 /** completed ÷ plan etc. as a display percentage: 2 decimals, half up; null without a whole. */
@@ -103,10 +115,12 @@ function endOfMonth(year: number, month: number): Date {
 /**
  * Every cut of the district's year through month N, as the dashboard, the bulletin and the API show it. All sums
  * are done by PostgreSQL in one pass over the year's plans (GROUPING SETS), so each figure is the same exact sum
- * wherever it appears. Rollups are district-wide figures every role may read (`rollup.read`).
+ * wherever it appears. Rollups of approved figures are aggregates every role may read (`rollup.read`); on the
+ * submitted basis they need `rollup.readSubmitted` for every department they cover.
  */
 export async function getRollup(db: Db, actor: Actor, options: RollupOptions): Promise<Rollup | null> {
   departmentScope(actor, 'rollup.read');
+  assertBasisReadable(actor, options.basis, options.departmentId);
   const planYear = await db.planYear.findUnique({
     where: { year: options.year },
     select: { id: true, year: true, currentMonth: true, reportDeadlineDay: true, paceYellowPoints: true, paceRedPoints: true },
@@ -117,6 +131,11 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
   const basis = options.basis ?? 'approved';
   const amount = amountSql(basis);
   const monthEnd = endOfMonth(planYear.year, month);
+  // over the alias pp ("ProjectPlan") of every statement below
+  const onlyDepartment =
+    options.departmentId === undefined
+      ? Prisma.empty
+      : Prisma.sql`AND pp."projectId" IN (SELECT id FROM "Project" WHERE "departmentId" = ${options.departmentId})`;
 
   type CutRow = {
     g_stage: number; g_investor: number; g_direction: number; g_department: number; g_area: number;
@@ -132,7 +151,7 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
         FROM "ProjectPlan" pp
         JOIN "Project" p ON p.id = pp."projectId"
         JOIN "Department" d ON d.id = p."departmentId"
-       WHERE pp."planYearId" = ${planYear.id}
+       WHERE pp."planYearId" = ${planYear.id} ${onlyDepartment}
     ), done AS (
       SELECT r."planId", sum(${amount}) AS completed
         FROM "MonthlyReport" r JOIN plans ON plans.id = r."planId"
@@ -161,15 +180,15 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
       FROM "ProjectPlan" pp
       JOIN "Project" p ON p.id = pp."projectId"
       LEFT JOIN "MonthlyReport" r ON r."planId" = pp.id AND r.month <= ${month}
-     WHERE pp."planYearId" = ${planYear.id}
+     WHERE pp."planYearId" = ${planYear.id} ${onlyDepartment}
      GROUP BY p."departmentId"`,
     db.$queryRaw<{ month: number; planned: string; actual: string }[]>`
       WITH planned AS (
         SELECT i.month, sum(i.amount) AS amount FROM "MonthlyPlanItem" i JOIN "ProjectPlan" pp ON pp.id = i."planId"
-         WHERE pp."planYearId" = ${planYear.id} GROUP BY i.month
+         WHERE pp."planYearId" = ${planYear.id} ${onlyDepartment} GROUP BY i.month
       ), actual AS (
         SELECT r.month, sum(${amount}) AS amount FROM "MonthlyReport" r JOIN "ProjectPlan" pp ON pp.id = r."planId"
-         WHERE pp."planYearId" = ${planYear.id} GROUP BY r.month
+         WHERE pp."planYearId" = ${planYear.id} ${onlyDepartment} GROUP BY r.month
       )
       SELECT m.month, COALESCE(planned.amount, 0)::numeric(18, 2)::text AS planned,
              COALESCE(actual.amount, 0)::numeric(18, 2)::text AS actual
@@ -180,7 +199,7 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
     db.$queryRaw<{ kind: MilestoneKind | null; reached: number; total: number; ready: number }[]>`
       WITH pre AS (
         SELECT pp.id AS "planId", pp."projectId" FROM "ProjectPlan" pp
-         WHERE pp."planYearId" = ${planYear.id} AND pp.stage = 'PRELIMINARY'
+         WHERE pp."planYearId" = ${planYear.id} AND pp.stage = 'PRELIMINARY' ${onlyDepartment}
       )
       SELECT k.kind,
              (SELECT count(*) FROM "PreliminaryMilestone" pm JOIN pre ON pre."projectId" = pm."projectId"

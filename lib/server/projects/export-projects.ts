@@ -1,5 +1,6 @@
 import 'server-only';
 import ExcelJS from 'exceljs';
+import { makeWorkbookXmlSafe } from '@/lib/server/xlsx-safe';
 import Decimal from 'decimal.js';
 import type { Actor } from '@/lib/auth/actor';
 import {
@@ -203,6 +204,7 @@ export async function exportProjectsWorkbook(
     const row = ws.addRow([...EXPORT_COLUMNS.map((k) => values[k]), ...months]);
     row.alignment = { vertical: 'top', wrapText: true };
   });
+  makeWorkbookXmlSafe(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -257,5 +259,6 @@ export async function buildProjectTemplate(db: Db, actor: Actor, options: { year
     if (h.key === 'plannedStart' || h.key === 'plannedCompletion') ws.getColumn(i + 1).numFmt = 'yyyy-mm-dd';
     if (h.key === 'code') ws.getColumn(i + 1).numFmt = '@';
   });
+  makeWorkbookXmlSafe(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

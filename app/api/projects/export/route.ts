@@ -3,6 +3,7 @@ import { getActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/server/errors';
 import { exportProjectsWorkbook } from '@/lib/server/projects/export-projects';
+import { rawQuery } from '@/lib/validations/api';
 import { parseProjectListParams } from '@/lib/validations/project-list';
 import { resolveSheetYear, sheetError, xlsxResponse } from '../sheet-response';
 
@@ -20,9 +21,10 @@ export async function GET(request: NextRequest) {
   const search = request.nextUrl.searchParams;
   const year = await resolveSheetYear(actor, search.get('year'));
   if (year === null) return sheetError(404, 'NOT_FOUND');
-  const raw: Record<string, string[]> = {};
-  for (const [key, value] of search.entries()) (raw[key] ??= []).push(value);
-  const params = parseProjectListParams(raw);
+  // unknown parameters (?__proto__=1 included: a null-prototype object) are ignored, as the list ignores them
+  const params = parseProjectListParams(rawQuery(search));
+  // a search the text rule refuses is refused here too, rather than exporting a set other than the one asked for
+  if (params.invalid) return sheetError(400, 'VALIDATION');
   try {
     const buffer = await exportProjectsWorkbook(prisma, actor, {
       year,
