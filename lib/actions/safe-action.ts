@@ -51,6 +51,8 @@ export interface ActionSpec<S extends z.ZodType, T> {
   revalidate?: string[];
   /** only for changing one's own password: everything else waits until a required change is done */
   allowedBeforePasswordChange?: boolean;
+  /** runs once the transaction committed, e.g. to set a cookie that must not outlive a rolled-back change */
+  afterCommit?(data: T, actor: Actor): Promise<void>;
 }
 
 export interface ActionMeta {
@@ -136,6 +138,7 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
         },
         { timeout: 60_000 },
       );
+      await spec.afterCommit?.(data, actor);
       for (const path of spec.revalidate ?? []) revalidatePath(path);
       return { ok: true, data };
     } catch (error) {
