@@ -46,7 +46,7 @@ export const changeOwnPassword = defineAction({
     if (passwordProblems(input.newPassword, user.username).includes('passwordContainsUsername')) {
       throw new ValidationError({ newPassword: ['passwordContainsUsername'] });
     }
-    const updated = await tx.user.update({
+    await tx.user.update({
       where: { id: actor.id },
       data: {
         passwordHash: await hash(input.newPassword),
@@ -54,7 +54,6 @@ export const changeOwnPassword = defineAction({
         passwordChangedAt: new Date(),
         sessionVersion: { increment: 1 },
       },
-      select: { sessionVersion: true },
     });
     await audit({
       action: 'user.changePassword',
@@ -63,9 +62,9 @@ export const changeOwnPassword = defineAction({
       before: { passwordHash: '[secret]', mustChangePassword: user.mustChangePassword },
       after: { passwordHash: '[changed]', mustChangePassword: false },
     });
-    return { changed: true, sessionVersion: updated.sessionVersion };
+    return { changed: true };
   },
-  afterCommit: (data, actor) => reissueOwnSession(actor.id, data.sessionVersion),
+  afterCommit: (_data, actor) => reissueOwnSession(actor.id),
 });
 
 /**

@@ -138,7 +138,8 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
         },
         { timeout: 60_000 },
       );
-      await spec.afterCommit?.(data, actor);
+      // The change is committed: a failure here is logged, never reported as the change having failed.
+      await spec.afterCommit?.(data, actor).catch((error: unknown) => console.error(`[action ${spec.name}] after commit`, error));
       for (const path of spec.revalidate ?? []) revalidatePath(path);
       return { ok: true, data };
     } catch (error) {

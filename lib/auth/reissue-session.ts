@@ -1,6 +1,7 @@
 import 'server-only';
 import { cookies } from 'next/headers';
 import { decode } from 'next-auth/jwt';
+import { prisma } from '@/lib/db';
 import { getAuthSecret } from './secret';
 import { encodeSessionToken, sessionCookieName, sessionCookieOptions } from './session-cookie';
 
@@ -9,9 +10,10 @@ import { encodeSessionToken, sessionCookieName, sessionCookieOptions } from './s
  * so would be the one of the browser they did it in. That browser just proved the password, so it gets a new
  * token carrying the new version and a new sign-in time; every other browser has to sign in again.
  */
-export async function reissueOwnSession(userId: number, sessionVersion: number): Promise<void> {
+export async function reissueOwnSession(userId: number): Promise<void> {
   const secret = getAuthSecret();
   if (!secret) return;
+  const { sessionVersion } = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } });
   const jar = await cookies();
   for (const secure of [true, false]) {
     const name = sessionCookieName(secure);
