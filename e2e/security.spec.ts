@@ -94,7 +94,7 @@ test.describe('Content-Security-Policy', () => {
     }
   };
 
-  test('every page an administrator sees (the bureau's and the leader's among them) works with no CSP violation and no script error', async ({ page }) => {
+  test('every page an administrator sees (the bureau’s and the leader’s among them) works with no CSP violation and no script error', async ({ page }) => {
     test.setTimeout(240_000);
     const problems = watch(page);
     await signInAs(page, 'admin');

@@ -43,9 +43,15 @@ export type AttemptVerdict =
   /** refused unchecked; `lockStarted` names the counters this very attempt locked (one audit row per lock) */
   | { allowed: false; retryAfterSeconds: number; lockStarted: LockScope[] };
 
-type Counted =
-  | { scope: LockScope; limiter: Limiter; key: string; points: number; ok: true; res: RateLimiterRes }
-  | { scope: LockScope; limiter: Limiter; key: string; points: number; ok: false; res: RateLimiterRes };
+/** One counter's answer: `ok` when the attempt was within its allowance. */
+interface Counted {
+  scope: LockScope;
+  limiter: Limiter;
+  key: string;
+  points: number;
+  ok: boolean;
+  res: RateLimiterRes;
+}
 
 async function count(scope: LockScope, limiter: Limiter, key: string, points: number): Promise<Counted> {
   try {
