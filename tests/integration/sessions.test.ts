@@ -2,6 +2,7 @@ import { decode, encode } from 'next-auth/jwt';
 import type { Session } from 'next-auth';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { RequestContext } from '@/lib/auth/request-context';
+import { getAuthSecret } from '@/lib/auth/secret';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: vi.fn() }));
@@ -23,7 +24,7 @@ let session: typeof import('@/lib/auth/session');
 let account: typeof import('@/lib/actions/account');
 let admin: typeof import('@/lib/actions/admin');
 let getRequestContext: ReturnType<typeof vi.fn>;
-const secret = 'keystone-development-secret-not-for-production-use';
+const secret = getAuthSecret()!;
 const PASSWORD = 'Keystone@2025';
 const COOKIE = 'next-auth.session-token';
 
