@@ -62,7 +62,8 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Next's build assets and files with an extension (icons, robots.txt): pages, the login page,
-  // the API (for HSTS; it is not redirected) and server-action posts.
-  matcher: ['/((?!_next/static|_next/image|.*\\..*).*)'],
+  // Everything but Next's own paths (build assets, and in development the hot-reload websocket, which a proxied
+  // upgrade would break) and files with an extension (icons, robots.txt): pages, the login page, the API (for
+  // HSTS; it is not redirected) and server-action posts.
+  matcher: ['/((?!_next/|.*\\..*).*)'],
 };
