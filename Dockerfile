@@ -12,5 +12,6 @@ WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000
 COPY --from=build /app /app
 EXPOSE 3000
-# scripts/start.ts migrates, seeds an empty database (never overwrites) and serves the build made above.
+# scripts/start.ts migrates; on an empty database it creates one administrator with a random password printed once
+# in the log (no demo users, whose password is public, unless KEYSTONE_DEMO=1); then serves the build made above.
 CMD ["npx", "--no-install", "tsx", "--conditions=react-server", "scripts/start.ts"]

@@ -24,11 +24,11 @@ const database = `keystone_e2e_${port}`;
 await dropDatabase(cluster.adminUrl, database);
 await createDatabaseIfMissing(cluster.adminUrl, database);
 const url = cluster.urlFor(database);
-await prepareDatabase(url, log);
+await prepareDatabase(url, log, { demo: true }); // the specs sign in as the demo users
 // Specs that check figures against direct SQL read the database address here (loopback only, see above).
 mkdirSync('.data', { recursive: true });
 writeFileSync(`.data/e2e-db-${port}.url`, url);
-process.exit(await runNext(['start', '-p', port, '-H', '127.0.0.1'], {
+process.exit(await runNext({ mode: 'start', port, hostname: '127.0.0.1' }, {
   DATABASE_URL: url,
   NEXTAUTH_SECRET: authSecret(),
   NEXTAUTH_URL: `http://127.0.0.1:${port}`,

@@ -9,6 +9,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { authSecret, prepareDatabase, printDemoLogins, runNext } from './lib/app-server';
 import { ROOT, resolveAppDatabase } from './lib/postgres';
+import { parseTrustedProxies } from '../lib/auth/client-address';
+import { wantsDemoData } from '../prisma/seed/first-start';
 
 const log = (line: string) => console.log(`[keystone] ${line}`);
 const port = process.env.PORT ?? '3000';
@@ -40,18 +42,27 @@ function buildIfNeeded() {
   if (fingerprint) writeFileSync(stampFile, fingerprint);
 }
 
+// Refuse a trusted-proxy setting that cannot be read, rather than guess at which addresses to believe.
+try {
+  parseTrustedProxies(process.env.KEYSTONE_TRUSTED_PROXIES);
+} catch (e) {
+  console.error(`[keystone] ${(e as Error).message}`);
+  process.exit(1);
+}
+// Demo users share the README's public password: only outside production, or when KEYSTONE_DEMO=1 asks.
+const demo = wantsDemoData(process.env);
 const { url, cluster } = await resolveAppDatabase(log);
 try {
-  await prepareDatabase(url, log);
+  await prepareDatabase(url, log, { demo });
   buildIfNeeded();
 } catch (e) {
   console.error(e instanceof Error ? `[keystone] ${e.message}` : e);
   await cluster.stop();
   process.exit(1);
 }
-printDemoLogins(log);
+if (demo) printDemoLogins(log);
 log(`Serving on http://localhost:${port}`);
-process.exit(await runNext(['start', '-p', port], {
+process.exit(await runNext({ mode: 'start', port }, {
   DATABASE_URL: url,
   NEXTAUTH_SECRET: authSecret(),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,

@@ -10,19 +10,28 @@ interface KeystoneIdentity {
   departmentName: string | null;
 }
 
+// Set once at sign-in and compared on every request (lib/auth/session-policy.ts).
+interface SessionStampClaims {
+  /** User.sessionVersion at sign-in: any later bump ends the session */
+  sessionVersion?: number;
+  /** seconds since the epoch: the session ends 12 hours later whatever happens */
+  signedInAt?: number;
+}
+
 declare module 'next-auth' {
   // next-auth fixes `User.id` as a string; the numeric id travels as `userId`.
   interface User extends KeystoneIdentity {
     userId: number;
+    sessionVersion: number;
   }
 
   interface Session {
-    user: KeystoneIdentity & { id: number };
+    user: KeystoneIdentity & SessionStampClaims & { id: number };
   }
 }
 
 declare module 'next-auth/jwt' {
-  interface JWT extends Partial<KeystoneIdentity> {
+  interface JWT extends Partial<KeystoneIdentity>, SessionStampClaims {
     userId?: number;
   }
 }

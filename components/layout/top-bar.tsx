@@ -22,7 +22,9 @@ export async function TopBar({ actor }: { actor: SessionActor }) {
           <div className="hidden text-right leading-tight whitespace-nowrap xl:block">
             <div className="text-sm font-medium">
               <span className="sr-only">{t('account.label')}: </span>
-              {actor.displayName}
+              <Link href="/account" className="underline-offset-2 hover:underline" title={t('account.page.link')}>
+                {actor.displayName}
+              </Link>
             </div>
             <div className="text-xs text-brand-100">
               {t(`roles.${actor.role}`)}

@@ -58,6 +58,8 @@ export interface ActionSpec<S extends z.ZodType, T, P = undefined> {
   revalidate?: string[];
   /** only for changing one's own password: everything else waits until a required change is done */
   allowedBeforePasswordChange?: boolean;
+  /** runs once the transaction committed, e.g. to set a cookie that must not outlive a rolled-back change */
+  afterCommit?(data: T, actor: Actor): Promise<void>;
 }
 
 export interface ActionMeta {
@@ -145,6 +147,8 @@ export function defineAction<S extends z.ZodType, T, P = undefined>(spec: Action
         },
         { timeout: 60_000 },
       );
+      // The change is committed: a failure here is logged, never reported as the change having failed.
+      await spec.afterCommit?.(data, actor).catch((error: unknown) => console.error(`[action ${spec.name}] after commit`, error));
       for (const path of spec.revalidate ?? []) revalidatePath(path);
       return { ok: true, data };
     } catch (error) {

@@ -3,17 +3,20 @@ import pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 
 /**
- * Sign-in throttling, per username and per client address. Counters live in PostgreSQL (table rate_limits),
- * so the limits hold across app instances and restarts.
- * - a username: 5 failed attempts within 15 minutes block that username for 15 minutes;
- * - an address: 30 failed attempts within 15 minutes block that address for 15 minutes (a guess at many
+ * Password-guessing throttles, per username and per client address. Counters live in PostgreSQL (table
+ * rate_limits), so the limits hold across app instances and restarts.
+ * - a username: 5 attempts within 15 minutes, then that username is locked for 15 minutes;
+ * - an address: 30 attempts within 15 minutes, then that address is locked for 15 minutes (a guess at many
  *   usernames from one machine), without locking out a whole office behind one NAT too quickly.
- * A successful sign-in clears the username's counter.
+ * An attempt is counted *before* the password is checked, in one atomic statement, so parallel attempts cannot
+ * all slip under the limit; a successful one gives its points back (the username's count is cleared).
+ * The change-password form's current-password check counts against the same username allowance.
  */
 export const USERNAME_LIMIT = { points: 5, duration: 15 * 60, blockDuration: 15 * 60 };
 export const ADDRESS_LIMIT = { points: 30, duration: 15 * 60, blockDuration: 15 * 60 };
 
-let limiters: { byUsername: RateLimiterPostgres; byAddress: RateLimiterPostgres } | undefined;
+type Limiter = RateLimiterPostgres;
+let limiters: { byUsername: Limiter; byAddress: Limiter } | undefined;
 
 function getLimiters() {
   if (!limiters) {
@@ -30,45 +33,62 @@ function getLimiters() {
 }
 
 const usernameKey = (username: string) => username.trim().toLowerCase();
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
-export type ThrottleState = { blocked: false } | { blocked: true; retryAfterSeconds: number };
+export type LockScope = 'username' | 'address';
 
-/** Seconds until the next attempt is allowed, once the allowance is used up; null while attempts remain. */
-function blockedFor(res: RateLimiterRes | null, points: number): number | null {
-  if (!res || res.consumedPoints < points) return null;
-  return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+export type AttemptVerdict =
+  /** go ahead; `lockIfFails` is the wait to announce if this attempt fails, having used up the allowance */
+  | { allowed: true; lockIfFails: number | null }
+  /** refused unchecked; `lockStarted` names the counters this very attempt locked (one audit row per lock) */
+  | { allowed: false; retryAfterSeconds: number; lockStarted: LockScope[] };
+
+/** One counter's answer: `ok` when the attempt was within its allowance. */
+interface Counted {
+  scope: LockScope;
+  limiter: Limiter;
+  key: string;
+  points: number;
+  ok: boolean;
+  res: RateLimiterRes;
 }
 
-/** Before checking a password: is this username or address blocked now? */
-export async function signInThrottleState(username: string, ip: string | null): Promise<ThrottleState> {
+async function count(scope: LockScope, limiter: Limiter, key: string, points: number): Promise<Counted> {
+  try {
+    return { scope, limiter, key, points, ok: true, res: await limiter.consume(key) };
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return { scope, limiter, key, points, ok: false, res: rejection };
+    throw rejection; // the database, not the limit: the caller answers with a generic failure
+  }
+}
+
+/**
+ * Counts one password attempt for `username` (and `ip`, when known) and says whether it may be checked.
+ * A refused attempt gives back the point it took from the other counter, so a locked username does not also
+ * use up its office's address allowance (and the other way round).
+ */
+export async function beginPasswordAttempt(username: string, ip: string | null): Promise<AttemptVerdict> {
   const { byUsername, byAddress } = getLimiters();
-  const [user, address] = await Promise.all([
-    byUsername.get(usernameKey(username)),
-    ip ? byAddress.get(ip) : Promise.resolve(null),
+  const counted = await Promise.all([
+    count('username', byUsername, usernameKey(username), USERNAME_LIMIT.points),
+    ...(ip ? [count('address', byAddress, ip, ADDRESS_LIMIT.points)] : []),
   ]);
-  const wait = Math.max(blockedFor(user, USERNAME_LIMIT.points) ?? 0, blockedFor(address, ADDRESS_LIMIT.points) ?? 0);
-  return wait > 0 ? { blocked: true, retryAfterSeconds: wait } : { blocked: false };
+  const refused = counted.filter((c) => !c.ok);
+  if (refused.length > 0) {
+    await Promise.all(counted.filter((c) => c.ok).map((c) => c.limiter.reward(c.key, 1)));
+    return {
+      allowed: false,
+      retryAfterSeconds: Math.max(...refused.map((c) => seconds(c.res.msBeforeNext))),
+      // the consume that first crosses the limit is the only one that sees exactly points + 1
+      lockStarted: refused.filter((c) => c.res.consumedPoints === c.points + 1).map((c) => c.scope),
+    };
+  }
+  const spent = counted.filter((c) => c.res.remainingPoints === 0);
+  return { allowed: true, lockIfFails: spent.length ? Math.max(...spent.map((c) => seconds(c.res.msBeforeNext))) : null };
 }
 
-/** After a failed attempt: count it; returns the block if this attempt used up the allowance. */
-export async function recordSignInFailure(username: string, ip: string | null): Promise<ThrottleState> {
+/** After a correct password: the username starts afresh, and the address gets back the point this attempt took. */
+export async function passwordAttemptSucceeded(username: string, ip: string | null) {
   const { byUsername, byAddress } = getLimiters();
-  const consume = (limiter: RateLimiterPostgres, key: string) =>
-    limiter.consume(key).then(
-      (res) => (res.remainingPoints > 0 ? null : Math.max(1, Math.ceil(res.msBeforeNext / 1000))),
-      (rejection: unknown) => {
-        if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-        throw rejection;
-      },
-    );
-  const waits = await Promise.all([
-    consume(byUsername, usernameKey(username)),
-    ip ? consume(byAddress, ip) : Promise.resolve(null),
-  ]);
-  const wait = Math.max(...waits.map((w) => w ?? 0));
-  return wait > 0 ? { blocked: true, retryAfterSeconds: wait } : { blocked: false };
-}
-
-export async function clearSignInFailures(username: string) {
-  await getLimiters().byUsername.delete(usernameKey(username));
+  await Promise.all([byUsername.delete(usernameKey(username)), ip ? byAddress.reward(ip, 1) : null]);
 }

@@ -1,101 +1,15 @@
 import 'server-only';
-import type { NextAuthOptions, User } from 'next-auth';
+import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { prisma } from '@/lib/db';
-import { RATE_LIMITED_PREFIX, ZSignIn } from '@/lib/validations/auth';
-import { clearSignInFailures, recordSignInFailure, signInThrottleState } from './login-throttle';
-import { verifyPassword } from './password';
+import { safeRedirectPath } from './redirect';
 import { getAuthSecret } from './secret';
+import { authorizeCredentials } from './sign-in';
 import { SESSION_MAX_AGE_SECONDS } from './session-policy';
+import { currentClientAddress } from './socket-address';
 
-
-/** The client address as the reverse proxy reports it; only recorded, never trusted for a decision. */
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.['x-forwarded-for'];
-  if (typeof forwarded !== 'string') return null;
-  return forwarded.split(',')[0]?.trim() || null;
-}
-
-/** A failed sign-in is audited too: who was tried, from where, and why it failed (never the password). */
-async function auditSignInFailure(username: string, ip: string | null, why: string, userId?: number) {
-  await prisma.auditLog.create({
-    data: {
-      actor: username.slice(0, 64),
-      ip,
-      action: 'auth.signInFailed',
-      entity: 'User',
-      entityId: userId === undefined ? null : String(userId),
-      after: { reason: why },
-    },
-  });
-}
-
-async function authorizeCredentials(
-  credentials: Record<string, string> | undefined,
-  headers: Record<string, unknown> | undefined,
-): Promise<User | null> {
-  const parsed = ZSignIn.safeParse(credentials ?? {});
-  if (!parsed.success) return null;
-  const { username, password } = parsed.data;
-  const ip = clientIp(headers);
-
-  // Throttled before the password is even checked, so a blocked guesser learns nothing from the answer.
-  const throttle = await signInThrottleState(username, ip);
-  if (throttle.blocked) {
-    await auditSignInFailure(username, ip, 'throttled');
-    throw new Error(`${RATE_LIMITED_PREFIX}${throttle.retryAfterSeconds}`);
-  }
-
-  const user = await prisma.user.findUnique({
-    where: { username },
-    // The client omits passwordHash globally (lib/prisma.ts); this is the one query that needs it.
-    select: {
-      id: true,
-      username: true,
-      displayName: true,
-      role: true,
-      departmentId: true,
-      active: true,
-      passwordHash: true,
-      department: { select: { name: true } },
-    },
-  });
-
-  const usable = user !== null && user.active;
-  const passwordOk = await verifyPassword(usable ? user.passwordHash : null, password);
-  if (!usable || !passwordOk) {
-    const after = await recordSignInFailure(username, ip);
-    await auditSignInFailure(username, ip, user === null ? 'unknownUser' : user.active ? 'wrongPassword' : 'inactive', user?.id);
-    if (after.blocked) throw new Error(`${RATE_LIMITED_PREFIX}${after.retryAfterSeconds}`);
-    return null;
-  }
-  await clearSignInFailures(username);
-
-  // A sign-in is part of the audit trail a district system must keep, written with the timestamp it changes.
-  await prisma.$transaction([
-    prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } }),
-    prisma.auditLog.create({
-      data: {
-        actorId: user.id,
-        actor: user.username,
-        ip,
-        action: 'auth.signIn',
-        entity: 'User',
-        entityId: String(user.id),
-      },
-    }),
-  ]);
-
-  return {
-    id: String(user.id),
-    userId: user.id,
-    name: user.displayName,
-    username: user.username,
-    displayName: user.displayName,
-    role: user.role,
-    departmentId: user.departmentId,
-    departmentName: user.department?.name ?? null,
-  };
+function header(headers: Record<string, unknown> | undefined, name: string): string | null {
+  const value = headers?.[name];
+  return typeof value === 'string' ? value : null;
 }
 
 export const authOptions: NextAuthOptions = {
@@ -111,12 +25,14 @@ export const authOptions: NextAuthOptions = {
         username: { type: 'text' },
         password: { type: 'password' },
       },
-      authorize: (credentials, req) => authorizeCredentials(credentials, req.headers),
+      // The address comes from the socket and the trusted proxies only (lib/auth/client-address.ts).
+      authorize: (credentials, req) => authorizeCredentials(credentials, currentClientAddress(header(req.headers, 'x-forwarded-for'))),
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      // `user` is present only on the sign-in request; later requests keep what was stored then.
+      // `user` is present only on the sign-in request; later requests keep what was stored then, including the
+      // sign-in time and the session version, which no renewal changes (lib/auth/session-policy.ts).
       if (user) {
         token.userId = user.userId;
         token.username = user.username;
@@ -124,6 +40,8 @@ export const authOptions: NextAuthOptions = {
         token.role = user.role;
         token.departmentId = user.departmentId;
         token.departmentName = user.departmentName;
+        token.sessionVersion = user.sessionVersion;
+        token.signedInAt = Math.floor(Date.now() / 1000);
       }
       return token;
     },
@@ -141,9 +59,15 @@ export const authOptions: NextAuthOptions = {
           role: token.role,
           departmentId: token.departmentId ?? null,
           departmentName: token.departmentName ?? null,
+          sessionVersion: token.sessionVersion,
+          signedInAt: token.signedInAt,
         };
       }
       return session;
+    },
+    // Every redirect next-auth makes goes through the one same-origin check (lib/auth/redirect.ts).
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeRedirectPath(url, baseUrl)}`;
     },
   },
 };

@@ -42,6 +42,9 @@ export function isSignInMessageKey(value: unknown): value is SignInMessageKey {
  */
 export const RATE_LIMITED_PREFIX = 'RATE_LIMITED:';
 
+/** What the browser is told when sign-in failed for a reason of the server's (details go to the log only). */
+export const SIGN_IN_UNAVAILABLE = 'SIGN_IN_UNAVAILABLE';
+
 export function retryAfterSeconds(error: string | null | undefined): number | null {
   if (!error?.startsWith(RATE_LIMITED_PREFIX)) return null;
   const seconds = Number(error.slice(RATE_LIMITED_PREFIX.length));

@@ -8,19 +8,40 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createPrismaClient } from '../../lib/prisma';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../prisma/seed/demo-logins';
+import { createFirstAdministrator } from '../../prisma/seed/first-start';
 import { seedDatabase } from '../../prisma/seed/load';
 import { migrate } from './migrate';
 import { ROOT, type Cluster } from './postgres';
 
 export type Log = (line: string) => void;
 
-export async function prepareDatabase(url: string, log: Log) {
+/**
+ * Migrates, then fills an empty database: the demo data when `demo` (see wantsDemoData), else one administrator
+ * with a random password, printed here once and never again (only its hash is stored; it must be changed at the
+ * first sign-in). A database with users is never touched.
+ */
+export async function prepareDatabase(url: string, log: Log, { demo }: { demo: boolean }) {
   const { applied, alreadyApplied } = await migrate(url, { log });
   if (!applied.length) log(`Database schema is up to date (${alreadyApplied.length} migration(s)).`);
   const db = createPrismaClient(url);
   try {
-    const result = await seedDatabase(db);
-    log(result.seeded ? 'Seeded the 2025 plan and the demo data.' : 'Existing data kept (the seed never overwrites).');
+    if (demo) {
+      const result = await seedDatabase(db);
+      log(result.seeded ? 'Seeded the 2025 plan and the demo data.' : 'Existing data kept (the seed never overwrites).');
+      return;
+    }
+    const admin = await createFirstAdministrator(db);
+    if (!admin) {
+      log('Existing data kept (no demo data in production; KEYSTONE_DEMO=1 asks for it on an empty database).');
+      return;
+    }
+    const rule = '-'.repeat(72);
+    log(rule);
+    log('First start: created the administrator account. This password is shown once, here, and never again;');
+    log('it must be changed at the first sign-in.');
+    log(`  username: ${admin.username}`);
+    log(`  password: ${admin.password}`);
+    log(rule);
   } finally {
     await db.$disconnect();
   }
@@ -46,11 +67,23 @@ export function authSecret(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-/** Runs `next <args>` until it exits or we are interrupted; stops the database cluster afterwards. */
-export async function runNext(args: string[], env: Record<string, string>, cluster: Cluster): Promise<number> {
-  const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/next'), args, {
+export interface ServeOptions {
+  /** `start` serves the production build through scripts/next-server.mjs (which knows each request's socket
+   * address, see lib/auth/socket-address.ts); `dev` runs `next dev` */
+  mode: 'start' | 'dev';
+  port: string;
+  hostname?: string;
+}
+
+/** Serves the app until it exits or we are interrupted; stops the database cluster afterwards. */
+export async function runNext({ mode, port, hostname }: ServeOptions, env: Record<string, string>, cluster: Cluster): Promise<number> {
+  const [command, args] =
+    mode === 'start'
+      ? [process.execPath, [path.join(ROOT, 'scripts/next-server.mjs'), '--port', port, ...(hostname ? ['--hostname', hostname] : [])]]
+      : [path.join(ROOT, 'node_modules/.bin/next'), ['dev', '-p', port, ...(hostname ? ['-H', hostname] : [])]];
+  const child: ChildProcess = spawn(command, args, {
     cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...(mode === 'start' ? { NODE_ENV: 'production' } : {}), ...env },
     stdio: 'inherit',
     // its own process group, so the launcher and its `next-server` child are stopped together
     detached: true,

@@ -5,6 +5,8 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-database'
 
 vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: vi.fn() }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
+// no session cookie in these calls: the password change has no browser session to renew
+vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => undefined, set: vi.fn() }), headers: async () => new Headers() }));
 
 let t: TestDatabase;
 let throttle: typeof import('@/lib/auth/login-throttle');
@@ -31,33 +33,39 @@ async function actAs(username: string, extra: Partial<RequestContext['actor'] & 
 }
 
 describe('sign-in throttling', () => {
-  it('blocks a username after 5 failures, saying for how long, and counts in PostgreSQL', async () => {
+  it('locks a username after 5 attempts, saying for how long, and counts in PostgreSQL', async () => {
     for (let i = 1; i <= 4; i++) {
-      expect(await throttle.recordSignInFailure('jw', `192.0.2.${i}`)).toEqual({ blocked: false });
+      expect(await throttle.beginPasswordAttempt('dept10', `192.0.2.${i}`)).toEqual({ allowed: true, lockIfFails: null });
     }
-    expect(await throttle.signInThrottleState('jw', '192.0.2.50')).toEqual({ blocked: false });
-    const fifth = await throttle.recordSignInFailure('JW ', '192.0.2.5'); // same user, however typed
-    expect(fifth).toMatchObject({ blocked: true });
-    const state = await throttle.signInThrottleState('jw', '192.0.2.99');
-    expect(state.blocked).toBe(true);
-    if (state.blocked) expect(state.retryAfterSeconds).toBeGreaterThan(14 * 60);
+    const fifth = await throttle.beginPasswordAttempt('DEPT10 ', '192.0.2.5'); // same user, however typed
+    expect(fifth.allowed).toBe(true);
+    if (fifth.allowed) expect(fifth.lockIfFails).toBeGreaterThan(14 * 60); // the last chance: a failure locks
+    const sixth = await throttle.beginPasswordAttempt('dept10', '192.0.2.99');
+    expect(sixth).toMatchObject({ allowed: false, lockStarted: ['username'] });
+    if (!sixth.allowed) expect(sixth.retryAfterSeconds).toBeGreaterThan(14 * 60);
+    const seventh = await throttle.beginPasswordAttempt('dept10', '192.0.2.99');
+    expect(seventh).toMatchObject({ allowed: false, lockStarted: [] }); // the lock began once
     const rows = await t.db.$queryRaw<{ key: string; points: number }[]>`SELECT key, points FROM rate_limits WHERE key LIKE 'signin_user%'`;
-    expect(rows).toContainEqual({ key: 'signin_user:jw', points: 5 });
+    expect(rows.find((r) => r.key === 'signin_user:dept10')?.points).toBeGreaterThanOrEqual(6);
+    // the refused attempts gave their address points back
+    const address = await t.db.$queryRaw<{ points: number }[]>`SELECT points FROM rate_limits WHERE key = 'signin_ip:192.0.2.99'`;
+    expect(address[0]?.points ?? 0).toBe(0);
   });
 
-  it('leaves other usernames alone, and a success clears the count', async () => {
-    expect(await throttle.signInThrottleState('wlw', '192.0.2.200')).toEqual({ blocked: false });
-    await throttle.recordSignInFailure('wlw', '192.0.2.200');
-    await throttle.clearSignInFailures('wlw');
-    const rows = await t.db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM rate_limits WHERE key = 'signin_user:wlw'`;
-    expect(Number(rows[0]!.n)).toBe(0);
+  it('leaves other usernames alone, and a success clears the username and gives the address its point back', async () => {
+    expect(await throttle.beginPasswordAttempt('wlw', '192.0.2.200')).toMatchObject({ allowed: true });
+    expect(await throttle.beginPasswordAttempt('wlw', '192.0.2.200')).toMatchObject({ allowed: true });
+    await throttle.passwordAttemptSucceeded('wlw', '192.0.2.200');
+    const user = await t.db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM rate_limits WHERE key = 'signin_user:wlw'`;
+    expect(Number(user[0]!.n)).toBe(0);
+    const address = await t.db.$queryRaw<{ points: number }[]>`SELECT points FROM rate_limits WHERE key = 'signin_ip:192.0.2.200'`;
+    expect(address[0]!.points).toBe(1);
   });
 
-  it('blocks an address that tries many usernames', async () => {
-    for (let i = 0; i < 30; i++) await throttle.recordSignInFailure(`nobody${i}`, '198.51.100.7');
-    const state = await throttle.signInThrottleState('someone-new', '198.51.100.7');
-    expect(state.blocked).toBe(true);
-    expect(await throttle.signInThrottleState('someone-new', '198.51.100.8')).toEqual({ blocked: false });
+  it('locks an address that tries many usernames', async () => {
+    for (let i = 0; i < 30; i++) expect(await throttle.beginPasswordAttempt(`nobody${i}`, '198.51.100.7')).toMatchObject({ allowed: true });
+    expect(await throttle.beginPasswordAttempt('someone-new', '198.51.100.7')).toMatchObject({ allowed: false, lockStarted: ['address'] });
+    expect(await throttle.beginPasswordAttempt('someone-new', '198.51.100.8')).toMatchObject({ allowed: true });
   });
 });
 

@@ -75,6 +75,11 @@ const ACTIONS: Record<string, ActionCase> = {
     row: row('all', 'all', 'all', 'all'),
     input: async () => ({ currentPassword: 'Keystone@2025', newPassword: 'Matrix#Pass2026', confirmPassword: 'Matrix#Pass2026' }),
   },
+  'user.signOutEverywhere': {
+    scoped: false,
+    row: row('all', 'all', 'all', 'all'),
+    input: async () => ({}),
+  },
   'user.create': {
     scoped: false,
     row: ADMIN_ONLY,

@@ -26,3 +26,15 @@ describe('docker-compose.yml', () => {
     expect(r.stderr).toMatch(/NEXTAUTH_SECRET/);
   });
 });
+
+describe('the production image ships no known password', () => {
+  it('runs in production mode, so an empty database gets no demo users', async () => {
+    const { readFileSync } = await import('node:fs');
+    const dockerfile = readFileSync(path.join(root, 'Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/^ENV NODE_ENV=production\b/m);
+    const r = compose(['config'], { NEXTAUTH_SECRET: 'test-secret' });
+    expect(r.status).toBe(0);
+    // compose prints quoted or bare values depending on its version
+    expect(r.stdout).toMatch(/KEYSTONE_DEMO: ["']?0["']?\n/);
+  });
+});

@@ -4,19 +4,13 @@ import { getTranslations } from 'next-intl/server';
 import { LoginForm } from '@/components/auth/login-form';
 import { LanguageSwitch } from '@/components/layout/language-switch';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { appOrigin } from '@/lib/auth/app-origin';
+import { safeRedirectPath } from '@/lib/auth/redirect';
 import { getActor } from '@/lib/auth/session';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('login');
   return { title: t('metaTitle') };
-}
-
-/** Only a path on this site: an absolute or protocol-relative URL would make the login an open redirect. */
-function safeCallbackUrl(value: string | string[] | undefined): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
-    return '/';
-  }
-  return value;
 }
 
 export default async function LoginPage({
@@ -25,13 +19,15 @@ export default async function LoginPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  // Only a page of this app: anything else would make the login an open redirect.
+  const callbackUrl = safeRedirectPath(params.callbackUrl, await appOrigin());
   // Checked against the database, not just the cookie: a deactivated user's token must not bounce them back.
   if (await getActor()) redirect(callbackUrl);
 
   const t = await getTranslations();
-  // next-auth sends its own failures here as ?error=…; a SessionRequired means the token lapsed.
-  const initialError = params.error === 'SessionRequired' ? 'sessionExpired' : undefined;
+  // next-auth sends its own failures here as ?error=…; a SessionRequired means the token lapsed, and proxy.ts
+  // adds reason=expired when a session reached its 12 hours.
+  const initialError = params.error === 'SessionRequired' || params.reason === 'expired' ? 'sessionExpired' : undefined;
 
   return (
     <div className="flex min-h-screen flex-col">

@@ -75,9 +75,16 @@ export async function updateUser({ tx, actor, input, audit }: AdminWrite<z.outpu
   }
   await assertAssignableDepartment(tx, input.departmentId, before.departmentId);
 
+  // A new role or department ends the user's sessions: what they may see changed, so they sign in again.
+  const rightsChange = input.role !== before.role || input.departmentId !== before.departmentId;
   const after = await tx.user.update({
     where: { id: input.id },
-    data: { displayName: input.displayName, role: input.role, departmentId: input.departmentId },
+    data: {
+      displayName: input.displayName,
+      role: input.role,
+      departmentId: input.departmentId,
+      ...(rightsChange ? { sessionVersion: { increment: 1 } } : {}),
+    },
     select: AUDITED_USER,
   });
   const diff = diffRecords(before, after);
@@ -93,8 +100,8 @@ export async function updateUser({ tx, actor, input, audit }: AdminWrite<z.outpu
 }
 
 /**
- * Sets a new password the user must replace at their next sign-in. passwordChangedAt moves too, so anything that
- * trusts a session only if it began after the last password change stops trusting the old ones.
+ * Sets a new password the user must replace at their next sign-in. The session version moves too, so every
+ * session begun with the old password ends at its next request.
  */
 export async function resetPassword({ tx, actor, input, audit }: AdminWrite<z.output<typeof ZResetPassword>>) {
   requirePermission(actor, 'user.manage');
@@ -110,7 +117,12 @@ export async function resetPassword({ tx, actor, input, audit }: AdminWrite<z.ou
 
   const after = await tx.user.update({
     where: { id: input.id },
-    data: { passwordHash: await hash(input.password), mustChangePassword: true, passwordChangedAt: new Date() },
+    data: {
+      passwordHash: await hash(input.password),
+      mustChangePassword: true,
+      passwordChangedAt: new Date(),
+      sessionVersion: { increment: 1 },
+    },
     select: { id: true, username: true, mustChangePassword: true, passwordChangedAt: true },
   });
   // The hash is never read here; two markers let the trail say "the password changed" without any value of it.
@@ -119,14 +131,21 @@ export async function resetPassword({ tx, actor, input, audit }: AdminWrite<z.ou
   return { id: after.id, username: after.username };
 }
 
-/** Deactivation takes effect at the user's next request: the session re-reads `active` every time. */
+/**
+ * Deactivation takes effect at the user's next request: the session re-reads `active` every time, and the version
+ * moves, so reactivating the user later does not bring an old session back to life.
+ */
 export async function setUserActive({ tx, actor, input, audit }: AdminWrite<z.output<typeof ZSetUserActive>>) {
   requirePermission(actor, 'user.manage');
   if (input.id === actor.id && !input.active) throw new AdminConflictError('cannotDeactivateSelf');
   const before = await lockedUser(tx, input.id);
   if (before.active === input.active) return { id: before.id, username: before.username, changed: false };
 
-  const after = await tx.user.update({ where: { id: input.id }, data: { active: input.active }, select: AUDITED_USER });
+  const after = await tx.user.update({
+    where: { id: input.id },
+    data: { active: input.active, sessionVersion: { increment: 1 } },
+    select: AUDITED_USER,
+  });
   const diff = diffRecords(before, after);
   await audit({ action: 'user.setActive', entity: 'User', entityId: after.id, before: diff.before, after: diff.after });
   return { id: after.id, username: after.username, changed: true };

@@ -1,0 +1,49 @@
+/**
+ * Serves the production build, as `next start` does, with one addition: each request runs inside an
+ * AsyncLocalStorage holding its TCP peer address, which Next.js does not pass on to route handlers or server
+ * actions (lib/auth/socket-address.ts reads it; lib/auth/client-address.ts decides what to believe).
+ * Plain JavaScript so the container runs it with Node alone.
+ *   node scripts/next-server.mjs --port 3000 [--hostname 127.0.0.1]
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import next from 'next';
+
+const { values } = parseArgs({ options: { port: { type: 'string', default: process.env.PORT ?? '3000' }, hostname: { type: 'string' } } });
+const port = Number(values.port);
+const hostname = values.hostname;
+const dir = path.resolve(import.meta.dirname, '..');
+
+// The same registered symbol as lib/auth/socket-address.ts: Next's bundles load their own copy of that module.
+const KEY = Symbol.for('keystone.socketAddress');
+globalThis[KEY] ??= new AsyncLocalStorage();
+/** @type {AsyncLocalStorage<string | null>} */
+const socketAddress = globalThis[KEY];
+
+const app = next({ dev: false, dir, hostname: hostname ?? 'localhost', port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+const server = createServer((req, res) => {
+  socketAddress.run(req.socket.remoteAddress ?? null, () => {
+    handle(req, res).catch((error) => {
+      console.error('[next-server] unhandled request error', error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+});
+server.listen(port, hostname, () => {
+  console.log(`[next-server] Ready on http://${hostname ?? 'localhost'}:${port}`);
+});
+
+// Finish the requests in flight, then leave (Docker and the start script send SIGTERM).
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections?.();
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}
