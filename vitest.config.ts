@@ -22,6 +22,7 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/helpers/integration-global-setup.ts'],
+          setupFiles: ['tests/helpers/integration-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },

@@ -1,0 +1,16 @@
+/**
+ * Runs before every integration test file (vitest.config.ts, `setupFiles`), as formbricks' vitest setup does.
+ * Outside a Next.js request there is no session, no cookie and no page cache, so the two Next seams every
+ * server action goes through are replaced here, once:
+ *   - `getRequestContext` (who is asking, from where, in which language): nobody until a test calls `signIn`
+ *     or `actAs` from ./actors;
+ *   - `revalidatePath`: a spy that does nothing.
+ * A file that needs `next/headers` too mocks it itself (./next-headers), since what a cookie jar holds is the
+ * test's own business.
+ */
+import { vi } from 'vitest';
+
+vi.mock('@/lib/auth/request-context', () => ({
+  getRequestContext: vi.fn(async () => ({ actor: null, ip: null, locale: 'zh-CN' })),
+}));
+vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
