@@ -14,11 +14,19 @@ export async function auditSince(db: Db, id: bigint) {
   return db.auditLog.findMany({ where: { id: { gt: id } }, orderBy: { id: 'asc' } });
 }
 
-/** Runs the call and returns its result with the audit rows it wrote. */
+/**
+ * Runs the call and returns its result with the audit rows it wrote, each as the story a reader of the trail
+ * sees (who did what to which record, before and after), so a test can compare them whole.
+ */
 export async function withAudit<R>(db: Db, call: () => Promise<R>) {
   const since = await lastAuditId(db);
   const result = await call();
-  return { result, audit: await auditSince(db, since) };
+  const audit = await db.auditLog.findMany({
+    where: { id: { gt: since } },
+    select: { actor: true, action: true, entity: true, entityId: true, before: true, after: true },
+    orderBy: { id: 'asc' },
+  });
+  return { result, audit };
 }
 
 /** The tables a test may name in `digestOf`: the models whose table has the model's name. */

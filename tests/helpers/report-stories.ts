@@ -59,8 +59,7 @@ export async function addSecondUsers(db: Db): Promise<void> {
  * DATABASE_URL points at it) write to, and the reports to tell them with. `close()` in afterAll.
  */
 export async function openReportStories(options: { secondUsers?: boolean } = {}): Promise<ReportStories> {
-  const t = await createTestDatabase('seeded');
-  process.env.DATABASE_URL = t.url; // read by lib/db when the actions first use it
+  const t = await createTestDatabase('seeded', { app: true });
   const actions = await import('@/lib/actions/reports');
   if (options.secondUsers) await addSecondUsers(t.db);
   const { currentMonth } = await t.db.planYear.findUniqueOrThrow({ where: { year: 2025 }, select: { currentMonth: true } });
@@ -81,10 +80,8 @@ export class ReportStories {
     this.db = t.db;
   }
 
-  async close(): Promise<void> {
-    const { prisma } = await import('@/lib/db');
-    await prisma.$disconnect();
-    await this.t.drop();
+  close(): Promise<void> {
+    return this.t.drop();
   }
 
   /** Hands out a report found another way (e.g. the month before one that was handed out). */
