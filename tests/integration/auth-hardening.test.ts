@@ -1,36 +1,21 @@
 import { verify } from '@node-rs/argon2';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { RequestContext } from '@/lib/auth/request-context';
+import { actAs, actorOf, signIn } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: vi.fn() }));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 // no session cookie in these calls: the password change has no browser session to renew
-vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => undefined, set: vi.fn() }), headers: async () => new Headers() }));
+vi.mock('next/headers', () => import('../helpers/next-headers'));
 
 let t: TestDatabase;
 let throttle: typeof import('@/lib/auth/login-throttle');
 let account: typeof import('@/lib/actions/account');
-let getRequestContext: ReturnType<typeof vi.fn>;
 
 beforeAll(async () => {
-  t = await createTestDatabase('seeded');
-  process.env.DATABASE_URL = t.url; // lib/db and the throttle's pool read it when first used
+  t = await createTestDatabase('seeded', { app: true });
   throttle = await import('@/lib/auth/login-throttle');
   account = await import('@/lib/actions/account');
-  getRequestContext = vi.mocked((await import('@/lib/auth/request-context')).getRequestContext);
 });
 afterAll(async () => t?.drop());
-
-async function actAs(username: string, extra: Partial<RequestContext['actor'] & object> = {}) {
-  const u = await t.db.user.findUniqueOrThrow({ where: { username }, include: { department: true } });
-  getRequestContext.mockResolvedValue({
-    actor: { id: u.id, username: u.username, displayName: u.displayName, role: u.role, departmentId: u.departmentId,
-      departmentName: u.department?.name ?? null, mustChangePassword: u.mustChangePassword, ...extra },
-    ip: '10.0.0.9',
-    locale: 'zh-CN',
-  } satisfies RequestContext);
-}
 
 describe('sign-in throttling', () => {
   it('locks a username after 5 attempts, saying for how long, and counts in PostgreSQL', async () => {
@@ -71,7 +56,7 @@ describe('sign-in throttling', () => {
 
 describe('changing one’s own password', () => {
   it('refuses a wrong current password, in Chinese, and changes nothing', async () => {
-    await actAs('jfb');
+    await signIn(t.db, 'jfb', { ip: '10.0.0.9' });
     const before = await t.db.user.findUniqueOrThrow({ where: { username: 'jfb' }, omit: { passwordHash: false } });
     const r = await account.changeOwnPassword({ currentPassword: 'wrong', newPassword: 'Better#Pass2026', confirmPassword: 'Better#Pass2026' });
     expect(r).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { currentPassword: ['当前密码不正确'] } });
@@ -80,7 +65,7 @@ describe('changing one’s own password', () => {
   });
 
   it('enforces the policy with clear messages', async () => {
-    await actAs('jfb');
+    await signIn(t.db, 'jfb', { ip: '10.0.0.9' });
     const weak = await account.changeOwnPassword({ currentPassword: 'Keystone@2025', newPassword: 'short', confirmPassword: 'short' });
     expect(weak).toMatchObject({ ok: false, code: 'VALIDATION' });
     if (!weak.ok) expect(weak.fieldErrors?.newPassword).toEqual(expect.arrayContaining(['密码至少需要10个字符']));
@@ -92,7 +77,7 @@ describe('changing one’s own password', () => {
 
   it('changes it, clears a pending forced change, and audits without the hash', async () => {
     await t.db.user.update({ where: { username: 'jfb' }, data: { mustChangePassword: true } });
-    await actAs('jfb');
+    await signIn(t.db, 'jfb', { ip: '10.0.0.9' });
     const r = await account.changeOwnPassword({ currentPassword: 'Keystone@2025', newPassword: 'Better#Pass2026', confirmPassword: 'Better#Pass2026' });
     expect(r).toEqual({ ok: true, data: { changed: true } });
     const u = await t.db.user.findUniqueOrThrow({ where: { username: 'jfb' }, omit: { passwordHash: false } });
@@ -109,7 +94,7 @@ describe('changing one’s own password', () => {
 
 describe('the action wrapper', () => {
   it('refuses everything but the password change while one is pending', async () => {
-    await actAs('jw', { mustChangePassword: true });
+    actAs({ ...(await actorOf(t.db, 'jw')), mustChangePassword: true }, { ip: '10.0.0.9' });
     const { changeOwnPassword } = account;
     // the password change itself is allowed (and fails here only on the wrong current password)
     const r = await changeOwnPassword({ currentPassword: 'nope', newPassword: 'Better#Pass2026', confirmPassword: 'Better#Pass2026' });
@@ -117,7 +102,7 @@ describe('the action wrapper', () => {
   });
 
   it('answers an unauthenticated call with a clear message and changes nothing', async () => {
-    getRequestContext.mockResolvedValue({ actor: null, ip: null, locale: 'en' });
+    actAs(null, { ip: null, locale: 'en' });
     const r = await account.changeOwnPassword({ currentPassword: 'x', newPassword: 'Better#Pass2026', confirmPassword: 'Better#Pass2026' });
     expect(r).toEqual({ ok: false, code: 'UNAUTHENTICATED', message: 'Your session has ended. Please sign in again.' });
   });

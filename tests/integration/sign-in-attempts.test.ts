@@ -1,26 +1,19 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { RequestContext } from '@/lib/auth/request-context';
+import { signIn } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: vi.fn() }));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
-vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => undefined, set: vi.fn() }), headers: async () => new Headers() }));
+vi.mock('next/headers', () => import('../helpers/next-headers'));
 
 let t: TestDatabase;
-let signIn: typeof import('@/lib/auth/sign-in');
 let options: typeof import('@/lib/auth/options');
 let socket: typeof import('@/lib/auth/socket-address');
 let account: typeof import('@/lib/actions/account');
-let getRequestContext: ReturnType<typeof vi.fn>;
 
 beforeAll(async () => {
-  t = await createTestDatabase('seeded');
-  process.env.DATABASE_URL = t.url;
-  signIn = await import('@/lib/auth/sign-in');
+  t = await createTestDatabase('seeded', { app: true });
   options = await import('@/lib/auth/options');
   socket = await import('@/lib/auth/socket-address');
   account = await import('@/lib/actions/account');
-  getRequestContext = vi.mocked((await import('@/lib/auth/request-context')).getRequestContext);
 });
 afterAll(async () => t?.drop());
 afterEach(() => vi.unstubAllEnvs());
@@ -89,12 +82,7 @@ describe('the address in the audit row and the throttle is the trusted one', () 
 
 describe('the change-password form’s current-password check', () => {
   it('is throttled by username: five wrong guesses lock it, with one audit row, and the right one is refused while locked', async () => {
-    const u = await t.db.user.findUniqueOrThrow({ where: { username: 'dept15' } });
-    getRequestContext.mockResolvedValue({
-      actor: { id: u.id, username: u.username, displayName: u.displayName, role: u.role, departmentId: u.departmentId, departmentName: null },
-      ip: '203.0.113.50',
-      locale: 'zh-CN',
-    } satisfies RequestContext);
+    const u = await signIn(t.db, 'dept15', { ip: '203.0.113.50' });
     const change = (currentPassword: string) =>
       account.changeOwnPassword({ currentPassword, newPassword: 'Better#Pass2026', confirmPassword: 'Better#Pass2026' });
 
