@@ -5,23 +5,9 @@
  */
 import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Role } from '@/generated/prisma/enums';
-import { getRequestContext } from '@/lib/auth/request-context';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actorOf, signIn } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
-
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: vi.fn() }));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
-
-type Username = 'bureau' | 'admin' | 'leader' | 'zjw';
-interface TestActor {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  departmentId: number | null;
-  departmentName: string | null;
-}
 
 let t: TestDatabase;
 let actions: typeof import('@/lib/actions/bulletins');
@@ -31,25 +17,13 @@ let reads: {
   getRollup: typeof import('@/lib/server/dashboard/get-rollup').getRollup;
   exportBulletinWorkbook: typeof import('@/lib/server/bulletins/export-bulletin').exportBulletinWorkbook;
 };
-const actors = new Map<Username, TestActor>();
-
-function actor(username: Username): TestActor {
-  const found = actors.get(username);
-  if (!found) throw new Error(`no seeded user ${username}`);
-  return found;
-}
-
-function signIn(username: Username) {
-  vi.mocked(getRequestContext).mockResolvedValue({ actor: actor(username), ip: '127.0.0.1', locale: 'zh-CN' });
-}
 
 async function bulletinRow(id: number) {
   return t.db.bulletin.findUniqueOrThrow({ where: { id } });
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase('seeded');
-  process.env.DATABASE_URL = t.url;
+  t = await createTestDatabase('seeded', { app: true });
   actions = await import('@/lib/actions/bulletins');
   reads = {
     getBulletin: (await import('@/lib/server/bulletins/get-bulletin')).getBulletin,
@@ -57,31 +31,22 @@ beforeAll(async () => {
     getRollup: (await import('@/lib/server/dashboard/get-rollup')).getRollup,
     exportBulletinWorkbook: (await import('@/lib/server/bulletins/export-bulletin')).exportBulletinWorkbook,
   };
-  const users = await t.db.user.findMany({
-    where: { username: { in: ['bureau', 'admin', 'leader', 'zjw'] } },
-    select: { id: true, username: true, displayName: true, role: true, departmentId: true, department: { select: { name: true } } },
-  });
-  for (const u of users) actors.set(u.username as Username, { ...u, departmentName: u.department?.name ?? null });
 }, 120_000);
 
-afterAll(async () => {
-  const { prisma } = await import('@/lib/db');
-  await prisma.$disconnect();
-  await t.drop();
-});
+afterAll(async () => t?.drop());
 
 describe('the monthly bulletin', () => {
   let id: number;
   let version: number;
 
   it('drafts October from the official rollup, freezing its figures, in the official wording', async () => {
-    signIn('bureau');
+    await signIn(t.db, 'bureau');
     const result = await actions.createBulletinDraft({ year: 2025, month: 10 });
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true, data: { year: 2025, month: 10, status: 'DRAFT', version: 1 } });
     if (!result.ok) return;
     ({ id, version } = result.data);
 
-    const rollup = (await reads.getRollup(t.db, actor('bureau'), { year: 2025, month: 10, basis: 'approved' }))!;
+    const rollup = (await reads.getRollup(t.db, await actorOf(t.db, 'bureau'), { year: 2025, month: 10, basis: 'approved' }))!;
     const row = await bulletinRow(id);
     const figures = row.figures as unknown as { rollup: typeof rollup; redProjects: unknown[]; paceRedPoints: string };
     expect(figures.rollup.completed).toBe(rollup.completed);
@@ -103,25 +68,25 @@ describe('the monthly bulletin', () => {
   });
 
   it('keeps the frozen figures when reports change, until the bureau regenerates the draft', async () => {
-    signIn('bureau');
+    await signIn(t.db, 'bureau');
     const before = await bulletinRow(id);
     const report = await t.db.monthlyReport.findFirstOrThrow({
       where: { month: 10, status: 'APPROVED', approvedInvested: { not: null }, plan: { planYear: { year: 2025 } } },
       orderBy: { id: 'asc' },
     });
     await t.db.monthlyReport.update({ where: { id: report.id }, data: { approvedInvested: report.approvedInvested!.plus(10_000) } });
-    const frozen = (await reads.getBulletin(t.db, actor('bureau'), { year: 2025, month: 10 }))!;
+    const frozen = (await reads.getBulletin(t.db, await actorOf(t.db, 'bureau'), { year: 2025, month: 10 }))!;
     expect(frozen.figures.rollup.completed).toBe((before.figures as { rollup: { completed: string } }).rollup.completed);
 
     const result = await actions.regenerateBulletin({ id, version });
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true, data: { version: version + 1 } });
     if (result.ok) version = result.data.version;
-    const fresh = (await reads.getBulletin(t.db, actor('bureau'), { year: 2025, month: 10 }))!;
+    const fresh = (await reads.getBulletin(t.db, await actorOf(t.db, 'bureau'), { year: 2025, month: 10 }))!;
     expect(new Decimal(fresh.figures.rollup.completed).minus(frozen.figures.rollup.completed).toFixed(2)).toBe('10000.00');
   });
 
   it('saves the bureau’s edit of the title and text with the version it read', async () => {
-    signIn('bureau');
+    await signIn(t.db, 'bureau');
     const current = await bulletinRow(id);
     const body = `${current.body}\n\n请各单位认真对照，加快推进。`;
     const result = await actions.updateBulletin({ id, version, title: '渝中区2025年1-10月重点项目推进情况通报', body });
@@ -136,31 +101,31 @@ describe('the monthly bulletin', () => {
   });
 
   it('refuses a change made on a stale version, naming who saved since, and writes nothing', async () => {
-    signIn('admin');
+    await signIn(t.db, 'admin');
     const before = await bulletinRow(id);
     const audits = await t.db.auditLog.count();
     const result = await actions.updateBulletin({ id, version: version - 1, title: '过期的标题', body: '过期的正文' });
     expect(result).toMatchObject({ ok: false, code: 'CONFLICT' });
-    if (!result.ok) expect(result.message).toContain(actor('bureau').displayName);
+    if (!result.ok) expect(result.message).toContain((await actorOf(t.db, 'bureau')).displayName);
     expect(await bulletinRow(id)).toEqual(before);
     expect(await t.db.auditLog.count()).toBe(audits);
   });
 
   it('refuses a second draft of the same month', async () => {
-    signIn('bureau');
+    await signIn(t.db, 'bureau');
     const result = await actions.createBulletinDraft({ year: 2025, month: 10 });
     expect(result).toMatchObject({ ok: false, code: 'CONFLICT' });
     if (!result.ok) expect(result.message).toContain('已经起草');
   });
 
   it('refuses to draft a month whose reports are still open', async () => {
-    signIn('bureau');
+    await signIn(t.db, 'bureau');
     const result = await actions.createBulletinDraft({ year: 2025, month: 11 });
     expect(result).toMatchObject({ ok: false, code: 'CONFLICT' });
   });
 
   it('validates the text with the form’s own schema', async () => {
-    signIn('bureau');
+    await signIn(t.db, 'bureau');
     const result = await actions.updateBulletin({ id, version, title: '  ', body: '' });
     expect(result).toMatchObject({ ok: false, code: 'VALIDATION' });
     if (!result.ok) expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(['body', 'title']);
@@ -168,7 +133,7 @@ describe('the monthly bulletin', () => {
 
   it('lets neither a department nor a leader manage bulletins', async () => {
     for (const who of ['zjw', 'leader'] as const) {
-      signIn(who);
+      await signIn(t.db, who);
       const before = await bulletinRow(id);
       for (const result of [
         await actions.createBulletinDraft({ year: 2025, month: 9 }),
@@ -184,28 +149,28 @@ describe('the monthly bulletin', () => {
   });
 
   it('shows a draft to the bureau only: the leader and departments see no bulletin yet', async () => {
-    expect(await reads.getBulletin(t.db, actor('leader'), { year: 2025, month: 10 })).toBeNull();
-    expect(await reads.getBulletin(t.db, actor('zjw'), { year: 2025, month: 10 })).toBeNull();
-    expect((await reads.listBulletins(t.db, actor('leader'), { year: 2025 }))!.bulletins).toEqual([]);
-    expect((await reads.listBulletins(t.db, actor('bureau'), { year: 2025 }))!.bulletins).toHaveLength(1);
-    await expect(reads.exportBulletinWorkbook(t.db, actor('leader'), { year: 2025, month: 10, locale: 'zh-CN' })).rejects.toMatchObject({
+    expect(await reads.getBulletin(t.db, await actorOf(t.db, 'leader'), { year: 2025, month: 10 })).toBeNull();
+    expect(await reads.getBulletin(t.db, await actorOf(t.db, 'zjw'), { year: 2025, month: 10 })).toBeNull();
+    expect((await reads.listBulletins(t.db, await actorOf(t.db, 'leader'), { year: 2025 }))!.bulletins).toEqual([]);
+    expect((await reads.listBulletins(t.db, await actorOf(t.db, 'bureau'), { year: 2025 }))!.bulletins).toHaveLength(1);
+    await expect(reads.exportBulletinWorkbook(t.db, await actorOf(t.db, 'leader'), { year: 2025, month: 10, locale: 'zh-CN' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });
 
   it('publishes the draft as it stands', async () => {
-    signIn('bureau');
+    await signIn(t.db, 'bureau');
     const result = await actions.publishBulletin({ id, version });
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true, data: { status: 'PUBLISHED' } });
     if (result.ok) version = result.data.version;
     const row = await bulletinRow(id);
     expect(row.status).toBe('PUBLISHED');
-    expect(row.publishedById).toBe(actor('bureau').id);
+    expect(row.publishedById).toBe((await actorOf(t.db, 'bureau')).id);
     expect(row.publishedAt).toBeInstanceOf(Date);
   });
 
   it('never changes a published bulletin: every change is refused with a clear conflict', async () => {
-    signIn('bureau');
+    await signIn(t.db, 'bureau');
     const before = await bulletinRow(id);
     for (const result of [
       await actions.updateBulletin({ id, version, title: '发布后修改', body: '发布后修改' }),
@@ -219,12 +184,12 @@ describe('the monthly bulletin', () => {
   });
 
   it('lets the leader and departments read the published bulletin, and export it with the same tables', async () => {
-    const leader = (await reads.getBulletin(t.db, actor('leader'), { year: 2025, month: 10 }))!;
-    expect(leader).toMatchObject({ status: 'PUBLISHED', publishedBy: actor('bureau').displayName });
-    expect((await reads.getBulletin(t.db, actor('zjw'), { year: 2025, month: 10 }))?.id).toBe(id);
-    expect((await reads.listBulletins(t.db, actor('leader'), { year: 2025 }))!.bulletins.map((b) => b.month)).toEqual([10]);
+    const leader = (await reads.getBulletin(t.db, await actorOf(t.db, 'leader'), { year: 2025, month: 10 }))!;
+    expect(leader).toMatchObject({ status: 'PUBLISHED', publishedBy: (await actorOf(t.db, 'bureau')).displayName });
+    expect((await reads.getBulletin(t.db, await actorOf(t.db, 'zjw'), { year: 2025, month: 10 }))?.id).toBe(id);
+    expect((await reads.listBulletins(t.db, await actorOf(t.db, 'leader'), { year: 2025 }))!.bulletins.map((b) => b.month)).toEqual([10]);
 
-    const { buffer, title } = await reads.exportBulletinWorkbook(t.db, actor('leader'), { year: 2025, month: 10, locale: 'zh-CN' });
+    const { buffer, title } = await reads.exportBulletinWorkbook(t.db, await actorOf(t.db, 'leader'), { year: 2025, month: 10, locale: 'zh-CN' });
     expect(title).toBe(leader.title);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);

@@ -6,14 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@/lib/auth/actor';
-import { getRequestContext } from '@/lib/auth/request-context';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Tx } from '@/lib/server/audit';
+import { actorOf, signIn } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
-
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: vi.fn() }));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 let t: TestDatabase;
 let act: {
@@ -23,21 +19,8 @@ let act: {
   admin: typeof import('@/lib/actions/admin');
   imports: typeof import('@/lib/actions/project-import');
 };
-const actors = new Map<string, Actor>();
 let y2025: number;
 let y2026: number;
-
-async function actor(username: string): Promise<Actor> {
-  if (!actors.has(username)) {
-    const u = await t.db.user.findUniqueOrThrow({ where: { username } });
-    actors.set(username, { id: u.id, username, displayName: u.displayName, role: u.role, departmentId: u.departmentId, mustChangePassword: false });
-  }
-  return actors.get(username)!;
-}
-
-async function signIn(username: string) {
-  vi.mocked(getRequestContext).mockResolvedValue({ actor: { ...(await actor(username)), departmentName: null }, ip: '127.0.0.1', locale: 'zh-CN' });
-}
 
 /** The reporter of a project's department. */
 async function reporterOf(projectId: number) {
@@ -50,7 +33,7 @@ async function reporterOf(projectId: number) {
 async function figures2025() {
   const { getRollup } = await import('@/lib/server/dashboard/get-rollup');
   const { getAttention } = await import('@/lib/server/dashboard/get-attention');
-  const leader = await actor('leader');
+  const leader = await actorOf(t.db, 'leader');
   const today = '2026-03-01';
   const all = await Promise.all([
       getRollup(t.db, leader, { year: 2025, month: 12, basis: 'approved' }),
@@ -112,7 +95,7 @@ async function untilWaitingOrSettled(work: Promise<unknown>) {
 async function closeHeldOpen(planYearId: number) {
   const { closePlanYear } = await import('@/lib/server/admin/plan-years');
   const { writeAudit } = await import('@/lib/server/audit');
-  const admin = await actor('admin');
+  const admin = await actorOf(t.db, 'admin');
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
   let locked!: () => void;
@@ -160,8 +143,7 @@ const ids: Record<'notStarted' | 'started' | 'completing' | 'preliminary' | 'oth
 let figuresAtClose: Awaited<ReturnType<typeof figures2025>>;
 
 beforeAll(async () => {
-  t = await createTestDatabase('seeded');
-  process.env.DATABASE_URL = t.url;
+  t = await createTestDatabase('seeded', { app: true });
   act = {
     projects: await import('@/lib/actions/projects'),
     reports: await import('@/lib/actions/reports'),
@@ -180,17 +162,13 @@ beforeAll(async () => {
   await planIn2026(Object.values(ids));
 });
 
-afterAll(async () => {
-  const { prisma } = await import('@/lib/db');
-  await prisma.$disconnect();
-  await t?.drop();
-});
+afterAll(async () => t?.drop());
 
 describe('closing 2025 while an approval is under way', () => {
   it('makes the approval wait for the close and then refuses it: nothing lands in a closed year', async () => {
     const report = await t.db.monthlyReport.findFirstOrThrow({ where: { status: 'SUBMITTED', plan: { planYearId: y2025 } } });
     const close = await closeHeldOpen(y2025);
-    await signIn('bureau');
+    await signIn(t.db, 'bureau');
     const approval = act.reports.approveReport({ reportId: report.id, version: report.version });
     await untilWaitingOrSettled(approval);
     close.release();
@@ -198,7 +176,7 @@ describe('closing 2025 while an approval is under way', () => {
     expect(await approval).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringMatching(/2025年度计划已关闭/) });
     expect(await t.db.monthlyReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({ status: 'SUBMITTED', version: report.version });
     figuresAtClose = await figures2025();
-    await signIn('admin');
+    await signIn(t.db, 'admin');
     expect(await act.admin.activatePlanYear({ id: y2026 })).toMatchObject({ ok: true });
   });
 });
@@ -207,13 +185,13 @@ describe('no write moves the closed year’s figures', () => {
   const unchanged = async () => expect(await figures2025()).toEqual(figuresAtClose);
 
   it('refuses new warning lines for 2025, and the dashboard no longer offers them', async () => {
-    await signIn('bureau');
+    await signIn(t.db, 'bureau');
     expect(await act.warnings.setWarningThresholds({ year: 2025, yellowPoints: '5', redPoints: '6' })).toMatchObject({ ok: false, code: 'CONFLICT' });
     await unchanged();
   });
 
   it('refuses a new department, a new area and a changed actual date through the open year', async () => {
-    await signIn('bureau');
+    await signIn(t.db, 'bureau');
     const other = await t.db.department.findFirstOrThrow({ where: { id: { not: (await t.db.project.findUniqueOrThrow({ where: { id: ids.other } })).departmentId }, active: true } });
     for (const [id, change, field] of [
       [ids.other, { departmentId: other.id }, 'departmentId'],
@@ -230,14 +208,14 @@ describe('no write moves the closed year’s figures', () => {
   });
 
   it('lets a slipped project be re-planned and a later date be entered, and 2025 stays as it closed', async () => {
-    await signIn('bureau');
+    await signIn(t.db, 'bureau');
     expect(await act.projects.updateProject(await editForm(ids.notStarted, { plannedStart: '2026-06-01' }))).toMatchObject({ ok: true });
     expect(await act.projects.updateProject(await editForm(ids.completing, { actualCompletion: '2026-01-20' }))).toMatchObject({ ok: true });
     await unchanged();
   });
 
   it('refuses an import that moves a project of 2025 to another department, and any import into 2025', async () => {
-    await signIn('bureau');
+    await signIn(t.db, 'bureau');
     const p = await t.db.project.findUniqueOrThrow({ where: { id: ids.other }, include: { department: true } });
     const other = await t.db.department.findFirstOrThrow({ where: { id: { not: p.departmentId }, active: true } });
     const csv = `项目代码,项目名称,责任单位,项目类别,投资主体,投资方向,总投资,年度计划投资,${Array.from({ length: 12 }, (_, i) => `${i + 1}月`).join(',')}\n` +
@@ -251,7 +229,7 @@ describe('no write moves the closed year’s figures', () => {
 
   it('refuses report writes into 2025', async () => {
     const plan = await t.db.projectPlan.findFirstOrThrow({ where: { planYearId: y2025, projectId: ids.other } });
-    await signIn(await reporterOf(ids.other));
+    await signIn(t.db, await reporterOf(ids.other));
     const saved = await act.reports.saveReportDraft({ projectPlanId: plan.id, month: 11, version: 0, investedThisMonth: '1' });
     expect(saved).toMatchObject({ ok: false, code: 'CONFLICT' });
     await unchanged();
@@ -259,12 +237,12 @@ describe('no write moves the closed year’s figures', () => {
 
   it('refuses a 2026 report stating a start inside 2025, at save and at approval', async () => {
     const plan = await t.db.projectPlan.findUniqueOrThrow({ where: { projectId_planYearId: { projectId: ids.notStarted, planYearId: y2026 } } });
-    await signIn(await reporterOf(ids.notStarted));
+    await signIn(t.db, await reporterOf(ids.notStarted));
     const saved = await act.reports.saveReportDraft({ projectPlanId: plan.id, month: 1, version: 0, investedThisMonth: '1', actualStart: '2025-12-20' });
     expect(saved.ok ? '' : saved.fieldErrors?.actualStart?.[0]).toMatch(/2025年度已关闭：2025-12-31及以前的日期/);
 
     const report = await submitted2026(ids.notStarted, { actualStart: '2025-12-20' });
-    await signIn('bureau');
+    await signIn(t.db, 'bureau');
     const approved = await act.reports.approveReport({ reportId: report.id, version: report.version });
     expect(approved).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringMatching(/2025-12-20 在该年度内/) });
     expect((await t.db.monthlyReport.findUniqueOrThrow({ where: { id: report.id } })).status).toBe('SUBMITTED');
@@ -273,7 +251,7 @@ describe('no write moves the closed year’s figures', () => {
 
   it('refuses a 2026 approval whose milestone was reached inside 2025', async () => {
     const report = await submitted2026(ids.preliminary, { milestoneUpdates: [{ kind: 'LAND', date: '2025-11-03' }] });
-    await signIn('bureau');
+    await signIn(t.db, 'bureau');
     expect(await act.reports.approveReport({ reportId: report.id, version: report.version })).toMatchObject({ ok: false, code: 'CONFLICT' });
     await unchanged();
   });
@@ -281,7 +259,7 @@ describe('no write moves the closed year’s figures', () => {
   it('approves a 2026 start dated in 2026, and 2025 does not move', async () => {
     await t.db.monthlyReport.deleteMany({ where: { plan: { projectId: ids.notStarted, planYearId: y2026 } } });
     const report = await submitted2026(ids.notStarted, { actualStart: '2026-01-12' });
-    await signIn('bureau');
+    await signIn(t.db, 'bureau');
     expect(await act.reports.approveReport({ reportId: report.id, version: report.version })).toMatchObject({ ok: true });
     expect(day((await t.db.project.findUniqueOrThrow({ where: { id: ids.notStarted } })).actualStart)).toBe('2026-01-12');
     await unchanged();
@@ -291,7 +269,7 @@ describe('no write moves the closed year’s figures', () => {
 describe('closing 2026 while a draft is being saved', () => {
   it('makes the save wait for the close and then refuses it', async () => {
     const plan = await t.db.projectPlan.findUniqueOrThrow({ where: { projectId_planYearId: { projectId: ids.other, planYearId: y2026 } } });
-    await signIn(await reporterOf(ids.other));
+    await signIn(t.db, await reporterOf(ids.other));
     const close = await closeHeldOpen(y2026);
     const save = act.reports.saveReportDraft({ projectPlanId: plan.id, month: 1, version: 0, investedThisMonth: '3' });
     await untilWaitingOrSettled(save);

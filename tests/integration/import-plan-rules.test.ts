@@ -4,36 +4,19 @@
  * in between (by the form, another import) is refused instead of silently overwritten, while an import's own
  * change moves the plan version that open forms hold.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIRECTION_LABELS, INVESTOR_LABELS, STAGE_LABELS } from '@/lib/domain/project-sheet/columns';
-import { getRequestContext } from '@/lib/auth/request-context';
+import { signIn } from '../helpers/actors';
+import { digestOf } from '../helpers/audit';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
-
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: vi.fn() }));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 let t: TestDatabase;
 let imports: typeof import('@/lib/actions/project-import');
 let projects: typeof import('@/lib/actions/projects');
 let y2025: number;
 
-async function signInBureau() {
-  const u = await t.db.user.findUniqueOrThrow({ where: { username: 'bureau' } });
-  vi.mocked(getRequestContext).mockResolvedValue({
-    actor: { id: u.id, username: u.username, displayName: u.displayName, role: u.role, departmentId: u.departmentId, departmentName: null, mustChangePassword: false },
-    ip: '127.0.0.1',
-    locale: 'zh-CN',
-  });
-}
-
-async function fingerprint() {
-  const [row] = await t.db.$queryRaw<{ f: string }[]>`
-    SELECT md5(concat_ws('|',
-      (SELECT string_agg(md5(x::text), '' ORDER BY x.id) FROM "Project" x),
-      (SELECT string_agg(md5(x::text), '' ORDER BY x.id) FROM "ProjectPlan" x),
-      (SELECT count(*)::text FROM "MonthlyPlanItem"), (SELECT count(*)::text FROM "AuditLog"))) AS f`;
-  return row!.f;
-}
+/** What a refused call must leave as it was. */
+const fingerprint = () => digestOf(t.db, ['Project', 'ProjectPlan', 'MonthlyPlanItem', 'AuditLog']);
 
 const HEADER = '项目代码,项目名称,责任单位,项目类别,投资主体,投资方向,总投资,年度计划投资';
 
@@ -57,20 +40,15 @@ async function check(file: File, year = 2025) {
 let ongoing: number[];
 
 beforeAll(async () => {
-  t = await createTestDatabase('seeded');
-  process.env.DATABASE_URL = t.url;
+  t = await createTestDatabase('seeded', { app: true });
   imports = await import('@/lib/actions/project-import');
   projects = await import('@/lib/actions/projects');
   y2025 = (await t.db.planYear.findUniqueOrThrow({ where: { year: 2025 } })).id;
   ongoing = (await t.db.projectPlan.findMany({ where: { planYearId: y2025, stage: 'ONGOING' }, orderBy: { id: 'asc' }, take: 3 })).map((p) => p.projectId);
-  await signInBureau();
+  await signIn(t.db, 'bureau');
 });
 
-afterAll(async () => {
-  const { prisma } = await import('@/lib/db');
-  await prisma.$disconnect();
-  await t?.drop();
-});
+afterAll(async () => t?.drop());
 
 describe('a reason for changing the plans of an ACTIVE year', () => {
   it('is asked for by the check and required by the commit; the audit rows keep it', async () => {

@@ -3,17 +3,13 @@
  * time or all at once through the real server actions (signed in through the mocked request context).
  */
 import { createTranslator } from 'next-intl';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { notificationMessage, type NotificationTranslator } from '@/components/notifications/notification-message';
-import type { Role } from '@/generated/prisma/enums';
-import type { Actor } from '@/lib/auth/actor';
-import { getRequestContext } from '@/lib/auth/request-context';
 import en from '@/messages/en.json';
 import zhCN from '@/messages/zh-CN.json';
+import { actAs, actorOf, signIn } from '../helpers/actors';
+import { digestOf } from '../helpers/audit';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
-
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: vi.fn() }));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 type Username = 'bureau' | 'admin' | 'leader' | 'jtj' | 'zjw';
 
@@ -21,29 +17,13 @@ let t: TestDatabase;
 let actions: typeof import('@/lib/actions/notifications');
 let reads: typeof import('@/lib/server/notifications/list-notifications');
 let notify: typeof import('@/lib/server/notifications/notify');
-const actors = new Map<Username, Actor & { departmentName: string | null }>();
-
-function actor(username: Username) {
-  const found = actors.get(username);
-  if (!found) throw new Error(`no seeded user ${username}`);
-  return found;
-}
-
-function signIn(username: Username) {
-  vi.mocked(getRequestContext).mockResolvedValue({ actor: actor(username), ip: '127.0.0.1', locale: 'zh-CN' });
-}
 
 /** Every notification and the audit log's length: what a refused call must leave as it was. */
-async function fingerprint() {
-  const [row] = await t.db.$queryRaw<{ digest: string | null; audits: number }[]>`
-    SELECT md5(string_agg(n::text, '|' ORDER BY n.id)) AS digest, (SELECT count(*)::int FROM "AuditLog") AS audits
-      FROM "Notification" n`;
-  return row;
-}
+const fingerprint = () => digestOf(t.db, ['Notification', 'AuditLog']);
 
 /** A submission of 12 reports by 区交通局 (to the bureau) and a return of one of them with a comment (to 区交通局). */
 async function sendTheUsualPair() {
-  const jtj = actor('jtj');
+  const jtj = await actorOf(t.db, 'jtj');
   await t.db.$transaction(async (tx) => {
     await notify.notifyBureau(
       tx,
@@ -64,39 +44,20 @@ async function sendTheUsualPair() {
 }
 
 async function unreadOf(username: Username) {
-  return t.db.notification.count({ where: { userId: actor(username).id, readAt: null } });
+  return t.db.notification.count({ where: { userId: (await actorOf(t.db, username)).id, readAt: null } });
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase('seeded');
-  process.env.DATABASE_URL = t.url;
+  t = await createTestDatabase('seeded', { app: true });
   actions = await import('@/lib/actions/notifications');
   reads = await import('@/lib/server/notifications/list-notifications');
   notify = await import('@/lib/server/notifications/notify');
-  const users = await t.db.user.findMany({
-    where: { username: { in: ['bureau', 'admin', 'leader', 'jtj', 'zjw'] } },
-    select: { id: true, username: true, displayName: true, role: true, departmentId: true, department: { select: { name: true } } },
-  });
-  for (const u of users) {
-    actors.set(u.username as Username, {
-      id: u.id,
-      username: u.username,
-      displayName: u.displayName,
-      role: u.role as Role,
-      departmentId: u.departmentId,
-      departmentName: u.department?.name ?? null,
-    });
-  }
 });
 
-afterAll(async () => {
-  const { prisma } = await import('@/lib/db');
-  await prisma.$disconnect();
-  await t?.drop();
-});
+afterAll(async () => t?.drop());
 
 beforeEach(async () => {
-  vi.mocked(getRequestContext).mockReset();
+  actAs(null);
   await t.db.notification.deleteMany({});
 });
 
@@ -107,28 +68,28 @@ describe('listNotifications', () => {
       notify.notifyBureau(tx, 'REPORTS_SUBMITTED', { department: '区教委', year: 2025, month: 11, count: 3 }, '/reports/review?year=2025&month=11'),
     );
 
-    const bureau = await reads.listNotifications(t.db, actor('bureau'));
+    const bureau = await reads.listNotifications(t.db, await actorOf(t.db, 'bureau'));
     expect(bureau).toMatchObject({ total: 2, unread: 2, page: 1 });
     expect(bureau.items.map((n) => n.params.department)).toEqual(['区教委', '区交通局']);
     expect(bureau.items[1]).toMatchObject({
       kind: 'REPORTS_SUBMITTED',
       params: { department: '区交通局', year: 2025, month: 11, count: 12 },
-      link: `/reports/review?year=2025&month=11&department=${actor('jtj').departmentId}`,
+      link: `/reports/review?year=2025&month=11&department=${(await actorOf(t.db, 'jtj')).departmentId}`,
       readAt: null,
     });
-    expect(await reads.getUnreadNotificationCount(t.db, actor('bureau'))).toBe(2);
+    expect(await reads.getUnreadNotificationCount(t.db, await actorOf(t.db, 'bureau'))).toBe(2);
 
     // 区交通局 gets only its return; the other department, the leader and the admin get nothing
-    const jtj = await reads.listNotifications(t.db, actor('jtj'));
+    const jtj = await reads.listNotifications(t.db, await actorOf(t.db, 'jtj'));
     expect(jtj.items.map((n) => n.kind)).toEqual(['REPORT_RETURNED']);
     for (const other of ['zjw', 'leader', 'admin'] as const) {
-      expect(await reads.listNotifications(t.db, actor(other))).toMatchObject({ total: 0, unread: 0, items: [] });
-      expect(await reads.getUnreadNotificationCount(t.db, actor(other))).toBe(0);
+      expect(await reads.listNotifications(t.db, await actorOf(t.db, other))).toMatchObject({ total: 0, unread: 0, items: [] });
+      expect(await reads.getUnreadNotificationCount(t.db, await actorOf(t.db, other))).toBe(0);
     }
   });
 
   it('pages, and never sends a reader off the site whatever link is stored', async () => {
-    const bureau = actor('bureau');
+    const bureau = await actorOf(t.db, 'bureau');
     await t.db.notification.createMany({
       data: Array.from({ length: 5 }, (_, i) => ({
         userId: bureau.id,
@@ -188,9 +149,9 @@ describe('the notification text', () => {
 describe('markNotificationRead', () => {
   it('marks one of one’s own notifications read, once, with an audit row', async () => {
     await sendTheUsualPair();
-    const [mine] = await t.db.notification.findMany({ where: { userId: actor('jtj').id } });
+    const [mine] = await t.db.notification.findMany({ where: { userId: (await actorOf(t.db, 'jtj')).id } });
     const audits = await t.db.auditLog.count();
-    signIn('jtj');
+    await signIn(t.db, 'jtj');
 
     const result = await actions.markNotificationRead({ id: mine!.id });
     expect(result).toMatchObject({ ok: true, data: { id: mine!.id } });
@@ -213,11 +174,11 @@ describe('markNotificationRead', () => {
 
   it('answers another user’s notification exactly like one that does not exist, and changes nothing', async () => {
     await sendTheUsualPair();
-    const [bureaus] = await t.db.notification.findMany({ where: { userId: actor('bureau').id } });
+    const [bureaus] = await t.db.notification.findMany({ where: { userId: (await actorOf(t.db, 'bureau')).id } });
     const before = await fingerprint();
 
     for (const username of ['jtj', 'zjw', 'leader', 'admin'] as const) {
-      signIn(username);
+      await signIn(t.db, username);
       const result = await actions.markNotificationRead({ id: bureaus!.id });
       expect(result).toMatchObject({ ok: false, code: 'NOT_FOUND' });
       expect(await actions.markNotificationRead({ id: 99_999_999 })).toEqual(result);
@@ -227,7 +188,7 @@ describe('markNotificationRead', () => {
   });
 
   it('refuses an id that is not one', async () => {
-    signIn('jtj');
+    await signIn(t.db, 'jtj');
     for (const id of ['abc', -1, 0, 1.5, null]) {
       expect(await actions.markNotificationRead({ id })).toMatchObject({ ok: false, code: 'VALIDATION' });
     }
@@ -235,8 +196,8 @@ describe('markNotificationRead', () => {
 
   it('refuses a visitor who is not signed in', async () => {
     await sendTheUsualPair();
-    const [mine] = await t.db.notification.findMany({ where: { userId: actor('jtj').id } });
-    vi.mocked(getRequestContext).mockResolvedValue({ actor: null, ip: '127.0.0.1', locale: 'zh-CN' });
+    const [mine] = await t.db.notification.findMany({ where: { userId: (await actorOf(t.db, 'jtj')).id } });
+    actAs(null);
     expect(await actions.markNotificationRead({ id: mine!.id })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
     expect(await unreadOf('jtj')).toBe(1);
   });
@@ -246,19 +207,19 @@ describe('markAllNotificationsRead', () => {
   it('marks all of one’s own unread notifications read and leaves everyone else’s alone', async () => {
     await sendTheUsualPair();
     await sendTheUsualPair();
-    const bureau = actor('bureau');
+    const bureau = await actorOf(t.db, 'bureau');
     // one already read: its reading time must not move
     const [old] = await t.db.notification.findMany({ where: { userId: bureau.id }, orderBy: { id: 'asc' } });
     const readEarlier = new Date('2025-12-01T02:00:00Z');
     await t.db.notification.update({ where: { id: old!.id }, data: { readAt: readEarlier } });
-    const jtjBefore = await t.db.notification.findMany({ where: { userId: actor('jtj').id }, orderBy: { id: 'asc' } });
+    const jtjBefore = await t.db.notification.findMany({ where: { userId: (await actorOf(t.db, 'jtj')).id }, orderBy: { id: 'asc' } });
     const audits = await t.db.auditLog.count();
 
-    signIn('bureau');
+    await signIn(t.db, 'bureau');
     expect(await actions.markAllNotificationsRead({})).toMatchObject({ ok: true, data: { count: 1 } });
     expect(await unreadOf('bureau')).toBe(0);
     expect((await t.db.notification.findUniqueOrThrow({ where: { id: old!.id } })).readAt).toEqual(readEarlier);
-    expect(await t.db.notification.findMany({ where: { userId: actor('jtj').id }, orderBy: { id: 'asc' } })).toEqual(jtjBefore);
+    expect(await t.db.notification.findMany({ where: { userId: (await actorOf(t.db, 'jtj')).id }, orderBy: { id: 'asc' } })).toEqual(jtjBefore);
     expect(await t.db.auditLog.count()).toBe(audits + 1);
     expect(await t.db.auditLog.findFirstOrThrow({ orderBy: { id: 'desc' } })).toMatchObject({
       action: 'notification.markAllRead',

@@ -4,42 +4,25 @@
  * seeded database. Every refusal must leave projects, plans, monthly splits and the audit trail untouched.
  */
 import Decimal from 'decimal.js';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Role } from '@/generated/prisma/enums';
-import { getRequestContext } from '@/lib/auth/request-context';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import en from '@/messages/en.json';
 import zhCN from '@/messages/zh-CN.json';
+import { actorOf, signIn } from '../helpers/actors';
+import { digestOf } from '../helpers/audit';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: vi.fn() }));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
-
 type Actions = typeof import('@/lib/actions/projects');
-type Username = 'bureau' | 'admin' | 'zjw' | 'leader';
 
 let t: TestDatabase;
 let actions: Actions;
-const actors = new Map<Username, { id: number; username: string; displayName: string; role: Role; departmentId: number | null; departmentName: string | null }>();
+/** 区住房城乡建委, whose projects the stories create */
+let zjwDepartmentId: number;
 let activeYearId: number;
 let draftYearId: number;
 let closedYearId: number;
 
-function signIn(username: Username) {
-  const actor = actors.get(username);
-  if (!actor) throw new Error(`no seeded user ${username}`);
-  vi.mocked(getRequestContext).mockResolvedValue({ actor: { ...actor, mustChangePassword: false }, ip: '127.0.0.1', locale: 'zh-CN' });
-}
-
 /** Projects, plans, splits and the trail: what a refused call must leave exactly as it was. */
-async function fingerprint() {
-  const [row] = await t.db.$queryRaw<{ f: string }[]>`
-    SELECT md5(concat_ws('|',
-      (SELECT string_agg(md5(x::text), '' ORDER BY x.id) FROM "Project" x),
-      (SELECT string_agg(md5(x::text), '' ORDER BY x.id) FROM "ProjectPlan" x),
-      (SELECT string_agg(md5(x::text), '' ORDER BY x."planId", x.month) FROM "MonthlyPlanItem" x),
-      (SELECT count(*)::text FROM "AuditLog"))) AS f`;
-  return row!.f;
-}
+const fingerprint = () => digestOf(t.db, ['Project', 'ProjectPlan', 'MonthlyPlanItem', 'AuditLog']);
 
 const used = new Set<number>();
 
@@ -93,7 +76,7 @@ function newProject(planYearId: number, overrides: Record<string, unknown> = {})
   return {
     code: `TEST-${seq}`,
     name: `测试新建项目${seq}`,
-    departmentId: actors.get('zjw')!.departmentId!,
+    departmentId: zjwDepartmentId,
     ownerUnit: '渝中区城市建设投资公司',
     area: '解放碑',
     buildType: 'NEW',
@@ -132,34 +115,20 @@ async function refusedWithNothingWritten(call: () => Promise<Awaited<ReturnType<
 const msg = (key: keyof typeof zhCN.validation) => zhCN.validation[key];
 
 beforeAll(async () => {
-  t = await createTestDatabase('seeded');
-  process.env.DATABASE_URL = t.url;
+  t = await createTestDatabase('seeded', { app: true });
   actions = await import('@/lib/actions/projects');
-  const users = await t.db.user.findMany({
-    where: { username: { in: ['bureau', 'admin', 'zjw', 'leader'] } },
-    include: { department: true },
-  });
-  for (const u of users) {
-    actors.set(u.username as Username, {
-      id: u.id, username: u.username, displayName: u.displayName, role: u.role,
-      departmentId: u.departmentId, departmentName: u.department?.name ?? null,
-    });
-  }
+  zjwDepartmentId = (await actorOf(t.db, 'zjw')).departmentId!;
   const active = await t.db.planYear.update({ where: { year: 2025 }, data: { status: 'ACTIVE' } });
   activeYearId = active.id;
   draftYearId = (await t.db.planYear.create({ data: { year: 2026, title: '2026年计划（编制中）', approvedInvestment: '1000000', status: 'DRAFT' } })).id;
   closedYearId = (await t.db.planYear.create({ data: { year: 2019, title: '2019年计划', approvedInvestment: '1000000', status: 'CLOSED' } })).id;
 });
 
-afterAll(async () => {
-  const { prisma } = await import('@/lib/db');
-  await prisma.$disconnect();
-  await t?.drop();
-});
+afterAll(async () => t?.drop());
 
 describe('updateProject', () => {
   it('saves a change of attributes without a reason and audits only the changed fields', async () => {
-    signIn('bureau');
+    await signIn(t.db, 'bureau');
     const { input } = await editableProject();
     const result = await actions.updateProject({ ...input, contactName: '李四', plannedCompletion: '2027-12-31' });
     expect(result).toMatchObject({ ok: true, data: { id: input.id, year: 2025, planChanged: false, changed: true } });
@@ -173,7 +142,7 @@ describe('updateProject', () => {
   });
 
   it('asks for a reason before changing the plan of an ACTIVE year, and writes nothing without one', async () => {
-    signIn('bureau');
+    await signIn(t.db, 'bureau');
     const { input } = await editableProject();
     const changed = { ...input, milestoneTarget: '主体结构封顶' };
     const result = await refusedWithNothingWritten(() => actions.updateProject(changed));
@@ -182,7 +151,7 @@ describe('updateProject', () => {
   });
 
   it('changes the plan with the reason, which the audit row keeps', async () => {
-    signIn('bureau');
+    await signIn(t.db, 'bureau');
     const { input, planId } = await editableProject();
     const annual = input.annualPlan;
     // move one month's amount into the next: the split still adds up to the same annual plan
@@ -202,7 +171,7 @@ describe('updateProject', () => {
   });
 
   it('refuses each invariant on its field, writing nothing', async () => {
-    signIn('bureau');
+    await signIn(t.db, 'bureau');
     const { input } = await editableProject();
     const reason = '测试';
     const cases: [Record<string, unknown>, string, keyof typeof zhCN.validation][] = [
@@ -221,7 +190,7 @@ describe('updateProject', () => {
   });
 
   it('refuses a code another project has, as a field error', async () => {
-    signIn('bureau');
+    await signIn(t.db, 'bureau');
     const { input } = await editableProject();
     const other = await t.db.project.findFirstOrThrow({ where: { id: { not: input.id } }, orderBy: { id: 'desc' } });
     const result = await refusedWithNothingWritten(() => actions.updateProject({ ...input, code: other.code }));
@@ -229,7 +198,7 @@ describe('updateProject', () => {
   });
 
   it('refuses a change to the plan of a closed year', async () => {
-    signIn('bureau');
+    await signIn(t.db, 'bureau');
     const { input } = await editableProject();
     // the project has no 2019 plan, so the form read none
     const result = await refusedWithNothingWritten(() =>
@@ -240,7 +209,7 @@ describe('updateProject', () => {
   });
 
   it('refuses a form filled before another save, whichever fields either changed, and writes nothing', async () => {
-    signIn('bureau');
+    await signIn(t.db, 'bureau');
     const { input, planId } = await editableProject();
     const read = input.planVersion!;
     // the first of two forms opened together saves a change of the project's own fields: the plan's version moves
@@ -269,7 +238,7 @@ describe('updateProject', () => {
   });
 
   it('refuses a form that read no plan for the year once someone has added one', async () => {
-    signIn('bureau');
+    await signIn(t.db, 'bureau');
     const { input } = await editableProject();
     const result = await refusedWithNothingWritten(() => actions.updateProject({ ...input, planVersion: null }));
     expect(result.code).toBe('CONFLICT');
@@ -278,8 +247,7 @@ describe('updateProject', () => {
 
   it('answers in English for an English user', async () => {
     const { input } = await editableProject();
-    const actor = actors.get('bureau')!;
-    vi.mocked(getRequestContext).mockResolvedValue({ actor: { ...actor, mustChangePassword: false }, ip: '127.0.0.1', locale: 'en' });
+    await signIn(t.db, 'bureau', { locale: 'en' });
     const result = await refusedWithNothingWritten(() => actions.updateProject({ ...input, planVersion: input.planVersion! + 1 }));
     expect(result.fieldErrors?._form).toEqual([en.validation.projectVersionConflict]);
   });
@@ -287,11 +255,11 @@ describe('updateProject', () => {
   it('refuses a department user and a leader, and answers a missing project as not found', async () => {
     const { input } = await editableProject();
     for (const user of ['zjw', 'leader'] as const) {
-      signIn(user);
+      await signIn(t.db, user);
       const result = await refusedWithNothingWritten(() => actions.updateProject({ ...input, contactName: '越权' }));
       expect(result.code).toBe('FORBIDDEN');
     }
-    signIn('bureau');
+    await signIn(t.db, 'bureau');
     const missing = await refusedWithNothingWritten(() => actions.updateProject({ ...input, id: 99_999_999 }));
     expect(missing.code).toBe('NOT_FOUND');
   });
@@ -299,7 +267,7 @@ describe('updateProject', () => {
 
 describe('createProject', () => {
   it('creates a project with its plan in a draft year, audited, amounts read exactly', async () => {
-    signIn('admin');
+    await signIn(t.db, 'admin');
     const input = newProject(draftYearId);
     const result = await actions.createProject(input);
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true, data: { code: input.code, year: 2026 } });
@@ -322,7 +290,7 @@ describe('createProject', () => {
   });
 
   it('creates a 前期 project with no plan amounts and no split', async () => {
-    signIn('bureau');
+    await signIn(t.db, 'bureau');
     const input = newProject(draftYearId, { stage: 'PRELIMINARY', annualPlan: '', monthly: Array(12).fill('') });
     const result = await actions.createProject(input);
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
@@ -333,14 +301,14 @@ describe('createProject', () => {
   });
 
   it('refuses an existing code, writing nothing', async () => {
-    signIn('bureau');
+    await signIn(t.db, 'bureau');
     const existing = await t.db.project.findFirstOrThrow({ orderBy: { id: 'asc' } });
     const result = await refusedWithNothingWritten(() => actions.createProject(newProject(draftYearId, { code: existing.code })));
     expect(result.fieldErrors?.code).toEqual([msg('projectCodeTaken')]);
   });
 
   it('needs a reason to add a project to the ACTIVE year, and keeps it in the audit rows', async () => {
-    signIn('bureau');
+    await signIn(t.db, 'bureau');
     const refused = await refusedWithNothingWritten(() => actions.createProject(newProject(activeYearId)));
     expect(refused.fieldErrors?.reason).toEqual([msg('projectReasonRequired')]);
 
@@ -351,7 +319,7 @@ describe('createProject', () => {
   });
 
   it('refuses each invariant and a closed year, writing nothing', async () => {
-    signIn('bureau');
+    await signIn(t.db, 'bureau');
     const cases: [Record<string, unknown>, string, keyof typeof zhCN.validation][] = [
       [{ stage: 'PRELIMINARY' , monthly: Array(12).fill('') }, 'annualPlan', 'projectPreliminaryHasAnnualPlan'],
       [{ monthly: Array(12).fill('99') }, 'monthly', 'projectMonthlySplitMismatch'],

@@ -7,13 +7,11 @@
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { getRequestContext } from '@/lib/auth/request-context';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseProjectSheet, readGrid } from '@/lib/domain/project-sheet';
+import { actorOf, signIn } from '../helpers/actors';
+import { digestOf } from '../helpers/audit';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
-
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: vi.fn() }));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 type Actions = typeof import('@/lib/actions/project-import');
 type Exporter = typeof import('@/lib/server/projects/export-projects');
@@ -21,7 +19,6 @@ type Exporter = typeof import('@/lib/server/projects/export-projects');
 let t: TestDatabase;
 let actions: Actions;
 let exporter: Exporter;
-let bureau: { id: number; username: string; displayName: string; role: 'BUREAU'; departmentId: number | null; departmentName: null };
 
 const HEADER = ['序号', '项目代码', '项目名称', '责任单位', '项目类别', '投资主体', '投资方向', '建设性质', '总投资', '截至上年底累计完成投资', '年度计划投资'];
 const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
@@ -80,20 +77,8 @@ async function workbook(lines: Line[]): Promise<File> {
   return new File([bytes], 'projects.xlsx');
 }
 
-function signInBureau() {
-  vi.mocked(getRequestContext).mockResolvedValue({ actor: bureau, ip: '127.0.0.1', locale: 'zh-CN' });
-}
-
 /** Everything an import may touch. */
-async function fingerprint() {
-  const [row] = await t.db.$queryRaw<{ f: string }[]>`
-    SELECT md5(concat_ws('|',
-      (SELECT string_agg(md5(x::text), '' ORDER BY x.id) FROM "Project" x),
-      (SELECT string_agg(md5(x::text), '' ORDER BY x.id) FROM "ProjectPlan" x),
-      (SELECT string_agg(md5(x::text), '' ORDER BY x."planId", x.month) FROM "MonthlyPlanItem" x),
-      (SELECT count(*)::text FROM "AuditLog"))) AS f`;
-  return row!.f;
-}
+const fingerprint = () => digestOf(t.db, ['Project', 'ProjectPlan', 'MonthlyPlanItem', 'AuditLog']);
 
 const form = (year: number, file: File) => ({ year, file });
 /** The commit as the page sends it: with what the check (a dry run) saw of each row's project. */
@@ -110,21 +95,14 @@ async function checkAndCommit(year: number, file: File) {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase('seeded');
-  process.env.DATABASE_URL = t.url;
+  t = await createTestDatabase('seeded', { app: true });
   actions = await import('@/lib/actions/project-import');
   exporter = await import('@/lib/server/projects/export-projects');
-  const u = await t.db.user.findUniqueOrThrow({ where: { username: 'bureau' } });
-  bureau = { id: u.id, username: u.username, displayName: u.displayName, role: 'BUREAU', departmentId: u.departmentId, departmentName: null };
   // a draft year of its own, so the published 2025 figures are not touched
   await t.db.planYear.create({ data: { year: 2026, title: '渝中区2026年重点项目计划', approvedInvestment: '1000000', status: 'DRAFT' } });
 });
 
-afterAll(async () => {
-  const { prisma } = await import('@/lib/db');
-  await prisma.$disconnect();
-  await t?.drop();
-});
+afterAll(async () => t?.drop());
 
 const GOOD: Line[] = [
   { code: 'IMP-001', stage: '新开工', annual: '1200.00' },
@@ -134,7 +112,7 @@ const GOOD: Line[] = [
 
 describe('importing a file', () => {
   it('lists every planted error by row, column and message, and writes nothing', async () => {
-    signInBureau();
+    await signIn(t.db, 'bureau');
     const planted: Line[] = [
       GOOD[0]!,
       { ...GOOD[1]!, department: '区不存在局' },
@@ -175,7 +153,7 @@ describe('importing a file', () => {
   });
 
   it('creates the rows of the fixed file, with one summary audit row and a row per project', async () => {
-    signInBureau();
+    await signIn(t.db, 'bureau');
     const file = await workbook(GOOD);
     const dry = await actions.importProjectsDryRun(form(2026, file));
     expect(dry).toMatchObject({ ok: true, data: { create: 3, update: 0, unchanged: 0, errorCount: 0 } });
@@ -203,7 +181,7 @@ describe('importing a file', () => {
   });
 
   it('changes nothing and writes no audit row when the same file is imported again', async () => {
-    signInBureau();
+    await signIn(t.db, 'bureau');
     const file = await workbook(GOOD);
     const before = await fingerprint();
     const result = await actions.importProjectsCommit(form(2026, file));
@@ -212,7 +190,7 @@ describe('importing a file', () => {
   });
 
   it('updates a changed row and audits its before and after', async () => {
-    signInBureau();
+    await signIn(t.db, 'bureau');
     const changed = GOOD.map((l) => (l.code === 'IMP-001' ? { ...l, name: '导入测试项目改名', total: '6000.00' } : l));
     const result = await checkAndCommit(2026, await workbook(changed));
     expect(result).toMatchObject({ ok: true, data: { committed: true, create: 0, update: 1, unchanged: 2 } });
@@ -223,7 +201,7 @@ describe('importing a file', () => {
   });
 
   it('rolls back every row when one fails at commit', async () => {
-    signInBureau();
+    await signIn(t.db, 'bureau');
     // a row the checks pass but the database refuses, to fail the commit half-way through
     await t.db.$executeRawUnsafe(`
       CREATE FUNCTION refuse_boom() RETURNS trigger AS $$
@@ -248,7 +226,7 @@ describe('importing a file', () => {
   });
 
   it('refuses a closed plan year', async () => {
-    signInBureau();
+    await signIn(t.db, 'bureau');
     await t.db.planYear.create({ data: { year: 2024, title: '2024', approvedInvestment: '1', status: 'CLOSED' } });
     const result = await actions.importProjectsCommit(form(2024, await workbook([{ code: 'OLD-1' }])));
     expect(result).toMatchObject({ ok: false, code: 'CONFLICT' });
@@ -256,14 +234,9 @@ describe('importing a file', () => {
   });
 
   it('refuses a department user, and a file that is not a spreadsheet', async () => {
-    const u = await t.db.user.findUniqueOrThrow({ where: { username: 'zjw' } });
-    vi.mocked(getRequestContext).mockResolvedValue({
-      actor: { id: u.id, username: u.username, displayName: u.displayName, role: u.role, departmentId: u.departmentId, departmentName: null },
-      ip: '127.0.0.1',
-      locale: 'zh-CN',
-    });
+    await signIn(t.db, 'zjw');
     expect(await actions.importProjectsCommit(form(2026, await workbook(GOOD)))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    signInBureau();
+    await signIn(t.db, 'bureau');
     expect(await actions.importProjectsDryRun(form(2026, new File(['x'], 'a.pdf')))).toMatchObject({ ok: false, code: 'VALIDATION' });
     const garbage = await actions.importProjectsDryRun(form(2026, new File([new Uint8Array([1, 2, 3, 4])], 'a.xlsx')));
     expect(garbage.ok && garbage.data.errors[0]?.message).toMatch(/unreadable|noHeader/);
@@ -310,7 +283,7 @@ describe('file formats', () => {
   }
 
   it('reads a BIFF8 .xls and a GBK .csv, with the title above the header, to the same rows as the .xlsx', async () => {
-    signInBureau();
+    await signIn(t.db, 'bureau');
     const files = { xlsx: await workbook(lines), xls: xls(), csv: gbkCsv() };
 
     const sheets = Object.fromEntries(
@@ -350,8 +323,8 @@ describe('file formats', () => {
 
 describe('export', () => {
   it('writes the 调度表 layout, which parses back to the same rows and re-imports without a change', async () => {
-    signInBureau();
-    const buffer = await exporter.exportProjectsWorkbook(t.db, bureau, { year: 2025 });
+    await signIn(t.db, 'bureau');
+    const buffer = await exporter.exportProjectsWorkbook(t.db, await actorOf(t.db, 'bureau'), { year: 2025 });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(new Uint8Array(buffer).buffer as ArrayBuffer);
     const ws = wb.worksheets[0]!;
@@ -397,7 +370,7 @@ describe('export', () => {
   });
 
   it('writes a template with the import headers and drop-down lists', async () => {
-    const buffer = await exporter.buildProjectTemplate(t.db, bureau, { year: 2026 });
+    const buffer = await exporter.buildProjectTemplate(t.db, await actorOf(t.db, 'bureau'), { year: 2026 });
     const sheet = parseProjectSheet(readGrid(new Uint8Array(buffer), 'xlsx'));
     expect(sheet.headerRow).toBe(3);
     expect(sheet.issues).toEqual([]);
@@ -411,7 +384,7 @@ describe('export', () => {
 
 describe('a large file', () => {
   it('imports 10,000 rows in one request', async () => {
-    signInBureau();
+    await signIn(t.db, 'bureau');
     const lines: Line[] = Array.from({ length: 10_000 }, (_, i) => ({
       code: `BIG-${String(i).padStart(5, '0')}`,
       stage: i % 4 === 0 ? '前期' : '续建',

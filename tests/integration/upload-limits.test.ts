@@ -4,14 +4,12 @@
  * parse runs in a worker whose heap and time are capped, so even a file that passes every check and still blows
  * up ends only that worker. The files are generated in memory by tests/helpers/hostile-sheets.ts.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { getRequestContext } from '@/lib/auth/request-context';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CONCURRENT_PARSES, MAX_QUEUED_PARSES, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS } from '@/lib/domain/project-sheet/limits';
 import { hostile, sheetXml, xlsxOf } from '../helpers/hostile-sheets';
+import { signIn } from '../helpers/actors';
+import { digestOf } from '../helpers/audit';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
-
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: vi.fn() }));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 type Actions = typeof import('@/lib/actions/project-import');
 type Parser = typeof import('@/lib/server/projects/parse-upload');
@@ -20,23 +18,8 @@ let t: TestDatabase;
 let actions: Actions;
 let parser: Parser;
 
-async function signInBureau(locale: 'zh-CN' | 'en') {
-  const u = await t.db.user.findUniqueOrThrow({ where: { username: 'bureau' } });
-  vi.mocked(getRequestContext).mockResolvedValue({
-    actor: { id: u.id, username: u.username, displayName: u.displayName, role: 'BUREAU', departmentId: u.departmentId, departmentName: null },
-    ip: '127.0.0.1',
-    locale,
-  });
-}
-
 /** Every table an import writes, the audit log included. */
-async function fingerprint() {
-  const [row] = await t.db.$queryRaw<{ f: string }[]>`
-    SELECT md5(concat_ws('|',
-      (SELECT count(*)::text FROM "Project"), (SELECT count(*)::text FROM "ProjectPlan"),
-      (SELECT count(*)::text FROM "MonthlyPlanItem"), (SELECT count(*)::text FROM "AuditLog"))) AS f`;
-  return row!.f;
-}
+const fingerprint = () => digestOf(t.db, ['Project', 'ProjectPlan', 'MonthlyPlanItem', 'AuditLog']);
 
 const upload = (name: string, bytes: Uint8Array<ArrayBuffer>) => ({ year: 2025, file: new File([bytes], name) });
 
@@ -48,17 +31,12 @@ function heavyButLegal(): Uint8Array<ArrayBuffer> {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase('seeded');
-  process.env.DATABASE_URL = t.url;
+  t = await createTestDatabase('seeded', { app: true });
   actions = await import('@/lib/actions/project-import');
   parser = await import('@/lib/server/projects/parse-upload');
 });
 
-afterAll(async () => {
-  const { prisma } = await import('@/lib/db');
-  await prisma.$disconnect();
-  await t?.drop();
-});
+afterAll(async () => t?.drop());
 
 describe('each hostile file is refused with the limit it broke, and nothing is written', () => {
   const cases: { file: string; bytes: () => Uint8Array<ArrayBuffer>; zh: RegExp; en: RegExp }[] = [
@@ -83,7 +61,7 @@ describe('each hostile file is refused with the limit it broke, and nothing is w
       const bytes = c.bytes();
       expect(bytes.length).toBeLessThan(20 * 1024 * 1024);
       const before = await fingerprint();
-      await signInBureau(locale);
+      await signIn(t.db, 'bureau', { locale: locale });
       const result = await (kind === 'check' ? actions.importProjectsDryRun : actions.importProjectsCommit)(upload(c.file, bytes));
       expect(result).toMatchObject({ ok: false, code: 'VALIDATION' });
       expect(result.ok ? '' : result.fieldErrors?.file?.[0]).toMatch(locale === 'en' ? c.en : c.zh);
@@ -94,7 +72,7 @@ describe('each hostile file is refused with the limit it broke, and nothing is w
 
 describe('the upload itself', () => {
   it('is refused above 20 MB by the schema, before any worker starts', async () => {
-    await signInBureau('en');
+    await signIn(t.db, 'bureau', { locale: 'en' });
     const result = await actions.importProjectsDryRun(upload('large.csv', new Uint8Array(20 * 1024 * 1024 + 1)));
     expect(result).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { file: ['fileTooLarge'] } });
   });
@@ -102,7 +80,7 @@ describe('the upload itself', () => {
 
 describe('what stays readable', () => {
   it('reads only the first sheet: a second sheet with every trick is never opened', async () => {
-    await signInBureau('zh-CN');
+    await signIn(t.db, 'bureau', { locale: 'zh-CN' });
     const header = ['项目代码', '项目名称', '责任单位', '项目类别', '投资主体', '投资方向', '总投资', '年度计划投资'];
     const bytes = hostile.secondSheet([header, ['SHEET-1', '第二张表被忽略', '区教委', '前期', '区级', '公共服务设施', 800, null]]);
     const result = await actions.importProjectsDryRun(upload('two-sheets.xlsx', bytes));
@@ -123,7 +101,7 @@ describe('the worker is the last wall', () => {
       params: { mb: 48 },
     });
     // the next upload is read as usual
-    await signInBureau('zh-CN');
+    await signIn(t.db, 'bureau', { locale: 'zh-CN' });
     const again = await actions.importProjectsDryRun(upload('two-sheets.xlsx', hostile.secondSheet([['项目代码', '项目名称', '责任单位']])));
     expect(again).toMatchObject({ ok: true });
   });

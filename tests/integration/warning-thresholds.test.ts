@@ -2,31 +2,17 @@
  * The bureau sets a plan year's pace-warning lines; the dashboard's warnings follow them at once, and refused
  * input changes nothing.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
-import { getRequestContext } from '@/lib/auth/request-context';
+import { signIn } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
-
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: vi.fn() }));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 let t: TestDatabase;
 let actions: typeof import('@/lib/actions/warnings');
 let figures: typeof import('@/lib/server/dashboard/get-project-figures');
 
-async function signIn(username: string) {
-  const u = await t.db.user.findUniqueOrThrow({ where: { username }, include: { department: true } });
-  const actor: Actor & { departmentName: string | null } = {
-    id: u.id, username: u.username, displayName: u.displayName, role: u.role, departmentId: u.departmentId,
-    departmentName: u.department?.name ?? null,
-  };
-  vi.mocked(getRequestContext).mockResolvedValue({ actor, ip: '127.0.0.1', locale: 'zh-CN' });
-  return actor;
-}
-
 beforeAll(async () => {
-  t = await createTestDatabase('seeded');
-  process.env.DATABASE_URL = t.url;
+  t = await createTestDatabase('seeded', { app: true });
   actions = await import('@/lib/actions/warnings');
   figures = await import('@/lib/server/dashboard/get-project-figures');
 }, 120_000);
@@ -42,7 +28,7 @@ const paceLevels = async (actor: Actor) =>
 
 describe('setWarningThresholds', () => {
   it('lets the bureau move the lines, audited, and the pace warnings follow', async () => {
-    const bureau = await signIn('bureau');
+    const bureau = await signIn(t.db, 'bureau');
     const before = await paceLevels(bureau);
     const redBefore = before.filter((l) => l === 'red').length;
 
@@ -60,7 +46,7 @@ describe('setWarningThresholds', () => {
   });
 
   it('refuses a red line below the yellow one, or a nonsense figure, in Chinese, and changes nothing', async () => {
-    await signIn('bureau');
+    await signIn(t.db, 'bureau');
     const year = await t.db.planYear.findUniqueOrThrow({ where: { year: 2025 } });
     const auditCount = await t.db.auditLog.count();
     const below = await actions.setWarningThresholds({ year: 2025, yellowPoints: '20', redPoints: '10' });
@@ -72,13 +58,13 @@ describe('setWarningThresholds', () => {
   });
 
   it.each(['leader', 'zjw'])('is not for %s', async (username) => {
-    await signIn(username);
+    await signIn(t.db, username);
     const result = await actions.setWarningThresholds({ year: 2025, yellowPoints: '1', redPoints: '2' });
     expect(result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 
   it('answers an unknown plan year as not found', async () => {
-    await signIn('bureau');
+    await signIn(t.db, 'bureau');
     expect(await actions.setWarningThresholds({ year: 2031, yellowPoints: '10', redPoints: '30' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
   });
 });
