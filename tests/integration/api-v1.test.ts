@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
+import { actorOf } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 let t: TestDatabase;
@@ -16,7 +17,7 @@ let tokens: typeof import('@/lib/server/api/tokens');
 let getRollup: typeof import('@/lib/server/dashboard/get-rollup').getRollup;
 let listProjects: typeof import('@/lib/server/projects/list-projects').listProjects;
 
-const leader: Actor = { id: 0, username: 'leader', displayName: '领导', role: 'LEADER', departmentId: null };
+let leader: Actor;
 let activeToken: string;
 let activeTokenId: number;
 let revokedToken: string;
@@ -69,8 +70,8 @@ async function ok<T>(response: Response): Promise<T> {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase('seeded');
-  process.env.DATABASE_URL = t.url;
+  t = await createTestDatabase('seeded', { app: true });
+  leader = await actorOf(t.db, 'leader');
   rollupRoute = await import('@/app/api/v1/plan-years/[year]/rollup/route');
   projectsRoute = await import('@/app/api/v1/projects/route');
   projectRoute = await import('@/app/api/v1/projects/[code]/route');
@@ -82,11 +83,7 @@ beforeAll(async () => {
   ({ token: revokedToken } = await issue('已撤销', true));
 }, 120_000);
 
-afterAll(async () => {
-  const { prisma } = await import('@/lib/db');
-  await prisma.$disconnect();
-  await t?.drop();
-});
+afterAll(async () => t?.drop());
 
 describe('authentication', () => {
   it('refuses a request without a token, with a malformed header, an unknown token or a revoked token', async () => {

@@ -8,16 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
 import { likelyToMiss } from '@/lib/domain/forecast';
 import type { WarningRule } from '@/lib/domain/warnings';
+import { actorOf } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 let t: TestDatabase;
 let getAttention: typeof import('@/lib/server/dashboard/get-attention').getAttention;
 let getProjectFigures: typeof import('@/lib/server/dashboard/get-project-figures').getProjectFigures;
-const leader: Actor = { id: 0, username: 'leader', displayName: '领导', role: 'LEADER', departmentId: null };
+let leader: Actor;
 
 beforeAll(async () => {
-  t = await createTestDatabase('seeded');
-  process.env.DATABASE_URL = t.url;
+  t = await createTestDatabase('seeded', { app: true });
+  leader = await actorOf(t.db, 'leader');
   ({ getAttention } = await import('@/lib/server/dashboard/get-attention'));
   ({ getProjectFigures } = await import('@/lib/server/dashboard/get-project-figures'));
 }, 120_000);

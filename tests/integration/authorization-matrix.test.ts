@@ -16,10 +16,9 @@ import type { Actor } from '@/lib/auth/actor';
 import { scopeOf, type Permission } from '@/lib/auth/permissions';
 import type { Db } from '@/lib/prisma';
 import { AppError } from '@/lib/server/errors';
+import { actorOf, contextOf } from '../helpers/actors';
+import { digestOf } from '../helpers/audit';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
-
-vi.mock('@/lib/auth/request-context', () => ({ getRequestContext: vi.fn() }));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const ROLES: Role[] = ['LEADER', 'DEPARTMENT', 'BUREAU', 'ADMIN'];
@@ -496,22 +495,12 @@ async function freshDatabase(): Promise<{ t: TestDatabase; fx: Fixtures }> {
   return { t, fx: { db: t.db, ownDepartmentId: reporter.departmentId!, otherDepartmentId: await dept(OTHER_DEPARTMENT), seq: () => ++n } };
 }
 
-async function actorFor(db: Db, role: Role): Promise<Actor & { departmentName: string | null }> {
-  const u = await db.user.findUniqueOrThrow({ where: { username: ACTOR_OF[role] }, include: { department: true } });
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, departmentId: u.departmentId, departmentName: u.department?.name ?? null, mustChangePassword: false };
-}
+
+/** The user acting in a role's cells, as their session shows them. */
+const actorFor = (db: Db, role: Role) => actorOf(db, ACTOR_OF[role]);
 
 /** Everything a refused call must leave as it was. */
-async function fingerprint(db: Db): Promise<string> {
-  const rows = await db.$queryRaw<{ f: string }[]>`
-    SELECT md5(concat_ws('|',
-      (SELECT string_agg(md5(x::text), '' ORDER BY x.id) FROM "User" x),
-      (SELECT string_agg(md5(x::text), '' ORDER BY x.id) FROM "Department" x),
-      (SELECT string_agg(md5(x::text), '' ORDER BY x.id) FROM "PlanYear" x),
-      (SELECT string_agg(md5(x::text), '' ORDER BY x.id) FROM "MonthlyReport" x),
-      (SELECT count(*)::text FROM "AuditLog"))) AS f`;
-  return rows[0]!.f;
-}
+const TOUCHED = ['User', 'Department', 'PlanYear', 'MonthlyReport', 'AuditLog'] as const;
 
 beforeAll(async () => {
   const bootstrap = await freshDatabase();
@@ -613,9 +602,9 @@ describe.each(Object.entries(ACTIONS))('action %s', (name, spec) => {
     'as %s on a record of the %s department',
     async (role, target) => {
       expect(action, `no action named ${name}`).toBeDefined();
-      context.mockResolvedValue({ actor: await actorFor(fx.db, role), ip: '127.0.0.1', locale: 'zh-CN' });
+      context.mockResolvedValue(contextOf(await actorFor(fx.db, role)));
       const input = await spec.input(fx, target);
-      const before = await fingerprint(fx.db);
+      const before = await digestOf(fx.db, TOUCHED);
       const auditsBefore = await fx.db.auditLog.count();
 
       const result = await action(input);
@@ -627,7 +616,7 @@ describe.each(Object.entries(ACTIONS))('action %s', (name, spec) => {
       } else {
         expect(result.ok).toBe(false);
         if (!result.ok) expect(['FORBIDDEN', 'NOT_FOUND']).toContain(result.code);
-        expect(await fingerprint(fx.db)).toBe(before);
+        expect(await digestOf(fx.db, TOUCHED)).toBe(before);
         if (cell === 'own' && target === 'other') {
           // another department's record answers exactly like a record that does not exist
           expect(result).toMatchObject({ ok: false, code: 'NOT_FOUND' });

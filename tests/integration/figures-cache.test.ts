@@ -7,19 +7,20 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
+import { actorOf } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 let t: TestDatabase;
 let cache: typeof import('@/lib/server/dashboard/figures-cache');
 let getRollup: typeof import('@/lib/server/dashboard/get-rollup').getRollup;
 let getAttention: typeof import('@/lib/server/dashboard/get-attention').getAttention;
-const leader: Actor = { id: 0, username: 'leader', displayName: '领导', role: 'LEADER', departmentId: null };
+let leader: Actor;
 
 const FIGURE_TABLES = ['Department', 'MonthlyPlanItem', 'MonthlyReport', 'PlanYear', 'PreliminaryMilestone', 'Project', 'ProjectPlan'];
 
 beforeAll(async () => {
-  t = await createTestDatabase('seeded');
-  process.env.DATABASE_URL = t.url;
+  t = await createTestDatabase('seeded', { app: true });
+  leader = await actorOf(t.db, 'leader');
   cache = await import('@/lib/server/dashboard/figures-cache');
   ({ getRollup } = await import('@/lib/server/dashboard/get-rollup'));
   ({ getAttention } = await import('@/lib/server/dashboard/get-attention'));

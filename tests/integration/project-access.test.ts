@@ -2,7 +2,6 @@
  * Reads on the record: who sees which projects, their history, and the audit log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '@/lib/auth/actor';
 import { writeAudit } from '@/lib/server/audit';
 import { getAuditFilterOptions } from '@/lib/server/audit/get-audit-filter-options';
 import { listAuditLog } from '@/lib/server/audit/list-audit-log';
@@ -11,21 +10,15 @@ import { getProject } from '@/lib/server/projects/get-project';
 import { getProjectHistory } from '@/lib/server/projects/get-project-history';
 import { listProjects } from '@/lib/server/projects/list-projects';
 import { ZAuditLogFilter } from '@/lib/validations/audit';
+import { actorOf } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 let t: TestDatabase;
-const actors = new Map<string, Actor>();
-
-function actor(username: string): Actor {
-  const found = actors.get(username);
-  if (!found) throw new Error(`no seeded user ${username}`);
-  return found;
-}
 
 /** A project of the user's department with a 2025 plan. */
 async function projectOf(username: string) {
   return t.db.project.findFirstOrThrow({
-    where: { departmentId: actor(username).departmentId ?? -1, plans: { some: { planYear: { year: 2025 } } } },
+    where: { departmentId: (await actorOf(t.db, username)).departmentId ?? -1, plans: { some: { planYear: { year: 2025 } } } },
     select: { id: true, departmentId: true, plans: { select: { id: true, reports: { select: { id: true, month: true } } } } },
     orderBy: { id: 'asc' },
   });
@@ -33,18 +26,13 @@ async function projectOf(username: string) {
 
 beforeAll(async () => {
   t = await createTestDatabase('seeded');
-  const users = await t.db.user.findMany({
-    where: { username: { in: ['bureau', 'admin', 'leader', 'zjw', 'jtj', 'jw', 'wlw'] } },
-    select: { id: true, username: true, displayName: true, role: true, departmentId: true },
-  });
-  for (const u of users) actors.set(u.username, u);
 });
 
 afterAll(async () => t?.drop());
 
 describe('listProjects', () => {
   it('shows a department only its own projects, counted in the query', async () => {
-    const zjw = actor('zjw');
+    const zjw = await actorOf(t.db, 'zjw');
     const own = await t.db.projectPlan.count({
       where: { planYear: { year: 2025 }, project: { departmentId: zjw.departmentId ?? -1 } },
     });
@@ -59,8 +47,8 @@ describe('listProjects', () => {
 
   it('shows the bureau and leaders all 421 projects, a page at a time', async () => {
     for (const username of ['bureau', 'leader']) {
-      const first = await listProjects(t.db, actor(username), { year: 2025 });
-      const second = await listProjects(t.db, actor(username), { year: 2025, page: 2 });
+      const first = await listProjects(t.db, await actorOf(t.db, username), { year: 2025 });
+      const second = await listProjects(t.db, await actorOf(t.db, username), { year: 2025, page: 2 });
       expect(first?.total).toBe(421);
       expect(first?.items).toHaveLength(50);
       expect((second?.items[0]?.code ?? '') > (first?.items.at(-1)?.code ?? '')).toBe(true);
@@ -68,7 +56,7 @@ describe('listProjects', () => {
   });
 
   it('sums approved reports in the database, exactly', async () => {
-    const list = await listProjects(t.db, actor('bureau'), { year: 2025, pageSize: 5 });
+    const list = await listProjects(t.db, await actorOf(t.db, 'bureau'), { year: 2025, pageSize: 5 });
     for (const item of list?.items ?? []) {
       const [row] = await t.db.$queryRaw<{ sum: string }[]>`
         SELECT COALESCE(sum(r."investedThisMonth"), 0)::numeric(18, 2)::text AS sum
@@ -79,14 +67,14 @@ describe('listProjects', () => {
   });
 
   it('answers null for a plan year that does not exist', async () => {
-    expect(await listProjects(t.db, actor('bureau'), { year: 1999 })).toBeNull();
+    expect(await listProjects(t.db, await actorOf(t.db, 'bureau'), { year: 1999 })).toBeNull();
   });
 });
 
 describe('getProject', () => {
   it('gives the owning department the project, its plan, monthly split and reports', async () => {
     const own = await projectOf('zjw');
-    const project = await getProject(t.db, actor('zjw'), { id: own.id, year: 2025 });
+    const project = await getProject(t.db, await actorOf(t.db, 'zjw'), { id: own.id, year: 2025 });
     expect(project.id).toBe(own.id);
     expect(project.plan?.year).toBe(2025);
     expect(project.plan?.currentMonth).toBe(11);
@@ -99,8 +87,8 @@ describe('getProject', () => {
 
   it('answers another department’s project exactly like one that does not exist', async () => {
     const theirs = await projectOf('jtj');
-    const error = await getProject(t.db, actor('zjw'), { id: theirs.id }).catch((e: unknown) => e);
-    const missing = await getProject(t.db, actor('zjw'), { id: 99_999_999 }).catch((e: unknown) => e);
+    const error = await getProject(t.db, await actorOf(t.db, 'zjw'), { id: theirs.id }).catch((e: unknown) => e);
+    const missing = await getProject(t.db, await actorOf(t.db, 'zjw'), { id: 99_999_999 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(missing).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).message).toBe((missing as NotFoundError).message);
@@ -109,13 +97,13 @@ describe('getProject', () => {
   it('lets the bureau and leaders read any project', async () => {
     const theirs = await projectOf('jtj');
     for (const username of ['bureau', 'leader', 'admin']) {
-      expect((await getProject(t.db, actor(username), { id: theirs.id })).id).toBe(theirs.id);
+      expect((await getProject(t.db, await actorOf(t.db, username), { id: theirs.id })).id).toBe(theirs.id);
     }
   });
 
   it('has no plan for a year the project was not planned in', async () => {
     const own = await projectOf('zjw');
-    expect((await getProject(t.db, actor('zjw'), { id: own.id, year: 2024 })).plan).toBeNull();
+    expect((await getProject(t.db, await actorOf(t.db, 'zjw'), { id: own.id, year: 2024 })).plan).toBeNull();
   });
 });
 
@@ -126,7 +114,7 @@ describe('getProjectHistory', () => {
     const report = plan?.reports[0];
     if (!plan || !report) throw new Error('seeded project without plan or report');
     const other = await projectOf('jtj');
-    const who = { actor: actor('bureau'), ip: '10.0.0.1' };
+    const who = { actor: await actorOf(t.db, 'bureau'), ip: '10.0.0.1' };
 
     await writeAudit(t.db, who, { action: 'project.update', entity: 'Project', entityId: own.id, before: { name: 'a' }, after: { name: 'b' } });
     await writeAudit(t.db, who, { action: 'plan.update', entity: 'ProjectPlan', entityId: plan.id });
@@ -135,7 +123,7 @@ describe('getProjectHistory', () => {
     // the same id in another entity is another record
     await writeAudit(t.db, who, { action: 'user.update', entity: 'User', entityId: own.id });
 
-    const rows = await getProjectHistory(t.db, actor('zjw'), { projectId: own.id });
+    const rows = await getProjectHistory(t.db, await actorOf(t.db, 'zjw'), { projectId: own.id });
 
     expect(rows.map((r) => [r.action, r.entity])).toEqual([
       ['report.approve', 'MonthlyReport'],
@@ -148,8 +136,8 @@ describe('getProjectHistory', () => {
 
   it('answers another department’s project like a missing one', async () => {
     const theirs = await projectOf('jtj');
-    await expect(getProjectHistory(t.db, actor('zjw'), { projectId: theirs.id })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getProjectHistory(t.db, actor('zjw'), { projectId: 99_999_999 })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getProjectHistory(t.db, await actorOf(t.db, 'zjw'), { projectId: theirs.id })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getProjectHistory(t.db, await actorOf(t.db, 'zjw'), { projectId: 99_999_999 })).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
@@ -157,22 +145,22 @@ describe('listAuditLog', () => {
   const filter = (query: Record<string, string>) => ZAuditLogFilter.parse(query);
 
   it.each(['zjw', 'leader'])('is forbidden to %s, as are its filter options', async (username) => {
-    await expect(listAuditLog(t.db, actor(username), filter({}))).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(getAuditFilterOptions(t.db, actor(username))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listAuditLog(t.db, await actorOf(t.db, username), filter({}))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getAuditFilterOptions(t.db, await actorOf(t.db, username))).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('filters by person, department, entity, action and Chongqing dates, newest first', async () => {
-    const zjw = actor('zjw');
-    const jtj = actor('jtj');
+    const zjw = await actorOf(t.db, 'zjw');
+    const jtj = await actorOf(t.db, 'jtj');
     const jtjProject = await projectOf('jtj');
     const zjwProject = await projectOf('zjw');
     // Distinct actions so the assertions see only this test's rows.
     await writeAudit(t.db, { actor: zjw, ip: null }, { action: 'test.byZjw', entity: 'MonthlyReport', entityId: 99_999_999 });
-    await writeAudit(t.db, { actor: actor('bureau'), ip: null }, { action: 'test.onJtj', entity: 'Project', entityId: jtjProject.id });
-    await writeAudit(t.db, { actor: actor('bureau'), ip: null }, { action: 'test.onZjw', entity: 'Project', entityId: zjwProject.id });
+    await writeAudit(t.db, { actor: await actorOf(t.db, 'bureau'), ip: null }, { action: 'test.onJtj', entity: 'Project', entityId: jtjProject.id });
+    await writeAudit(t.db, { actor: await actorOf(t.db, 'bureau'), ip: null }, { action: 'test.onZjw', entity: 'Project', entityId: zjwProject.id });
     await writeAudit(t.db, { actor: jtj, ip: null }, { action: 'test.byJtj', entity: 'User', entityId: jtj.id });
 
-    const bureau = actor('bureau');
+    const bureau = await actorOf(t.db, 'bureau');
     const actions = async (query: Record<string, string>) =>
       (await listAuditLog(t.db, bureau, filter(query))).rows.map((r) => r.action).filter((a) => a.startsWith('test.'));
 
@@ -193,7 +181,7 @@ describe('listAuditLog', () => {
   });
 
   it('pages through the log', async () => {
-    const bureau = actor('bureau');
+    const bureau = await actorOf(t.db, 'bureau');
     const all = await listAuditLog(t.db, bureau, filter({}));
     const page = await listAuditLog(t.db, bureau, filter({ page: '2' }), 2);
     expect(page.total).toBe(all.total);
@@ -201,7 +189,7 @@ describe('listAuditLog', () => {
   });
 
   it('offers the departments, entities and actions in the log as filter choices', async () => {
-    const options = await getAuditFilterOptions(t.db, actor('admin'));
+    const options = await getAuditFilterOptions(t.db, await actorOf(t.db, 'admin'));
     expect(options.departments.length).toBeGreaterThan(5);
     expect(options.entities).toContain('PlanYear');
     expect(options.actions).toContain('seed');

@@ -9,6 +9,7 @@ import type { SessionActor } from '@/lib/auth/session';
 import { parseProjectSheet, readGrid } from '@/lib/domain/project-sheet';
 import type { ProjectListItem } from '@/lib/server/projects/list-projects';
 import { DEFAULT_PROJECT_LIST_PARAMS, projectListSearch, type ProjectListParams } from '@/lib/validations/project-list';
+import { actorOf } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 vi.mock('@/lib/auth/session', () => ({ getActor: vi.fn() }));
@@ -18,18 +19,6 @@ let route: typeof import('@/app/api/projects/export/route');
 let list: typeof import('@/lib/server/projects/list-projects');
 let getActor: typeof import('@/lib/auth/session').getActor;
 
-async function sessionActor(username: string): Promise<SessionActor> {
-  const u = await t.db.user.findUniqueOrThrow({ where: { username }, include: { department: true } });
-  return {
-    id: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    role: u.role,
-    departmentId: u.departmentId,
-    departmentName: u.department?.name ?? null,
-    mustChangePassword: false,
-  };
-}
 
 /** Every row of the list for these parameters, page after page, as the list page would show them. */
 async function listedRows(actor: SessionActor, params: ProjectListParams): Promise<ProjectListItem[]> {
@@ -56,22 +45,17 @@ const shape = (rows: ProjectListItem[]) =>
   rows.map((r) => [r.code, r.name, r.departmentName, r.stage, r.totalInvestment, r.annualPlan]);
 
 beforeAll(async () => {
-  t = await createTestDatabase('seeded');
-  process.env.DATABASE_URL = t.url;
+  t = await createTestDatabase('seeded', { app: true });
   route = await import('@/app/api/projects/export/route');
   list = await import('@/lib/server/projects/list-projects');
   getActor = (await import('@/lib/auth/session')).getActor;
 });
 
-afterAll(async () => {
-  const { prisma } = await import('@/lib/db');
-  await prisma.$disconnect();
-  await t?.drop();
-});
+afterAll(async () => t?.drop());
 
 describe('GET /api/projects/export', () => {
   it('answers with the list’s rows, in its order, for a filter by warning level, stage and a sort', async () => {
-    const bureau = await sessionActor('bureau');
+    const bureau = await actorOf(t.db, 'bureau');
     const params: ProjectListParams = {
       ...DEFAULT_PROJECT_LIST_PARAMS,
       stages: ['ONGOING', 'NEW_START'],
@@ -91,7 +75,7 @@ describe('GET /api/projects/export', () => {
   });
 
   it('applies the search, investor, direction and area filters as the list does', async () => {
-    const bureau = await sessionActor('bureau');
+    const bureau = await actorOf(t.db, 'bureau');
     const sample = (await listedRows(bureau, { ...DEFAULT_PROJECT_LIST_PARAMS, stages: ['NEW_START'] })).find((r) => r.area);
     if (!sample) throw new Error('no seeded 新开工 project with an area');
     const params: ProjectListParams = {
@@ -109,7 +93,7 @@ describe('GET /api/projects/export', () => {
   });
 
   it('gives a department its own list only, as the list does, whatever department it asks for', async () => {
-    const zjw = await sessionActor('zjw');
+    const zjw = await actorOf(t.db, 'zjw');
     const own = await exportedRows(zjw, DEFAULT_PROJECT_LIST_PARAMS);
     expect(own.map((r) => r.code)).toEqual((await listedRows(zjw, DEFAULT_PROJECT_LIST_PARAMS)).map((r) => r.code));
     expect(new Set(own.map((r) => r.department))).toEqual(new Set([zjw.departmentName]));

@@ -4,25 +4,14 @@
  * independently of the query under test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '@/lib/auth/actor';
 import { listProjects } from '@/lib/server/projects/list-projects';
+import { actorOf } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 let t: TestDatabase;
-const actors = new Map<string, Actor>();
-const actor = (username: string): Actor => {
-  const found = actors.get(username);
-  if (!found) throw new Error(`no seeded user ${username}`);
-  return found;
-};
 
 beforeAll(async () => {
   t = await createTestDatabase('seeded');
-  const users = await t.db.user.findMany({
-    where: { username: { in: ['bureau', 'zjw'] } },
-    select: { id: true, username: true, displayName: true, role: true, departmentId: true },
-  });
-  for (const u of users) actors.set(u.username, u);
 });
 
 afterAll(async () => t?.drop());
@@ -74,7 +63,7 @@ describe('listProjects filters', () => {
         project: { departmentId: sample.project.departmentId, area: sample.project.area },
       },
     });
-    const list = await listProjects(t.db, actor('bureau'), {
+    const list = await listProjects(t.db, await actorOf(t.db, 'bureau'), {
       year: 2025,
       pageSize: 200,
       stages: ['NEW_START'],
@@ -102,31 +91,31 @@ describe('listProjects filters', () => {
       where: { plans: { some: { planYear: { year: 2025 } } } },
       orderBy: { id: 'asc' },
     });
-    const byCode = await listProjects(t.db, actor('bureau'), { year: 2025, q: project.code.toLowerCase() });
+    const byCode = await listProjects(t.db, await actorOf(t.db, 'bureau'), { year: 2025, q: project.code.toLowerCase() });
     expect(byCode?.items.map((i) => i.id)).toContain(project.id);
-    const byName = await listProjects(t.db, actor('bureau'), { year: 2025, q: project.name.slice(0, 4) });
+    const byName = await listProjects(t.db, await actorOf(t.db, 'bureau'), { year: 2025, q: project.name.slice(0, 4) });
     expect(byName?.items.map((i) => i.id)).toContain(project.id);
-    const wildcard = await listProjects(t.db, actor('bureau'), { year: 2025, q: '%' });
+    const wildcard = await listProjects(t.db, await actorOf(t.db, 'bureau'), { year: 2025, q: '%' });
     expect(wildcard?.total).toBe(0);
   });
 
   it('derives pace warnings in SQL: 前期 never warns, and each level filters to itself', async () => {
-    const all = await listProjects(t.db, actor('bureau'), { year: 2025, pageSize: 200, stages: ['PRELIMINARY'] });
+    const all = await listProjects(t.db, await actorOf(t.db, 'bureau'), { year: 2025, pageSize: 200, stages: ['PRELIMINARY'] });
     expect(all?.items.every((i) => i.warning === 'none')).toBe(true);
     let sum = 0;
     for (const level of ['red', 'yellow', 'none'] as const) {
-      const list = await listProjects(t.db, actor('bureau'), { year: 2025, pageSize: 200, warnings: [level] });
+      const list = await listProjects(t.db, await actorOf(t.db, 'bureau'), { year: 2025, pageSize: 200, warnings: [level] });
       expect(list?.items.every((i) => i.warning === level)).toBe(true);
       sum += list?.total ?? 0;
     }
-    const everything = await listProjects(t.db, actor('bureau'), { year: 2025 });
+    const everything = await listProjects(t.db, await actorOf(t.db, 'bureau'), { year: 2025 });
     expect(sum).toBe(everything?.total);
   });
 });
 
 describe('listProjects sorting', () => {
   it('orders Chinese names by pinyin, not by code point', async () => {
-    const list = await listProjects(t.db, actor('bureau'), { year: 2025, pageSize: 200, sort: 'name' });
+    const list = await listProjects(t.db, await actorOf(t.db, 'bureau'), { year: 2025, pageSize: 200, sort: 'name' });
     const names = list?.items.map((i) => i.name) ?? [];
     // Compare with PostgreSQL's own pinyin collation, applied by hand, and with a few readings everyone knows.
     const expected = await t.db.$queryRaw<{ name: string }[]>`
@@ -141,13 +130,21 @@ describe('listProjects sorting', () => {
   });
 
   it('puts 前期 projects without an annual plan last either way', async () => {
+    const bureau = await actorOf(t.db, 'bureau');
     for (const dir of ['asc', 'desc'] as const) {
-      const list = await listProjects(t.db, actor('bureau'), { year: 2025, pageSize: 200, page: 3, sort: 'annualPlan', dir });
-      const plans = list?.items.map((i) => i.annualPlan) ?? [];
-      const firstNull = plans.indexOf(null);
-      if (firstNull >= 0) expect(plans.slice(firstNull).every((p) => p === null)).toBe(true);
+      // all 421, page by page: the projects with a plan in order, then every one without
+      const plans: (string | null)[] = [];
+      for (let page = 1; page <= 3; page++) {
+        const list = await listProjects(t.db, bureau, { year: 2025, pageSize: 200, page, sort: 'annualPlan', dir });
+        plans.push(...(list?.items.map((i) => i.annualPlan) ?? []));
+      }
+      expect(plans).toHaveLength(421);
+      const planned = plans.filter((p) => p !== null).map(Number);
+      expect(plans.filter((p) => p === null)).toHaveLength(155); // the 前期 projects
+      expect(plans.slice(planned.length).every((p) => p === null)).toBe(true);
+      expect(planned).toEqual([...planned].sort((a, b) => (dir === 'asc' ? a - b : b - a)));
     }
-    const desc = await listProjects(t.db, actor('bureau'), { year: 2025, sort: 'totalInvestment', dir: 'desc' });
+    const desc = await listProjects(t.db, await actorOf(t.db, 'bureau'), { year: 2025, sort: 'totalInvestment', dir: 'desc' });
     const values = desc?.items.map((i) => Number(i.totalInvestment)) ?? [];
     expect(values).toEqual([...values].sort((a, b) => b - a));
   });
@@ -156,7 +153,7 @@ describe('listProjects sorting', () => {
 describe('listProjects totals', () => {
   it('sums the whole filtered set, not the page, exactly as a hand-written SQL sum', async () => {
     const expected = await handTotals('NEW_START');
-    const list = await listProjects(t.db, actor('bureau'), { year: 2025, pageSize: 5, stages: ['NEW_START'] });
+    const list = await listProjects(t.db, await actorOf(t.db, 'bureau'), { year: 2025, pageSize: 5, stages: ['NEW_START'] });
     expect(list?.items).toHaveLength(5);
     expect(list?.totals.count).toBe(expected.count);
     expect(list?.total).toBe(expected.count);
@@ -168,7 +165,7 @@ describe('listProjects totals', () => {
   });
 
   it('keeps the rate of the totals as total YTD over total plan', async () => {
-    const list = await listProjects(t.db, actor('bureau'), { year: 2025, stages: ['ONGOING'] });
+    const list = await listProjects(t.db, await actorOf(t.db, 'bureau'), { year: 2025, stages: ['ONGOING'] });
     const { ytdApproved, annualPlan, ratePercent } = list?.totals ?? {};
     expect(Number(ratePercent)).toBeCloseTo((Number(ytdApproved) * 100) / Number(annualPlan), 6);
   });
@@ -176,7 +173,7 @@ describe('listProjects totals', () => {
 
 describe('listProjects department scope', () => {
   it('keeps a department to its own projects in rows, totals and filter choices, whatever it asks for', async () => {
-    const zjw = actor('zjw');
+    const zjw = await actorOf(t.db, 'zjw');
     const own = zjw.departmentId ?? -1;
     const other = await t.db.project.findFirstOrThrow({
       where: { departmentId: { not: own }, plans: { some: { planYear: { year: 2025 } } } },

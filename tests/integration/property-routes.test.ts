@@ -16,12 +16,13 @@ import fc from 'fast-check';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Role } from '@/generated/prisma/enums';
+import type { SessionActor } from '@/lib/auth/session';
 import { ZSignIn } from '@/lib/validations/auth';
+import { actorOf } from '../helpers/actors';
 import { Fingerprint, objectOf, pathSegment, PBT_RUNS, queryAround, Tally, weirdString } from '../helpers/property-inputs';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 vi.mock('@/lib/auth/session', () => ({ getActor: vi.fn() }));
-vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const USERS: Record<Role, string> = { ADMIN: 'admin', BUREAU: 'bureau', DEPARTMENT: 'zjw', LEADER: 'leader' };
@@ -43,7 +44,7 @@ type RouteCase = { arbitrary: fc.Arbitrary<unknown>; call: (input: never) => Pro
 let t: TestDatabase;
 let getActor: ReturnType<typeof vi.fn>;
 let token: string;
-const actors = new Map<Role, unknown>();
+const actors = new Map<Role, SessionActor>();
 const summary = new Tally();
 const mod = {} as {
   rollup: typeof import('@/app/api/v1/plan-years/[year]/rollup/route');
@@ -131,8 +132,7 @@ function routeHandlers(): string[] {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase('seeded');
-  process.env.DATABASE_URL = t.url;
+  t = await createTestDatabase('seeded', { app: true });
   getActor = vi.mocked((await import('@/lib/auth/session')).getActor);
   Object.assign(mod, {
     rollup: await import('@/app/api/v1/plan-years/[year]/rollup/route'),
@@ -150,8 +150,7 @@ beforeAll(async () => {
   // last used "in the future": a read never records its use, so the tables stay as they were across every request
   await t.db.apiToken.create({ data: { name: 'property', tokenHash: generated.tokenHash, prefix: generated.prefix, lastUsedAt: new Date('2100-01-01') } });
   for (const r of Object.keys(USERS) as Role[]) {
-    const u = await t.db.user.findUniqueOrThrow({ where: { username: USERS[r] }, include: { department: true } });
-    actors.set(r, { id: u.id, username: u.username, displayName: u.displayName, role: u.role, departmentId: u.departmentId, departmentName: u.department?.name ?? null, mustChangePassword: false });
+    actors.set(r, await actorOf(t.db, USERS[r]));
   }
   // a published bulletin, so the bulletin download has something to export
   await publishedBulletin(9, '性质测试通报', '正文');
@@ -161,14 +160,13 @@ beforeAll(async () => {
 async function publishedBulletin(month: number, title: string, body: string) {
   const { takeBulletinFigures } = await import('@/lib/server/bulletins/figures');
   const planYear = await t.db.planYear.findUniqueOrThrow({ where: { year: 2025 } });
-  const figures = await takeBulletinFigures(t.db, actors.get('BUREAU') as never, planYear, month);
+  const figures = await takeBulletinFigures(t.db, actors.get('BUREAU')!, planYear, month);
   await t.db.bulletin.create({
     data: { planYearId: planYear.id, month, title, body, status: 'PUBLISHED', publishedAt: new Date(), figures: JSON.parse(JSON.stringify(figures)) },
   });
 }
 
 afterAll(async () => {
-  await (await import('@/lib/db')).prisma.$disconnect();
   await t?.drop();
   console.log(`[property-routes] ${summary.total} generated requests over ${Object.keys(ROUTES).length + 1} routes: ${summary}`);
 });

@@ -3,16 +3,11 @@
  * The counts are checked against Prisma's own counting, the lateness against a fixed "today".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '@/lib/auth/actor';
 import { getReportBoard, type ReportBoardRow } from '@/lib/server/reports/get-report-board';
+import { actorOf } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 let t: TestDatabase;
-
-async function actor(username: string): Promise<Actor> {
-  const u = await t.db.user.findUniqueOrThrow({ where: { username } });
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, departmentId: u.departmentId };
-}
 
 /** One department's November counts, counted another way: Prisma's groupBy over its reports, plans minus reports. */
 async function expectedCounts(departmentId: number, month = 11) {
@@ -48,7 +43,7 @@ afterAll(async () => {
 
 describe('getReportBoard', () => {
   it('counts each department’s November projects by report state exactly as the database holds them', async () => {
-    const board = await getReportBoard(t.db, await actor('bureau'), { year: 2025, month: 11, today: '2025-12-08' });
+    const board = await getReportBoard(t.db, await actorOf(t.db, 'bureau'), { year: 2025, month: 11, today: '2025-12-08' });
     expect(board).not.toBeNull();
     const departmentsWithPlans = await t.db.department.findMany({
       where: { projects: { some: { plans: { some: { planYear: { year: 2025 } } } } } },
@@ -71,7 +66,7 @@ describe('getReportBoard', () => {
   });
 
   it('gives the deadline as the 5th of December and marks departments with reports outstanding 3 days late on 8 December', async () => {
-    const board = (await getReportBoard(t.db, await actor('bureau'), { year: 2025, month: 11, today: '2025-12-08' }))!;
+    const board = (await getReportBoard(t.db, await actorOf(t.db, 'bureau'), { year: 2025, month: 11, today: '2025-12-08' }))!;
     expect(board.deadline).toBe('2025-12-05');
     expect(board.lateCount).toBeGreaterThan(0);
     for (const row of board.rows) {
@@ -83,17 +78,8 @@ describe('getReportBoard', () => {
     expect(board.lateCount).toBe(board.rows.filter((r) => r.late).length);
   });
 
-  it('lists late departments first, then the ones with the most outstanding reports', async () => {
-    const { rows } = (await getReportBoard(t.db, await actor('leader'), { year: 2025, month: 11, today: '2025-12-08' }))!;
-    const firstNotLate = rows.findIndex((r) => !r.late);
-    if (firstNotLate >= 0) expect(rows.slice(firstNotLate).every((r) => !r.late)).toBe(true);
-    for (let i = 1; i < rows.length; i++) {
-      if (rows[i - 1]!.late === rows[i]!.late) expect(rows[i - 1]!.outstanding).toBeGreaterThanOrEqual(rows[i]!.outstanding);
-    }
-  });
-
   it('is on time up to the deadline day itself', async () => {
-    const board = (await getReportBoard(t.db, await actor('bureau'), { year: 2025, month: 11, today: '2025-12-05' }))!;
+    const board = (await getReportBoard(t.db, await actorOf(t.db, 'bureau'), { year: 2025, month: 11, today: '2025-12-05' }))!;
     expect(board.lateCount).toBe(0);
     for (const row of board.rows) {
       expect(row.daysOverdue).toBe(0);
@@ -102,7 +88,7 @@ describe('getReportBoard', () => {
   });
 
   it('makes a department late again when the bureau returns one of its reports after the deadline', async () => {
-    const jtj = await actor('jtj');
+    const jtj = await actorOf(t.db, 'jtj');
     // every 区交通局 November report submitted: done on the 8th …
     await t.db.monthlyReport.updateMany({
       where: { month: 11, plan: { planYear: { year: 2025 }, project: { departmentId: jtj.departmentId! } } },
@@ -129,13 +115,13 @@ describe('getReportBoard', () => {
 
   it('shows a department only its own line, and leaders and the bureau every department', async () => {
     const today = '2025-12-08';
-    const jtj = await actor('jtj');
+    const jtj = await actorOf(t.db, 'jtj');
     const own = (await getReportBoard(t.db, jtj, { year: 2025, month: 11, today }))!;
     expect(own.rows.map((r) => r.departmentName)).toEqual(['区交通局']);
     expect(own.totals.total).toBe(own.rows[0]!.total);
 
-    const all = (await getReportBoard(t.db, await actor('leader'), { year: 2025, month: 11, today }))!;
-    const bureau = (await getReportBoard(t.db, await actor('bureau'), { year: 2025, month: 11, today }))!;
+    const all = (await getReportBoard(t.db, await actorOf(t.db, 'leader'), { year: 2025, month: 11, today }))!;
+    const bureau = (await getReportBoard(t.db, await actorOf(t.db, 'bureau'), { year: 2025, month: 11, today }))!;
     expect(all.rows.length).toBeGreaterThan(20);
     expect(all.rows).toEqual(bureau.rows);
     expect(all.rows.find((r) => r.departmentId === jtj.departmentId)).toEqual(own.rows[0]);
@@ -146,7 +132,7 @@ describe('getReportBoard', () => {
   });
 
   it('defaults to the reporting month and offers no month after it, nor a year that does not exist', async () => {
-    const bureau = await actor('bureau');
+    const bureau = await actorOf(t.db, 'bureau');
     const current = (await getReportBoard(t.db, bureau, { year: 2025, today: '2025-12-08' }))!;
     expect(current).toMatchObject({ month: 11, currentMonth: 11 });
 
@@ -157,5 +143,54 @@ describe('getReportBoard', () => {
     expect(await getReportBoard(t.db, bureau, { year: 2025, month: 12, today: '2025-12-08' })).toBeNull();
     expect(await getReportBoard(t.db, bureau, { year: 2025, month: 0, today: '2025-12-08' })).toBeNull();
     expect(await getReportBoard(t.db, bureau, { year: 1999, month: 11, today: '2025-12-08' })).toBeNull();
+  });
+
+  it('orders late departments first, most outstanding first, and the rest in the departments’ own order', async () => {
+    // Every November report submitted, none missing: nobody is late, and the board is in the departments' own order.
+    const november = { month: 11, plan: { planYear: { year: 2025 } } };
+    await t.db.monthlyReport.updateMany({ where: november, data: { status: 'SUBMITTED' } });
+    const missing = await t.db.projectPlan.findMany({ where: { planYear: { year: 2025 }, reports: { none: { month: 11 } } }, select: { id: true } });
+    await t.db.monthlyReport.createMany({ data: missing.map((p) => ({ planId: p.id, month: 11, status: 'SUBMITTED' as const })) });
+    const leader = await actorOf(t.db, 'leader');
+    const board = async (today: string) => (await getReportBoard(t.db, leader, { year: 2025, month: 11, today }))!.rows;
+    const own = await board('2025-12-08');
+    expect(own.every((r) => r.state === 'done')).toBe(true);
+    const names = own.map((r) => r.departmentName);
+
+    // Reports sent back to three departments: the second and third in that order one each, the last one two. The
+    // first stays done. Listed in their own order they would read first, second, third, …, last.
+    const [first, second, third] = own;
+    const last = own.at(-1)!;
+    const reopen = async (departmentId: number, status: 'DRAFT' | 'RETURNED', count: number) => {
+      const reports = await t.db.monthlyReport.findMany({
+        where: { ...november, plan: { ...november.plan, project: { departmentId } } },
+        orderBy: { id: 'asc' },
+        take: count,
+      });
+      expect(reports).toHaveLength(count);
+      await t.db.monthlyReport.updateMany({ where: { id: { in: reports.map((r) => r.id) } }, data: { status } });
+    };
+    await reopen(second!.departmentId, 'RETURNED', 1);
+    await reopen(third!.departmentId, 'DRAFT', 1);
+    await reopen(last.departmentId, 'DRAFT', 2);
+
+    const rest = names.filter((n) => ![second, third, last].some((r) => r!.departmentName === n));
+    const expected = [last.departmentName, second!.departmentName, third!.departmentName, ...rest];
+    expect(rest[0]).toBe(first!.departmentName);
+
+    // after the deadline: the three are late, the most outstanding first, ties in the departments' order
+    const late = await board('2025-12-08');
+    expect(late.map((r) => r.departmentName)).toEqual(expected);
+    expect(late.slice(0, 3).map((r) => [r.state, r.outstanding, r.daysOverdue])).toEqual([
+      ['late', 2, 3],
+      ['late', 1, 3],
+      ['late', 1, 3],
+    ]);
+    expect(late.slice(3).every((r) => r.state === 'done')).toBe(true);
+
+    // on the deadline day itself: the same order, none late yet
+    const onTime = await board('2025-12-05');
+    expect(onTime.map((r) => r.departmentName)).toEqual(expected);
+    expect(onTime.slice(0, 3).map((r) => r.state)).toEqual(['onTime', 'onTime', 'onTime']);
   });
 });
