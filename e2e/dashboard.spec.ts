@@ -1,27 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import pg from 'pg';
-import { signInAs } from './helpers';
+import { numberIn, signInAs, sql } from './helpers';
 
 /**
  * The leader's dashboard: every headline figure equals the API's rollup and a direct SQL sum over the same
  * tables; drilling down from the district to a department to a project keeps the figures consistent.
  */
 
-async function sql<T>(baseURL: string, text: string): Promise<T[]> {
-  const port = new URL(baseURL).port;
-  const client = new pg.Client({ connectionString: readFileSync(`.data/e2e-db-${port}.url`, 'utf8').trim() });
-  await client.connect();
-  try {
-    return (await client.query(text)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
-/** "216.30亿元" → 2163000 (万元, to the 0.01亿 shown) */
+/** A headline as the page shows it, e.g. "216.30亿元". */
 const yiText = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())!.trim();
-const wanNumber = (text: string) => Number(text.replace(/[^\d.-]/g, ''));
 
 test('the leader’s headline figures equal the API rollup and a direct SQL sum, and drill-down keeps them', async ({ page, browser, baseURL }) => {
   test.setTimeout(180_000);
@@ -46,7 +32,7 @@ test('the leader’s headline figures equal the API rollup and a direct SQL sum,
   const rollup = (await api.json()) as { data?: { completed: string; annualPlan: string; percentOfPlan: string }; completed?: string };
   const figures = (rollup.data ?? rollup) as { completed: string; annualPlan: string; percentOfPlan: string };
   const [direct] = await sql<{ completed: string; plan: string }>(
-    baseURL!,
+    baseURL,
     `SELECT (SELECT sum(r."approvedInvested") FROM "MonthlyReport" r JOIN "ProjectPlan" pp ON pp.id = r."planId"
               JOIN "PlanYear" y ON y.id = pp."planYearId" WHERE y.year = 2025 AND r.month <= 10)::numeric(18,2)::text AS completed,
             (SELECT sum(pp."annualPlan") FROM "ProjectPlan" pp JOIN "PlanYear" y ON y.id = pp."planYearId" WHERE y.year = 2025)::numeric(18,2)::text AS plan`,
@@ -69,13 +55,13 @@ test('the leader’s headline figures equal the API rollup and a direct SQL sum,
 
   // District → department: the department's line, its projects adding up to it.
   const row = page.getByTestId('cut-department').locator('tr[data-department="区交通局"]');
-  const departmentCompleted = wanNumber((await row.getByTestId('department-completed').textContent())!);
+  const departmentCompleted = numberIn(await row.getByTestId('department-completed').textContent());
   await row.getByTestId('department-link').click();
   await expect(page.getByTestId('department-drill')).toHaveAttribute('data-department', '区交通局');
-  expect(wanNumber((await page.getByTestId('drill-completed').textContent())!)).toBe(departmentCompleted);
-  expect(wanNumber((await page.getByTestId('drill-sum').textContent())!)).toBe(departmentCompleted);
+  expect(numberIn(await page.getByTestId('drill-completed').textContent())).toBe(departmentCompleted);
+  expect(numberIn(await page.getByTestId('drill-sum').textContent())).toBe(departmentCompleted);
   const [jtj] = await sql<{ completed: string }>(
-    baseURL!,
+    baseURL,
     `SELECT sum(r."approvedInvested")::numeric(18,2)::text AS completed FROM "MonthlyReport" r
        JOIN "ProjectPlan" pp ON pp.id = r."planId" JOIN "Project" p ON p.id = pp."projectId" JOIN "Department" d ON d.id = p."departmentId"
       WHERE d.name = '区交通局' AND r.month <= 10`,
@@ -84,11 +70,11 @@ test('the leader’s headline figures equal the API rollup and a direct SQL sum,
 
   // Department → project → its monthly history: the project's figure is the sum of its approved months.
   const first = page.getByTestId('drill-project').first();
-  const projectCompleted = wanNumber((await first.getByTestId('drill-project-completed').textContent())!);
+  const projectCompleted = numberIn(await first.getByTestId('drill-project-completed').textContent());
   await first.getByRole('link').first().click();
   await expect(page.getByTestId('project-plan')).toBeVisible();
   let months = 0;
-  for (let m = 1; m <= 10; m++) months += wanNumber((await page.getByTestId(`monthly-reported-${m}`).textContent()) ?? '0') || 0;
+  for (let m = 1; m <= 10; m++) months += numberIn(await page.getByTestId(`monthly-reported-${m}`).textContent()) || 0;
   expect(months).toBeCloseTo(projectCompleted, 2);
 
   // The switch to include submitted reports is labelled.

@@ -1,20 +1,13 @@
 import { writeFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { hostile } from '../tests/helpers/hostile-sheets';
-import { signInAs } from './helpers';
+import { checkImportFile as check, signInAs } from './helpers';
 
 /**
  * Issue 12, item 1, as the bureau sees it: every hostile spreadsheet uploaded through the import page is refused
  * with a message naming the limit it broke, and afterwards the server still serves: the bureau signs out and in
  * again. The files are generated here, in memory (tests/helpers/hostile-sheets.ts); none is stored.
  */
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-async function check(page: Page, name: string, buffer: Buffer | Uint8Array) {
-  await page.getByLabel('文件').setInputFiles({ name, mimeType: name.endsWith('.csv') ? 'text/csv' : XLSX, buffer: Buffer.from(buffer) });
-  await page.getByRole('button', { name: '检查文件' }).click();
-}
-
 test('hostile spreadsheets are refused with the limit they broke, and the server keeps serving', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
   await signInAs(page, 'bureau');

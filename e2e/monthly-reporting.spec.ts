@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signInAs } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { numberIn, signedInPage } from './helpers';
 
 /**
  * A month's reporting end to end, across roles: 区文化旅游委 (nothing reported for November yet) fills the
@@ -10,16 +10,10 @@ import { signInAs } from './helpers';
 const TARGET = '燕子岩-飞机码头风貌街区';
 const COMMENT = '请核实本月完成投资并补充形象进度';
 
-async function as(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signInAs(page, username);
-  return page;
-}
 
 test('a reporter enters and submits a month, the bureau returns one, the reporter fixes it and the bureau approves', async ({ browser }) => {
   test.setTimeout(240_000);
-  const reporter = await as(browser, 'wlw');
+  const reporter = await signedInPage(browser, 'wlw');
   await reporter.goto('/reports');
   await expect(reporter.getByTestId('batch-title')).toContainText('2025年11月');
   const target = reporter.locator(`[data-testid="batch-row"][data-project="${TARGET}"]`);
@@ -46,7 +40,7 @@ test('a reporter enters and submits a month, the bureau returns one, the reporte
   await expect(target.getByTestId('batch-status')).toHaveText('已提交');
 
   // The bureau returns the one report with a comment.
-  const bureau = await as(browser, 'bureau');
+  const bureau = await signedInPage(browser, 'bureau');
   await bureau.goto('/projects?q=' + encodeURIComponent(TARGET));
   await bureau.getByRole('link', { name: TARGET }).first().click();
   await expect(bureau.getByTestId('plan-ytd-approved')).toBeVisible();
@@ -95,6 +89,5 @@ test('a reporter enters and submits a month, the bureau returns one, the reporte
 });
 
 async function approvedTotal(page: Page): Promise<number> {
-  const text = (await page.getByTestId('plan-ytd-approved').textContent()) ?? '';
-  return Number(text.replace(/[^\d.]/g, ''));
+  return numberIn(await page.getByTestId('plan-ytd-approved').textContent());
 }

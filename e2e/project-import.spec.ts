@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { parseProjectSheet, readGrid } from '@/lib/domain/project-sheet';
-import { signInAs } from './helpers';
+import { checkImportFile, signInAs } from './helpers';
 
 /**
  * The bureau imports next year's projects from a 调度表: a file with planted errors is refused with every problem
@@ -33,8 +33,7 @@ async function xlsx(rows: Row[]): Promise<Buffer> {
 
 async function check(page: Page, name: string, body: Buffer) {
   await page.getByLabel('计划年度').selectOption(String(YEAR));
-  await page.getByLabel('文件').setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: body });
-  await page.getByRole('button', { name: '检查文件' }).click();
+  await checkImportFile(page, name, body);
   await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 60_000 });
 }
 

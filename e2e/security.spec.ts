@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import pg from 'pg';
-import { signIn, signInAs } from './helpers';
+import { signInAs, sql, submitSignIn } from './helpers';
 
 /**
  * Issue 12: the redirect after sign-in stays on the app, every page runs under a nonce-based Content-Security-Policy
@@ -9,16 +7,6 @@ import { signIn, signInAs } from './helpers';
  * the socket address whatever X-Forwarded-For a client sends.
  */
 
-async function sql<T>(baseURL: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const port = new URL(baseURL).port;
-  const client = new pg.Client({ connectionString: readFileSync(`.data/e2e-db-${port}.url`, 'utf8').trim() });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 /** Every CSP violation, script error and failed script the page reports, for the whole visit. */
 function watch(page: Page) {
@@ -49,9 +37,7 @@ test.describe('the redirect after sign-in', () => {
       const { context, attempts } = await guarded(browser);
       const page = await context.newPage();
       await page.goto(`/login?callbackUrl=${target}`);
-      await page.getByLabel('用户名').fill('leader');
-      await page.getByLabel('密码').fill('Keystone@2025');
-      await page.getByRole('button', { name: '登录' }).click();
+      await submitSignIn(page, 'leader');
       await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
       expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
       expect(attempts).toEqual([]);
@@ -73,9 +59,7 @@ test.describe('the redirect after sign-in', () => {
 
   test('a page of the app is still where the sign-in leads', async ({ page }) => {
     await page.goto('/login?callbackUrl=%2Fprojects%3Fstage%3DNEW_START');
-    await page.getByLabel('用户名').fill('leader');
-    await page.getByLabel('密码').fill('Keystone@2025');
-    await page.getByRole('button', { name: '登录' }).click();
+    await submitSignIn(page, 'leader');
     await expect(page).toHaveURL(/\/projects\?stage=NEW_START$/);
   });
 });
@@ -200,9 +184,8 @@ test('sign out everywhere ends the sessions of the user’s other browsers', asy
 test('the audit trail records the socket address, not what the client claims in X-Forwarded-For', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': '6.6.6.6' } });
   const page = await context.newPage();
-  await signIn(page, 'dept21');
-  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
-  const rows = await sql<{ ip: string }>(baseURL!, `SELECT ip FROM "AuditLog" WHERE action = 'auth.signIn' AND actor = $1`, ['dept21']);
+  await signInAs(page, 'dept21');
+  const rows = await sql<{ ip: string }>(baseURL, `SELECT ip FROM "AuditLog" WHERE action = 'auth.signIn' AND actor = $1`, ['dept21']);
   expect(rows.map((r) => r.ip)).toEqual(['127.0.0.1']);
   await context.close();
 });
