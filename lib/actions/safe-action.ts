@@ -79,7 +79,7 @@ function toPlainInput(raw: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const [key, value] of raw.entries()) {
       if (key.startsWith('$ACTION')) continue; // React's own fields in a progressive-enhancement post
-      out[key] = typeof value === 'string' ? value : value;
+      out[key] = value;
     }
     return out;
   }

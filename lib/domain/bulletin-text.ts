@@ -25,27 +25,6 @@ export function monthRangeZh(month: number): string {
   return month === 1 ? '1月' : `1-${month}月`;
 }
 
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
-/** "January" for January alone, "January–October" otherwise (en dash). */
-export function monthRangeEn(month: number): string {
-  assertMonth(month);
-  return month === 1 ? 'January' : `January–${MONTHS_EN[month - 1]}`;
-}
-
 export interface HeadlineInput {
   /** 1-N月累计完成投资, 万元 */
   ytd: string;
@@ -83,11 +62,6 @@ function gapZh(gap: GapDescription): string {
   return `${gap.direction === 'ahead' ? '超' : '低于'}序时进度${gap.points}个百分点`;
 }
 
-function gapEn(gap: GapDescription): string {
-  if (gap.direction === 'level') return 'in line with the time-elapsed benchmark (序时进度)';
-  return `${gap.points} percentage points ${gap.direction === 'ahead' ? 'ahead of' : 'behind'} the time-elapsed benchmark (序时进度)`;
-}
-
 /**
  * The official sentence, ending with "。":
  * "1-10月，全区重点项目累计完成投资216.3亿元，占年度计划的87.3%，超序时进度4.0个百分点。"
@@ -96,21 +70,6 @@ function gapEn(gap: GapDescription): string {
 export function bulletinSentence(input: HeadlineInput): string {
   const f = headlineFigures(input);
   return `${monthRangeZh(input.month)}，全区重点项目累计完成投资${f.amountYi}亿元，占年度计划的${f.percentOfPlan}%，${gapZh(f.gap)}。`;
-}
-
-/**
- * The same in English, 亿 kept beside the amount in ¥ bn (never "亿" as "billion"):
- * "In January–October, key projects across the district completed investment of ¥21.63 bn (216.3亿元), 87.3% of
- * the annual plan, 4.0 percentage points ahead of the time-elapsed benchmark (序时进度)."
- * The ¥ bn figure is the published 亿 figure ÷ 10, so the two never disagree.
- */
-export function bulletinSentenceEn(input: HeadlineInput): string {
-  const f = headlineFigures(input);
-  const bn = new Decimal(f.amountYi).dividedBy(10).toFixed(2);
-  return (
-    `In ${monthRangeEn(input.month)}, key projects across the district completed investment of ¥${bn} bn ` +
-    `(${f.amountYi}亿元), ${f.percentOfPlan}% of the annual plan, ${gapEn(f.gap)}.`
-  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------

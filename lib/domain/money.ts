@@ -31,22 +31,6 @@ export function wanToCents(wan: string | number | Decimal): Cents {
   return assertCents(value.toNumber());
 }
 
-/** Whole 万元 → cents. */
-export function wan(amount: number): Cents {
-  return assertCents(amount * CENTS_PER_WAN);
-}
-
-export function sumCents(values: Iterable<Cents>): Cents {
-  let total = 0;
-  for (const v of values) total += v;
-  return assertCents(total);
-}
-
-/** Any decimal value as a fixed two-decimal string, rounded half up. */
-export function toWanString(value: string | number | Decimal): string {
-  return new Decimal(value).toFixed(2, Decimal.ROUND_HALF_UP);
-}
-
 /**
  * Splits `total` into parts proportional to `weights`, each a multiple of `unit`, summing exactly to `total`
  * (largest-remainder method). Ties go to the earlier part, so the result is deterministic.

@@ -78,10 +78,6 @@ export interface ReportCheckResult {
   flags: ReportFlag[];
 }
 
-export function isReportFlagCode(value: string): value is ReportFlagCode {
-  return (REPORT_FLAG_CODES as readonly string[]).includes(value);
-}
-
 /** 1-N月累计完成投资: the earlier months' reports plus this month. */
 export function yearToDate(priorMonths: readonly { invested: string }[], investedThisMonth: string): Decimal {
   return priorMonths.reduce<Decimal>((sum, m) => sum.plus(m.invested), new Decimal(investedThisMonth));
@@ -173,21 +169,6 @@ export function checkReport(input: ReportCheckInput): ReportCheckResult {
   }
 
   return { errors, flags };
-}
-
-export interface ReportMessage {
-  key: string;
-  params: Record<string, string | number>;
-}
-
-/** The message for a flag, under `reports.flags`, with the figures it quotes. */
-export function reportFlagMessage(flag: ReportFlag): ReportMessage {
-  return { key: `reports.flags.${flag.code}`, params: { ...flag.params } };
-}
-
-/** The message for a refusal, under `reports.errors`, with the figures it quotes. */
-export function reportCheckErrorMessage(error: ReportCheckError): ReportMessage {
-  return { key: `reports.errors.${error.code}`, params: { ...error.params } };
 }
 
 /**

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import type { ReportStatus, Stage } from '@/generated/prisma/enums';
 import { daysInMonth, daysOverdue } from '@/lib/domain/deadlines';
 import { assertMonth } from '@/lib/domain/pace';
-import { REPORT_FLAG_CODES, type ReportFlagCode } from '@/lib/domain/report-checks';
+import { REPORT_FLAG_CODES } from '@/lib/domain/report-checks';
 
 /**
  * Red / yellow warnings (issue 6, "Warnings"). Each rule is a pure function returning a Warning or null; every
@@ -216,7 +216,6 @@ export function noReportByDeadline(input: NoReportByDeadlineInput): Warning | nu
 // Anomalies flagged at entry
 
 export const REPORT_WARNING_FLAG_CODES = [...REPORT_FLAG_CODES, 'cumulativeAboveTotal'] as const;
-export type ReportWarningFlagCode = ReportFlagCode | 'cumulativeAboveTotal';
 
 /**
  * The entry-check flags on the month's report (REPORT_FLAG_CODES, plus 'cumulativeAboveTotal' for a figure that

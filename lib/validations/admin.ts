@@ -96,20 +96,16 @@ export const ZCreateUser = userFields
       ctx.addIssue({ code: 'custom', path: ['password'], message: 'passwordContainsUsername' });
     }
   });
-export type CreateUserInput = z.input<typeof ZCreateUser>;
 
 /** Display name, role and department; the username is the sign-in identity and the audit trail's name, so it stays. */
 export const ZUpdateUser = userFields
   .pick({ id: true, displayName: true, role: true, departmentId: true })
   .superRefine(requireDepartmentForRole);
-export type UpdateUserInput = z.input<typeof ZUpdateUser>;
 
 /** The action checks "must not contain the username" itself, since only it knows the username. */
 export const ZResetPassword = userFields.pick({ id: true, password: true });
-export type ResetPasswordInput = z.input<typeof ZResetPassword>;
 
 export const ZSetUserActive = z.object({ id: ZId, active: z.boolean({ error: 'recordInvalid' }) });
-export type SetUserActiveInput = z.input<typeof ZSetUserActive>;
 
 // ---------------------------------------------------------------------------------------------------- departments
 
@@ -126,13 +122,10 @@ const departmentFields = z.object({
 });
 
 export const ZCreateDepartment = departmentFields.pick({ name: true, shortName: true, kind: true });
-export type CreateDepartmentInput = z.input<typeof ZCreateDepartment>;
 
 export const ZUpdateDepartment = departmentFields.pick({ id: true, name: true, shortName: true, kind: true });
-export type UpdateDepartmentInput = z.input<typeof ZUpdateDepartment>;
 
 export const ZSetDepartmentActive = departmentFields.pick({ id: true, active: true });
-export type SetDepartmentActiveInput = z.input<typeof ZSetDepartmentActive>;
 
 export const ZDeleteDepartment = departmentFields.pick({ id: true });
 
@@ -197,7 +190,6 @@ const planYearFields = z.object({
 
 /** A new year starts as a draft; reporting month and deadline day keep their defaults until set. */
 export const ZCreatePlanYear = planYearFields.pick({ year: true, title: true, approvedInvestment: true });
-export type CreatePlanYearInput = z.input<typeof ZCreatePlanYear>;
 
 export const ZUpdatePlanYear = planYearFields.pick({
   id: true,
@@ -206,7 +198,6 @@ export const ZUpdatePlanYear = planYearFields.pick({
   currentMonth: true,
   reportDeadlineDay: true,
 });
-export type UpdatePlanYearInput = z.input<typeof ZUpdatePlanYear>;
 
 /** Activate (DRAFT → ACTIVE) and close (→ CLOSED) name only the year. */
 export const ZPlanYearId = planYearFields.pick({ id: true });

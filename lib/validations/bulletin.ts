@@ -6,21 +6,6 @@ import { text } from './text';
  * Inputs of the monthly bulletin (月度通报), shared by the edit form (zodResolver) and the actions in
  * lib/actions/bulletins.ts. Messages are keys under `bulletins.validation` in messages/*.json.
  */
-export const BULLETIN_MESSAGES = [
-  'bulletinRecordInvalid',
-  'bulletinYearInvalid',
-  'bulletinMonthInvalid',
-  'bulletinTitleRequired',
-  'bulletinTitleTooLong',
-  'bulletinBodyRequired',
-  'bulletinBodyTooLong',
-] as const;
-export type BulletinMessageKey = (typeof BULLETIN_MESSAGES)[number];
-
-export function isBulletinMessageKey(value: unknown): value is BulletinMessageKey {
-  return typeof value === 'string' && (BULLETIN_MESSAGES as readonly string[]).includes(value);
-}
-
 export const BULLETIN_TITLE_MAX = 120;
 /** A bulletin is a page or two of prose; the tables are not part of the text. */
 export const BULLETIN_BODY_MAX = 20_000;

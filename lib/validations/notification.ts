@@ -6,7 +6,6 @@ export const ZMarkNotificationRead = z.object({
   id: z.coerce.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' })
     .max(RECORD_ID_MAX, { error: 'recordInvalid' }),
 });
-export type MarkNotificationReadInput = z.infer<typeof ZMarkNotificationRead>;
 
 /** "Mark all as read" takes nothing; an object so a form post (FormData) parses too. */
 export const ZMarkAllNotificationsRead = z.object({}).strip();

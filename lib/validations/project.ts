@@ -170,9 +170,4 @@ export const ZUpdateProject = projectFields
     planVersion: z.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' }).max(RECORD_ID_MAX, { error: 'recordInvalid' }).nullable(),
   })
   .superRefine(refinePlan);
-export type UpdateProjectInput = z.input<typeof ZUpdateProject>;
 export type UpdateProjectValues = z.output<typeof ZUpdateProject>;
-
-export function isProjectMessageKey(value: unknown): value is ProjectMessageKey {
-  return typeof value === 'string' && (PROJECT_MESSAGES as readonly string[]).includes(value);
-}

@@ -204,7 +204,6 @@ export const ZReopenReport = ZReportTransition.extend({
     { typeError: 'reportReopenReasonRequired' },
   ),
 });
-export type ReopenReportInput = z.input<typeof ZReopenReport>;
 
 /** The most reports one bulk action takes: a whole district month is ~420, a city's ~1,100. */
 export const REPORT_BATCH_MAX = 2000;
@@ -216,8 +215,6 @@ export const ZReportBatch = z.object({
     .min(1, { error: 'reportBatchEmpty' })
     .max(REPORT_BATCH_MAX, { error: 'reportBatchTooLarge' }),
 });
-export type ReportBatchInput = z.input<typeof ZReportBatch>;
 
 /** Return several reports with one comment. */
 export const ZReturnReports = ZReportBatch.extend({ comment: ZReturnReport.shape.comment });
-export type ReturnReportsInput = z.input<typeof ZReturnReports>;

@@ -3,9 +3,7 @@ import {
   type BulletinDraftInput,
   bulletinDraft,
   bulletinSentence,
-  bulletinSentenceEn,
   headlineFigures,
-  monthRangeEn,
   monthRangeZh,
   rankDepartments,
   wanToYi,
@@ -36,10 +34,8 @@ describe('month ranges', () => {
     expect(monthRangeZh(1)).toBe('1月');
     expect(monthRangeZh(2)).toBe('1-2月');
     expect(monthRangeZh(12)).toBe('1-12月');
-    expect(monthRangeEn(1)).toBe('January');
-    expect(monthRangeEn(10)).toBe('January–October');
     expect(() => monthRangeZh(0)).toThrow(RangeError);
-    expect(() => monthRangeEn(13)).toThrow(RangeError);
+    expect(() => monthRangeZh(13)).toThrow(RangeError);
   });
 });
 
@@ -97,23 +93,6 @@ describe('bulletinSentence', () => {
     expect(() => bulletinSentence({ ytd: '1', annualPlan: '0', month: 10 })).toThrow(RangeError);
     expect(() => bulletinSentence({ ytd: '-1', annualPlan: PLAN, month: 10 })).toThrow(RangeError);
     expect(() => bulletinSentence({ ytd: '1', annualPlan: PLAN, month: 0 })).toThrow(RangeError);
-  });
-});
-
-describe('bulletinSentenceEn', () => {
-  it('ahead, behind, level and January', () => {
-    expect(bulletinSentenceEn({ ytd: '2163456.78', annualPlan: PLAN, month: 10 })).toBe(
-      'In January–October, key projects across the district completed investment of ¥21.63 bn (216.3亿元), 87.3% of the annual plan, 4.0 percentage points ahead of the time-elapsed benchmark (序时进度).',
-    );
-    expect(bulletinSentenceEn({ ytd: '1800000', annualPlan: PLAN, month: 10 })).toBe(
-      'In January–October, key projects across the district completed investment of ¥18.00 bn (180.0亿元), 72.6% of the annual plan, 10.7 percentage points behind the time-elapsed benchmark (序时进度).',
-    );
-    expect(bulletinSentenceEn({ ytd: '1239000', annualPlan: PLAN, month: 6 })).toBe(
-      'In January–June, key projects across the district completed investment of ¥12.39 bn (123.9亿元), 50.0% of the annual plan, in line with the time-elapsed benchmark (序时进度).',
-    );
-    expect(bulletinSentenceEn({ ytd: '247800', annualPlan: PLAN, month: 1 })).toBe(
-      'In January, key projects across the district completed investment of ¥2.48 bn (24.8亿元), 10.0% of the annual plan, 1.7 percentage points ahead of the time-elapsed benchmark (序时进度).',
-    );
   });
 });
 
