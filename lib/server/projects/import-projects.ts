@@ -1,15 +1,14 @@
 import 'server-only';
 import Decimal from 'decimal.js';
-import { createTranslator } from 'next-intl';
 import type { BuildType, Direction, InvestorType, Stage } from '@/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
 import { COLUMN_BY_KEY, type ParsedSheet, type ProjectSheetRow, type SheetIssue } from '@/lib/domain/project-sheet';
 import { closedYearViolations } from '@/lib/domain/closed-years';
+import { fromDateOnly, toDateOnly } from '@/lib/domain/date-only';
 import { assertPlanYearOpen, lastClosedYears } from '@/lib/server/admin/plan-year-lock';
 import { toAuditRecord, type AuditEntry, type AuditRecord, type Tx } from '@/lib/server/audit';
 import { requirePermission } from '@/lib/server/authorize';
-import { AppError, NotFoundError, ValidationError } from '@/lib/server/errors';
-import zhCN from '@/messages/zh-CN.json';
+import { ConflictError, NotFoundError, ValidationError } from '@/lib/server/errors';
 
 /** What an import would do (dry run) or did (commit). */
 export interface ImportSummary {
@@ -48,8 +47,6 @@ export interface ImportProjectsOptions {
   audit(entry: AuditEntry): Promise<void>;
 }
 
-const zh = createTranslator({ locale: 'zh-CN', messages: zhCN, namespace: 'validation' });
-
 const CHANGES_SHOWN = 500;
 export const ERRORS_SHOWN = 2000;
 const CHUNK = 1000;
@@ -78,8 +75,6 @@ interface PlanState {
   monthlyPlan: string[] | null;
 }
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-const toDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00.000Z`) : null);
 const issueAt = (row: number, column: string, message: SheetIssue['message'], params?: Record<string, string>): SheetIssue => ({
   row,
   column,
@@ -180,8 +175,8 @@ export async function importProjects(tx: Tx, actor: Actor, options: ImportProjec
       buildType: current.buildType,
       scope: current.scope,
       totalInvestment: current.totalInvestment.toFixed(2),
-      plannedStart: day(current.plannedStart),
-      plannedCompletion: day(current.plannedCompletion),
+      plannedStart: toDateOnly(current.plannedStart),
+      plannedCompletion: toDateOnly(current.plannedCompletion),
       leaderInCharge: current.leaderInCharge,
     };
     const currentMonthly = currentPlan
@@ -399,13 +394,12 @@ export async function importProjects(tx: Tx, actor: Actor, options: ImportProjec
  * another import, an approval) refuses the whole import, naming the first rows, instead of overwriting it.
  */
 function assertCheckedVersions(summary: ImportSummary, checked: Record<string, string> | null | undefined, rows: readonly ProjectSheetRow[]) {
-  // the message is the Chinese text (for logs); the `_form` key is what the wrapper translates for the user
-  if (!checked) throw new AppError('CONFLICT', zh('importNotChecked'), {}, { _form: ['importNotChecked'] });
+  if (!checked) throw new ConflictError('validation.importNotChecked');
   const seen = new Map(Object.entries(checked));
   const moved = rows.filter((r) => seen.get(r.code) !== summary.versions[r.code]).map((r) => r.row);
   if (moved.length === 0) return;
   const params = { count: moved.length, rows: moved.slice(0, 5).join(', ') };
-  throw new AppError('CONFLICT', zh('importChangedSinceCheck', params), params, { _form: ['importChangedSinceCheck'] });
+  throw new ConflictError('validation.importChangedSinceCheck', params);
 }
 
 function loadExisting(tx: Tx, codes: string[], planYearId: number) {
@@ -452,8 +446,8 @@ function projectData(p: ProjectState) {
     buildType: p.buildType,
     scope: p.scope,
     totalInvestment: p.totalInvestment,
-    plannedStart: toDate(p.plannedStart),
-    plannedCompletion: toDate(p.plannedCompletion),
+    plannedStart: fromDateOnly(p.plannedStart),
+    plannedCompletion: fromDateOnly(p.plannedCompletion),
     leaderInCharge: p.leaderInCharge,
   };
 }

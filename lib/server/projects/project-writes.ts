@@ -1,14 +1,13 @@
 import 'server-only';
-import { createTranslator } from 'next-intl';
 import type { Prisma } from '@/generated/prisma/client';
-import type { Actor } from '@/lib/auth/actor';
+import { fromDateOnly, toDateOnly } from '@/lib/domain/date-only';
 import { checkPlanInvariants, MONTHS } from '@/lib/domain/plan-invariants';
 import { assertPlanYearOpen } from '@/lib/server/admin/plan-year-lock';
-import { diffRecords, toAuditRecord, type AuditEntry, type Tx } from '@/lib/server/audit';
-import { AppError, NotFoundError, ValidationError } from '@/lib/server/errors';
+import { diffRecords, toAuditRecord, type Tx } from '@/lib/server/audit';
+import { ConflictError, isUniqueViolation, NotFoundError, ValidationError } from '@/lib/server/errors';
 import { assertClosedYearsKept } from '@/lib/server/projects/closed-year-guard';
+import type { WriteContext } from '@/lib/server/write-context';
 import type { CreateProjectValues, UpdateProjectValues } from '@/lib/validations/project';
-import zhCN from '@/messages/zh-CN.json';
 
 /**
  * Creating and editing a project together with its plan for one year. Every rule is checked before anything is
@@ -16,14 +15,6 @@ import zhCN from '@/messages/zh-CN.json';
  * audit entry. The invariants are the ones the form checks (lib/domain/plan-invariants.ts), checked again here
  * because the action is a public endpoint.
  */
-export interface ProjectWrite<I> {
-  tx: Tx;
-  actor: Actor;
-  input: I;
-  authorize<R extends { departmentId: number }>(record: R | null | undefined, what?: string): asserts record is R;
-  audit(entry: AuditEntry): Promise<void>;
-}
-
 export interface ProjectWriteResult {
   id: number;
   code: string;
@@ -70,9 +61,6 @@ type ProjectRow = Prisma.ProjectGetPayload<{ select: typeof PROJECT_SELECT }>;
 type PlanRow = Prisma.ProjectPlanGetPayload<{ select: typeof PLAN_SELECT }>;
 type ProjectValues = CreateProjectValues | UpdateProjectValues;
 
-const dateOnly = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
-const toDate = (value: string | null) => (value ? new Date(`${value}T00:00:00Z`) : null);
-
 /** What the trail records for a project: money as two-decimal strings and dates as days, as the form shows them. */
 function projectSnapshot(row: ProjectRow) {
   return {
@@ -84,10 +72,10 @@ function projectSnapshot(row: ProjectRow) {
     buildType: row.buildType,
     scope: row.scope,
     totalInvestment: row.totalInvestment.toFixed(2),
-    plannedStart: dateOnly(row.plannedStart),
-    plannedCompletion: dateOnly(row.plannedCompletion),
-    actualStart: dateOnly(row.actualStart),
-    actualCompletion: dateOnly(row.actualCompletion),
+    plannedStart: toDateOnly(row.plannedStart),
+    plannedCompletion: toDateOnly(row.plannedCompletion),
+    actualStart: toDateOnly(row.actualStart),
+    actualCompletion: toDateOnly(row.actualCompletion),
     leaderInCharge: row.leaderInCharge,
     contactName: row.contactName,
     contactPhone: row.contactPhone,
@@ -151,10 +139,10 @@ function projectData(input: ProjectValues) {
     buildType: input.buildType,
     scope: input.scope,
     totalInvestment: input.totalInvestment,
-    plannedStart: toDate(input.plannedStart),
-    plannedCompletion: toDate(input.plannedCompletion),
-    actualStart: toDate(input.actualStart),
-    actualCompletion: toDate(input.actualCompletion),
+    plannedStart: fromDateOnly(input.plannedStart),
+    plannedCompletion: fromDateOnly(input.plannedCompletion),
+    actualStart: fromDateOnly(input.actualStart),
+    actualCompletion: fromDateOnly(input.actualCompletion),
     leaderInCharge: input.leaderInCharge,
     contactName: input.contactName,
     contactPhone: input.contactPhone,
@@ -182,19 +170,14 @@ async function assertDepartment(tx: Tx, departmentId: number, previous: number |
   if (!department.active && departmentId !== previous) throw new ValidationError({ departmentId: ['departmentInactive'] });
 }
 
-const zh = createTranslator({ locale: 'zh-CN', messages: zhCN, namespace: 'validation' });
-
-/**
- * Someone saved the project after the form read it. The key travels as the form-level error `_form`, which the
- * action wrapper translates; the message is the Chinese text, for logs and callers that read it alone.
- */
+/** Someone saved the project after the form read it. */
 function versionConflict(): never {
-  throw new AppError('CONFLICT', zh('projectVersionConflict'), {}, { _form: ['projectVersionConflict'] });
+  throw new ConflictError('validation.projectVersionConflict');
 }
 
 /** A unique index refused the row: another user took the code between our check and our insert. */
 function codeTaken(error: unknown): never {
-  if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002') {
+  if (isUniqueViolation(error)) {
     throw new ValidationError({ code: ['projectCodeTaken'] });
   }
   throw error;
@@ -220,7 +203,7 @@ async function assertPlanChangeAllowed(tx: Tx, input: ProjectValues, planChanged
   return year;
 }
 
-export async function createProject(ctx: ProjectWrite<CreateProjectValues>): Promise<ProjectWriteResult> {
+export async function createProject(ctx: WriteContext<CreateProjectValues>): Promise<ProjectWriteResult> {
   const { tx, input } = ctx;
   ctx.authorize({ departmentId: input.departmentId }, 'department');
   assertInvariants(input);
@@ -269,7 +252,7 @@ export async function createProject(ctx: ProjectWrite<CreateProjectValues>): Pro
  * project or that plan bumps the version, so a form filled before someone else's save is refused instead of
  * silently overwriting it.
  */
-export async function updateProject(ctx: ProjectWrite<UpdateProjectValues>): Promise<ProjectWriteResult> {
+export async function updateProject(ctx: WriteContext<UpdateProjectValues>): Promise<ProjectWriteResult> {
   const { tx, input } = ctx;
   // the row lock makes the "before" in the trail the state this change really replaced, and serialises the
   // version check against a concurrent edit of the same project

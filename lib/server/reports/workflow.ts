@@ -11,21 +11,20 @@ import 'server-only';
  */
 import { Prisma } from '@/generated/prisma/client';
 import type { ReportStatus } from '@/generated/prisma/enums';
-import type { ActionContext } from '@/lib/actions/safe-action';
-import { getRequestContext } from '@/lib/auth/request-context';
+import { fromDateOnly, toDateOnly } from '@/lib/domain/date-only';
 import { lockPlanYears, type LockedPlanYear } from '@/lib/server/admin/plan-year-lock';
 import { toAuditRecord, type AuditEntry, type Tx } from '@/lib/server/audit';
 import { NotFoundError } from '@/lib/server/errors';
 import { closedYearFactConflict } from '@/lib/server/projects/closed-year-guard';
 import { notifyBureau, notifyDepartment } from '@/lib/server/notifications/notify';
 import { milestoneUpdatesOf } from '@/lib/validations/report';
+import type { WriteContext } from '@/lib/server/write-context';
 import { reportConflict, type ReportConflict } from './report-conflict';
 
 export const EDITABLE: readonly ReportStatus[] = ['DRAFT', 'RETURNED'];
 
 export async function refuse(tx: Tx, conflict: ReportConflict): Promise<never> {
-  const { locale } = await getRequestContext();
-  throw await reportConflict(tx, locale, conflict);
+  throw await reportConflict(tx, conflict);
 }
 
 /**
@@ -89,7 +88,7 @@ type LoadedReport = Prisma.MonthlyReportGetPayload<{ select: typeof LOADED }>;
  * Loads the reports the user acted on and authorizes every one before anything else is looked at: one report of
  * another department refuses the batch exactly like a missing id.
  */
-async function loadAuthorized<I>(ctx: ActionContext<I>, ids: readonly number[]): Promise<LoadedReport[]> {
+async function loadAuthorized<I>(ctx: WriteContext<I>, ids: readonly number[]): Promise<LoadedReport[]> {
   const rows = await ctx.tx.monthlyReport.findMany({ where: { id: { in: [...ids] } }, select: LOADED });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => {
@@ -127,7 +126,7 @@ export interface TransitionResult {
  * or the reopening reason.
  */
 export async function transitionReports<I>(
-  ctx: ActionContext<I>,
+  ctx: WriteContext<I>,
   kind: TransitionKind,
   items: readonly { reportId: number; version: number }[],
   comment: string | null = null,
@@ -250,8 +249,8 @@ async function refuseFactsInClosedYears(tx: Tx, reports: readonly LoadedReport[]
     tx,
     reports.map((r) => ({
       projectId: r.plan.project.id,
-      actualStart: day(r.actualStart),
-      actualCompletion: day(r.actualCompletion),
+      actualStart: toDateOnly(r.actualStart),
+      actualCompletion: toDateOnly(r.actualCompletion),
       milestones: milestoneUpdatesOf(r.milestoneUpdates),
     })),
   );
@@ -260,13 +259,11 @@ async function refuseFactsInClosedYears(tx: Tx, reports: readonly LoadedReport[]
   await refuse(tx, { kind: 'closedYearFact', project, year: conflict.year, date: conflict.date });
 }
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-
 /**
  * What an approved report states as fact becomes the project's record: its actual start and completion dates,
  * and the preliminary milestones it reached. Until approval they are the department's claim only.
  */
-async function applyApprovedFacts<I>(ctx: ActionContext<I>, reports: readonly LoadedReport[]) {
+async function applyApprovedFacts<I>(ctx: WriteContext<I>, reports: readonly LoadedReport[]) {
   const { tx } = ctx;
   const entries: AuditEntry[] = [];
   for (const report of reports) {
@@ -288,7 +285,7 @@ async function applyApprovedFacts<I>(ctx: ActionContext<I>, reports: readonly Lo
       });
     }
     for (const update of milestoneUpdatesOf(report.milestoneUpdates)) {
-      const date = new Date(`${update.date}T00:00:00Z`);
+      const date = fromDateOnly(update.date)!;
       const before = await tx.preliminaryMilestone.findUnique({
         where: { projectId_kind: { projectId: project.id, kind: update.kind } },
         select: { id: true, status: true, actualDate: true },
