@@ -1,6 +1,7 @@
 import 'server-only';
 import type { ReportStatus } from '@/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
+import { approvedFigure } from '@/lib/domain/approved-figure';
 import type { Db } from '@/lib/prisma';
 import { getRollupCached } from '@/lib/server/dashboard/figures-cache';
 import type { Rollup, RollupBasis } from '@/lib/server/dashboard/get-rollup';
@@ -139,7 +140,7 @@ function toApiProject(detail: ProjectDetail): ApiProject {
           planned: plan.monthlyPlan.find((m) => m.month === month)?.amount ?? null,
           reported: report?.investedThisMonth ?? null,
           status: report?.status ?? null,
-          approved: report?.approvedInvested ?? null,
+          approved: report ? approvedFigure(report) : null,
         };
       }),
     },
