@@ -13,8 +13,7 @@ import { formatCount } from '@/lib/format';
 import { getAuditFilterOptions } from '@/lib/server/audit/get-audit-filter-options';
 import { listAuditLog } from '@/lib/server/audit/list-audit-log';
 import { isAuditMessageKey, ZAuditLogFilter } from '@/lib/validations/audit';
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+import type { SearchParams } from '@/lib/search-params';
 
 const FILTER_KEYS = ['person', 'department', 'entity', 'action', 'from', 'to'] as const;
 

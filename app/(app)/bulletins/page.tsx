@@ -11,10 +11,9 @@ import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
 import { formatChongqingTime } from '@/lib/server/audit/chongqing-time';
 import { listBulletins } from '@/lib/server/bulletins/list-bulletins';
-import { defaultPlanYear, listPlanYears } from '@/lib/server/plan/list-plan-years';
+import { resolvePlanYear } from '@/lib/server/plan/resolve-plan-year';
 import { cn } from '@/lib/utils';
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+import type { SearchParams } from '@/lib/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('bulletins');
@@ -26,12 +25,9 @@ export default async function BulletinsPage({ searchParams }: { searchParams: Se
   await connection();
   const actor = await requireActor();
   const t = await getTranslations('bulletins');
-  const years = await listPlanYears(prisma, actor);
-  const requested = (await searchParams).year;
-  let year: number | null;
-  if (requested === undefined) year = defaultPlanYear(years);
-  else if (typeof requested === 'string' && /^\d{4}$/.test(requested) && years.some((y) => y.year === Number(requested))) year = Number(requested);
-  else notFound();
+  const resolved = await resolvePlanYear(prisma, actor, (await searchParams).year);
+  if (!resolved) notFound();
+  const { years, year } = resolved;
 
   if (year === null) {
     return (

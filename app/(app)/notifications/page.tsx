@@ -10,8 +10,7 @@ import { prisma } from '@/lib/db';
 import { formatCount } from '@/lib/format';
 import { listNotifications } from '@/lib/server/notifications/list-notifications';
 import { ZNotificationListParams } from '@/lib/validations/notification';
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+import type { SearchParams } from '@/lib/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('notifications');

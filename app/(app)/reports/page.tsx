@@ -10,8 +10,7 @@ import { prisma } from '@/lib/db';
 import { NotFoundError } from '@/lib/server/errors';
 import { getBatchEntry } from '@/lib/server/reports/get-batch-entry';
 import { cn } from '@/lib/utils';
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+import type { SearchParams } from '@/lib/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('nav');

@@ -4,7 +4,7 @@ import { approvedFigure } from '@/lib/domain/approved-figure';
 import type { Db } from '@/lib/prisma';
 import { getRollupCached } from '@/lib/server/dashboard/figures-cache';
 import type { RollupBasis } from '@/lib/server/dashboard/get-rollup';
-import { defaultPlanYear, listPlanYears } from '@/lib/server/plan/list-plan-years';
+import { resolvePlanYear } from '@/lib/server/plan/resolve-plan-year';
 import { getProject, type ProjectDetail } from '@/lib/server/projects/get-project';
 import { listProjects } from '@/lib/server/projects/list-projects';
 import type { ApiProjectListQuery } from '@/lib/validations/api';
@@ -29,16 +29,9 @@ export async function rollupResource(
   return rollup ? { unit: MONEY_UNIT, ...rollup } : null;
 }
 
-/** The year asked for, or the year the pages show by default; null when it names no plan year. */
-async function resolveYear(db: Db, actor: Actor, year: number | undefined): Promise<number | null> {
-  const years = await listPlanYears(db, actor);
-  if (year === undefined) return defaultPlanYear(years);
-  return years.some((y) => y.year === year) ? year : null;
-}
-
 /** null when the plan year does not exist. */
 export async function projectListResource(db: Db, actor: Actor, query: ApiProjectListQuery): Promise<ApiProjectList | null> {
-  const year = await resolveYear(db, actor, query.year);
+  const year = (await resolvePlanYear(db, actor, query.year))?.year ?? null;
   if (year === null) return null;
   const list = await listProjects(db, actor, {
     year,
@@ -109,7 +102,7 @@ export type ProjectResourceResult =
  * decides what the actor may read, exactly as for the project page.
  */
 export async function projectResource(db: Db, actor: Actor, code: string, year: number | undefined): Promise<ProjectResourceResult> {
-  if (year !== undefined && (await resolveYear(db, actor, year)) === null) return { ok: false, missing: 'year' };
+  if (year !== undefined && !(await resolvePlanYear(db, actor, year))) return { ok: false, missing: 'year' };
   const found = await db.project.findUnique({ where: { code }, select: { id: true } });
   if (!found) return { ok: false, missing: 'project' };
   const detail = await getProject(db, actor, { id: found.id, year });

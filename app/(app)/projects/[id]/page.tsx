@@ -22,9 +22,9 @@ import { prisma } from '@/lib/db';
 import { NotFoundError } from '@/lib/server/errors';
 import { getProject, type ProjectDetail } from '@/lib/server/projects/get-project';
 import { getProjectHistory } from '@/lib/server/projects/get-project-history';
+import type { SearchParams } from '@/lib/search-params';
 
 type Params = Promise<{ id: string }>;
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /**
  * The project, or the not-found page: for a malformed id, a missing one and another department's alike, so

@@ -13,20 +13,17 @@ import { scopeOf } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
 import { chongqingToday } from '@/lib/domain/deadlines';
-import { defaultPlanYear, listPlanYears } from '@/lib/server/plan/list-plan-years';
+import { resolvePlanYear } from '@/lib/server/plan/resolve-plan-year';
 import { getReportBoard } from '@/lib/server/reports/get-report-board';
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+import type { SearchParams } from '@/lib/search-params';
 
 /** The board for ?year=&month= (the active year and its reporting month by default); notFound() for anything odd. */
 const loadBoard = cache(async (year: string | string[] | undefined, month: string | string[] | undefined) => {
   const actor = await requireActor();
   if (scopeOf(actor, 'report.read') === 'none') notFound();
-  const years = await listPlanYears(prisma, actor);
-  let selectedYear: number | null;
-  if (year === undefined) selectedYear = defaultPlanYear(years);
-  else if (typeof year === 'string' && /^\d{4}$/.test(year) && years.some((y) => y.year === Number(year))) selectedYear = Number(year);
-  else notFound();
+  const resolved = await resolvePlanYear(prisma, actor, year);
+  if (!resolved) notFound();
+  const { years, year: selectedYear } = resolved;
   if (selectedYear === null) return { actor, years, board: null };
   if (month !== undefined && (typeof month !== 'string' || !/^\d{1,2}$/.test(month))) notFound();
   const board = await getReportBoard(prisma, actor, {

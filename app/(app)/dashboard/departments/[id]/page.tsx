@@ -14,9 +14,9 @@ import { prisma } from '@/lib/db';
 import { formatCount, formatPercent, formatWan, MISSING } from '@/lib/format';
 import { getDepartmentDrillDown } from '@/lib/server/dashboard/get-department-drill-down';
 import { dashboardHref, dashboardParams } from '@/lib/validations/dashboard-params';
+import type { SearchParams } from '@/lib/search-params';
 
 type Params = Promise<{ id: string }>;
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('nav');
