@@ -9,7 +9,7 @@ import { closedYearFactConflict } from '@/lib/server/projects/closed-year-guard'
 import type { WriteContext } from '@/lib/server/write-context';
 import type { SaveReportDraftValues } from '@/lib/validations/report';
 import { entryChecks } from './entry-checks';
-import { EDITABLE, refuse, requireOpenYears } from './workflow';
+import { EDITABLE, refuse, requireOpenYears } from './report-guards';
 
 export interface SaveReportResult {
   reportId: number;
