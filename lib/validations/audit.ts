@@ -35,10 +35,7 @@ function param<T extends z.ZodType>(schema: T) {
   }, schema.optional());
 }
 
-const day = z
-  .string({ error: 'auditDateInvalid' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'auditDateInvalid' })
-  .refine(isDateOnly, { error: 'auditDateInvalid' });
+const day = z.string({ error: 'auditDateInvalid' }).refine(isDateOnly, { error: 'auditDateInvalid' });
 
 export const ZAuditLogFilter = z
   .object({
