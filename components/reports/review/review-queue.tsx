@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import { ReportStatusBadge } from '@/components/reports/report-status-badge';
-import { Textarea } from '@/components/reports/textarea';
+import { Textarea } from '@/components/forms/textarea';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { approveReports, returnReports } from '@/lib/actions/reports';
