@@ -43,7 +43,7 @@ export function useActionForm<S extends Schema, T>(
   const errorText = useErrorText(options.messages);
   const [formError, setFormError] = useState<string | null>(null);
   const form: ActionFormReturn<S> = useForm<z.input<S>, unknown, z.output<S>>({
-    resolver: zodResolver(schema as never) as never,
+    resolver: zodResolver(schema),
     defaultValues: options.defaultValues,
   });
   const { errors, isSubmitting } = form.formState;

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { applyActionFailure, callAction } from '@/components/forms/action-result';
-import { FormAlert } from '@/components/forms/controls';
+import { FormAlert, FormSuccess } from '@/components/forms/controls';
 import { useHydrated } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import type { Stage } from '@/generated/prisma/enums';
@@ -97,15 +97,8 @@ export function ReportForm({
       data-testid="report-form"
       aria-busy={busy !== null}
     >
-      {formError ? (
-        <FormAlert message={formError} testId="report-form-error" />
-      ) : (
-        notice && (
-          <p role="status" data-testid="report-form-message" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-            {t(notice.kind, { version: notice.version })}
-          </p>
-        )
-      )}
+      <FormSuccess message={notice && t(notice.kind, { version: notice.version })} testId="report-form-message" />
+      <FormAlert message={formError} testId="report-form-error" />
       <ReportFigureFields stage={project.stage} {...draft} />
       {project.stage === 'PRELIMINARY' && <ReportPreliminaryFields milestones={project.milestones} {...draft} />}
       <ReportNarrativeFields {...draft} />
