@@ -3,8 +3,8 @@
 import { useId } from 'react';
 import { useTranslations } from 'next-intl';
 import { ConfirmAction } from '@/components/forms/confirm-action';
-import { Field, FormAlert, Select } from '@/components/forms/controls';
-import { FormButtons } from '@/components/forms/form-buttons';
+import { Field, Select } from '@/components/forms/controls';
+import { DialogForm } from '@/components/forms/dialog-form';
 import { ModalButton } from '@/components/forms/modal';
 import { useNotice } from '@/components/forms/notice';
 import { useActionForm } from '@/components/forms/use-action-form';
@@ -32,7 +32,7 @@ function DepartmentForm({ department, onDone }: { department?: AdminDepartmentRo
   const notify = useNotice();
   const id = useId();
   // the same three fields either way: an edit names the department, and its answer says whether anything changed
-  const { form, formError, errorOf, onSubmit, pending } = useActionForm(
+  const action = useActionForm(
     ZCreateDepartment,
     async (values) => (department ? updateDepartment({ ...values, id: department.id }) : createDepartment(values)),
     {
@@ -46,11 +46,11 @@ function DepartmentForm({ department, onDone }: { department?: AdminDepartmentRo
       },
     },
   );
-  const { register } = form;
+  const { register } = action.form;
+  const { errorOf } = action;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormAlert message={formError} />
+    <DialogForm action={action} submitText={department ? tc('save') : t('create.submit')} onCancel={onDone}>
       <Field id={`${id}-name`} label={t('fields.name')} hint={t('fields.nameHint')} error={errorOf('name')}>
         {(aria) => <Input {...aria} autoComplete="off" {...register('name')} />}
       </Field>
@@ -69,8 +69,7 @@ function DepartmentForm({ department, onDone }: { department?: AdminDepartmentRo
           </Select>
         )}
       </Field>
-      <FormButtons pending={pending} submitText={department ? tc('save') : t('create.submit')} onCancel={onDone} />
-    </form>
+    </DialogForm>
   );
 }
 

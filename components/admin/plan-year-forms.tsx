@@ -1,10 +1,11 @@
 'use client';
 
 import { useId } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslations } from 'next-intl';
 import { ConfirmAction } from '@/components/forms/confirm-action';
-import { Field, FormAlert, Select } from '@/components/forms/controls';
-import { FormButtons } from '@/components/forms/form-buttons';
+import { Field, Select } from '@/components/forms/controls';
+import { DialogForm } from '@/components/forms/dialog-form';
 import { ModalButton } from '@/components/forms/modal';
 import { useNotice } from '@/components/forms/notice';
 import { useActionForm } from '@/components/forms/use-action-form';
@@ -25,33 +26,21 @@ export function CreatePlanYearButton({ suggestedYear }: { suggestedYear: number 
   );
 }
 
-function CreatePlanYearForm({ suggestedYear, onDone }: { suggestedYear: number; onDone: () => void }) {
-  const t = useTranslations('admin.planYears');
-  const notify = useNotice();
-  const id = useId();
-  const { form, formError, errorOf, onSubmit, pending } = useActionForm(ZCreatePlanYear, createPlanYear, {
-    defaultValues: { year: suggestedYear, title: '', approvedInvestment: '' },
-    onSuccess: (created) => {
-      notify(t('create.done', { year: String(created.year) }));
-      onDone();
-    },
-  });
-  const { register } = form;
+type TitleField = 'title' | 'approvedInvestment';
 
+/** The plan's title and its approved investment (万元): what creating a year and editing one share. */
+function PlanYearTitleFields({
+  id,
+  register,
+  errorOf,
+}: {
+  id: string;
+  register: (name: TitleField) => UseFormRegisterReturn;
+  errorOf: (name: TitleField) => string | undefined;
+}) {
+  const t = useTranslations('admin.planYears');
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormAlert message={formError} />
-      <Field id={`${id}-year`} label={t('fields.year')} error={errorOf('year')}>
-        {(aria) => (
-          <Input
-            {...aria}
-            inputMode="numeric"
-            autoComplete="off"
-            className="w-32"
-            {...register('year', { setValueAs: toWholeNumber })}
-          />
-        )}
-      </Field>
+    <>
       <Field id={`${id}-title`} label={t('fields.title')} error={errorOf('title')}>
         {(aria) => <Input {...aria} autoComplete="off" {...register('title')} />}
       </Field>
@@ -63,8 +52,39 @@ function CreatePlanYearForm({ suggestedYear, onDone }: { suggestedYear: number; 
       >
         {(aria) => <Input {...aria} inputMode="decimal" autoComplete="off" {...register('approvedInvestment')} />}
       </Field>
-      <FormButtons pending={pending} submitText={t('create.submit')} onCancel={onDone} />
-    </form>
+    </>
+  );
+}
+
+function CreatePlanYearForm({ suggestedYear, onDone }: { suggestedYear: number; onDone: () => void }) {
+  const t = useTranslations('admin.planYears');
+  const notify = useNotice();
+  const id = useId();
+  const action = useActionForm(ZCreatePlanYear, createPlanYear, {
+    defaultValues: { year: suggestedYear, title: '', approvedInvestment: '' },
+    onSuccess: (created) => {
+      notify(t('create.done', { year: String(created.year) }));
+      onDone();
+    },
+  });
+  const { register } = action.form;
+  const { errorOf } = action;
+
+  return (
+    <DialogForm action={action} submitText={t('create.submit')} onCancel={onDone}>
+      <Field id={`${id}-year`} label={t('fields.year')} error={errorOf('year')}>
+        {(aria) => (
+          <Input
+            {...aria}
+            inputMode="numeric"
+            autoComplete="off"
+            className="w-32"
+            {...register('year', { setValueAs: toWholeNumber })}
+          />
+        )}
+      </Field>
+      <PlanYearTitleFields id={id} register={register} errorOf={errorOf} />
+    </DialogForm>
   );
 }
 
@@ -74,7 +94,7 @@ function PlanYearSettingsForm({ planYear, onDone }: { planYear: AdminPlanYearRow
   const notify = useNotice();
   const id = useId();
   const year = String(planYear.year);
-  const { form, formError, errorOf, onSubmit, pending } = useActionForm(ZUpdatePlanYear, updatePlanYear, {
+  const action = useActionForm(ZUpdatePlanYear, updatePlanYear, {
     defaultValues: {
       id: planYear.id,
       title: planYear.title,
@@ -87,22 +107,12 @@ function PlanYearSettingsForm({ planYear, onDone }: { planYear: AdminPlanYearRow
       onDone();
     },
   });
-  const { register } = form;
+  const { register } = action.form;
+  const { errorOf } = action;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormAlert message={formError} />
-      <Field id={`${id}-title`} label={t('fields.title')} error={errorOf('title')}>
-        {(aria) => <Input {...aria} autoComplete="off" {...register('title')} />}
-      </Field>
-      <Field
-        id={`${id}-approvedInvestment`}
-        label={t('fields.approvedInvestment')}
-        hint={t('fields.approvedInvestmentHint')}
-        error={errorOf('approvedInvestment')}
-      >
-        {(aria) => <Input {...aria} inputMode="decimal" autoComplete="off" {...register('approvedInvestment')} />}
-      </Field>
+    <DialogForm action={action} submitText={tc('save')} onCancel={onDone}>
+      <PlanYearTitleFields id={id} register={register} errorOf={errorOf} />
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field id={`${id}-currentMonth`} label={t('fields.currentMonth')} error={errorOf('currentMonth')}>
           {(aria) => (
@@ -132,8 +142,7 @@ function PlanYearSettingsForm({ planYear, onDone }: { planYear: AdminPlanYearRow
           )}
         </Field>
       </div>
-      <FormButtons pending={pending} submitText={tc('save')} onCancel={onDone} />
-    </form>
+    </DialogForm>
   );
 }
 

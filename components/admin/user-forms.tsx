@@ -1,10 +1,11 @@
 'use client';
 
 import { useId } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslations } from 'next-intl';
 import { ConfirmAction } from '@/components/forms/confirm-action';
-import { Field, FormAlert, Select } from '@/components/forms/controls';
-import { FormButtons } from '@/components/forms/form-buttons';
+import { Field, Select } from '@/components/forms/controls';
+import { DialogForm } from '@/components/forms/dialog-form';
 import { ModalButton } from '@/components/forms/modal';
 import { useNotice } from '@/components/forms/notice';
 import { PasswordInput } from '@/components/forms/password-input';
@@ -35,6 +36,56 @@ function DepartmentOptions({ departments, current }: { departments: readonly Dep
   );
 }
 
+type ProfileField = 'displayName' | 'role' | 'departmentId';
+
+/** Name, role and department: what creating a user and editing one share. */
+function UserProfileFields({
+  id,
+  departments,
+  currentDepartmentId,
+  rolePlaceholder = false,
+  register,
+  errorOf,
+}: {
+  id: string;
+  departments: readonly DepartmentOption[];
+  /** the edited user's department, selectable even when inactive */
+  currentDepartmentId?: number | null;
+  /** a new user has no role until one is chosen */
+  rolePlaceholder?: boolean;
+  register: (name: ProfileField, options?: { setValueAs: (value: unknown) => unknown }) => UseFormRegisterReturn;
+  errorOf: (name: ProfileField) => string | undefined;
+}) {
+  const t = useTranslations('admin.users');
+  const tr = useTranslations('roles');
+  return (
+    <>
+      <Field id={`${id}-displayName`} label={t('fields.displayName')} error={errorOf('displayName')}>
+        {(aria) => <Input {...aria} autoComplete="off" {...register('displayName')} />}
+      </Field>
+      <Field id={`${id}-role`} label={t('fields.role')} error={errorOf('role')}>
+        {(aria) => (
+          <Select {...aria} {...register('role')}>
+            {rolePlaceholder && <option value="">{t('fields.rolePlaceholder')}</option>}
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {tr(role)}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field id={`${id}-department`} label={t('fields.department')} hint={t('fields.departmentHint')} error={errorOf('departmentId')}>
+        {(aria) => (
+          <Select {...aria} {...register('departmentId', { setValueAs: toDepartmentId })}>
+            <DepartmentOptions departments={departments} current={currentDepartmentId} />
+          </Select>
+        )}
+      </Field>
+    </>
+  );
+}
+
 export function CreateUserButton({ departments }: { departments: readonly DepartmentOption[] }) {
   const t = useTranslations('admin.users');
   return (
@@ -46,56 +97,34 @@ export function CreateUserButton({ departments }: { departments: readonly Depart
 
 function CreateUserForm({ departments, onDone }: { departments: readonly DepartmentOption[]; onDone: () => void }) {
   const t = useTranslations('admin.users');
-  const tr = useTranslations('roles');
   const notify = useNotice();
   const id = useId();
-  const { form, formError, errorOf, onSubmit, pending } = useActionForm(ZCreateUser, createUser, {
+  const action = useActionForm(ZCreateUser, createUser, {
     defaultValues: { username: '', displayName: '', departmentId: null, password: '' },
     onSuccess: (user) => {
       notify(t('create.done', { username: user.username }));
       onDone();
     },
   });
-  const { register } = form;
+  const { register } = action.form;
+  const { errorOf } = action;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormAlert message={formError} />
+    <DialogForm action={action} submitText={t('create.submit')} onCancel={onDone}>
       <Field id={`${id}-username`} label={t('fields.username')} hint={t('fields.usernameHint')} error={errorOf('username')}>
         {(aria) => <Input {...aria} autoComplete="off" spellCheck={false} {...register('username')} />}
       </Field>
-      <Field id={`${id}-displayName`} label={t('fields.displayName')} error={errorOf('displayName')}>
-        {(aria) => <Input {...aria} autoComplete="off" {...register('displayName')} />}
-      </Field>
-      <Field id={`${id}-role`} label={t('fields.role')} error={errorOf('role')}>
-        {(aria) => (
-          <Select {...aria} {...register('role')}>
-            <option value="">{t('fields.rolePlaceholder')}</option>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {tr(role)}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field
-        id={`${id}-department`}
-        label={t('fields.department')}
-        hint={t('fields.departmentHint')}
-        error={errorOf('departmentId')}
-      >
-        {(aria) => (
-          <Select {...aria} {...register('departmentId', { setValueAs: toDepartmentId })}>
-            <DepartmentOptions departments={departments} />
-          </Select>
-        )}
-      </Field>
+      <UserProfileFields
+        id={id}
+        departments={departments}
+        rolePlaceholder
+        register={register}
+        errorOf={errorOf}
+      />
       <Field id={`${id}-password`} label={t('fields.password')} hint={t('fields.passwordHint')} error={errorOf('password')}>
         {(aria) => <PasswordInput {...aria} {...register('password')} />}
       </Field>
-      <FormButtons pending={pending} submitText={t('create.submit')} onCancel={onDone} />
-    </form>
+    </DialogForm>
   );
 }
 
@@ -165,49 +194,28 @@ function EditUserForm({
 }) {
   const t = useTranslations('admin.users');
   const tc = useTranslations('admin.common');
-  const tr = useTranslations('roles');
   const notify = useNotice();
   const id = useId();
-  const { form, formError, errorOf, onSubmit, pending } = useActionForm(ZUpdateUser, updateUser, {
+  const action = useActionForm(ZUpdateUser, updateUser, {
     defaultValues: { id: user.id, displayName: user.displayName, role: user.role, departmentId: user.departmentId },
     onSuccess: ({ changed }) => {
       notify(changed ? t('edit.done', { username: user.username }) : tc('unchanged'));
       onDone();
     },
   });
-  const { register } = form;
+  const { register } = action.form;
+  const { errorOf } = action;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormAlert message={formError} />
-      <Field id={`${id}-displayName`} label={t('fields.displayName')} error={errorOf('displayName')}>
-        {(aria) => <Input {...aria} autoComplete="off" {...register('displayName')} />}
-      </Field>
-      <Field id={`${id}-role`} label={t('fields.role')} error={errorOf('role')}>
-        {(aria) => (
-          <Select {...aria} {...register('role')}>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {tr(role)}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field
-        id={`${id}-department`}
-        label={t('fields.department')}
-        hint={t('fields.departmentHint')}
-        error={errorOf('departmentId')}
-      >
-        {(aria) => (
-          <Select {...aria} {...register('departmentId', { setValueAs: toDepartmentId })}>
-            <DepartmentOptions departments={departments} current={user.departmentId} />
-          </Select>
-        )}
-      </Field>
-      <FormButtons pending={pending} submitText={tc('save')} onCancel={onDone} />
-    </form>
+    <DialogForm action={action} submitText={tc('save')} onCancel={onDone}>
+      <UserProfileFields
+        id={id}
+        departments={departments}
+        currentDepartmentId={user.departmentId}
+        register={register}
+        errorOf={errorOf}
+      />
+    </DialogForm>
   );
 }
 
@@ -215,22 +223,21 @@ function ResetPasswordForm({ user, onDone }: { user: UserRowData; onDone: () => 
   const t = useTranslations('admin.users');
   const notify = useNotice();
   const id = useId();
-  const { form, formError, errorOf, onSubmit, pending } = useActionForm(ZResetPassword, resetUserPassword, {
+  const action = useActionForm(ZResetPassword, resetUserPassword, {
     defaultValues: { id: user.id, password: '' },
     onSuccess: () => {
       notify(t('reset.done', { username: user.username }));
       onDone();
     },
   });
-  const { register } = form;
+  const { register } = action.form;
+  const { errorOf } = action;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormAlert message={formError} />
+    <DialogForm action={action} submitText={t('reset.submit')} onCancel={onDone}>
       <Field id={`${id}-password`} label={t('fields.newPassword')} hint={t('fields.passwordHint')} error={errorOf('password')}>
         {(aria) => <PasswordInput {...aria} {...register('password')} />}
       </Field>
-      <FormButtons pending={pending} submitText={t('reset.submit')} onCancel={onDone} />
-    </form>
+    </DialogForm>
   );
 }

@@ -3,8 +3,8 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { ConfirmAction } from '@/components/forms/confirm-action';
-import { Field, FormAlert } from '@/components/forms/controls';
-import { FormButtons } from '@/components/forms/form-buttons';
+import { Field } from '@/components/forms/controls';
+import { DialogForm } from '@/components/forms/dialog-form';
 import { Modal } from '@/components/forms/modal';
 import { useNotice } from '@/components/forms/notice';
 import { useActionForm } from '@/components/forms/use-action-form';
@@ -52,21 +52,20 @@ function IssueApiTokenForm({ onIssued, onCancel }: { onIssued: (issued: IssuedTo
   const tc = useTranslations('admin.common');
   const id = useId();
   // The token's own keys live under apiTokens.validation.
-  const { form, formError, errorOf, onSubmit, pending } = useActionForm(ZIssueApiToken, issueApiToken, {
+  const action = useActionForm(ZIssueApiToken, issueApiToken, {
     defaultValues: { name: '' },
     messages: 'apiTokens.validation',
     onSuccess: ({ name, token }) => onIssued({ name, token }),
   });
-  const { register } = form;
+  const { register } = action.form;
+  const { errorOf } = action;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormAlert message={formError} />
+    <DialogForm action={action} submitText={t('issue.submit')} pendingText={tc('working')} onCancel={onCancel}>
       <Field id={`${id}-name`} label={t('issue.name')} hint={t('issue.nameHint')} error={errorOf('name')}>
         {(aria) => <Input {...aria} autoComplete="off" maxLength={API_TOKEN_NAME_MAX} {...register('name')} />}
       </Field>
-      <FormButtons pending={pending} submitText={t('issue.submit')} pendingText={tc('working')} onCancel={onCancel} />
-    </form>
+    </DialogForm>
   );
 }
 
