@@ -85,11 +85,13 @@ export function ReportPreliminaryFields({
       <div className="grid gap-3 sm:grid-cols-3 lg:grid-cols-5">
         {MILESTONE_KINDS.map((kind) => {
           const recorded = milestones.find((m) => m.kind === kind);
+          const done = recorded?.status === 'DONE';
           return (
             <div key={kind} className="flex flex-col gap-1 text-sm">
-              <Label htmlFor={`report-milestone-${kind}`}>{tMilestone(kind)}</Label>
-              {recorded?.status === 'DONE' ? (
-                <span className="text-emerald-700">✓ {recorded.actualDate}</span>
+              {/* a milestone already done has no input to label, only its date */}
+              <Label htmlFor={done ? undefined : `report-milestone-${kind}`}>{tMilestone(kind)}</Label>
+              {done ? (
+                <span className="text-emerald-700">✓ {recorded?.actualDate}</span>
               ) : (
                 <Input
                   id={`report-milestone-${kind}`}
