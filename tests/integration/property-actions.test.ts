@@ -50,6 +50,7 @@ const SEEDS: Record<string, (db: Db) => Promise<unknown>> = {
     return { id: u.id, displayName: '改名测试', role: 'DEPARTMENT', departmentId: u.departmentId };
   },
   'user.resetPassword': async (db) => ({ id: await idOf(db.user.findUniqueOrThrow({ where: { username: 'dept07' } })), password: 'Reset#Pass2026x' }),
+  'user.signOutEverywhere': async () => ({}),
   'user.setActive': async (db) => ({ id: await idOf(db.user.findUniqueOrThrow({ where: { username: 'dept08' } })), active: false }),
   'department.create': async () => ({ name: '性质测试单位', shortName: '测试', kind: 'DEPARTMENT' }),
   // departments of their own: another action's accepted inputs may have renamed any seeded one
@@ -251,7 +252,14 @@ describe('every server action answers hostile input with a success or a typed re
           expect(result.ok || TYPED_REFUSALS.includes(result.code), `${name} answered ${JSON.stringify(result)}`).toBe(true);
           if (!result.ok) expect(typeof result.message).toBe('string');
           const written = await fingerprint.settle();
-          if (!result.ok) expect(written.changed, `${name} refused (${outcome}) but wrote: ${written.before} → ${written.after}`).toBe(false);
+          if (!result.ok && written.changed && result.code === 'RATE_LIMITED') {
+            // the one write a refusal may make: the attempt that starts a lock leaves one summary audit row
+            expect(Fingerprint.changedTables(written.before, written.after)).toEqual(['AuditLog']);
+            const last = await t.db.auditLog.findFirstOrThrow({ orderBy: { id: 'desc' }, select: { action: true } });
+            expect(last.action).toMatch(/Throttled$/);
+          } else if (!result.ok) {
+            expect(written.changed, `${name} refused (${outcome}) but wrote: ${written.before} → ${written.after}`).toBe(false);
+          }
         }),
         { numRuns: PBT_RUNS },
       );

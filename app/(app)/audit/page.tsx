@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { AuditFilterForm, type AuditFilterValues } from '@/components/audit/audit-filter-form';
 import { AuditLogTable } from '@/components/audit/audit-log-table';
-import { Pager } from '@/components/projects/pager';
+import { Pager } from '@/components/navigation/pager';
 import { Card, CardContent } from '@/components/ui/card';
 import { scopeOf } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';

@@ -3,7 +3,7 @@ import { connection } from 'next/server';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { MarkAllReadButton } from '@/components/notifications/mark-all-read-button';
 import { NotificationList } from '@/components/notifications/notification-list';
-import { Pager } from '@/components/projects/pager';
+import { Pager } from '@/components/navigation/pager';
 import { Card } from '@/components/ui/card';
 import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';

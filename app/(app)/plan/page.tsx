@@ -3,9 +3,9 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { getTranslations } from 'next-intl/server';
+import { YearLinks } from '@/components/navigation/year-links';
 import { PlanHeadline } from '@/components/plan/plan-headline';
 import { ReconciliationBanner, ReconciliationTable } from '@/components/plan/reconciliation-table';
-import { YearSwitch } from '@/components/plan/year-switch';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { requireActor } from '@/lib/auth/session';
@@ -59,7 +59,7 @@ export default async function PlanOverviewPage({ searchParams }: { searchParams:
           </h1>
           {plan.title && <p className="mt-1 text-sm text-slate-500">{plan.title}</p>}
         </div>
-        <YearSwitch years={years} current={year} />
+        <YearLinks years={years} current={year} hrefFor={(y) => `/plan?year=${y}`} />
       </div>
       <PlanHeadline plan={plan} />
       <ReconciliationBanner plan={plan} />

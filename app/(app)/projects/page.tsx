@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import { cache } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ProjectListTable } from '@/components/projects/project-list-table';
-import { YearLinks } from '@/components/projects/year-links';
+import { YearLinks } from '@/components/navigation/year-links';
 import { Card } from '@/components/ui/card';
 import { scopeOf } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';

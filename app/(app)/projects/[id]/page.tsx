@@ -11,7 +11,7 @@ import { ProjectHistory } from '@/components/projects/project-history';
 import { ProjectPlanCard } from '@/components/projects/project-plan-card';
 import { ProjectReportsTable } from '@/components/projects/project-reports-table';
 import { ProjectTabs, type ProjectTab } from '@/components/projects/project-tabs';
-import { YearLinks } from '@/components/projects/year-links';
+import { YearLinks } from '@/components/navigation/year-links';
 import { ReportForm } from '@/components/reports/report-form';
 import { ReportStatusBadge } from '@/components/reports/report-status-badge';
 import { Badge } from '@/components/ui/badge';

@@ -3,9 +3,9 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { YearLinks } from '@/components/projects/year-links';
-import { MonthLinks } from '@/components/reports/board/month-links';
-import { monthName } from '@/components/reports/board/month-name';
+import { MonthLinks } from '@/components/navigation/month-links';
+import { YearLinks } from '@/components/navigation/year-links';
+import { monthName } from '@/components/navigation/month-name';
 import { ReportBoardTable } from '@/components/reports/board/report-board-table';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
@@ -73,7 +73,14 @@ export default async function ReportBoardPage({ searchParams }: { searchParams: 
         </div>
         <YearLinks years={years} current={board.year} hrefFor={(y) => `/reports/board?year=${y}`} />
       </div>
-      <MonthLinks year={board.year} currentMonth={board.currentMonth} selected={board.month} />
+      <MonthLinks
+        through={board.currentMonth}
+        selected={board.month}
+        hrefFor={(m) => `/reports/board?year=${board.year}&month=${m}`}
+        label={t('monthSwitch')}
+        optionLabel={(m) => t('monthOption', { month: m, monthName: monthName(m, locale) })}
+        testId="board-months"
+      />
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-600">
         <span data-testid="board-scope">
           {own ? t('scopeOwn', { department: actor.departmentName ?? '' }) : t('scopeAll', { count: board.rows.length })}
