@@ -1,82 +1,78 @@
 'use client';
 
-import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useId } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslations } from 'next-intl';
-import type { z } from 'zod';
-import { Button } from '@/components/ui/button';
+import { ConfirmAction } from '@/components/forms/confirm-action';
+import { Field, Select } from '@/components/forms/controls';
+import { DialogForm } from '@/components/forms/dialog-form';
+import { ModalButton } from '@/components/forms/modal';
+import { useNotice } from '@/components/forms/notice';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Input } from '@/components/ui/input';
 import { activatePlanYear, closePlanYear, createPlanYear, updatePlanYear } from '@/lib/actions/admin';
 import type { AdminPlanYearRow } from '@/lib/server/admin/list-plan-years';
 import { DEADLINE_DAY_MAX, toWholeNumber, ZCreatePlanYear, ZUpdatePlanYear } from '@/lib/validations/admin';
-import { applyActionFailure, callAction } from './action-result';
-import { ConfirmAction } from './confirm-action';
-import { Field, FormAlert, Select, useErrorText } from './form-controls';
-import { Modal } from './modal';
-import { useNotice } from './notice';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 const DAYS = Array.from({ length: DEADLINE_DAY_MAX }, (_, i) => i + 1);
 
-function FormButtons({ pending, submitText, onCancel }: { pending: boolean; submitText: string; onCancel: () => void }) {
-  const t = useTranslations('admin.common');
+export function CreatePlanYearButton({ suggestedYear }: { suggestedYear: number }) {
+  const t = useTranslations('admin.planYears');
   return (
-    <div className="flex justify-end gap-2 pt-2">
-      <Button type="button" variant="secondary" onClick={onCancel}>
-        {t('cancel')}
-      </Button>
-      <Button type="submit" disabled={pending}>
-        {pending ? t('saving') : submitText}
-      </Button>
-    </div>
+    <ModalButton openText={t('create.open')} title={t('create.title')} description={t('create.description')}>
+      {(close) => <CreatePlanYearForm suggestedYear={suggestedYear} onDone={close} />}
+    </ModalButton>
   );
 }
 
-export function CreatePlanYearButton({ suggestedYear }: { suggestedYear: number }) {
+type TitleField = 'title' | 'approvedInvestment';
+
+/** The plan's title and its approved investment (万元): what creating a year and editing one share. */
+function PlanYearTitleFields({
+  id,
+  register,
+  errorOf,
+}: {
+  id: string;
+  register: (name: TitleField) => UseFormRegisterReturn;
+  errorOf: (name: TitleField) => string | undefined;
+}) {
   const t = useTranslations('admin.planYears');
-  const [open, setOpen] = useState(false);
   return (
     <>
-      <Button type="button" onClick={() => setOpen(true)}>
-        {t('create.open')}
-      </Button>
-      <Modal open={open} onClose={() => setOpen(false)} title={t('create.title')} description={t('create.description')}>
-        <CreatePlanYearForm suggestedYear={suggestedYear} onDone={() => setOpen(false)} />
-      </Modal>
+      <Field id={`${id}-title`} label={t('fields.title')} error={errorOf('title')}>
+        {(aria) => <Input {...aria} autoComplete="off" {...register('title')} />}
+      </Field>
+      <Field
+        id={`${id}-approvedInvestment`}
+        label={t('fields.approvedInvestment')}
+        hint={t('fields.approvedInvestmentHint')}
+        error={errorOf('approvedInvestment')}
+      >
+        {(aria) => <Input {...aria} inputMode="decimal" autoComplete="off" {...register('approvedInvestment')} />}
+      </Field>
     </>
   );
 }
 
 function CreatePlanYearForm({ suggestedYear, onDone }: { suggestedYear: number; onDone: () => void }) {
   const t = useTranslations('admin.planYears');
-  const tc = useTranslations('admin.common');
-  const errorText = useErrorText();
   const notify = useNotice();
   const id = useId();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<z.input<typeof ZCreatePlanYear>, unknown, z.output<typeof ZCreatePlanYear>>({
-    resolver: zodResolver(ZCreatePlanYear),
+  const action = useActionForm(ZCreatePlanYear, createPlanYear, {
     defaultValues: { year: suggestedYear, title: '', approvedInvestment: '' },
+    onSuccess: (created) => {
+      notify(t('create.done', { year: String(created.year) }));
+      onDone();
+    },
   });
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = form;
-
-  async function onSubmit(values: z.output<typeof ZCreatePlanYear>) {
-    setFormError(null);
-    const result = await callAction(() => createPlanYear(values), tc('failed'));
-    if (!result.ok) return setFormError(applyActionFailure(result, ['year', 'title', 'approvedInvestment'], form.setError));
-    notify(t('create.done', { year: String(result.data.year) }));
-    onDone();
-  }
+  const { register } = action.form;
+  const { errorOf } = action;
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4">
-      <FormAlert message={formError} />
-      <Field id={`${id}-year`} label={t('fields.year')} error={errorText(errors.year?.message)}>
+    <DialogForm action={action} submitText={t('create.submit')} onCancel={onDone}>
+      <Field id={`${id}-year`} label={t('fields.year')} error={errorOf('year')}>
         {(aria) => (
           <Input
             {...aria}
@@ -87,31 +83,18 @@ function CreatePlanYearForm({ suggestedYear, onDone }: { suggestedYear: number; 
           />
         )}
       </Field>
-      <Field id={`${id}-title`} label={t('fields.title')} error={errorText(errors.title?.message)}>
-        {(aria) => <Input {...aria} autoComplete="off" {...register('title')} />}
-      </Field>
-      <Field
-        id={`${id}-approvedInvestment`}
-        label={t('fields.approvedInvestment')}
-        hint={t('fields.approvedInvestmentHint')}
-        error={errorText(errors.approvedInvestment?.message)}
-      >
-        {(aria) => <Input {...aria} inputMode="decimal" autoComplete="off" {...register('approvedInvestment')} />}
-      </Field>
-      <FormButtons pending={isSubmitting} submitText={t('create.submit')} onCancel={onDone} />
-    </form>
+      <PlanYearTitleFields id={id} register={register} errorOf={errorOf} />
+    </DialogForm>
   );
 }
 
 function PlanYearSettingsForm({ planYear, onDone }: { planYear: AdminPlanYearRow; onDone: () => void }) {
   const t = useTranslations('admin.planYears');
   const tc = useTranslations('admin.common');
-  const errorText = useErrorText();
   const notify = useNotice();
   const id = useId();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<z.input<typeof ZUpdatePlanYear>, unknown, z.output<typeof ZUpdatePlanYear>>({
-    resolver: zodResolver(ZUpdatePlanYear),
+  const year = String(planYear.year);
+  const action = useActionForm(ZUpdatePlanYear, updatePlanYear, {
     defaultValues: {
       id: planYear.id,
       title: planYear.title,
@@ -119,42 +102,19 @@ function PlanYearSettingsForm({ planYear, onDone }: { planYear: AdminPlanYearRow
       currentMonth: planYear.currentMonth,
       reportDeadlineDay: planYear.reportDeadlineDay,
     },
+    onSuccess: ({ changed }) => {
+      notify(changed ? t('edit.done', { year }) : tc('unchanged'));
+      onDone();
+    },
   });
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = form;
-  const year = String(planYear.year);
-
-  async function onSubmit(values: z.output<typeof ZUpdatePlanYear>) {
-    setFormError(null);
-    const result = await callAction(() => updatePlanYear(values), tc('failed'));
-    if (!result.ok) {
-      return setFormError(
-        applyActionFailure(result, ['title', 'approvedInvestment', 'currentMonth', 'reportDeadlineDay'], form.setError),
-      );
-    }
-    notify(result.data.changed ? t('edit.done', { year }) : tc('unchanged'));
-    onDone();
-  }
+  const { register } = action.form;
+  const { errorOf } = action;
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4">
-      <FormAlert message={formError} />
-      <Field id={`${id}-title`} label={t('fields.title')} error={errorText(errors.title?.message)}>
-        {(aria) => <Input {...aria} autoComplete="off" {...register('title')} />}
-      </Field>
-      <Field
-        id={`${id}-approvedInvestment`}
-        label={t('fields.approvedInvestment')}
-        hint={t('fields.approvedInvestmentHint')}
-        error={errorText(errors.approvedInvestment?.message)}
-      >
-        {(aria) => <Input {...aria} inputMode="decimal" autoComplete="off" {...register('approvedInvestment')} />}
-      </Field>
+    <DialogForm action={action} submitText={tc('save')} onCancel={onDone}>
+      <PlanYearTitleFields id={id} register={register} errorOf={errorOf} />
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <Field id={`${id}-currentMonth`} label={t('fields.currentMonth')} error={errorText(errors.currentMonth?.message)}>
+        <Field id={`${id}-currentMonth`} label={t('fields.currentMonth')} error={errorOf('currentMonth')}>
           {(aria) => (
             <Select {...aria} {...register('currentMonth', { setValueAs: toWholeNumber })}>
               {MONTHS.map((month) => (
@@ -169,7 +129,7 @@ function PlanYearSettingsForm({ planYear, onDone }: { planYear: AdminPlanYearRow
           id={`${id}-reportDeadlineDay`}
           label={t('fields.reportDeadlineDay')}
           hint={t('fields.reportDeadlineDayHint')}
-          error={errorText(errors.reportDeadlineDay?.message)}
+          error={errorOf('reportDeadlineDay')}
         >
           {(aria) => (
             <Select {...aria} {...register('reportDeadlineDay', { setValueAs: toWholeNumber })}>
@@ -182,22 +142,24 @@ function PlanYearSettingsForm({ planYear, onDone }: { planYear: AdminPlanYearRow
           )}
         </Field>
       </div>
-      <FormButtons pending={isSubmitting} submitText={tc('save')} onCancel={onDone} />
-    </form>
+    </DialogForm>
   );
 }
 
 export function PlanYearRowActions({ planYear }: { planYear: AdminPlanYearRow }) {
   const t = useTranslations('admin.planYears');
-  const [editing, setEditing] = useState(false);
   const year = String(planYear.year);
   if (planYear.status === 'CLOSED') return <span className="text-xs text-slate-500">{t('locked')}</span>;
 
   return (
     <div className="flex justify-end gap-1">
-      <Button type="button" size="sm" variant="ghost" aria-label={t('edit.label', { year })} onClick={() => setEditing(true)}>
-        {t('edit.open')}
-      </Button>
+      <ModalButton
+        openText={t('edit.open')}
+        title={t('edit.title', { year })}
+        button={{ size: 'sm', variant: 'ghost', 'aria-label': t('edit.label', { year }) }}
+      >
+        {(close) => <PlanYearSettingsForm planYear={planYear} onDone={close} />}
+      </ModalButton>
       {planYear.status === 'DRAFT' && (
         <ConfirmAction
           openText={t('activate.open')}
@@ -219,9 +181,6 @@ export function PlanYearRowActions({ planYear }: { planYear: AdminPlanYearRow })
         danger
         run={() => closePlanYear({ id: planYear.id })}
       />
-      <Modal open={editing} onClose={() => setEditing(false)} title={t('edit.title', { year })}>
-        <PlanYearSettingsForm planYear={planYear} onDone={() => setEditing(false)} />
-      </Modal>
     </div>
   );
 }

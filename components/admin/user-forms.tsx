@@ -1,22 +1,20 @@
 'use client';
 
-import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useId } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslations } from 'next-intl';
-import type { z } from 'zod';
-import { Button } from '@/components/ui/button';
+import { ConfirmAction } from '@/components/forms/confirm-action';
+import { Field, Select } from '@/components/forms/controls';
+import { DialogForm } from '@/components/forms/dialog-form';
+import { ModalButton } from '@/components/forms/modal';
+import { useNotice } from '@/components/forms/notice';
+import { PasswordInput } from '@/components/forms/password-input';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Input } from '@/components/ui/input';
 import { Role } from '@/generated/prisma/enums';
 import { createUser, resetUserPassword, setUserActive, updateUser } from '@/lib/actions/admin';
 import type { DepartmentOption } from '@/lib/server/admin/list-departments';
 import { ZCreateUser, ZResetPassword, ZUpdateUser } from '@/lib/validations/admin';
-import { applyActionFailure, callAction } from './action-result';
-import { ConfirmAction } from './confirm-action';
-import { Field, FormAlert, Select, useErrorText } from './form-controls';
-import { Modal } from './modal';
-import { useNotice } from './notice';
-import { PasswordInput } from './password-input';
 
 const ROLES = Object.values(Role);
 
@@ -38,77 +36,37 @@ function DepartmentOptions({ departments, current }: { departments: readonly Dep
   );
 }
 
-function FormButtons({ pending, submitText, onCancel }: { pending: boolean; submitText: string; onCancel: () => void }) {
-  const t = useTranslations('admin.common');
-  return (
-    <div className="flex justify-end gap-2 pt-2">
-      <Button type="button" variant="secondary" onClick={onCancel}>
-        {t('cancel')}
-      </Button>
-      <Button type="submit" disabled={pending}>
-        {pending ? t('saving') : submitText}
-      </Button>
-    </div>
-  );
-}
+type ProfileField = 'displayName' | 'role' | 'departmentId';
 
-export function CreateUserButton({ departments }: { departments: readonly DepartmentOption[] }) {
+/** Name, role and department: what creating a user and editing one share. */
+function UserProfileFields({
+  id,
+  departments,
+  currentDepartmentId,
+  rolePlaceholder = false,
+  register,
+  errorOf,
+}: {
+  id: string;
+  departments: readonly DepartmentOption[];
+  /** the edited user's department, selectable even when inactive */
+  currentDepartmentId?: number | null;
+  /** a new user has no role until one is chosen */
+  rolePlaceholder?: boolean;
+  register: (name: ProfileField, options?: { setValueAs: (value: unknown) => unknown }) => UseFormRegisterReturn;
+  errorOf: (name: ProfileField) => string | undefined;
+}) {
   const t = useTranslations('admin.users');
-  const [open, setOpen] = useState(false);
+  const tr = useTranslations('roles');
   return (
     <>
-      <Button type="button" onClick={() => setOpen(true)}>
-        {t('create.open')}
-      </Button>
-      <Modal open={open} onClose={() => setOpen(false)} title={t('create.title')}>
-        <CreateUserForm departments={departments} onDone={() => setOpen(false)} />
-      </Modal>
-    </>
-  );
-}
-
-function CreateUserForm({ departments, onDone }: { departments: readonly DepartmentOption[]; onDone: () => void }) {
-  const t = useTranslations('admin.users');
-  const tc = useTranslations('admin.common');
-  const tr = useTranslations('roles');
-  const errorText = useErrorText();
-  const notify = useNotice();
-  const id = useId();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<z.input<typeof ZCreateUser>, unknown, z.output<typeof ZCreateUser>>({
-    resolver: zodResolver(ZCreateUser),
-    defaultValues: { username: '', displayName: '', departmentId: null, password: '' },
-  });
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = form;
-
-  async function onSubmit(values: z.output<typeof ZCreateUser>) {
-    setFormError(null);
-    const result = await callAction(() => createUser(values), tc('failed'));
-    if (result.ok) {
-      notify(t('create.done', { username: result.data.username }));
-      onDone();
-      return;
-    }
-    setFormError(applyActionFailure(result, ['username', 'displayName', 'role', 'departmentId', 'password'], form.setError));
-  }
-
-  return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4">
-      <FormAlert message={formError} />
-      <Field id={`${id}-username`} label={t('fields.username')} hint={t('fields.usernameHint')} error={errorText(errors.username?.message)}>
-        {(aria) => <Input {...aria} autoComplete="off" spellCheck={false} {...register('username')} />}
-      </Field>
-      <Field id={`${id}-displayName`} label={t('fields.displayName')} error={errorText(errors.displayName?.message)}>
+      <Field id={`${id}-displayName`} label={t('fields.displayName')} error={errorOf('displayName')}>
         {(aria) => <Input {...aria} autoComplete="off" {...register('displayName')} />}
       </Field>
-      <Field id={`${id}-role`} label={t('fields.role')} error={errorText(errors.role?.message)}>
+      <Field id={`${id}-role`} label={t('fields.role')} error={errorOf('role')}>
         {(aria) => (
           <Select {...aria} {...register('role')}>
-            <option value="">{t('fields.rolePlaceholder')}</option>
+            {rolePlaceholder && <option value="">{t('fields.rolePlaceholder')}</option>}
             {ROLES.map((role) => (
               <option key={role} value={role}>
                 {tr(role)}
@@ -117,23 +75,56 @@ function CreateUserForm({ departments, onDone }: { departments: readonly Departm
           </Select>
         )}
       </Field>
-      <Field
-        id={`${id}-department`}
-        label={t('fields.department')}
-        hint={t('fields.departmentHint')}
-        error={errorText(errors.departmentId?.message)}
-      >
+      <Field id={`${id}-department`} label={t('fields.department')} hint={t('fields.departmentHint')} error={errorOf('departmentId')}>
         {(aria) => (
           <Select {...aria} {...register('departmentId', { setValueAs: toDepartmentId })}>
-            <DepartmentOptions departments={departments} />
+            <DepartmentOptions departments={departments} current={currentDepartmentId} />
           </Select>
         )}
       </Field>
-      <Field id={`${id}-password`} label={t('fields.password')} hint={t('fields.passwordHint')} error={errorText(errors.password?.message)}>
+    </>
+  );
+}
+
+export function CreateUserButton({ departments }: { departments: readonly DepartmentOption[] }) {
+  const t = useTranslations('admin.users');
+  return (
+    <ModalButton openText={t('create.open')} title={t('create.title')}>
+      {(close) => <CreateUserForm departments={departments} onDone={close} />}
+    </ModalButton>
+  );
+}
+
+function CreateUserForm({ departments, onDone }: { departments: readonly DepartmentOption[]; onDone: () => void }) {
+  const t = useTranslations('admin.users');
+  const notify = useNotice();
+  const id = useId();
+  const action = useActionForm(ZCreateUser, createUser, {
+    defaultValues: { username: '', displayName: '', departmentId: null, password: '' },
+    onSuccess: (user) => {
+      notify(t('create.done', { username: user.username }));
+      onDone();
+    },
+  });
+  const { register } = action.form;
+  const { errorOf } = action;
+
+  return (
+    <DialogForm action={action} submitText={t('create.submit')} onCancel={onDone}>
+      <Field id={`${id}-username`} label={t('fields.username')} hint={t('fields.usernameHint')} error={errorOf('username')}>
+        {(aria) => <Input {...aria} autoComplete="off" spellCheck={false} {...register('username')} />}
+      </Field>
+      <UserProfileFields
+        id={id}
+        departments={departments}
+        rolePlaceholder
+        register={register}
+        errorOf={errorOf}
+      />
+      <Field id={`${id}-password`} label={t('fields.password')} hint={t('fields.passwordHint')} error={errorOf('password')}>
         {(aria) => <PasswordInput {...aria} {...register('password')} />}
       </Field>
-      <FormButtons pending={isSubmitting} submitText={t('create.submit')} onCancel={onDone} />
-    </form>
+    </DialogForm>
   );
 }
 
@@ -157,19 +148,26 @@ export function UserRowActions({
 }) {
   const t = useTranslations('admin.users');
   const tv = useTranslations('validation');
-  const [dialog, setDialog] = useState<'edit' | 'reset' | null>(null);
-  const close = () => setDialog(null);
   const username = user.username;
   const toggle = user.active ? 'deactivate' : 'reactivate';
 
   return (
     <div className="flex justify-end gap-1">
-      <Button type="button" size="sm" variant="ghost" aria-label={t('edit.label', { username })} onClick={() => setDialog('edit')}>
-        {t('edit.open')}
-      </Button>
-      <Button type="button" size="sm" variant="ghost" aria-label={t('reset.label', { username })} onClick={() => setDialog('reset')}>
-        {t('reset.open')}
-      </Button>
+      <ModalButton
+        openText={t('edit.open')}
+        title={t('edit.title', { username })}
+        button={{ size: 'sm', variant: 'ghost', 'aria-label': t('edit.label', { username }) }}
+      >
+        {(close) => <EditUserForm user={user} departments={departments} onDone={close} />}
+      </ModalButton>
+      <ModalButton
+        openText={t('reset.open')}
+        title={t('reset.title', { username })}
+        description={t('reset.description')}
+        button={{ size: 'sm', variant: 'ghost', 'aria-label': t('reset.label', { username }) }}
+      >
+        {(close) => <ResetPasswordForm user={user} onDone={close} />}
+      </ModalButton>
       <ConfirmAction
         openText={t(`${toggle}.open`)}
         label={t(`${toggle}.label`, { username })}
@@ -181,12 +179,6 @@ export function UserRowActions({
         blockedReason={isSelf && user.active ? tv('cannotDeactivateSelf') : undefined}
         run={() => setUserActive({ id: user.id, active: !user.active })}
       />
-      <Modal open={dialog === 'edit'} onClose={close} title={t('edit.title', { username })}>
-        <EditUserForm user={user} departments={departments} onDone={close} />
-      </Modal>
-      <Modal open={dialog === 'reset'} onClose={close} title={t('reset.title', { username })} description={t('reset.description')}>
-        <ResetPasswordForm user={user} onDone={close} />
-      </Modal>
     </div>
   );
 }
@@ -202,101 +194,50 @@ function EditUserForm({
 }) {
   const t = useTranslations('admin.users');
   const tc = useTranslations('admin.common');
-  const tr = useTranslations('roles');
-  const errorText = useErrorText();
   const notify = useNotice();
   const id = useId();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<z.input<typeof ZUpdateUser>, unknown, z.output<typeof ZUpdateUser>>({
-    resolver: zodResolver(ZUpdateUser),
+  const action = useActionForm(ZUpdateUser, updateUser, {
     defaultValues: { id: user.id, displayName: user.displayName, role: user.role, departmentId: user.departmentId },
-  });
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = form;
-
-  async function onSubmit(values: z.output<typeof ZUpdateUser>) {
-    setFormError(null);
-    const result = await callAction(() => updateUser(values), tc('failed'));
-    if (result.ok) {
-      notify(result.data.changed ? t('edit.done', { username: user.username }) : tc('unchanged'));
+    onSuccess: ({ changed }) => {
+      notify(changed ? t('edit.done', { username: user.username }) : tc('unchanged'));
       onDone();
-      return;
-    }
-    setFormError(applyActionFailure(result, ['displayName', 'role', 'departmentId'], form.setError));
-  }
+    },
+  });
+  const { register } = action.form;
+  const { errorOf } = action;
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4">
-      <FormAlert message={formError} />
-      <Field id={`${id}-displayName`} label={t('fields.displayName')} error={errorText(errors.displayName?.message)}>
-        {(aria) => <Input {...aria} autoComplete="off" {...register('displayName')} />}
-      </Field>
-      <Field id={`${id}-role`} label={t('fields.role')} error={errorText(errors.role?.message)}>
-        {(aria) => (
-          <Select {...aria} {...register('role')}>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {tr(role)}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field
-        id={`${id}-department`}
-        label={t('fields.department')}
-        hint={t('fields.departmentHint')}
-        error={errorText(errors.departmentId?.message)}
-      >
-        {(aria) => (
-          <Select {...aria} {...register('departmentId', { setValueAs: toDepartmentId })}>
-            <DepartmentOptions departments={departments} current={user.departmentId} />
-          </Select>
-        )}
-      </Field>
-      <FormButtons pending={isSubmitting} submitText={tc('save')} onCancel={onDone} />
-    </form>
+    <DialogForm action={action} submitText={tc('save')} onCancel={onDone}>
+      <UserProfileFields
+        id={id}
+        departments={departments}
+        currentDepartmentId={user.departmentId}
+        register={register}
+        errorOf={errorOf}
+      />
+    </DialogForm>
   );
 }
 
 function ResetPasswordForm({ user, onDone }: { user: UserRowData; onDone: () => void }) {
   const t = useTranslations('admin.users');
-  const tc = useTranslations('admin.common');
-  const errorText = useErrorText();
   const notify = useNotice();
   const id = useId();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<z.input<typeof ZResetPassword>, unknown, z.output<typeof ZResetPassword>>({
-    resolver: zodResolver(ZResetPassword),
+  const action = useActionForm(ZResetPassword, resetUserPassword, {
     defaultValues: { id: user.id, password: '' },
-  });
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = form;
-
-  async function onSubmit(values: z.output<typeof ZResetPassword>) {
-    setFormError(null);
-    const result = await callAction(() => resetUserPassword(values), tc('failed'));
-    if (result.ok) {
+    onSuccess: () => {
       notify(t('reset.done', { username: user.username }));
       onDone();
-      return;
-    }
-    setFormError(applyActionFailure(result, ['password'], form.setError));
-  }
+    },
+  });
+  const { register } = action.form;
+  const { errorOf } = action;
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4">
-      <FormAlert message={formError} />
-      <Field id={`${id}-password`} label={t('fields.newPassword')} hint={t('fields.passwordHint')} error={errorText(errors.password?.message)}>
+    <DialogForm action={action} submitText={t('reset.submit')} onCancel={onDone}>
+      <Field id={`${id}-password`} label={t('fields.newPassword')} hint={t('fields.passwordHint')} error={errorOf('password')}>
         {(aria) => <PasswordInput {...aria} {...register('password')} />}
       </Field>
-      <FormButtons pending={isSubmitting} submitText={t('reset.submit')} onCancel={onDone} />
-    </form>
+    </DialogForm>
   );
 }

@@ -3,10 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { formatCount, formatPercent, formatWan, MISSING } from '@/lib/format';
 import { rankDepartments, type BulletinFigures } from '@/lib/server/bulletins/figures';
 import type { RollupCut } from '@/lib/server/dashboard/get-rollup';
-
-const TH = 'border border-slate-300 bg-slate-50 px-2 py-1.5 text-center font-medium print:bg-white';
-const TD = 'border border-slate-300 px-2 py-1.5';
-const NUM = `${TD} text-right tabular-nums`;
+import { DocumentTable, type DocumentTableRow } from './document-table';
 
 interface Line {
   key: string;
@@ -17,6 +14,9 @@ interface Line {
   percent: string | null;
 }
 
+type CutColumns = { count: string; annualPlan: string; completed: string; percent: string };
+
+/** One cut of the frozen rollup: a line per key, and the district total as a bold last line where given. */
 function CutTable({
   testId,
   caption,
@@ -32,34 +32,33 @@ function CutTable({
   lines: Line[];
   total?: Line;
   locale: string;
-  columns: { count: string; annualPlan: string; completed: string; percent: string };
+  columns: CutColumns;
 }) {
-  const row = (line: Line, strong = false) => (
-    <tr key={line.key} className={strong ? 'font-semibold' : undefined}>
-      <td className={TD}>{line.label}</td>
-      <td className={NUM}>{formatCount(line.count, locale)}</td>
-      <td className={NUM}>{line.percent === null && new Decimal(line.annualPlan).isZero() ? MISSING : formatWan(line.annualPlan, locale, { unit: false })}</td>
-      <td className={NUM}>{formatWan(line.completed, locale, { unit: false })}</td>
-      <td className={NUM}>{line.percent === null ? MISSING : formatPercent(line.percent, locale)}</td>
-    </tr>
-  );
+  const row = (line: Line, strong = false): DocumentTableRow => ({
+    key: line.key,
+    strong,
+    cells: [
+      line.label,
+      formatCount(line.count, locale),
+      line.percent === null && new Decimal(line.annualPlan).isZero() ? MISSING : formatWan(line.annualPlan, locale, { unit: false }),
+      formatWan(line.completed, locale, { unit: false }),
+      line.percent === null ? MISSING : formatPercent(line.percent, locale),
+    ],
+  });
   return (
-    <table data-testid={testId} className="w-full border-collapse text-sm break-inside-avoid">
-      <caption className="pb-1.5 text-left text-base font-semibold text-slate-900">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className={TH}>{labelHeader}</th>
-          <th scope="col" className={TH}>{columns.count}</th>
-          <th scope="col" className={TH}>{columns.annualPlan}</th>
-          <th scope="col" className={TH}>{columns.completed}</th>
-          <th scope="col" className={TH}>{columns.percent}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {lines.map((l) => row(l))}
-        {total && row(total, true)}
-      </tbody>
-    </table>
+    <DocumentTable
+      testId={testId}
+      caption={caption}
+      className="break-inside-avoid"
+      columns={[
+        { header: labelHeader },
+        { header: columns.count, numeric: true },
+        { header: columns.annualPlan, numeric: true },
+        { header: columns.completed, numeric: true },
+        { header: columns.percent, numeric: true },
+      ]}
+      rows={[...lines.map((l) => row(l)), ...(total ? [row(total, true)] : [])]}
+    />
   );
 }
 
@@ -139,30 +138,27 @@ export async function BulletinTables({ figures }: { figures: BulletinFigures }) 
             <p className="text-sm text-slate-600">
               {t('redHint', { points: figures.paceRedPoints, count: figures.redProjects.length })}
             </p>
-            <table className="w-full border-collapse text-sm">
-              <thead>
-                <tr>
-                  <th scope="col" className={TH}>{t('columns.project')}</th>
-                  <th scope="col" className={TH}>{t('columns.department')}</th>
-                  <th scope="col" className={TH}>{t('columns.annualPlan')}</th>
-                  <th scope="col" className={TH}>{t('columns.completed')}</th>
-                  <th scope="col" className={TH}>{t('columns.percent')}</th>
-                  <th scope="col" className={TH}>{t('columns.behind')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {figures.redProjects.map((p) => (
-                  <tr key={p.code} className="break-inside-avoid">
-                    <td className={TD}>{p.name}</td>
-                    <td className={TD}>{p.department}</td>
-                    <td className={NUM}>{formatWan(p.annualPlan, locale, { unit: false })}</td>
-                    <td className={NUM}>{formatWan(p.completed, locale, { unit: false })}</td>
-                    <td className={NUM}>{formatPercent(p.percent, locale)}</td>
-                    <td className={NUM}>{new Decimal(p.behindPoints).toFixed(1, Decimal.ROUND_DOWN)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DocumentTable
+              columns={[
+                { header: t('columns.project') },
+                { header: t('columns.department') },
+                { header: t('columns.annualPlan'), numeric: true },
+                { header: t('columns.completed'), numeric: true },
+                { header: t('columns.percent'), numeric: true },
+                { header: t('columns.behind'), numeric: true },
+              ]}
+              rows={figures.redProjects.map((p) => ({
+                key: p.code,
+                cells: [
+                  p.name,
+                  p.department,
+                  formatWan(p.annualPlan, locale, { unit: false }),
+                  formatWan(p.completed, locale, { unit: false }),
+                  formatPercent(p.percent, locale),
+                  new Decimal(p.behindPoints).toFixed(1, Decimal.ROUND_DOWN),
+                ],
+              }))}
+            />
           </>
         )}
       </section>

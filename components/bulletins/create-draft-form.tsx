@@ -3,8 +3,8 @@
 import { useId, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { Field, FormAlert, Select } from '@/components/admin/form-controls';
-import { callAction } from '@/components/admin/action-result';
+import { callAction, failureMessage } from '@/components/forms/action-result';
+import { Field, FormAlert, Select } from '@/components/forms/controls';
 import { Button } from '@/components/ui/button';
 import { createBulletinDraft } from '@/lib/actions/bulletins';
 
@@ -25,7 +25,7 @@ export function CreateDraftForm({ year, months }: { year: number; months: number
     const result = await callAction(() => createBulletinDraft({ year, month }), t('editor.failed'));
     if (!result.ok) {
       setPending(false);
-      setError(result.message);
+      setError(failureMessage(result));
       return;
     }
     router.push(`/bulletins/${year}/${month}/edit`);

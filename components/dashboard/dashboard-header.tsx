@@ -1,7 +1,7 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { MonthLinks } from '@/components/navigation/month-links';
+import { SwitchLinks } from '@/components/navigation/switch-links';
 import type { RollupBasis } from '@/lib/server/dashboard/get-rollup';
-import { cn } from '@/lib/utils';
 import { dashboardHref } from '@/lib/validations/dashboard-params';
 
 /** Month links and the basis switch; the official basis is the default, the other is labelled wherever it shows. */
@@ -23,35 +23,30 @@ export async function DashboardControls({
 }) {
   const t = await getTranslations('dashboard');
   const href = (m: number, b: RollupBasis) => dashboardHref(path, { year, month: m, basis: b });
-  const pill = (active: boolean) =>
-    cn(
-      'rounded border px-2 py-1 text-xs',
-      active ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50',
-    );
   return (
     <div className="flex flex-col gap-2 print:hidden">
-      <nav aria-label={t('monthSwitch')} className="flex flex-wrap gap-1" data-testid="dashboard-months">
-        {Array.from({ length: currentMonth }, (_, i) => i + 1).map((m) => (
-          <Link key={m} href={href(m, basis)} aria-current={m === month ? 'page' : undefined} className={pill(m === month)}>
-            {t('throughMonth', { month: m })}
-          </Link>
-        ))}
-      </nav>
+      <MonthLinks
+        through={currentMonth}
+        selected={month}
+        hrefFor={(m) => href(m, basis)}
+        label={t('monthSwitch')}
+        optionLabel={(m) => t('throughMonth', { month: m })}
+        look="pills"
+        testId="dashboard-months"
+      />
       {submittedBasis && (
-        <nav aria-label={t('basis.label')} className="flex flex-wrap items-center gap-1" data-testid="dashboard-basis">
+        <SwitchLinks
+          label={t('basis.label')}
+          current={basis}
+          look="pills"
+          testId="dashboard-basis"
+          links={[
+            { key: 'approved', href: href(month, 'approved'), label: t('basis.approved') },
+            { key: 'submitted', href: href(month, 'submitted'), label: t('basis.submitted'), testId: 'dashboard-basis-submitted' },
+          ]}
+        >
           <span className="text-xs text-slate-500">{t('basis.label')}</span>
-          <Link href={href(month, 'approved')} aria-current={basis === 'approved' ? 'page' : undefined} className={pill(basis === 'approved')}>
-            {t('basis.approved')}
-          </Link>
-          <Link
-            href={href(month, 'submitted')}
-            aria-current={basis === 'submitted' ? 'page' : undefined}
-            className={pill(basis === 'submitted')}
-            data-testid="dashboard-basis-submitted"
-          >
-            {t('basis.submitted')}
-          </Link>
-        </nav>
+        </SwitchLinks>
       )}
       {basis === 'submitted' && (
         <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="dashboard-basis-note">

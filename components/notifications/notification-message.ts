@@ -1,5 +1,5 @@
 import type { NotificationKind } from '@/generated/prisma/enums';
-import { monthName } from '@/components/reports/board/month-name';
+import { monthName } from '@/components/navigation/month-name';
 import type { StoredNotificationParams } from '@/lib/validations/notification';
 
 /** A translator of the `notifications.text` messages (next-intl's, from the server or createTranslator). */

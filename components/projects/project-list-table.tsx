@@ -116,11 +116,12 @@ async function ProjectListFilters({ list, params }: { list: ProjectList; params:
 }
 
 export async function ProjectListTable({ list, params }: { list: ProjectList; params: ProjectListParams }) {
-  const [locale, t, tCol, tTable, tStage, tInvestor, tDirection, tWarning] = await Promise.all([
+  const [locale, t, tCol, tTable, tPager, tStage, tInvestor, tDirection, tWarning] = await Promise.all([
     getLocale(),
     getTranslations('projectList'),
     getTranslations('projectList.columns'),
     getTranslations('projectList.table'),
+    getTranslations('navigation.pager'),
     getTranslations('enums.stage'),
     getTranslations('enums.investor'),
     getTranslations('enums.direction'),
@@ -253,10 +254,11 @@ export async function ProjectListTable({ list, params }: { list: ProjectList; pa
         }}
         labels={{
           columns: tTable('columns'),
-          previous: tTable('previous'),
-          next: tTable('next'),
-          pageSummary: tTable.raw('pageSummary') as string,
-          rowsPerPage: tTable('rowsPerPage'),
+          pager: tPager('label'),
+          previous: tPager('previous'),
+          next: tPager('next'),
+          pageSummary: tPager.raw('summary') as string,
+          rowsPerPage: tPager('rowsPerPage'),
           sortAscending: tTable('sortAscending'),
           sortDescending: tTable('sortDescending'),
         }}

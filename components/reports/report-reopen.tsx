@@ -3,10 +3,11 @@
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
+import { Textarea } from '@/components/forms/textarea';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { reopenReport } from '@/lib/actions/reports';
-import { isReportMessageKey } from '@/lib/validations/report';
-import { Textarea } from './textarea';
+import { ZReopenReport } from '@/lib/validations/report';
 
 /**
  * The bureau reopens an approved report so its department can correct it. The approved version is kept and
@@ -14,29 +15,15 @@ import { Textarea } from './textarea';
  */
 export function ReportReopen({ reportId, version, month }: { reportId: number; version: number; month: number }) {
   const t = useTranslations('reports.reopen');
-  const tv = useTranslations('validation');
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit() {
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await reopenReport({ reportId, version, reason });
-      if (result.ok) {
-        setOpen(false);
-        router.refresh();
-        return;
-      }
-      const key = result.fieldErrors?.reason?.[0];
-      setError(key ? (isReportMessageKey(key) ? tv(key) : key) : result.message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { form, formError, errorOf, onSubmit, pending } = useActionForm(ZReopenReport, reopenReport, {
+    defaultValues: { reportId, version, reason: '' },
+    onSuccess: () => {
+      setOpen(false);
+      router.refresh();
+    },
+  });
 
   if (!open) {
     return (
@@ -45,25 +32,27 @@ export function ReportReopen({ reportId, version, month }: { reportId: number; v
       </Button>
     );
   }
+  // the reason's own error says more than the form-level "check the fields"
+  const error = errorOf('reason') ?? formError;
   return (
-    <div className="flex min-w-56 flex-col gap-2" data-testid={`report-reopen-form-${month}`}>
+    <form onSubmit={onSubmit} noValidate className="flex min-w-56 flex-col gap-2" data-testid={`report-reopen-form-${month}`}>
       <label htmlFor={`reopen-${reportId}`} className="text-xs font-medium text-slate-700">
         {t('reason')}
       </label>
-      <Textarea id={`reopen-${reportId}`} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <Textarea id={`reopen-${reportId}`} rows={2} aria-invalid={error ? true : undefined} {...form.register('reason')} />
       {error && (
         <p role="alert" className="text-xs text-red-700">
           {error}
         </p>
       )}
       <div className="flex gap-2">
-        <Button type="button" size="sm" disabled={busy} onClick={submit} data-testid={`report-reopen-confirm-${month}`}>
+        <Button type="submit" size="sm" disabled={pending} data-testid={`report-reopen-confirm-${month}`}>
           {t('confirm')}
         </Button>
-        <Button type="button" size="sm" variant="secondary" disabled={busy} onClick={() => setOpen(false)}>
+        <Button type="button" size="sm" variant="secondary" disabled={pending} onClick={() => setOpen(false)}>
           {t('cancel')}
         </Button>
       </div>
-    </div>
+    </form>
   );
 }

@@ -1,63 +1,43 @@
 'use client';
 
-import { useEffect, useState, useTransition } from 'react';
+import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import type { z } from 'zod';
+import { Textarea } from '@/components/forms/textarea';
+import { useActionForm, useHydrated } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { approveReport, returnReport } from '@/lib/actions/reports';
-import { isReportMessageKey, ZReturnReport, type ReturnReportInput } from '@/lib/validations/report';
-import { Textarea } from './textarea';
+import { ZReturnReport } from '@/lib/validations/report';
 
 /** The bureau's two answers to a submitted report. Returning needs a reason, which the department will read. */
 export function ReportReview({ reportId, version, month }: { reportId: number; version: number; month: number }) {
   const t = useTranslations('reports.review');
-  const tv = useTranslations('validation');
   const router = useRouter();
   const [returning, setReturning] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  const [approveError, setApproveError] = useState<string | null>(null);
   const [approving, startApprove] = useTransition();
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<ReturnReportInput, unknown, z.output<typeof ZReturnReport>>({
-    resolver: zodResolver(ZReturnReport),
+  const { form, formError, errorOf, onSubmit, pending } = useActionForm(ZReturnReport, returnReport, {
     defaultValues: { reportId, version, comment: '' },
+    onSuccess: () => {
+      setReturning(false);
+      router.refresh();
+    },
   });
   // Buttons wait for hydration: before it, "return" would post the form natively instead of asking for a reason.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  const busy = !hydrated || approving || isSubmitting;
+  const busy = !useHydrated() || approving || pending;
 
   function approve() {
-    setMessage(null);
+    setApproveError(null);
     startApprove(async () => {
       const result = await approveReport({ reportId, version });
       if (result.ok) router.refresh();
-      else setMessage(result.message);
+      else setApproveError(result.message);
     });
   }
 
-  async function sendBack(values: z.output<typeof ZReturnReport>) {
-    setMessage(null);
-    const result = await returnReport(values);
-    if (result.ok) {
-      setReturning(false);
-      router.refresh();
-      return;
-    }
-    const commentError = result.fieldErrors?.comment?.[0];
-    if (commentError) setError('comment', { type: 'server', message: commentError });
-    else setMessage(result.message);
-  }
-
-  const commentMessage = errors.comment?.message;
-  const commentError = commentMessage && isReportMessageKey(commentMessage) ? tv(commentMessage) : commentMessage;
+  const message = approveError ?? formError;
+  const commentError = errorOf('comment');
   const commentId = `report-return-comment-${month}`;
 
   return (
@@ -83,7 +63,7 @@ export function ReportReview({ reportId, version, month }: { reportId: number; v
           </Button>
         </div>
       ) : (
-        <form onSubmit={handleSubmit(sendBack)} noValidate className="flex flex-col gap-2">
+        <form onSubmit={onSubmit} noValidate className="flex flex-col gap-2">
           <Label htmlFor={commentId}>{t('returnComment')}</Label>
           <Textarea
             id={commentId}
@@ -92,7 +72,7 @@ export function ReportReview({ reportId, version, month }: { reportId: number; v
             aria-invalid={commentError ? true : undefined}
             aria-describedby={commentError ? `${commentId}-error` : undefined}
             data-testid={commentId}
-            {...register('comment')}
+            {...form.register('comment')}
           />
           {commentError && (
             <p id={`${commentId}-error`} className="text-sm text-red-700">
@@ -101,7 +81,7 @@ export function ReportReview({ reportId, version, month }: { reportId: number; v
           )}
           <div className="flex gap-2">
             <Button size="sm" variant="danger" type="submit" disabled={busy} data-testid={`report-return-confirm-${month}`}>
-              {isSubmitting ? t('returning') : t('returnConfirm')}
+              {pending ? t('returning') : t('returnConfirm')}
             </Button>
             <Button size="sm" variant="ghost" type="button" onClick={() => setReturning(false)} disabled={busy}>
               {t('cancel')}

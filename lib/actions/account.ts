@@ -12,7 +12,7 @@ import { passwordProblems } from '@/lib/validations/password';
 
 function passwordCheckLocked(retryAfterSeconds: number): AppError {
   const minutes = Math.ceil(retryAfterSeconds / 60);
-  return new AppError('RATE_LIMITED', undefined, { seconds: retryAfterSeconds, minutes }, { currentPassword: ['passwordCheckLocked'] });
+  return new AppError('RATE_LIMITED', { params: { seconds: retryAfterSeconds, minutes }, fieldErrors: { currentPassword: ['passwordCheckLocked'] } });
 }
 
 /**

@@ -1,8 +1,9 @@
 'use server';
 
-import { formatOf, ZProjectImportUpload, type ParsedSheet, type ProjectImportUpload } from '@/lib/domain/project-sheet';
+import { formatOf, type ParsedSheet } from '@/lib/domain/project-sheet';
 import { importProjects, type ImportSummary } from '@/lib/server/projects/import-projects';
 import { parseUpload } from '@/lib/server/projects/parse-upload';
+import { ZProjectImportUpload, type ProjectImportUpload } from '@/lib/validations/project-import';
 import { defineAction, type ActionContext } from './safe-action';
 
 const PAGES = ['/projects', '/plan'];
@@ -17,16 +18,8 @@ async function readUpload(input: ProjectImportUpload): Promise<ParsedSheet> {
 }
 
 async function run(ctx: ActionContext<ProjectImportUpload, ParsedSheet>, commit: boolean): Promise<ImportSummary> {
-  return importProjects(ctx.tx, ctx.actor, {
-    year: ctx.input.year,
-    sheet: ctx.prepared,
-    commit,
-    fileName: ctx.input.file.name,
-    reason: ctx.input.reason,
-    versions: ctx.input.versions,
-    ip: ctx.ip,
-    audit: ctx.audit,
-  });
+  const { year, file, reason, versions } = ctx.input;
+  return importProjects({ ...ctx, input: { year, sheet: ctx.prepared, commit, fileName: file.name, reason, versions } });
 }
 
 /** Reads the file and reports what an import would create, update and refuse; writes nothing. */

@@ -10,37 +10,24 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
-import { createTranslator } from 'next-intl';
 import type { z } from 'zod';
 import type { AppLocale } from '@/i18n/config';
+import { hasMessage, translateMessage, type MessageParams } from '@/i18n/translate-message';
 import type { Actor } from '@/lib/auth/actor';
-import { can, scopeOf, type Permission } from '@/lib/auth/permissions';
+import { scopeOf, type Permission } from '@/lib/auth/permissions';
 import { getRequestContext } from '@/lib/auth/request-context';
 import { prisma } from '@/lib/db';
-import { writeAudit, writeAuditMany, type AuditEntry, type Tx } from '@/lib/server/audit';
-import { AppError, ForbiddenError, NotFoundError, type ErrorCode } from '@/lib/server/errors';
-import en from '@/messages/en.json';
-import zhCN from '@/messages/zh-CN.json';
+import { AppError, ForbiddenError, type ErrorCode } from '@/lib/server/errors';
+import { createWriteContext, type WriteContext } from '@/lib/server/write-context';
 
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> };
 
-export interface ActionContext<I, P = undefined> {
-  actor: Actor;
-  ip: string | null;
-  input: I;
+/** The wrapper's context: the write context of lib/server, plus what `prepare` made of the input. */
+export interface ActionContext<I, P = undefined> extends WriteContext<I> {
   /** what the spec's `prepare` made of the input before the transaction opened */
   prepared: P;
-  tx: Tx;
-  /**
-   * Throws not-found unless the actor's scope of this action's permission reaches the record. A record of
-   * another department is answered exactly like one that does not exist.
-   */
-  authorize<R extends { departmentId: number }>(record: R | null | undefined, what?: string): asserts record is R;
-  audit(entry: AuditEntry): Promise<void>;
-  /** many entries in one insert, for bulk actions */
-  auditMany(entries: readonly AuditEntry[]): Promise<void>;
 }
 
 export interface ActionSpec<S extends z.ZodType, T, P = undefined> {
@@ -67,12 +54,6 @@ export interface ActionMeta {
   permission: Permission;
 }
 
-const MESSAGES = { 'zh-CN': zhCN, en } as const;
-
-function translatorFor(locale: AppLocale) {
-  return createTranslator({ locale, messages: MESSAGES[locale] });
-}
-
 /** FormData from a no-JS form post, or a plain object from a client component. */
 function toPlainInput(raw: unknown): unknown {
   if (typeof FormData !== 'undefined' && raw instanceof FormData) {
@@ -86,17 +67,14 @@ function toPlainInput(raw: unknown): unknown {
   return raw;
 }
 
-/** A validation message is a key under `validation` in messages/*.json when it is ours, else zod's text. */
-function translateIssue(locale: AppLocale, message: string, params: Record<string, unknown> = {}): string {
-  const validation = MESSAGES[locale].validation as Record<string, string>;
-  if (!Object.hasOwn(validation, message)) return message;
-  const t = translatorFor(locale);
-  return t(`validation.${message}` as Parameters<typeof t>[0], params as never);
+/** A field message is a key under `validation` in messages/*.json when it is ours, else zod's own text. */
+function translateIssue(locale: AppLocale, message: string, params: MessageParams): string {
+  const key = `validation.${message}`;
+  return hasMessage(locale, key) ? translateMessage(locale, { key, params }) : message;
 }
 
+/** The one place an application error becomes words: its message and its field messages, in the user's language. */
 function failure(locale: AppLocale, error: AppError): ActionResult<never> {
-  const t = translatorFor(locale);
-  const params: Record<string, string | number> = { detail: error.message, ...error.params };
   const fieldErrors = Object.keys(error.fieldErrors).length
     ? Object.fromEntries(
         Object.entries(error.fieldErrors).map(([field, keys]) => [field, keys.map((k) => translateIssue(locale, k, error.params))]),
@@ -105,7 +83,7 @@ function failure(locale: AppLocale, error: AppError): ActionResult<never> {
   return {
     ok: false,
     code: error.code,
-    message: t(`actionErrors.${error.code}` as Parameters<typeof t>[0], params as never),
+    message: translateMessage(locale, error.userMessage),
     ...(fieldErrors ? { fieldErrors } : {}),
   };
 }
@@ -125,23 +103,15 @@ export function defineAction<S extends z.ZodType, T, P = undefined>(spec: Action
           const field = issue.path.length ? issue.path.join('.') : '_form';
           (fieldErrors[field] ??= []).push(issue.message);
         }
-        throw new AppError('VALIDATION', undefined, {}, fieldErrors);
+        throw new AppError('VALIDATION', { fieldErrors });
       }
       const prepared = spec.prepare ? await spec.prepare(parsed.data, actor) : (undefined as P);
 
       const data = await prisma.$transaction(
         async (tx) => {
           const ctx: ActionContext<z.infer<S>, P> = {
-            actor,
-            ip,
-            input: parsed.data,
+            ...createWriteContext(tx, { actor, ip, input: parsed.data, permission: spec.permission }),
             prepared,
-            tx,
-            authorize(record, what) {
-              if (!record || !can(actor, spec.permission, record)) throw new NotFoundError(what);
-            },
-            audit: (entry) => writeAudit(tx, { actor, ip }, entry),
-            auditMany: (entries) => writeAuditMany(tx, { actor, ip }, entries),
           };
           return spec.run(ctx);
         },
@@ -155,7 +125,7 @@ export function defineAction<S extends z.ZodType, T, P = undefined>(spec: Action
       if (error instanceof AppError) return failure(locale, error);
       const ref = randomUUID().slice(0, 8);
       console.error(`[action ${spec.name}] ref ${ref}`, error);
-      return failure(locale, new AppError('INTERNAL', undefined, { ref }));
+      return failure(locale, new AppError('INTERNAL', { params: { ref } }));
     }
   };
   const meta: ActionMeta = { name: spec.name, permission: spec.permission };

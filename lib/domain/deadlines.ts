@@ -4,14 +4,11 @@
  * the instant as an argument. Date arithmetic is done on UTC midnights, where every day is 24 hours long.
  */
 
-const MS_PER_DAY = 24 * 60 * 60 * 1000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { daysInMonth, formatDateOnly, utcMidnightOf } from './date-only';
 
-/** Days in a month (1–12) of a year, leap years included. */
-export function daysInMonth(year: number, month: number): number {
-  // Day 0 of the next month is the last day of this one; Date.UTC takes a 0-based month.
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
+export { daysInMonth };
+
+const MS_PER_DAY = 24 * 60 * 60 * 1000;
 
 /**
  * The day the report for `month` is due: day `deadlineDay` of the following month (December's is due in January
@@ -24,12 +21,12 @@ export function reportDeadline(year: number, month: number, deadlineDay: number)
   const dueYear = month === 12 ? year + 1 : year;
   const dueMonth = month === 12 ? 1 : month + 1;
   const day = Math.min(deadlineDay, daysInMonth(dueYear, dueMonth));
-  return isoDate(dueYear, dueMonth, day);
+  return formatDateOnly(dueYear, dueMonth, day);
 }
 
 /** Whole days after the deadline; 0 on the deadline itself and before it. */
 export function daysOverdue(deadlineIso: string, todayIso: string): number {
-  const days = (utcMidnight(todayIso) - utcMidnight(deadlineIso)) / MS_PER_DAY;
+  const days = (utcMidnightOf(todayIso) - utcMidnightOf(deadlineIso)) / MS_PER_DAY;
   return Math.max(0, days);
 }
 
@@ -96,20 +93,6 @@ export function summariseDepartment(
     daysOverdue: late ? overdue : 0,
     state: outstanding === 0 ? 'done' : late ? 'late' : 'onTime',
   };
-}
-
-function utcMidnight(iso: string): number {
-  const match = ISO_DATE.exec(iso);
-  if (!match) throw new RangeError(`not a YYYY-MM-DD date: ${iso}`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new RangeError(`no such date: ${iso}`);
-  }
-  return Date.UTC(year, month - 1, day);
-}
-
-function isoDate(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 function assertInteger(value: number, what: string, min: number, max: number): void {

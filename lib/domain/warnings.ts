@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import type { ReportStatus, Stage } from '@/generated/prisma/enums';
-import { daysInMonth, daysOverdue } from '@/lib/domain/deadlines';
+import { parseDateOnly } from '@/lib/domain/date-only';
+import { daysOverdue } from '@/lib/domain/deadlines';
 import { assertMonth } from '@/lib/domain/pace';
 import { REPORT_FLAG_CODES } from '@/lib/domain/report-checks';
 
@@ -159,8 +160,8 @@ export interface NotStartedOnTimeInput {
 export function notStartedOnTime(input: NotStartedOnTimeInput): Warning | null {
   assertMonth(input.asOf.month);
   assertInteger(input.asOf.year, 'asOf.year', 1900, 9999);
-  const planned = input.plannedStart === null ? null : parseIsoDate(input.plannedStart);
-  const actual = input.actualStart === null ? null : parseIsoDate(input.actualStart);
+  const planned = input.plannedStart === null ? null : parseDateOnly(input.plannedStart);
+  const actual = input.actualStart === null ? null : parseDateOnly(input.actualStart);
   if (input.stage !== 'NEW_START' || planned === null) return null;
   const asOfIndex = input.asOf.year * 12 + input.asOf.month;
   if (actual !== null && actual.year * 12 + actual.month <= asOfIndex) return null;
@@ -295,14 +296,6 @@ function assertThresholds(t: PaceThresholds): void {
   const red = new Decimal(t.redPoints);
   if (!yellow.greaterThan(0)) throw new RangeError(`yellowPoints must be above 0: ${t.yellowPoints}`);
   if (red.lessThan(yellow)) throw new RangeError(`redPoints ${t.redPoints} is below yellowPoints ${t.yellowPoints}`);
-}
-
-function parseIsoDate(iso: string): { year: number; month: number; day: number } {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) throw new RangeError(`not a YYYY-MM-DD date: ${iso}`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) throw new RangeError(`no such date: ${iso}`);
-  return { year, month, day };
 }
 
 function assertInteger(value: number, what: string, min: number, max: number): void {

@@ -52,34 +52,41 @@ export function rawQuery(searchParams: URLSearchParams): RawQuery {
   return out;
 }
 
+/**
+ * Each schema below ends in a plain, typed zod schema carrying its description, so the OpenAPI document's
+ * parameters are generated from the very schemas that validate them (lib/server/api/openapi.ts): what the
+ * document says a parameter takes is what the API accepts.
+ */
+
 /** A text parameter under the shared text rule (lib/validations/text.ts), with the API's English messages. */
 const apiText = (name: string, max: number) =>
-  z.string().transform((raw, ctx) => {
-    if (raw.length > max * 4) {
-      ctx.addIssue({ code: 'custom', message: `${name} must be at most ${max} characters` });
-      return z.NEVER;
-    }
-    const cleaned = queryText(raw, max * 4);
-    if (!cleaned.ok) {
-      ctx.addIssue({ code: 'custom', message: `${name} must not contain control characters, Unicode non-characters or lone surrogates` });
-      return z.NEVER;
-    }
-    if (cleaned.value.length > max) {
-      ctx.addIssue({ code: 'custom', message: `${name} must be at most ${max} characters` });
-      return z.NEVER;
-    }
-    return cleaned.value;
-  });
-
-const ZYear = z.string().regex(/^\d{4}$/, { error: 'must be a four-digit year, e.g. 2025' }).transform(Number);
-
-/** A whole number in a range, from a query string. */
-const wholeNumber = (name: string, min: number, max: number) =>
   z
     .string()
-    .regex(/^\d{1,9}$/, { error: `${name} must be a whole number from ${min} to ${max}` })
-    .transform(Number)
-    .refine((n) => n >= min && n <= max, { error: `${name} must be a whole number from ${min} to ${max}` });
+    .transform((raw, ctx) => {
+      if (raw.length > max * 4) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be at most ${max} characters` });
+        return z.NEVER;
+      }
+      const cleaned = queryText(raw, max * 4);
+      if (!cleaned.ok) {
+        ctx.addIssue({ code: 'custom', message: `${name} must not contain control characters, Unicode non-characters or lone surrogates` });
+        return z.NEVER;
+      }
+      if (cleaned.value.length > max) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be at most ${max} characters` });
+        return z.NEVER;
+      }
+      return cleaned.value;
+    })
+    .pipe(z.string().max(max));
+
+const ZYear = z.string().regex(/^\d{4}$/, { error: 'must be a four-digit year, e.g. 2025' }).transform(Number).pipe(z.int().min(0).max(9999));
+
+/** A whole number in a range, from a query string. */
+const wholeNumber = (name: string, min: number, max: number) => {
+  const error = `${name} must be a whole number from ${min} to ${max}`;
+  return z.string().regex(/^\d{1,9}$/, { error }).transform(Number).pipe(z.int().min(min, { error }).max(max, { error }));
+};
 
 /** One value: a repeated single-valued parameter is refused rather than one of its values picked. */
 const one = <O>(name: string, schema: z.ZodType<O, string>) =>
@@ -90,19 +97,24 @@ const one = <O>(name: string, schema: z.ZodType<O, string>) =>
     .transform((values) => values?.[0])
     .pipe(schema.optional());
 
+/** The values of a list parameter given repeated or comma-separated, blanks left out. */
+const listValues = (values: string[] | undefined) =>
+  (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
+
+const distinct = <T>(values: T[]) => [...new Set(values)];
+
 /** A list given repeated or comma-separated, every value one of `allowed`. */
 const listOf = <T extends string>(name: string, allowed: readonly T[]) =>
   z
     .array(z.string())
     .optional()
-    .transform((values) =>
-      (values ?? [])
-        .flatMap((v) => v.split(','))
-        .map((v) => v.trim())
-        .filter((v) => v.length > 0),
-    )
-    .pipe(z.array(z.enum(allowed as unknown as [T, ...T[]], { error: `${name} must be one of ${allowed.join(', ')}` })))
-    .transform((values) => [...new Set(values)]);
+    .transform(listValues)
+    .pipe(z.array(z.enum(allowed as unknown as [T, ...T[]], { error: `${name} must be one of ${allowed.join(', ')}` })).overwrite(distinct));
+
+const LIST_NOTE = 'Several values: repeat the parameter or separate them with commas.';
 
 const KNOWN_ROLLUP_PARAMS = ['month', 'basis'] as const;
 const KNOWN_LIST_PARAMS = [
@@ -139,57 +151,63 @@ const knownQuery = (known: readonly string[]) =>
     })
     .transform((query) => Object.fromEntries(known.filter((k) => Object.hasOwn(query, k)).map((k) => [k, query[k]])));
 
-export const ZApiYearPath = ZYear;
+export const ZApiYearPath = ZYear.meta({ description: 'the plan year, e.g. 2025' });
 
 /** A project code as the project form allows it; anything else names no project (and never reaches a query). */
-export const ZApiProjectCodePath = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/);
+export const ZApiProjectCodePath = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/).meta({ description: 'the project code (项目代码)' });
 
 /** GET /api/v1/plan-years/{year}/rollup?month=&basis= */
 export const ZApiRollupQuery = knownQuery(KNOWN_ROLLUP_PARAMS).pipe(
-    z.object({
-      month: one('month', wholeNumber('month', 1, 12)),
-      basis: one('basis', z.enum(['approved', 'submitted'], { error: 'basis must be approved or submitted' })),
+  z.object({
+    month: one('month', wholeNumber('month', 1, 12)).meta({
+      description: 'figures through this month; default: the last closed month (the plan year’s reporting month − 1)',
     }),
-  );
+    basis: one('basis', z.enum(['approved', 'submitted'], { error: 'basis must be approved or submitted' })).meta({
+      description: '`approved` (the default): official figures, approved reports only. `submitted`: also counts reports submitted and not yet reviewed.',
+    }),
+  }),
+);
 
 /** GET /api/v1/projects?… — the project list's filters, strictly. */
 export const ZApiProjectListQuery = knownQuery(KNOWN_LIST_PARAMS).pipe(
-    z.object({
-      year: one('year', ZYear),
-      page: one('page', wholeNumber('page', 1, 100_000)).transform((v) => v ?? 1),
-      pageSize: one('pageSize', wholeNumber('pageSize', 1, API_PAGE_SIZE_MAX)).transform(
-        (v) => v ?? DEFAULT_PROJECT_LIST_PARAMS.pageSize,
-      ),
-      sort: one('sort', z.enum(PROJECT_LIST_SORTS, { error: `sort must be one of ${PROJECT_LIST_SORTS.join(', ')}` })).transform(
-        (v) => v ?? DEFAULT_PROJECT_LIST_PARAMS.sort,
-      ),
-      dir: one('dir', z.enum(['asc', 'desc'], { error: 'dir must be asc or desc' })).transform(
-        (v) => v ?? DEFAULT_PROJECT_LIST_PARAMS.dir,
-      ),
-      q: one('q', apiText('q', 100)).transform((v) => v ?? ''),
-      stage: listOf('stage', Object.values(Stage)),
-      investor: listOf('investor', Object.values(InvestorType)),
-      direction: listOf('direction', Object.values(Direction)),
-      department: z
-        .array(z.string())
-        .optional()
-        .transform((values) => (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))
-        .pipe(z.array(z.string().regex(/^\d{1,9}$/, { error: 'department must be department ids (whole numbers)' })))
-        .transform((ids) => [...new Set(ids.map(Number))]),
-      area: z
-        .array(z.string())
-        .max(50, { error: 'area may be given at most 50 times' })
-        .optional()
-        .transform((values) => (values ?? []).flatMap((v) => v.split(',')).filter((v) => v.trim() !== ''))
-        .pipe(z.array(apiText('area', 100)).max(50, { error: 'area may name at most 50 areas' }))
-        .transform((areas) => [...new Set(areas)]),
-      warning: listOf('warning', WARNING_LEVELS),
-    }),
-  );
+  z.object({
+    year: one('year', ZYear).meta({ description: 'the plan year; default: the active year, else the latest' }),
+    page: one('page', wholeNumber('page', 1, 100_000)).default(1).meta({ description: 'the page, from 1' }),
+    pageSize: one('pageSize', wholeNumber('pageSize', 1, API_PAGE_SIZE_MAX))
+      .default(DEFAULT_PROJECT_LIST_PARAMS.pageSize)
+      .meta({ description: 'projects per page' }),
+    sort: one('sort', z.enum(PROJECT_LIST_SORTS, { error: `sort must be one of ${PROJECT_LIST_SORTS.join(', ')}` }))
+      .default(DEFAULT_PROJECT_LIST_PARAMS.sort)
+      .meta({ description: 'the column the list is sorted by (ytd: approved investment year to date; rate: ytd ÷ annual plan)' }),
+    dir: one('dir', z.enum(['asc', 'desc'], { error: 'dir must be asc or desc' }))
+      .default(DEFAULT_PROJECT_LIST_PARAMS.dir)
+      .meta({ description: 'the sort direction' }),
+    q: one('q', apiText('q', 100)).default('').meta({ description: 'part of the project’s name or code, case-insensitive' }),
+    stage: listOf('stage', Object.values(Stage)).meta({ description: `Project category (项目类别). ${LIST_NOTE}` }),
+    investor: listOf('investor', Object.values(InvestorType)).meta({ description: `Investor type (投资主体). ${LIST_NOTE}` }),
+    direction: listOf('direction', Object.values(Direction)).meta({ description: `Investment direction (投资方向). ${LIST_NOTE}` }),
+    department: z
+      .array(z.string())
+      .optional()
+      .transform(listValues)
+      .pipe(z.array(z.string().regex(/^\d{1,9}$/, { error: 'department must be department ids (whole numbers)' }).transform(Number).pipe(z.int())).overwrite(distinct))
+      .meta({ description: `Lead department (责任单位) ids, as in \`departmentId\` of the results. ${LIST_NOTE}` }),
+    area: z
+      .array(z.string())
+      .max(50, { error: 'area may be given at most 50 times' })
+      .optional()
+      .transform((values) => (values ?? []).flatMap((v) => v.split(',')).filter((v) => v.trim() !== ''))
+      .pipe(z.array(apiText('area', 100)).max(50, { error: 'area may name at most 50 areas' }).overwrite(distinct))
+      .meta({ description: `Area (片区), exactly as in \`area\` of the results. ${LIST_NOTE}` }),
+    warning: listOf('warning', WARNING_LEVELS).meta({ description: `Pace warning level against 序时进度. ${LIST_NOTE}` }),
+  }),
+);
 export type ApiProjectListQuery = z.output<typeof ZApiProjectListQuery>;
 
 /** GET /api/v1/projects/{code}?year= */
-export const ZApiProjectQuery = knownQuery(['year']).pipe(z.object({ year: one('year', ZYear) }));
+export const ZApiProjectQuery = knownQuery(['year']).pipe(
+  z.object({ year: one('year', ZYear).meta({ description: 'the plan year; default: the active year, else the project’s latest' }) }),
+);
 
 /** zod's issues as the API reports them: the parameter and what is wrong with it. */
 export function apiIssues(error: z.ZodError): { parameter: string; message: string }[] {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDateOnly } from '@/lib/domain/date-only';
 import { RECORD_ID_MAX } from './record-id';
 import { text, TEXT_INVALID_CHARACTERS, TEXT_TOO_LONG } from './text';
 
@@ -34,15 +35,7 @@ function param<T extends z.ZodType>(schema: T) {
   }, schema.optional());
 }
 
-function isCalendarDate(text: string): boolean {
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
-
-const day = z
-  .string({ error: 'auditDateInvalid' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'auditDateInvalid' })
-  .refine(isCalendarDate, { error: 'auditDateInvalid' });
+const day = z.string({ error: 'auditDateInvalid' }).refine(isDateOnly, { error: 'auditDateInvalid' });
 
 export const ZAuditLogFilter = z
   .object({

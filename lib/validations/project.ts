@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDateOnly } from '@/lib/domain/date-only';
 import { BuildType, Direction, InvestorType, Stage } from '@/generated/prisma/enums';
 import { parseMoneyText, type MoneyTextProblem } from '@/lib/domain/money-text';
 import { checkPlanInvariants, MONTHS, type PlanInvariantKey } from '@/lib/domain/plan-invariants';
@@ -86,10 +87,7 @@ const ZOptionalDate = z
   .transform((raw, ctx) => {
     const text = raw?.trim() ?? '';
     if (text === '') return null;
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    const date = match ? new Date(`${text}T00:00:00Z`) : null;
-    // "2025-02-30" parses to March; comparing back refuses it.
-    if (!date || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
+    if (!isDateOnly(text)) {
       ctx.addIssue({ code: 'custom', message: 'projectDateInvalid' });
       return z.NEVER;
     }

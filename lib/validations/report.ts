@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isDateOnly } from '@/lib/domain/date-only';
 import { MilestoneKind } from '@/generated/prisma/enums';
 import { parseMoneyText, toHalfWidth, type MoneyTextProblem } from '@/lib/domain/money-text';
 import { RECORD_ID_MAX } from './record-id';
@@ -92,19 +93,12 @@ const optionalDate = z
   .transform((raw, ctx) => {
     const text = raw?.trim() ?? '';
     if (text === '') return null;
-    if (!isCalendarDate(text)) {
+    if (!isDateOnly(text)) {
       ctx.addIssue({ code: 'custom', message: 'reportDateInvalid' });
       return z.NEVER;
     }
     return text;
   });
-
-function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  // "2025-02-30" parses to March; comparing back refuses it.
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
-}
 
 /** 形象进度 as a percentage, 0–100 with up to two decimals; empty when the department does not estimate it. */
 const optionalPercent = z
@@ -135,7 +129,7 @@ export const ZMilestoneUpdate = z.object({
   date: z
     .string({ error: 'reportDateInvalid' })
     .trim()
-    .refine(isCalendarDate, { error: 'reportDateInvalid' }),
+    .refine(isDateOnly, { error: 'reportDateInvalid' }),
 });
 export type MilestoneUpdate = z.output<typeof ZMilestoneUpdate>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanText } from '@/lib/domain/text-rule';
 
 /**
  * The one rule every piece of text a person or a file gives Keystone goes through: form fields, action inputs,
@@ -15,34 +16,17 @@ import { z } from 'zod';
  * - What is kept is NFC-normalised, so "é" typed two ways is one value (searches, unique names, exports), and
  *   trimmed unless the field says otherwise.
  * - Every text carries a length bound: the schema given to `text()` must say its own maximum.
+ *
+ * The character rule itself is pure and lives in lib/domain/text-rule.ts, so the spreadsheet parser applies it too.
  */
 
-/** The message key (under `validation` in messages/*.json) of a text with a character it may not carry. */
-export const TEXT_INVALID_CHARACTERS = 'textInvalidCharacters';
-
-/** C0/DEL/C1 controls except tab and line feed, lone surrogates, non-characters. */
-const FORBIDDEN = /[^\P{Cc}\t\n]|\p{Cs}|\p{Noncharacter_Code_Point}/u;
+export { cleanText, hasForbiddenCharacters, TEXT_INVALID_CHARACTERS, type CleanText } from '@/lib/domain/text-rule';
 
 /** The message key of a text longer than any field takes, refused before it is scanned. */
 export const TEXT_TOO_LONG = 'textTooLong';
 
 /** Longest raw text cleaned at all (no field takes more): beyond it, refused without scanning megabytes. */
 const RAW_TEXT_CEILING = 100_000;
-
-export type CleanText = { ok: true; value: string } | { ok: false; problem: typeof TEXT_INVALID_CHARACTERS };
-
-/** The shared rule on one string: normalised text, or why it is refused. Pure; also used by the spreadsheet import. */
-export function cleanText(raw: string, options: { trim?: boolean } = {}): CleanText {
-  const lines = raw.replace(/\r\n?/g, '\n');
-  if (FORBIDDEN.test(lines)) return { ok: false, problem: TEXT_INVALID_CHARACTERS };
-  const value = lines.normalize('NFC');
-  return { ok: true, value: options.trim === false ? value : value.trim() };
-}
-
-/** Does the text hold a character the shared rule refuses? */
-export function hasForbiddenCharacters(raw: string): boolean {
-  return FORBIDDEN.test(raw.replace(/\r\n?/g, '\n'));
-}
 
 /**
  * Characters XML 1.0 cannot hold, removed from text written into a generated file (.xlsx): only data stored before

@@ -3,6 +3,7 @@
  * It never overwrites: if the database already has a plan year or a user, it does nothing.
  */
 import { hash } from '@node-rs/argon2';
+import { toDateOnly } from '@/lib/domain/date-only';
 import { centsToWan } from '@/lib/domain/money';
 import { checkReport } from '@/lib/domain/report-checks';
 import type { Db } from '@/lib/prisma';
@@ -192,7 +193,7 @@ function entryFlags(p: SeedData['projects'][number], month: number): string[] {
     month,
     investedThisMonth: wan(report.invested),
     priorMonths: p.reports.filter((r) => r.month < month).map((r) => ({ month: r.month, invested: wan(r.invested) })),
-    actualStart: report.actualStart?.toISOString().slice(0, 10) ?? p.actualStart?.toISOString().slice(0, 10) ?? null,
+    actualStart: toDateOnly(report.actualStart ?? null) ?? toDateOnly(p.actualStart ?? null),
   });
   return [...errors.map((e) => e.code), ...flags.map((f) => f.code)];
 }

@@ -94,7 +94,7 @@ async function untilWaitingOrSettled(work: Promise<unknown>) {
 /** Closes a year the way the admin's action does, in a transaction held open until `release` is called. */
 async function closeHeldOpen(planYearId: number) {
   const { closePlanYear } = await import('@/lib/server/admin/plan-years');
-  const { writeAudit } = await import('@/lib/server/audit');
+  const { createWriteContext } = await import('@/lib/server/write-context');
   const admin = await actorOf(t.db, 'admin');
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
@@ -102,7 +102,7 @@ async function closeHeldOpen(planYearId: number) {
   const closing = new Promise<void>((resolve) => (locked = resolve));
   const done = t.db.$transaction(
     async (tx) => {
-      await closePlanYear({ tx: tx as Tx, actor: admin, input: { id: planYearId }, audit: (e) => writeAudit(tx as Tx, { actor: admin, ip: null }, e) });
+      await closePlanYear(createWriteContext(tx as Tx, { actor: admin, ip: null, input: { id: planYearId }, permission: 'planYear.manage' }));
       locked();
       await held;
     },

@@ -88,14 +88,14 @@ describe('the plan version', () => {
     await imports.importProjectsCommit({ year: 2025, file: csv(newLine('LATE-1')), versions: JSON.stringify((await check(csv(newLine('LATE-1')))).versions), reason: '先建' });
     const before = await fingerprint();
     const result = await imports.importProjectsCommit({ year: 2025, file, versions: JSON.stringify(checked.versions), reason: '调整' });
-    expect(result).toMatchObject({ ok: false, code: 'CONFLICT', fieldErrors: { _form: [expect.stringMatching(/有 2 个项目已被他人修改（第 2, 3 行等）/)] } });
+    expect(result).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringMatching(/有 2 个项目已被他人修改（第 2, 3 行等）/) });
     expect(await fingerprint()).toBe(before);
     expect((await t.db.project.findUniqueOrThrow({ where: { id: form.id } })).name).toBe('表单改名');
   });
 
   it('refuses a commit that names no check', async () => {
     const result = await imports.importProjectsCommit({ year: 2025, file: csv(newLine('BLIND-1')), reason: '未检查' });
-    expect(result).toMatchObject({ ok: false, code: 'CONFLICT', fieldErrors: { _form: ['请先检查文件，再确认导入'] } });
+    expect(result).toMatchObject({ ok: false, code: 'CONFLICT', message: '请先检查文件，再确认导入' });
     expect(await t.db.project.count({ where: { code: 'BLIND-1' } })).toBe(0);
   });
 

@@ -13,17 +13,17 @@ describe('cumulativeSeries', () => {
 
   it('counts approved months only, and stops after the last one', () => {
     const { actual } = cumulativeSeries(plan, [
-      { month: 1, investedThisMonth: '5.00', status: 'APPROVED' },
-      { month: 2, investedThisMonth: '7.25', status: 'APPROVED' },
-      { month: 3, investedThisMonth: '9.00', status: 'SUBMITTED' },
+      { month: 1, approvedInvested: '5.00' },
+      { month: 2, approvedInvested: '7.25' },
+      { month: 3, approvedInvested: null },
     ]);
     expect(actual.slice(0, 3)).toEqual(['5.00', '12.25', null]);
   });
 
   it('carries the total through an approved month with nothing invested', () => {
     const { actual } = cumulativeSeries(plan, [
-      { month: 1, investedThisMonth: '5.00', status: 'APPROVED' },
-      { month: 3, investedThisMonth: '1.00', status: 'APPROVED' },
+      { month: 1, approvedInvested: '5.00' },
+      { month: 3, approvedInvested: '1.00' },
     ]);
     expect(actual.slice(0, 4)).toEqual(['5.00', '5.00', '6.00', null]);
   });

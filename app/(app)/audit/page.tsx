@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { AuditFilterForm, type AuditFilterValues } from '@/components/audit/audit-filter-form';
 import { AuditLogTable } from '@/components/audit/audit-log-table';
-import { Pager } from '@/components/projects/pager';
+import { Pager } from '@/components/navigation/pager';
 import { Card, CardContent } from '@/components/ui/card';
 import { scopeOf } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
@@ -13,8 +13,7 @@ import { formatCount } from '@/lib/format';
 import { getAuditFilterOptions } from '@/lib/server/audit/get-audit-filter-options';
 import { listAuditLog } from '@/lib/server/audit/list-audit-log';
 import { isAuditMessageKey, ZAuditLogFilter } from '@/lib/validations/audit';
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+import type { SearchParams } from '@/lib/search-params';
 
 const FILTER_KEYS = ['person', 'department', 'entity', 'action', 'from', 'to'] as const;
 

@@ -1,20 +1,17 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { getTranslations } from 'next-intl/server';
+import { BulletinList } from '@/components/bulletins/bulletin-list';
 import { CreateDraftForm } from '@/components/bulletins/create-draft-form';
-import { Badge } from '@/components/ui/badge';
+import { YearLinks } from '@/components/navigation/year-links';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { can } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
-import { formatChongqingTime } from '@/lib/server/audit/chongqing-time';
 import { listBulletins } from '@/lib/server/bulletins/list-bulletins';
-import { defaultPlanYear, listPlanYears } from '@/lib/server/plan/list-plan-years';
-import { cn } from '@/lib/utils';
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+import { resolvePlanYear } from '@/lib/server/plan/resolve-plan-year';
+import type { SearchParams } from '@/lib/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('bulletins');
@@ -26,12 +23,9 @@ export default async function BulletinsPage({ searchParams }: { searchParams: Se
   await connection();
   const actor = await requireActor();
   const t = await getTranslations('bulletins');
-  const years = await listPlanYears(prisma, actor);
-  const requested = (await searchParams).year;
-  let year: number | null;
-  if (requested === undefined) year = defaultPlanYear(years);
-  else if (typeof requested === 'string' && /^\d{4}$/.test(requested) && years.some((y) => y.year === Number(requested))) year = Number(requested);
-  else notFound();
+  const resolved = await resolvePlanYear(prisma, actor, (await searchParams).year);
+  if (!resolved) notFound();
+  const { years, year } = resolved;
 
   if (year === null) {
     return (
@@ -55,23 +49,7 @@ export default async function BulletinsPage({ searchParams }: { searchParams: Se
           <h1 className="text-2xl font-semibold text-slate-900">{t('title', { year: String(year) })}</h1>
           <p className="mt-1 text-sm text-slate-500">{t('description')}</p>
         </div>
-        {years.length > 1 && (
-          <nav aria-label={t('yearLinks')} className="flex flex-wrap gap-1 text-sm">
-            {years.map((y) => (
-              <Link
-                key={y.year}
-                href={`/bulletins?year=${y.year}`}
-                aria-current={y.year === year ? 'page' : undefined}
-                className={cn(
-                  'rounded-md px-2.5 py-1 text-slate-600 hover:bg-white hover:text-brand-700',
-                  y.year === year && 'bg-white font-medium text-brand-800 shadow-sm ring-1 ring-slate-200',
-                )}
-              >
-                {y.year}
-              </Link>
-            ))}
-          </nav>
-        )}
+        <YearLinks years={years} current={year} hrefFor={(y) => `/bulletins?year=${y}`} />
       </div>
 
       {canManage && (
@@ -86,51 +64,7 @@ export default async function BulletinsPage({ searchParams }: { searchParams: Se
       )}
 
       <Card>
-        {list.bulletins.length === 0 ? (
-          <p className="px-5 py-8 text-center text-sm text-slate-500">{canManage ? t('emptyManage') : t('empty')}</p>
-        ) : (
-          <table className="w-full text-sm" data-testid="bulletin-list">
-            <thead className="border-b border-slate-200 bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">{t('columns.month')}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t('columns.title')}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t('columns.status')}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t('columns.publishedAt')}</th>
-                <th scope="col" className="px-4 py-2 font-medium">{t('columns.publishedBy')}</th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">{t('columns.actions')}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {list.bulletins.map((b) => (
-                <tr key={b.id} data-testid={`bulletin-row-${b.month}`}>
-                  <td className="px-4 py-2 whitespace-nowrap">{t('month', { month: b.month })}</td>
-                  <td className="px-4 py-2">
-                    <Link href={`/bulletins/${year}/${b.month}`} className="text-brand-700 hover:underline">
-                      {b.title}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-2">
-                    <Badge variant={b.status === 'PUBLISHED' ? 'success' : 'warning'}>{t(`status.${b.status}`)}</Badge>
-                  </td>
-                  <td className="px-4 py-2 whitespace-nowrap tabular-nums">
-                    {b.publishedAt ? formatChongqingTime(b.publishedAt, { seconds: false }) : '—'}
-                  </td>
-                  <td className="px-4 py-2">{b.publishedBy ?? '—'}</td>
-                  <td className="px-4 py-2 text-right whitespace-nowrap">
-                    <Link href={`/bulletins/${year}/${b.month}`} className="text-brand-700 hover:underline">
-                      {t('view')}
-                    </Link>
-                    {canManage && b.status === 'DRAFT' && (
-                      <Link href={`/bulletins/${year}/${b.month}/edit`} className="ml-3 text-brand-700 hover:underline">
-                        {t('edit')}
-                      </Link>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <BulletinList year={year} bulletins={list.bulletins} canManage={canManage} />
       </Card>
     </div>
   );

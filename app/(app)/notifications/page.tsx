@@ -3,15 +3,14 @@ import { connection } from 'next/server';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { MarkAllReadButton } from '@/components/notifications/mark-all-read-button';
 import { NotificationList } from '@/components/notifications/notification-list';
-import { Pager } from '@/components/projects/pager';
+import { Pager } from '@/components/navigation/pager';
 import { Card } from '@/components/ui/card';
 import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
 import { formatCount } from '@/lib/format';
 import { listNotifications } from '@/lib/server/notifications/list-notifications';
 import { ZNotificationListParams } from '@/lib/validations/notification';
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+import type { SearchParams } from '@/lib/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('notifications');

@@ -3,27 +3,23 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { getTranslations } from 'next-intl/server';
+import { YearLinks } from '@/components/navigation/year-links';
 import { PlanHeadline } from '@/components/plan/plan-headline';
 import { ReconciliationBanner, ReconciliationTable } from '@/components/plan/reconciliation-table';
-import { YearSwitch } from '@/components/plan/year-switch';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
 import { getPlanReconciliation } from '@/lib/server/plan/get-plan-reconciliation';
-import { defaultPlanYear, listPlanYears } from '@/lib/server/plan/list-plan-years';
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+import { resolvePlanYear } from '@/lib/server/plan/resolve-plan-year';
+import type { SearchParams } from '@/lib/search-params';
 
 /** The requested year, the default one when none is asked for, or notFound() for anything else. */
 const resolveYear = cache(async (requested: string | string[] | undefined) => {
   const actor = await requireActor();
-  const years = await listPlanYears(prisma, actor);
-  if (requested === undefined) return { actor, years, year: defaultPlanYear(years) };
-  if (typeof requested !== 'string' || !/^\d{4}$/.test(requested)) notFound();
-  const year = Number(requested);
-  if (!years.some((y) => y.year === year)) notFound();
-  return { actor, years, year };
+  const resolved = await resolvePlanYear(prisma, actor, requested);
+  if (!resolved) notFound();
+  return { actor, ...resolved };
 });
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
@@ -63,7 +59,7 @@ export default async function PlanOverviewPage({ searchParams }: { searchParams:
           </h1>
           {plan.title && <p className="mt-1 text-sm text-slate-500">{plan.title}</p>}
         </div>
-        <YearSwitch years={years} current={year} />
+        <YearLinks years={years} current={year} hrefFor={(y) => `/plan?year=${y}`} />
       </div>
       <PlanHeadline plan={plan} />
       <ReconciliationBanner plan={plan} />

@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import { cache } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ProjectListTable } from '@/components/projects/project-list-table';
-import { YearLinks } from '@/components/projects/year-links';
+import { YearLinks } from '@/components/navigation/year-links';
 import { Card } from '@/components/ui/card';
 import { scopeOf } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
@@ -12,19 +12,15 @@ import { prisma } from '@/lib/db';
 import { formatCount } from '@/lib/format';
 import { listProjects } from '@/lib/server/projects/list-projects';
 import { parseProjectListParams, projectListSearch } from '@/lib/validations/project-list';
-import { defaultPlanYear, listPlanYears } from '@/lib/server/plan/list-plan-years';
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+import { resolvePlanYear } from '@/lib/server/plan/resolve-plan-year';
+import type { SearchParams } from '@/lib/search-params';
 
 /** The requested year, the default one when none is asked for, or notFound() for anything else. */
 const resolveYear = cache(async (requested: string | string[] | undefined) => {
   const actor = await requireActor();
-  const years = await listPlanYears(prisma, actor);
-  if (requested === undefined) return { actor, years, year: defaultPlanYear(years) };
-  if (typeof requested !== 'string' || !/^\d{4}$/.test(requested)) notFound();
-  const year = Number(requested);
-  if (!years.some((y) => y.year === year)) notFound();
-  return { actor, years, year };
+  const resolved = await resolvePlanYear(prisma, actor, requested);
+  if (!resolved) notFound();
+  return { actor, ...resolved };
 });
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {

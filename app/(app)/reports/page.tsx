@@ -1,17 +1,15 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { getTranslations } from 'next-intl/server';
+import { MonthLinks } from '@/components/navigation/month-links';
 import { BatchEntry } from '@/components/reports/batch/batch-entry';
 import { can, scopeOf } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
 import { NotFoundError } from '@/lib/server/errors';
 import { getBatchEntry } from '@/lib/server/reports/get-batch-entry';
-import { cn } from '@/lib/utils';
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+import type { SearchParams } from '@/lib/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('nav');
@@ -43,7 +41,6 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   }
   const open = entry.planYearStatus === 'ACTIVE';
   const writable = open && entry.month <= entry.currentMonth;
-  const months = Array.from({ length: entry.currentMonth }, (_, i) => i + 1);
 
   return (
     <div className="flex flex-col gap-4">
@@ -56,21 +53,15 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
             {t('description', { department: entry.departmentName, count: entry.rows.length })}
           </p>
         </div>
-        <nav aria-label={t('month')} className="flex flex-wrap gap-1" data-testid="batch-months">
-          {months.map((m) => (
-            <Link
-              key={m}
-              href={`/reports?year=${entry.year}&month=${m}`}
-              aria-current={m === entry.month ? 'page' : undefined}
-              className={cn(
-                'rounded border px-2 py-1 text-xs',
-                m === entry.month ? 'border-brand-700 bg-brand-700 text-white' : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-50',
-              )}
-            >
-              {t('monthOption', { month: m })}
-            </Link>
-          ))}
-        </nav>
+        <MonthLinks
+          through={entry.currentMonth}
+          selected={entry.month}
+          hrefFor={(m) => `/reports?year=${entry.year}&month=${m}`}
+          label={t('month')}
+          optionLabel={(m) => t('monthOption', { month: m })}
+          look="pills"
+          testId="batch-months"
+        />
       </div>
       {!open && <p className="text-sm text-amber-800">{t('closed', { year: String(entry.year) })}</p>}
       {open && !writable && <p className="text-sm text-amber-800">{t('future', { month: entry.month })}</p>}

@@ -2,7 +2,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import type { SessionActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
-import { defaultPlanYear, listPlanYears } from '@/lib/server/plan/list-plan-years';
+import { resolvePlanYear } from '@/lib/server/plan/resolve-plan-year';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -13,11 +13,7 @@ export function sheetError(status: 401 | 403 | 404 | 400, code: string) {
 
 /** ?year=2025, or the default plan year; null when it names no plan year. */
 export async function resolveSheetYear(actor: SessionActor, raw: string | null): Promise<number | null> {
-  const years = await listPlanYears(prisma, actor);
-  if (raw === null || raw === '') return defaultPlanYear(years);
-  if (!/^\d{4}$/.test(raw)) return null;
-  const year = Number(raw);
-  return years.some((y) => y.year === year) ? year : null;
+  return (await resolvePlanYear(prisma, actor, raw))?.year ?? null;
 }
 
 /** An .xlsx download with a Chinese file name (RFC 6266 filename*, plus an ASCII fallback). */

@@ -1,19 +1,17 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import type { z } from 'zod';
+import { ConfirmAction } from '@/components/forms/confirm-action';
+import { Field } from '@/components/forms/controls';
+import { DialogForm } from '@/components/forms/dialog-form';
+import { Modal } from '@/components/forms/modal';
+import { useNotice } from '@/components/forms/notice';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { issueApiToken, revokeApiToken } from '@/lib/actions/api-tokens';
 import { API_TOKEN_NAME_MAX, ZIssueApiToken } from '@/lib/validations/api';
-import { applyActionFailure, callAction } from '../action-result';
-import { ConfirmAction } from '../confirm-action';
-import { Field, FormAlert, useErrorText } from '../form-controls';
-import { Modal } from '../modal';
-import { useNotice } from '../notice';
 
 interface IssuedToken {
   name: string;
@@ -49,58 +47,25 @@ export function IssueApiTokenButton() {
   );
 }
 
-/** Our own keys under apiTokens.validation first, then the shared validation keys, else the server's text. */
-function useTokenErrorText() {
-  const t = useTranslations('apiTokens.validation');
-  const shared = useErrorText();
-  return (message: string | undefined) => {
-    if (message === undefined) return undefined;
-    const key = message as Parameters<typeof t.has>[0];
-    return t.has(key) ? t(key) : shared(message);
-  };
-}
-
 function IssueApiTokenForm({ onIssued, onCancel }: { onIssued: (issued: IssuedToken) => void; onCancel: () => void }) {
   const t = useTranslations('apiTokens');
   const tc = useTranslations('admin.common');
-  const errorText = useTokenErrorText();
   const id = useId();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm<z.input<typeof ZIssueApiToken>, unknown, z.output<typeof ZIssueApiToken>>({
-    resolver: zodResolver(ZIssueApiToken),
+  // The token's own keys live under apiTokens.validation.
+  const action = useActionForm(ZIssueApiToken, issueApiToken, {
     defaultValues: { name: '' },
+    messages: 'apiTokens.validation',
+    onSuccess: ({ name, token }) => onIssued({ name, token }),
   });
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = form;
-
-  async function onSubmit(values: z.output<typeof ZIssueApiToken>) {
-    setFormError(null);
-    const result = await callAction(() => issueApiToken(values), tc('failed'));
-    if (!result.ok) {
-      const message = applyActionFailure(result, ['name'], form.setError);
-      return setFormError(errorText(message) ?? message);
-    }
-    onIssued({ name: result.data.name, token: result.data.token });
-  }
+  const { register } = action.form;
+  const { errorOf } = action;
 
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-4">
-      <FormAlert message={formError} />
-      <Field id={`${id}-name`} label={t('issue.name')} hint={t('issue.nameHint')} error={errorText(errors.name?.message)}>
+    <DialogForm action={action} submitText={t('issue.submit')} pendingText={tc('working')} onCancel={onCancel}>
+      <Field id={`${id}-name`} label={t('issue.name')} hint={t('issue.nameHint')} error={errorOf('name')}>
         {(aria) => <Input {...aria} autoComplete="off" maxLength={API_TOKEN_NAME_MAX} {...register('name')} />}
       </Field>
-      <div className="flex justify-end gap-2 pt-2">
-        <Button type="button" variant="secondary" onClick={onCancel}>
-          {tc('cancel')}
-        </Button>
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? tc('working') : t('issue.submit')}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 

@@ -8,7 +8,7 @@ import type { DepartmentReportState } from '@/lib/domain/deadlines';
 import { formatCount, MISSING } from '@/lib/format';
 import type { ReportBoard, ReportBoardRow } from '@/lib/server/reports/get-report-board';
 import { cn } from '@/lib/utils';
-import { monthName } from './month-name';
+import { monthName } from '@/components/navigation/month-name';
 
 const COUNT_COLUMNS = ['missing', 'draft', 'submitted', 'returned', 'approved', 'total'] as const;
 const STATE_BADGE: Record<DepartmentReportState, 'success' | 'neutral' | 'danger'> = {

@@ -1,5 +1,5 @@
 export * from './columns';
 export * from './parse';
 export * from './read-grid';
-export { ACCEPTED_EXTENSIONS, ZProjectImportUpload, type ProjectImportUpload } from './upload';
+export { ACCEPTED_EXTENSIONS } from './upload';
 export * from './limits';

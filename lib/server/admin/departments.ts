@@ -2,15 +2,15 @@ import 'server-only';
 import type { z } from 'zod';
 import { requirePermission } from '@/lib/server/authorize';
 import { diffRecords, toAuditRecord, type Tx } from '@/lib/server/audit';
-import { NotFoundError, ValidationError } from '@/lib/server/errors';
+import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '@/lib/server/errors';
 import type {
   ZCreateDepartment,
   ZDeleteDepartment,
   ZSetDepartmentActive,
   ZUpdateDepartment,
 } from '@/lib/validations/admin';
-import { AdminConflictError } from './conflict';
-import { isUniqueViolation, lockRow, type AdminWrite } from './context';
+import type { WriteContext } from '@/lib/server/write-context';
+import { lockRow } from './lock-row';
 
 const AUDITED_DEPARTMENT = { id: true, name: true, shortName: true, kind: true, active: true, sortOrder: true } as const;
 
@@ -27,7 +27,7 @@ async function lockedDepartment(tx: Tx, id: number) {
 }
 
 /** A new department goes to the end of every list ordered by sortOrder. */
-export async function createDepartment({ tx, actor, input, audit }: AdminWrite<z.output<typeof ZCreateDepartment>>) {
+export async function createDepartment({ tx, actor, input, audit }: WriteContext<z.output<typeof ZCreateDepartment>>) {
   requirePermission(actor, 'department.manage');
   if (await tx.department.findUnique({ where: { name: input.name }, select: { id: true } })) {
     throw new ValidationError({ name: ['departmentNameTaken'] });
@@ -50,7 +50,7 @@ export async function createDepartment({ tx, actor, input, audit }: AdminWrite<z
 }
 
 /** Rename (full and short name) or reclassify. */
-export async function updateDepartment({ tx, actor, input, audit }: AdminWrite<z.output<typeof ZUpdateDepartment>>) {
+export async function updateDepartment({ tx, actor, input, audit }: WriteContext<z.output<typeof ZUpdateDepartment>>) {
   requirePermission(actor, 'department.manage');
   const before = await lockedDepartment(tx, input.id);
   if (input.name !== before.name) {
@@ -74,7 +74,7 @@ export async function updateDepartment({ tx, actor, input, audit }: AdminWrite<z
  * An inactive department keeps its projects, users and history; it only stops being offered for new users.
  * Deactivation is how a department that still owns anything leaves the lists.
  */
-export async function setDepartmentActive({ tx, actor, input, audit }: AdminWrite<z.output<typeof ZSetDepartmentActive>>) {
+export async function setDepartmentActive({ tx, actor, input, audit }: WriteContext<z.output<typeof ZSetDepartmentActive>>) {
   requirePermission(actor, 'department.manage');
   const before = await lockedDepartment(tx, input.id);
   if (before.active === input.active) return { id: before.id, name: before.name, changed: false };
@@ -89,15 +89,15 @@ export async function setDepartmentActive({ tx, actor, input, audit }: AdminWrit
  * The row lock comes first, so a project or user added meanwhile (their foreign key locks this row) cannot slip
  * between the count and the delete.
  */
-export async function deleteDepartment({ tx, actor, input, audit }: AdminWrite<z.output<typeof ZDeleteDepartment>>) {
+export async function deleteDepartment({ tx, actor, input, audit }: WriteContext<z.output<typeof ZDeleteDepartment>>) {
   requirePermission(actor, 'department.manage');
   const before = await lockedDepartment(tx, input.id);
   const [projects, users] = await Promise.all([
     tx.project.count({ where: { departmentId: input.id } }),
     tx.user.count({ where: { departmentId: input.id } }),
   ]);
-  if (projects > 0) throw new AdminConflictError('departmentHasProjects', { count: projects });
-  if (users > 0) throw new AdminConflictError('departmentHasUsers', { count: users });
+  if (projects > 0) throw new ConflictError('validation.departmentHasProjects', { count: projects });
+  if (users > 0) throw new ConflictError('validation.departmentHasUsers', { count: users });
 
   await tx.department.delete({ where: { id: input.id } });
   await audit({ action: 'department.delete', entity: 'Department', entityId: before.id, before: toAuditRecord(before), after: null });

@@ -1,8 +1,7 @@
 import 'server-only';
 import type { PlanYearStatus } from '@/generated/prisma/enums';
 import type { Tx } from '@/lib/server/audit';
-import { NotFoundError } from '@/lib/server/errors';
-import { AdminConflictError } from './conflict';
+import { ConflictError, NotFoundError } from '@/lib/server/errors';
 
 export interface LockedPlanYear {
   id: number;
@@ -34,7 +33,7 @@ export async function lockPlanYears(tx: Tx, planYearIds: readonly number[]): Pro
 export async function assertPlanYearOpen(tx: Tx, planYearId: number): Promise<{ year: number; status: PlanYearStatus }> {
   const row = (await lockPlanYears(tx, [planYearId])).get(planYearId);
   if (!row) throw new NotFoundError('plan year');
-  if (row.status === 'CLOSED') throw new AdminConflictError('planYearClosed', { year: String(row.year) });
+  if (row.status === 'CLOSED') throw new ConflictError('validation.planYearClosed', { year: String(row.year) });
   return { year: row.year, status: row.status };
 }
 

@@ -2,10 +2,10 @@ import 'server-only';
 import type { z } from 'zod';
 import { requirePermission } from '@/lib/server/authorize';
 import { diffRecords, toAuditRecord, type Tx } from '@/lib/server/audit';
-import { NotFoundError, ValidationError } from '@/lib/server/errors';
+import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '@/lib/server/errors';
 import type { ZCreatePlanYear, ZPlanYearId, ZUpdatePlanYear } from '@/lib/validations/admin';
-import { AdminConflictError } from './conflict';
-import { isUniqueViolation, lockRow, type AdminWrite } from './context';
+import type { WriteContext } from '@/lib/server/write-context';
+import { lockRow } from './lock-row';
 
 const AUDITED_PLAN_YEAR = {
   id: true,
@@ -32,7 +32,7 @@ async function lockedPlanYear(tx: Tx, id: number) {
   return audited(planYear);
 }
 
-export async function createPlanYear({ tx, actor, input, audit }: AdminWrite<z.output<typeof ZCreatePlanYear>>) {
+export async function createPlanYear({ tx, actor, input, audit }: WriteContext<z.output<typeof ZCreatePlanYear>>) {
   requirePermission(actor, 'planYear.manage');
   if (await tx.planYear.findUnique({ where: { year: input.year }, select: { id: true } })) {
     throw new ValidationError({ year: ['planYearTaken'] });
@@ -51,10 +51,10 @@ export async function createPlanYear({ tx, actor, input, audit }: AdminWrite<z.o
 }
 
 /** Title, approved investment, reporting month and deadline day; a closed year refuses them all. */
-export async function updatePlanYear({ tx, actor, input, audit }: AdminWrite<z.output<typeof ZUpdatePlanYear>>) {
+export async function updatePlanYear({ tx, actor, input, audit }: WriteContext<z.output<typeof ZUpdatePlanYear>>) {
   requirePermission(actor, 'planYear.manage');
   const before = await lockedPlanYear(tx, input.id);
-  if (before.status === 'CLOSED') throw new AdminConflictError('planYearClosed', { year: String(before.year) });
+  if (before.status === 'CLOSED') throw new ConflictError('validation.planYearClosed', { year: String(before.year) });
   const after = await tx.planYear.update({
     where: { id: input.id },
     data: {
@@ -76,14 +76,14 @@ export async function updatePlanYear({ tx, actor, input, audit }: AdminWrite<z.o
  * first being closed behind the admin's back. The advisory lock makes "is another year active?" and the update
  * one step, so two admins activating two years at once cannot both succeed.
  */
-export async function activatePlanYear({ tx, actor, input, audit }: AdminWrite<z.output<typeof ZPlanYearId>>) {
+export async function activatePlanYear({ tx, actor, input, audit }: WriteContext<z.output<typeof ZPlanYearId>>) {
   requirePermission(actor, 'planYear.manage');
   await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(${ACTIVATION_LOCK})`;
   const before = await lockedPlanYear(tx, input.id);
-  if (before.status === 'CLOSED') throw new AdminConflictError('planYearClosed', { year: String(before.year) });
-  if (before.status !== 'DRAFT') throw new AdminConflictError('planYearNotDraft', { year: String(before.year) });
+  if (before.status === 'CLOSED') throw new ConflictError('validation.planYearClosed', { year: String(before.year) });
+  if (before.status !== 'DRAFT') throw new ConflictError('validation.planYearNotDraft', { year: String(before.year) });
   const active = await tx.planYear.findFirst({ where: { status: 'ACTIVE' }, select: { year: true } });
-  if (active) throw new AdminConflictError('planYearAlreadyActive', { year: String(active.year) });
+  if (active) throw new ConflictError('validation.planYearAlreadyActive', { year: String(active.year) });
 
   const after = await tx.planYear.update({ where: { id: input.id }, data: { status: 'ACTIVE' }, select: AUDITED_PLAN_YEAR });
   const diff = diffRecords(before, audited(after));
@@ -95,10 +95,10 @@ export async function activatePlanYear({ tx, actor, input, audit }: AdminWrite<z
  * → CLOSED, for good: the year's plans and reports lock (see assertPlanYearOpen). The row lock waits for writes to
  * that year already in flight, which hold a share lock on the same row.
  */
-export async function closePlanYear({ tx, actor, input, audit }: AdminWrite<z.output<typeof ZPlanYearId>>) {
+export async function closePlanYear({ tx, actor, input, audit }: WriteContext<z.output<typeof ZPlanYearId>>) {
   requirePermission(actor, 'planYear.manage');
   const before = await lockedPlanYear(tx, input.id);
-  if (before.status === 'CLOSED') throw new AdminConflictError('planYearClosed', { year: String(before.year) });
+  if (before.status === 'CLOSED') throw new ConflictError('validation.planYearClosed', { year: String(before.year) });
   const after = await tx.planYear.update({ where: { id: input.id }, data: { status: 'CLOSED' }, select: AUDITED_PLAN_YEAR });
   // the year's start warnings go on reading the planned starts it closed with (lib/domain/closed-years.ts)
   await tx.$executeRaw`

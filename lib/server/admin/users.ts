@@ -3,11 +3,11 @@ import { hash } from '@node-rs/argon2';
 import type { z } from 'zod';
 import { requirePermission } from '@/lib/server/authorize';
 import { diffRecords, toAuditRecord, type Tx } from '@/lib/server/audit';
-import { NotFoundError, ValidationError } from '@/lib/server/errors';
+import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '@/lib/server/errors';
 import type { ZCreateUser, ZResetPassword, ZSetUserActive, ZUpdateUser } from '@/lib/validations/admin';
 import { passwordProblems } from '@/lib/validations/password';
-import { AdminConflictError } from './conflict';
-import { isUniqueViolation, lockRow, type AdminWrite } from './context';
+import type { WriteContext } from '@/lib/server/write-context';
+import { lockRow } from './lock-row';
 
 /** The columns the audit trail shows for a user; never the password hash. */
 const AUDITED_USER = {
@@ -36,7 +36,7 @@ async function lockedUser(tx: Tx, id: number) {
 }
 
 /** A new user signs in with the password the admin gave them and must replace it first. */
-export async function createUser({ tx, actor, input, audit }: AdminWrite<z.output<typeof ZCreateUser>>) {
+export async function createUser({ tx, actor, input, audit }: WriteContext<z.output<typeof ZCreateUser>>) {
   requirePermission(actor, 'user.manage');
   const taken = await tx.user.findUnique({ where: { username: input.username }, select: { id: true } });
   if (taken) throw new ValidationError({ username: ['usernameTaken'] });
@@ -67,11 +67,11 @@ export async function createUser({ tx, actor, input, audit }: AdminWrite<z.outpu
  * Display name, role and department. An admin cannot take away their own ADMIN role, so there is always at least
  * one admin left who could undo a mistake. A role change is audited as `user.changeRole`, so it stands out.
  */
-export async function updateUser({ tx, actor, input, audit }: AdminWrite<z.output<typeof ZUpdateUser>>) {
+export async function updateUser({ tx, actor, input, audit }: WriteContext<z.output<typeof ZUpdateUser>>) {
   requirePermission(actor, 'user.manage');
   const before = await lockedUser(tx, input.id);
   if (before.id === actor.id && before.role === 'ADMIN' && input.role !== 'ADMIN') {
-    throw new AdminConflictError('cannotRemoveOwnAdmin');
+    throw new ConflictError('validation.cannotRemoveOwnAdmin');
   }
   await assertAssignableDepartment(tx, input.departmentId, before.departmentId);
 
@@ -103,7 +103,7 @@ export async function updateUser({ tx, actor, input, audit }: AdminWrite<z.outpu
  * Sets a new password the user must replace at their next sign-in. The session version moves too, so every
  * session begun with the old password ends at its next request.
  */
-export async function resetPassword({ tx, actor, input, audit }: AdminWrite<z.output<typeof ZResetPassword>>) {
+export async function resetPassword({ tx, actor, input, audit }: WriteContext<z.output<typeof ZResetPassword>>) {
   requirePermission(actor, 'user.manage');
   await lockRow(tx, 'User', input.id);
   const before = await tx.user.findUnique({
@@ -135,9 +135,9 @@ export async function resetPassword({ tx, actor, input, audit }: AdminWrite<z.ou
  * Deactivation takes effect at the user's next request: the session re-reads `active` every time, and the version
  * moves, so reactivating the user later does not bring an old session back to life.
  */
-export async function setUserActive({ tx, actor, input, audit }: AdminWrite<z.output<typeof ZSetUserActive>>) {
+export async function setUserActive({ tx, actor, input, audit }: WriteContext<z.output<typeof ZSetUserActive>>) {
   requirePermission(actor, 'user.manage');
-  if (input.id === actor.id && !input.active) throw new AdminConflictError('cannotDeactivateSelf');
+  if (input.id === actor.id && !input.active) throw new ConflictError('validation.cannotDeactivateSelf');
   const before = await lockedUser(tx, input.id);
   if (before.active === input.active) return { id: before.id, username: before.username, changed: false };
 

@@ -1,23 +1,23 @@
 import 'server-only';
-import type { ReportStatus } from '@/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
+import { approvedFigure } from '@/lib/domain/approved-figure';
 import type { Db } from '@/lib/prisma';
 import { getRollupCached } from '@/lib/server/dashboard/figures-cache';
-import type { Rollup, RollupBasis } from '@/lib/server/dashboard/get-rollup';
-import { defaultPlanYear, listPlanYears } from '@/lib/server/plan/list-plan-years';
+import type { RollupBasis } from '@/lib/server/dashboard/get-rollup';
+import { resolvePlanYear } from '@/lib/server/plan/resolve-plan-year';
 import { getProject, type ProjectDetail } from '@/lib/server/projects/get-project';
-import { listProjects, type ProjectListItem, type ProjectListTotals } from '@/lib/server/projects/list-projects';
+import { listProjects } from '@/lib/server/projects/list-projects';
 import type { ApiProjectListQuery } from '@/lib/validations/api';
+import type { ApiProject, ApiProjectList, ApiRollup } from './response-schemas';
 
 /**
  * The API's resources, each built by the same data-access function the pages use (with the API's actor), so a
  * figure read here is the figure on the dashboard, the project list or the project page. Only the shape differs:
- * money stays the exact decimal string in 万元 the database summed, labelled with `unit`.
+ * money stays the exact decimal string in 万元 the database summed, labelled with `unit`. Each answer is typed by
+ * its schema in response-schemas.ts, the schema the OpenAPI document describes it with.
  */
 
 export const MONEY_UNIT = '万元';
-
-export type ApiRollup = Rollup & { unit: typeof MONEY_UNIT };
 
 /** null when the plan year does not exist. */
 export async function rollupResource(
@@ -29,28 +29,9 @@ export async function rollupResource(
   return rollup ? { unit: MONEY_UNIT, ...rollup } : null;
 }
 
-export interface ApiProjectList {
-  data: ProjectListItem[];
-  page: number;
-  pageSize: number;
-  total: number;
-  year: number;
-  /** year-to-date figures count approved reports of months 1 … this */
-  ytdThroughMonth: number;
-  totals: ProjectListTotals;
-  unit: typeof MONEY_UNIT;
-}
-
-/** The year asked for, or the year the pages show by default; null when it names no plan year. */
-async function resolveYear(db: Db, actor: Actor, year: number | undefined): Promise<number | null> {
-  const years = await listPlanYears(db, actor);
-  if (year === undefined) return defaultPlanYear(years);
-  return years.some((y) => y.year === year) ? year : null;
-}
-
 /** null when the plan year does not exist. */
 export async function projectListResource(db: Db, actor: Actor, query: ApiProjectListQuery): Promise<ApiProjectList | null> {
-  const year = await resolveYear(db, actor, query.year);
+  const year = (await resolvePlanYear(db, actor, query.year))?.year ?? null;
   if (year === null) return null;
   const list = await listProjects(db, actor, {
     year,
@@ -79,41 +60,6 @@ export async function projectListResource(db: Db, actor: Actor, query: ApiProjec
   };
 }
 
-export interface ApiProjectMonth {
-  month: number;
-  /** the month's planned investment; null when the plan has no amount for it */
-  planned: string | null;
-  /** the figure of the department's report as it stands (see status); null when no report was started */
-  reported: string | null;
-  status: ReportStatus | null;
-  /** the approved figure official rollups count; null until approved */
-  approved: string | null;
-}
-
-export interface ApiProjectPlan {
-  year: number;
-  planYearStatus: string;
-  currentMonth: number;
-  stage: string;
-  investorType: string;
-  direction: string;
-  cumulativeBeforeYear: string;
-  annualPlan: string | null;
-  milestoneTarget: string | null;
-  totals: { planned: string; reported: string; approved: string };
-  /** always 12 entries, January to December */
-  months: ApiProjectMonth[];
-}
-
-export type ApiProject = Omit<
-  ProjectDetail,
-  'id' | 'departmentId' | 'departmentName' | 'plan' | 'contactName' | 'contactPhone'
-> & {
-  department: { id: number; name: string };
-  plan: ApiProjectPlan | null;
-  unit: typeof MONEY_UNIT;
-};
-
 function toApiProject(detail: ProjectDetail): ApiProject {
   // contact names and phone numbers are people's details, kept to the signed-in pages
   const { id: _id, departmentId, departmentName, plan, contactName: _name, contactPhone: _phone, ...project } = detail;
@@ -139,7 +85,7 @@ function toApiProject(detail: ProjectDetail): ApiProject {
           planned: plan.monthlyPlan.find((m) => m.month === month)?.amount ?? null,
           reported: report?.investedThisMonth ?? null,
           status: report?.status ?? null,
-          approved: report?.approvedInvested ?? null,
+          approved: report ? approvedFigure(report) : null,
         };
       }),
     },
@@ -156,7 +102,7 @@ export type ProjectResourceResult =
  * decides what the actor may read, exactly as for the project page.
  */
 export async function projectResource(db: Db, actor: Actor, code: string, year: number | undefined): Promise<ProjectResourceResult> {
-  if (year !== undefined && (await resolveYear(db, actor, year)) === null) return { ok: false, missing: 'year' };
+  if (year !== undefined && !(await resolvePlanYear(db, actor, year))) return { ok: false, missing: 'year' };
   const found = await db.project.findUnique({ where: { code }, select: { id: true } });
   if (!found) return { ok: false, missing: 'project' };
   const detail = await getProject(db, actor, { id: found.id, year });

@@ -3,10 +3,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import type { Db } from '@/lib/prisma';
-import type { AdminWrite } from '@/lib/server/admin/context';
 import { requirePermission } from '@/lib/server/authorize';
 import { NotFoundError } from '@/lib/server/errors';
 import type { ZIssueApiToken, ZRevokeApiToken } from '@/lib/validations/api';
+import type { WriteContext } from '@/lib/server/write-context';
 
 /**
  * Bearer tokens of the read-only JSON API. A token is `ks_` + 32 random bytes (base64url); only its sha256 is
@@ -88,7 +88,7 @@ export async function authenticateApiToken(db: Db, authorization: string | null,
 // ------------------------------------------------------------------------------------------- admin writes
 
 /** Issues a token; the only place its clear text exists is the return value. */
-export async function issueApiToken({ tx, actor, input, audit }: AdminWrite<z.output<typeof ZIssueApiToken>>) {
+export async function issueApiToken({ tx, actor, input, audit }: WriteContext<z.output<typeof ZIssueApiToken>>) {
   requirePermission(actor, 'apiToken.manage');
   const { token, tokenHash, prefix } = generateApiToken();
   const created = await tx.apiToken.create({
@@ -106,7 +106,7 @@ export async function issueApiToken({ tx, actor, input, audit }: AdminWrite<z.ou
 }
 
 /** Revokes a token for good: the next request with it is refused. Revoking a revoked token changes nothing. */
-export async function revokeApiToken({ tx, actor, input, audit }: AdminWrite<z.output<typeof ZRevokeApiToken>>) {
+export async function revokeApiToken({ tx, actor, input, audit }: WriteContext<z.output<typeof ZRevokeApiToken>>) {
   requirePermission(actor, 'apiToken.manage');
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "ApiToken" WHERE id = ${input.id} FOR UPDATE`;
   if (rows.length === 0) throw new NotFoundError('API token');

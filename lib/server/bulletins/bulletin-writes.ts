@@ -1,22 +1,14 @@
 import 'server-only';
 import type { BulletinStatus } from '@/generated/prisma/enums';
 import type { Prisma } from '@/generated/prisma/client';
-import type { Actor } from '@/lib/auth/actor';
-import { diffRecords, toAuditRecord, type AuditEntry, type Tx } from '@/lib/server/audit';
+import { diffRecords, toAuditRecord, type Tx } from '@/lib/server/audit';
 import { requirePermission } from '@/lib/server/authorize';
-import { NotFoundError } from '@/lib/server/errors';
+import { isUniqueViolation, NotFoundError } from '@/lib/server/errors';
+import type { WriteContext } from '@/lib/server/write-context';
 import type { BulletinMonthValues, BulletinRefValues, UpdateBulletinValues } from '@/lib/validations/bulletin';
 import { bulletinConflict } from './bulletin-conflict';
 import { bulletinDraftText } from './draft-text';
 import { readBulletinFigures, takeBulletinFigures, type BulletinFigures } from './figures';
-
-/** What a bulletin write needs; the action wrapper's context has exactly this shape. */
-export interface BulletinWrite<I> {
-  tx: Tx;
-  actor: Actor;
-  input: I;
-  audit(entry: AuditEntry): Promise<void>;
-}
 
 export interface BulletinWriteResult {
   id: number;
@@ -75,7 +67,7 @@ async function lockedDraft(tx: Tx, ref: BulletinRefValues) {
  * Drafts the bulletin of a month from the official rollup (approved reports only), freezing the figures. A month
  * is drafted once its reports are closed (before the plan year's reporting month), and only once.
  */
-export async function createBulletinDraft({ tx, actor, input, audit }: BulletinWrite<BulletinMonthValues>): Promise<BulletinWriteResult> {
+export async function createBulletinDraft({ tx, actor, input, audit }: WriteContext<BulletinMonthValues>): Promise<BulletinWriteResult> {
   requirePermission(actor, 'bulletin.manage');
   const planYear = await planYearOf(tx, input.year);
   if (planYear.status !== 'CLOSED' && input.month >= planYear.currentMonth) {
@@ -97,7 +89,7 @@ export async function createBulletinDraft({ tx, actor, input, audit }: BulletinW
     })
     .catch(async (error: unknown) => {
       // another reviewer drafted the same month between our check and our insert
-      if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002') {
+      if (isUniqueViolation(error)) {
         throw await bulletinConflict(tx, { kind: 'exists', year: planYear.year, month: input.month });
       }
       throw error;
@@ -113,7 +105,7 @@ export async function createBulletinDraft({ tx, actor, input, audit }: BulletinW
 }
 
 /** "重新生成": the draft's figures and text taken afresh from the reports approved by now; edits to the text are replaced. */
-export async function regenerateBulletin({ tx, actor, input, audit }: BulletinWrite<BulletinRefValues>): Promise<BulletinWriteResult> {
+export async function regenerateBulletin({ tx, actor, input, audit }: WriteContext<BulletinRefValues>): Promise<BulletinWriteResult> {
   requirePermission(actor, 'bulletin.manage');
   const before = await lockedDraft(tx, input);
   const figures = await takeBulletinFigures(tx, actor, before.planYear, before.month);
@@ -134,7 +126,7 @@ export async function regenerateBulletin({ tx, actor, input, audit }: BulletinWr
 }
 
 /** The bureau's edit of the title and text; the figures stay as frozen. */
-export async function updateBulletin({ tx, actor, input, audit }: BulletinWrite<UpdateBulletinValues>): Promise<BulletinWriteResult> {
+export async function updateBulletin({ tx, actor, input, audit }: WriteContext<UpdateBulletinValues>): Promise<BulletinWriteResult> {
   requirePermission(actor, 'bulletin.manage');
   const before = await lockedDraft(tx, input);
   const after = await tx.bulletin.update({
@@ -148,7 +140,7 @@ export async function updateBulletin({ tx, actor, input, audit }: BulletinWrite<
 }
 
 /** Publishes the draft as it stands: from now on every role with rollup.read reads it, and it never changes. */
-export async function publishBulletin({ tx, actor, input, audit }: BulletinWrite<BulletinRefValues>): Promise<BulletinWriteResult> {
+export async function publishBulletin({ tx, actor, input, audit }: WriteContext<BulletinRefValues>): Promise<BulletinWriteResult> {
   requirePermission(actor, 'bulletin.manage');
   const before = await lockedDraft(tx, input);
   const after = await tx.bulletin.update({

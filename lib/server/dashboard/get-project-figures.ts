@@ -3,6 +3,7 @@ import Decimal from 'decimal.js';
 import { Prisma } from '@/generated/prisma/client';
 import type { PlanYearStatus, ReportStatus, Stage } from '@/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
+import { toDateOnly } from '@/lib/domain/date-only';
 import { chongqingToday, reportDeadline } from '@/lib/domain/deadlines';
 import { percentOf } from '@/lib/domain/pace';
 import { forecastYearEnd, type ForecastInput, type YearEndForecast } from '@/lib/domain/forecast';
@@ -119,7 +120,6 @@ export async function getProjectFigures(db: Db, actor: Actor, options: ProjectFi
   const thresholds = paceThresholds(planYear);
   const deadline = reportDeadline(planYear.year, month, planYear.reportDeadlineDay);
   const today = options.today ?? chongqingToday(new Date());
-  const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
   return rows.map((raw): ProjectFigure => {
     const row = { ...raw, planned: byMonth(raw.planned, 12), actual: byMonth(raw.actual, month) };
@@ -130,8 +130,8 @@ export async function getProjectFigures(db: Db, actor: Actor, options: ProjectFi
       ytd: completed,
       paceMonth: month,
       thresholds,
-      plannedStart: iso(row.plannedStart),
-      actualStart: iso(row.actualStart),
+      plannedStart: toDateOnly(row.plannedStart),
+      actualStart: toDateOnly(row.actualStart),
       asOf: { year: planYear.year, month },
       report: { status: row.reportStatus, deadline, today },
       flags: row.flags,

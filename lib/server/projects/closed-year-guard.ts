@@ -6,11 +6,11 @@ import 'server-only';
  */
 import type { MilestoneKind } from '@/generated/prisma/enums';
 import { closedThrough, closedYearViolations, dateMovesClosedYear, type ClosedYearFacts } from '@/lib/domain/closed-years';
+import { toDateOnly } from '@/lib/domain/date-only';
 import { lastClosedYears } from '@/lib/server/admin/plan-year-lock';
 import type { Tx } from '@/lib/server/audit';
-import { AppError } from '@/lib/server/errors';
+import { ValidationError } from '@/lib/server/errors';
 
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /**
  * Refuses a project edit that would move a closed year's figures, with a message at each field concerned
@@ -25,15 +25,15 @@ export async function assertClosedYearsKept(
   const before: ClosedYearFacts = {
     departmentId: project.departmentId,
     area: project.area,
-    actualStart: day(project.actualStart),
-    actualCompletion: day(project.actualCompletion),
+    actualStart: toDateOnly(project.actualStart),
+    actualCompletion: toDateOnly(project.actualCompletion),
   };
   const violations = closedYearViolations(year, before, after);
   if (violations.length === 0 || year === null) return;
   const fieldErrors = Object.fromEntries(
     violations.map((field) => [field, [field === 'departmentId' || field === 'area' ? 'projectClosedYearLocked' : 'projectClosedYearDate']]),
   );
-  throw new AppError('VALIDATION', undefined, { year, through: closedThrough(year) }, fieldErrors);
+  throw new ValidationError(fieldErrors, { year, through: closedThrough(year) });
 }
 
 /** What a report states as fact, to become the project's on approval. */
@@ -75,11 +75,11 @@ export async function closedYearFactConflict(tx: Tx, reports: readonly ReportedF
     const project = projects.get(report.projectId);
     for (const field of ['actualStart', 'actualCompletion'] as const) {
       const date = report[field];
-      if (date && dateMovesClosedYear(through, day(project?.[field] ?? null), date)) return { projectId: report.projectId, field, date, year };
+      if (date && dateMovesClosedYear(through, toDateOnly(project?.[field] ?? null), date)) return { projectId: report.projectId, field, date, year };
     }
     for (const m of report.milestones) {
       const before = reached.find((r) => r.projectId === report.projectId && r.kind === m.kind);
-      if (dateMovesClosedYear(through, day(before?.actualDate ?? null), m.date)) {
+      if (dateMovesClosedYear(through, toDateOnly(before?.actualDate ?? null), m.date)) {
         return { projectId: report.projectId, field: 'milestoneUpdates', date: m.date, year };
       }
     }

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { makeWorkbookXmlSafe } from '@/lib/server/xlsx-safe';
 import Decimal from 'decimal.js';
 import type { Actor } from '@/lib/auth/actor';
+import { utcDayOf } from '@/lib/domain/date-only';
 import {
   BUILD_TYPE_LABELS,
   COLUMN_BY_KEY,
@@ -46,10 +47,6 @@ const TEMPLATE_ROWS = 5000;
 function moneyCell(value: string | null): number | string | null {
   if (value === null) return null;
   return new Decimal(value).precision(true) <= 15 ? Number(value) : value;
-}
-
-function toDay(d: Date | null): Date | null {
-  return d ? new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate())) : null;
 }
 
 function columnLetter(index: number): string {
@@ -193,8 +190,8 @@ export async function exportProjectsWorkbook(
       ownerUnit: p.ownerUnit,
       area: p.area,
       cumulativeBeforeYear: moneyCell(plan.cumulativeBeforeYear.toFixed(2)),
-      plannedStart: toDay(p.plannedStart),
-      plannedCompletion: toDay(p.plannedCompletion),
+      plannedStart: utcDayOf(p.plannedStart),
+      plannedCompletion: utcDayOf(p.plannedCompletion),
       leaderInCharge: p.leaderInCharge ?? '',
       milestoneTarget: plan.milestoneTarget ?? '',
     };

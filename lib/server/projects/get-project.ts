@@ -10,14 +10,10 @@ import type {
   Stage,
 } from '@/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
+import { toDateOnly } from '@/lib/domain/date-only';
 import type { Db } from '@/lib/prisma';
 import { milestoneUpdatesOf, type MilestoneUpdate } from '@/lib/validations/report';
 import { authorizeRecord } from '@/lib/server/authorize';
-
-/** A calendar date as stored (@db.Date), "2025-03-01", free of any time zone. */
-export function toDateOnly(value: Date | null): string | null {
-  return value ? value.toISOString().slice(0, 10) : null;
-}
 
 export interface ProjectReport {
   id: number;

@@ -15,7 +15,7 @@ import {
   type SheetLimitKey,
 } from '@/lib/domain/project-sheet/limits';
 import type { SheetFormat } from '@/lib/domain/project-sheet/upload';
-import { AppError } from '@/lib/server/errors';
+import { ValidationError, type AppError } from '@/lib/server/errors';
 import type { WorkerAnswer } from './parse-upload-protocol';
 
 export interface ParseLimits {
@@ -27,7 +27,7 @@ const DEFAULT_LIMITS: ParseLimits = { timeLimitMs: PARSE_TIME_LIMIT_MS, memoryLi
 
 /** A refused upload: a field error on `file` whose message (validation.<key>) names the limit. */
 export function uploadRefused(key: SheetLimitKey, params: Record<string, string | number>): AppError {
-  return new AppError('VALIDATION', key, params, { file: [key] });
+  return new ValidationError({ file: [key] }, params);
 }
 
 const UNREADABLE: ParsedSheet = {

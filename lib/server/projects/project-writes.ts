@@ -1,14 +1,12 @@
 import 'server-only';
-import { createTranslator } from 'next-intl';
-import type { Prisma } from '@/generated/prisma/client';
-import type { Actor } from '@/lib/auth/actor';
-import { checkPlanInvariants, MONTHS } from '@/lib/domain/plan-invariants';
-import { assertPlanYearOpen } from '@/lib/server/admin/plan-year-lock';
-import { diffRecords, toAuditRecord, type AuditEntry, type Tx } from '@/lib/server/audit';
-import { AppError, NotFoundError, ValidationError } from '@/lib/server/errors';
+import { MONTHS } from '@/lib/domain/plan-invariants';
+import { diffRecords, toAuditRecord, type Tx } from '@/lib/server/audit';
+import { NotFoundError } from '@/lib/server/errors';
 import { assertClosedYearsKept } from '@/lib/server/projects/closed-year-guard';
+import type { WriteContext } from '@/lib/server/write-context';
 import type { CreateProjectValues, UpdateProjectValues } from '@/lib/validations/project';
-import zhCN from '@/messages/zh-CN.json';
+import { assertCodeFree, assertDepartment, assertInvariants, assertPlanChangeAllowed, codeTaken, versionConflict } from './project-checks';
+import { PLAN_SELECT, PROJECT_SELECT, planSnapshot, planSnapshotOf, projectData, projectSnapshot, projectSnapshotOf } from './project-state';
 
 /**
  * Creating and editing a project together with its plan for one year. Every rule is checked before anything is
@@ -16,14 +14,6 @@ import zhCN from '@/messages/zh-CN.json';
  * audit entry. The invariants are the ones the form checks (lib/domain/plan-invariants.ts), checked again here
  * because the action is a public endpoint.
  */
-export interface ProjectWrite<I> {
-  tx: Tx;
-  actor: Actor;
-  input: I;
-  authorize<R extends { departmentId: number }>(record: R | null | undefined, what?: string): asserts record is R;
-  audit(entry: AuditEntry): Promise<void>;
-}
-
 export interface ProjectWriteResult {
   id: number;
   code: string;
@@ -35,171 +25,6 @@ export interface ProjectWriteResult {
   planVersion: number;
 }
 
-const PROJECT_SELECT = {
-  id: true,
-  code: true,
-  name: true,
-  departmentId: true,
-  ownerUnit: true,
-  area: true,
-  buildType: true,
-  scope: true,
-  totalInvestment: true,
-  plannedStart: true,
-  plannedCompletion: true,
-  actualStart: true,
-  actualCompletion: true,
-  leaderInCharge: true,
-  contactName: true,
-  contactPhone: true,
-} as const satisfies Prisma.ProjectSelect;
-
-const PLAN_SELECT = {
-  id: true,
-  version: true,
-  stage: true,
-  investorType: true,
-  direction: true,
-  cumulativeBeforeYear: true,
-  annualPlan: true,
-  milestoneTarget: true,
-  monthlyPlan: { select: { month: true, amount: true }, orderBy: { month: 'asc' } },
-} as const satisfies Prisma.ProjectPlanSelect;
-
-type ProjectRow = Prisma.ProjectGetPayload<{ select: typeof PROJECT_SELECT }>;
-type PlanRow = Prisma.ProjectPlanGetPayload<{ select: typeof PLAN_SELECT }>;
-type ProjectValues = CreateProjectValues | UpdateProjectValues;
-
-const dateOnly = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null);
-const toDate = (value: string | null) => (value ? new Date(`${value}T00:00:00Z`) : null);
-
-/** What the trail records for a project: money as two-decimal strings and dates as days, as the form shows them. */
-function projectSnapshot(row: ProjectRow) {
-  return {
-    code: row.code,
-    name: row.name,
-    departmentId: row.departmentId,
-    ownerUnit: row.ownerUnit,
-    area: row.area,
-    buildType: row.buildType,
-    scope: row.scope,
-    totalInvestment: row.totalInvestment.toFixed(2),
-    plannedStart: dateOnly(row.plannedStart),
-    plannedCompletion: dateOnly(row.plannedCompletion),
-    actualStart: dateOnly(row.actualStart),
-    actualCompletion: dateOnly(row.actualCompletion),
-    leaderInCharge: row.leaderInCharge,
-    contactName: row.contactName,
-    contactPhone: row.contactPhone,
-  };
-}
-
-function projectSnapshotOf(input: ProjectValues): ReturnType<typeof projectSnapshot> {
-  return {
-    code: input.code,
-    name: input.name,
-    departmentId: input.departmentId,
-    ownerUnit: input.ownerUnit,
-    area: input.area,
-    buildType: input.buildType,
-    scope: input.scope,
-    totalInvestment: input.totalInvestment,
-    plannedStart: input.plannedStart,
-    plannedCompletion: input.plannedCompletion,
-    actualStart: input.actualStart,
-    actualCompletion: input.actualCompletion,
-    leaderInCharge: input.leaderInCharge,
-    contactName: input.contactName,
-    contactPhone: input.contactPhone,
-  };
-}
-
-/** A plan for the trail; the split is twelve amounts, January first, or none for a 前期 project. */
-function planSnapshot(row: PlanRow) {
-  return {
-    stage: row.stage,
-    investorType: row.investorType,
-    direction: row.direction,
-    cumulativeBeforeYear: row.cumulativeBeforeYear.toFixed(2),
-    annualPlan: row.annualPlan?.toFixed(2) ?? null,
-    milestoneTarget: row.milestoneTarget,
-    monthlyPlan: row.monthlyPlan.map((m) => m.amount.toFixed(2)),
-  };
-}
-
-function planSnapshotOf(input: ProjectValues): ReturnType<typeof planSnapshot> {
-  const preliminary = input.stage === 'PRELIMINARY';
-  return {
-    stage: input.stage,
-    investorType: input.investorType,
-    direction: input.direction,
-    cumulativeBeforeYear: input.cumulativeBeforeYear,
-    annualPlan: preliminary ? null : input.annualPlan,
-    milestoneTarget: input.milestoneTarget,
-    // empty months are stored as zero so the twelve rows always add up to the plan
-    monthlyPlan: preliminary ? [] : input.monthly.map((m) => m ?? '0.00'),
-  };
-}
-
-function projectData(input: ProjectValues) {
-  return {
-    code: input.code,
-    name: input.name,
-    departmentId: input.departmentId,
-    ownerUnit: input.ownerUnit,
-    area: input.area,
-    buildType: input.buildType,
-    scope: input.scope,
-    totalInvestment: input.totalInvestment,
-    plannedStart: toDate(input.plannedStart),
-    plannedCompletion: toDate(input.plannedCompletion),
-    actualStart: toDate(input.actualStart),
-    actualCompletion: toDate(input.actualCompletion),
-    leaderInCharge: input.leaderInCharge,
-    contactName: input.contactName,
-    contactPhone: input.contactPhone,
-  };
-}
-
-/** The invariants again, as field errors keyed like the form's fields. */
-function assertInvariants(input: ProjectValues) {
-  const violations = checkPlanInvariants(input);
-  if (violations.length === 0) return;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const v of violations) (fieldErrors[v.field] ??= []).push(v.key);
-  throw new ValidationError(fieldErrors);
-}
-
-async function assertCodeFree(tx: Tx, code: string, ownId: number | null) {
-  const clash = await tx.project.findUnique({ where: { code }, select: { id: true } });
-  if (clash && clash.id !== ownId) throw new ValidationError({ code: ['projectCodeTaken'] });
-}
-
-async function assertDepartment(tx: Tx, departmentId: number, previous: number | null) {
-  const department = await tx.department.findUnique({ where: { id: departmentId }, select: { active: true } });
-  if (!department) throw new ValidationError({ departmentId: ['departmentUnknown'] });
-  // a project may stay with a department that has since been deactivated, but none is given to one
-  if (!department.active && departmentId !== previous) throw new ValidationError({ departmentId: ['departmentInactive'] });
-}
-
-const zh = createTranslator({ locale: 'zh-CN', messages: zhCN, namespace: 'validation' });
-
-/**
- * Someone saved the project after the form read it. The key travels as the form-level error `_form`, which the
- * action wrapper translates; the message is the Chinese text, for logs and callers that read it alone.
- */
-function versionConflict(): never {
-  throw new AppError('CONFLICT', zh('projectVersionConflict'), {}, { _form: ['projectVersionConflict'] });
-}
-
-/** A unique index refused the row: another user took the code between our check and our insert. */
-function codeTaken(error: unknown): never {
-  if (typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002') {
-    throw new ValidationError({ code: ['projectCodeTaken'] });
-  }
-  throw error;
-}
-
 async function writeMonthlyPlan(tx: Tx, planId: number, monthlyPlan: string[]) {
   await tx.monthlyPlanItem.deleteMany({ where: { planId } });
   if (monthlyPlan.length === 0) return;
@@ -208,19 +33,7 @@ async function writeMonthlyPlan(tx: Tx, planId: number, monthlyPlan: string[]) {
   });
 }
 
-/**
- * The plan year must be open, and a plan that departments already report against (an ACTIVE year) changes
- * only with a reason, which the audit row keeps.
- */
-async function assertPlanChangeAllowed(tx: Tx, input: ProjectValues, planChanged: boolean) {
-  const year = await assertPlanYearOpen(tx, input.planYearId);
-  if (planChanged && year.status === 'ACTIVE' && !input.reason) {
-    throw new ValidationError({ reason: ['projectReasonRequired'] });
-  }
-  return year;
-}
-
-export async function createProject(ctx: ProjectWrite<CreateProjectValues>): Promise<ProjectWriteResult> {
+export async function createProject(ctx: WriteContext<CreateProjectValues>): Promise<ProjectWriteResult> {
   const { tx, input } = ctx;
   ctx.authorize({ departmentId: input.departmentId }, 'department');
   assertInvariants(input);
@@ -269,7 +82,7 @@ export async function createProject(ctx: ProjectWrite<CreateProjectValues>): Pro
  * project or that plan bumps the version, so a form filled before someone else's save is refused instead of
  * silently overwriting it.
  */
-export async function updateProject(ctx: ProjectWrite<UpdateProjectValues>): Promise<ProjectWriteResult> {
+export async function updateProject(ctx: WriteContext<UpdateProjectValues>): Promise<ProjectWriteResult> {
   const { tx, input } = ctx;
   // the row lock makes the "before" in the trail the state this change really replaced, and serialises the
   // version check against a concurrent edit of the same project

@@ -1,9 +1,10 @@
 import 'server-only';
 import Decimal from 'decimal.js';
 import type { Stage } from '@/generated/prisma/enums';
+import { toDateOnly } from '@/lib/domain/date-only';
 import { checkReport, type ReportFlag, type ReportFlagCode } from '@/lib/domain/report-checks';
 import type { Tx } from '@/lib/server/audit';
-import { AppError } from '@/lib/server/errors';
+import { ValidationError } from '@/lib/server/errors';
 
 export interface PlanForChecks {
   id: number;
@@ -42,11 +43,11 @@ export async function entryChecks(
     month: input.month,
     investedThisMonth: input.investedThisMonth,
     priorMonths: prior.map((r) => ({ month: r.month, invested: r.investedThisMonth.toString() })),
-    actualStart: input.actualStart ?? plan.project.actualStart?.toISOString().slice(0, 10) ?? null,
+    actualStart: input.actualStart ?? toDateOnly(plan.project.actualStart),
   });
   const refusal = errors[0];
   if (refusal) {
-    throw new AppError('VALIDATION', undefined, refusal.params, { investedThisMonth: ['reportCumulativeAboveTotal'] });
+    throw new ValidationError({ investedThisMonth: ['reportCumulativeAboveTotal'] }, refusal.params);
   }
   return { flags: flags.map((f) => f.code), details: flags };
 }

@@ -1,12 +1,11 @@
 import 'server-only';
 import type { MilestoneKind, MilestoneStatus, PlanYearStatus, ReportStatus, Stage } from '@/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
+import { toDateOnly } from '@/lib/domain/date-only';
 import type { Db } from '@/lib/prisma';
 import { departmentScope } from '@/lib/server/authorize';
 import { NotFoundError } from '@/lib/server/errors';
 import { milestoneUpdatesOf, type MilestoneUpdate } from '@/lib/validations/report';
-
-const dateOnly = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 export interface BatchEntryReport {
   id: number;
@@ -132,8 +131,8 @@ export async function getBatchEntry(db: Db, actor: Actor, options: { year?: numb
       annualPlan: plan.annualPlan?.toFixed(2) ?? null,
       totalInvestment: plan.project.totalInvestment.toFixed(2),
       priorYtd: prior.reduce((sum, r) => sum.plus(r.investedThisMonth), plan.project.totalInvestment.mul(0)).toFixed(2),
-      projectActualStart: dateOnly(plan.project.actualStart),
-      projectActualCompletion: dateOnly(plan.project.actualCompletion),
+      projectActualStart: toDateOnly(plan.project.actualStart),
+      projectActualCompletion: toDateOnly(plan.project.actualCompletion),
       report: current && {
         id: current.id,
         version: current.version,
@@ -141,8 +140,8 @@ export async function getBatchEntry(db: Db, actor: Actor, options: { year?: numb
         investedThisMonth: current.investedThisMonth.toFixed(2),
         progressText: current.progressText,
         percentComplete: current.percentComplete?.toFixed(2) ?? null,
-        actualStart: dateOnly(current.actualStart),
-        actualCompletion: dateOnly(current.actualCompletion),
+        actualStart: toDateOnly(current.actualStart),
+        actualCompletion: toDateOnly(current.actualCompletion),
         problems: current.problems,
         coordinationNeeded: current.coordinationNeeded,
         nextSteps: current.nextSteps,
@@ -157,7 +156,7 @@ export async function getBatchEntry(db: Db, actor: Actor, options: { year?: numb
         nextSteps: last.nextSteps,
         percentComplete: last.percentComplete?.toFixed(2) ?? null,
       },
-      milestones: plan.project.milestones.map((m) => ({ kind: m.kind, status: m.status, actualDate: dateOnly(m.actualDate) })),
+      milestones: plan.project.milestones.map((m) => ({ kind: m.kind, status: m.status, actualDate: toDateOnly(m.actualDate) })),
     };
   });
 

@@ -11,95 +11,13 @@ import 'server-only';
  */
 import { Prisma } from '@/generated/prisma/client';
 import type { ReportStatus } from '@/generated/prisma/enums';
-import type { ActionContext } from '@/lib/actions/safe-action';
-import { getRequestContext } from '@/lib/auth/request-context';
-import { lockPlanYears, type LockedPlanYear } from '@/lib/server/admin/plan-year-lock';
 import { toAuditRecord, type AuditEntry, type Tx } from '@/lib/server/audit';
 import { NotFoundError } from '@/lib/server/errors';
-import { closedYearFactConflict } from '@/lib/server/projects/closed-year-guard';
 import { notifyBureau, notifyDepartment } from '@/lib/server/notifications/notify';
-import { milestoneUpdatesOf } from '@/lib/validations/report';
-import { reportConflict, type ReportConflict } from './report-conflict';
-
-export const EDITABLE: readonly ReportStatus[] = ['DRAFT', 'RETURNED'];
-
-export async function refuse(tx: Tx, conflict: ReportConflict): Promise<never> {
-  const { locale } = await getRequestContext();
-  throw await reportConflict(tx, locale, conflict);
-}
-
-/**
- * Reports are written against an open plan year only: a closed year's figures are final. The status is read under
- * the same share lock assertPlanYearOpen takes (lockPlanYears), so a close racing a save or an approval either
- * waits for it or is seen: a report write can never land in a year that closed before it committed.
- */
-export async function requireOpenYears(tx: Tx, planYearIds: readonly number[]): Promise<Map<number, LockedPlanYear>> {
-  const locked = await lockPlanYears(tx, planYearIds);
-  for (const planYear of [...locked.values()].sort((a, b) => a.year - b.year)) {
-    if (planYear.status === 'CLOSED') await refuse(tx, { kind: 'yearClosed', year: planYear.year });
-    if (planYear.status !== 'ACTIVE') await refuse(tx, { kind: 'yearNotOpen', year: planYear.year });
-  }
-  if (planYearIds.some((id) => !locked.has(id))) throw new NotFoundError('plan year');
-  return locked;
-}
-
-const LOADED = {
-  id: true,
-  version: true,
-  status: true,
-  month: true,
-  investedThisMonth: true,
-  approvedInvested: true,
-  progressText: true,
-  percentComplete: true,
-  actualStart: true,
-  actualCompletion: true,
-  problems: true,
-  coordinationNeeded: true,
-  nextSteps: true,
-  blockers: true,
-  readyToStart: true,
-  milestoneUpdates: true,
-  flags: true,
-  submittedById: true,
-  submittedAt: true,
-  reviewedById: true,
-  reviewedAt: true,
-  reviewComment: true,
-  plan: {
-    select: {
-      project: {
-        select: {
-          id: true,
-          name: true,
-          departmentId: true,
-          actualStart: true,
-          actualCompletion: true,
-          department: { select: { name: true } },
-        },
-      },
-      planYear: { select: { id: true, year: true } },
-    },
-  },
-} as const satisfies Prisma.MonthlyReportSelect;
-
-type LoadedReport = Prisma.MonthlyReportGetPayload<{ select: typeof LOADED }>;
-
-/**
- * Loads the reports the user acted on and authorizes every one before anything else is looked at: one report of
- * another department refuses the batch exactly like a missing id.
- */
-async function loadAuthorized<I>(ctx: ActionContext<I>, ids: readonly number[]): Promise<LoadedReport[]> {
-  const rows = await ctx.tx.monthlyReport.findMany({ where: { id: { in: [...ids] } }, select: LOADED });
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => {
-    const report = byId.get(id);
-    const owner: { departmentId: number } | null = report ? { departmentId: report.plan.project.departmentId } : null;
-    ctx.authorize(owner, 'report');
-    if (!report) throw new NotFoundError('report');
-    return report;
-  });
-}
+import type { WriteContext } from '@/lib/server/write-context';
+import { applyApprovedFacts, keepApprovedVersions, refuseFactsInClosedYears } from './approval-effects';
+import { loadAuthorized, type LoadedReport } from './loaded-report';
+import { EDITABLE, refuse, requireOpenYears } from './report-guards';
 
 export type TransitionKind = 'submit' | 'approve' | 'return' | 'reopen';
 
@@ -127,7 +45,7 @@ export interface TransitionResult {
  * or the reopening reason.
  */
 export async function transitionReports<I>(
-  ctx: ActionContext<I>,
+  ctx: WriteContext<I>,
   kind: TransitionKind,
   items: readonly { reportId: number; version: number }[],
   comment: string | null = null,
@@ -211,110 +129,6 @@ function auditOf(
     after: toAuditRecord(after),
     reason: kind === 'return' || kind === 'reopen' ? comment : null,
   };
-}
-
-/** Reopening keeps the approved version whole, so "as reported" and "as revised" can both be shown. */
-async function keepApprovedVersions(tx: Tx, reports: readonly LoadedReport[], actorId: number, now: Date, reason: string) {
-  const counts = await tx.monthlyReportRevision.groupBy({
-    by: ['reportId'],
-    where: { reportId: { in: reports.map((r) => r.id) } },
-    _max: { revision: true },
-  });
-  const last = new Map(counts.map((c) => [c.reportId, c._max.revision ?? 0]));
-  await tx.monthlyReportRevision.createMany({
-    data: reports.map((r) => {
-      const { plan: _plan, id: _id, version: _version, ...fields } = r;
-      return {
-        reportId: r.id,
-        revision: (last.get(r.id) ?? 0) + 1,
-        investedThisMonth: r.investedThisMonth,
-        progressText: r.progressText,
-        percentComplete: r.percentComplete,
-        approvedById: r.reviewedById,
-        approvedAt: r.reviewedAt ?? now,
-        reopenedById: actorId,
-        reopenedAt: now,
-        reopenReason: reason,
-        snapshot: toAuditRecord(fields),
-      };
-    }),
-  });
-}
-
-/**
- * Approval makes a report's dates the project's (applyApprovedFacts), and a closed year counts those dates: a
- * report that would change one on or before a closed year's end is refused whole (lib/domain/closed-years.ts).
- */
-async function refuseFactsInClosedYears(tx: Tx, reports: readonly LoadedReport[]) {
-  const conflict = await closedYearFactConflict(
-    tx,
-    reports.map((r) => ({
-      projectId: r.plan.project.id,
-      actualStart: day(r.actualStart),
-      actualCompletion: day(r.actualCompletion),
-      milestones: milestoneUpdatesOf(r.milestoneUpdates),
-    })),
-  );
-  if (!conflict) return;
-  const project = reports.find((r) => r.plan.project.id === conflict.projectId)!.plan.project.name;
-  await refuse(tx, { kind: 'closedYearFact', project, year: conflict.year, date: conflict.date });
-}
-
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
-
-/**
- * What an approved report states as fact becomes the project's record: its actual start and completion dates,
- * and the preliminary milestones it reached. Until approval they are the department's claim only.
- */
-async function applyApprovedFacts<I>(ctx: ActionContext<I>, reports: readonly LoadedReport[]) {
-  const { tx } = ctx;
-  const entries: AuditEntry[] = [];
-  for (const report of reports) {
-    const project = report.plan.project;
-    const dates: { actualStart?: Date; actualCompletion?: Date } = {};
-    if (report.actualStart && !sameDay(report.actualStart, project.actualStart)) dates.actualStart = report.actualStart;
-    if (report.actualCompletion && !sameDay(report.actualCompletion, project.actualCompletion)) {
-      dates.actualCompletion = report.actualCompletion;
-    }
-    if (Object.keys(dates).length > 0) {
-      await tx.project.update({ where: { id: project.id }, data: dates });
-      entries.push({
-        action: 'project.applyReport',
-        entity: 'Project',
-        entityId: project.id,
-        before: toAuditRecord(Object.fromEntries(Object.keys(dates).map((k) => [k, project[k as keyof typeof dates]]))),
-        after: toAuditRecord(dates),
-        reason: `MonthlyReport #${report.id}`,
-      });
-    }
-    for (const update of milestoneUpdatesOf(report.milestoneUpdates)) {
-      const date = new Date(`${update.date}T00:00:00Z`);
-      const before = await tx.preliminaryMilestone.findUnique({
-        where: { projectId_kind: { projectId: project.id, kind: update.kind } },
-        select: { id: true, status: true, actualDate: true },
-      });
-      if (before?.status === 'DONE' && sameDay(before.actualDate, date)) continue;
-      const after = await tx.preliminaryMilestone.upsert({
-        where: { projectId_kind: { projectId: project.id, kind: update.kind } },
-        create: { projectId: project.id, kind: update.kind, status: 'DONE', actualDate: date },
-        update: { status: 'DONE', actualDate: date },
-        select: { id: true, status: true, actualDate: true },
-      });
-      entries.push({
-        action: 'milestone.applyReport',
-        entity: 'PreliminaryMilestone',
-        entityId: after.id,
-        before: before ? toAuditRecord({ kind: update.kind, status: before.status, actualDate: before.actualDate }) : null,
-        after: toAuditRecord({ kind: update.kind, status: after.status, actualDate: after.actualDate }),
-        reason: `MonthlyReport #${report.id}`,
-      });
-    }
-  }
-  await ctx.auditMany(entries);
-}
-
-function sameDay(a: Date | null, b: Date | null): boolean {
-  return a !== null && b !== null && a.getTime() === b.getTime();
 }
 
 /** One notification per department and month, whatever the size of the batch. */

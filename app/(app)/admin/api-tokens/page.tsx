@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import { getTranslations } from 'next-intl/server';
 import { IssueApiTokenButton } from '@/components/admin/api-tokens/api-token-forms';
 import { ApiTokensTable } from '@/components/admin/api-tokens/api-tokens-table';
-import { NoticeArea, NoticeProvider } from '@/components/admin/notice';
+import { NoticeArea, NoticeProvider } from '@/components/forms/notice';
 import { AdminPageHeader } from '@/components/admin/page-header';
 import { can } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';

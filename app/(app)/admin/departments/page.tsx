@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import { getTranslations } from 'next-intl/server';
 import { CreateDepartmentButton } from '@/components/admin/department-forms';
 import { DepartmentsTable } from '@/components/admin/departments-table';
-import { NoticeArea, NoticeProvider } from '@/components/admin/notice';
+import { NoticeArea, NoticeProvider } from '@/components/forms/notice';
 import { AdminPageHeader } from '@/components/admin/page-header';
 import { can } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { getTranslations } from 'next-intl/server';
-import { NoticeArea, NoticeProvider } from '@/components/admin/notice';
+import { NoticeArea, NoticeProvider } from '@/components/forms/notice';
 import { AdminPageHeader } from '@/components/admin/page-header';
 import { CreateUserButton } from '@/components/admin/user-forms';
 import { UsersTable } from '@/components/admin/users-table';

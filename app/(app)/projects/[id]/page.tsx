@@ -11,7 +11,7 @@ import { ProjectHistory } from '@/components/projects/project-history';
 import { ProjectPlanCard } from '@/components/projects/project-plan-card';
 import { ProjectReportsTable } from '@/components/projects/project-reports-table';
 import { ProjectTabs, type ProjectTab } from '@/components/projects/project-tabs';
-import { YearLinks } from '@/components/projects/year-links';
+import { YearLinks } from '@/components/navigation/year-links';
 import { ReportForm } from '@/components/reports/report-form';
 import { ReportStatusBadge } from '@/components/reports/report-status-badge';
 import { Badge } from '@/components/ui/badge';
@@ -22,9 +22,9 @@ import { prisma } from '@/lib/db';
 import { NotFoundError } from '@/lib/server/errors';
 import { getProject, type ProjectDetail } from '@/lib/server/projects/get-project';
 import { getProjectHistory } from '@/lib/server/projects/get-project-history';
+import type { SearchParams } from '@/lib/search-params';
 
 type Params = Promise<{ id: string }>;
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /**
  * The project, or the not-found page: for a malformed id, a missing one and another department's alike, so

@@ -3,9 +3,9 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { YearLinks } from '@/components/projects/year-links';
-import { MonthLinks } from '@/components/reports/board/month-links';
-import { monthName } from '@/components/reports/board/month-name';
+import { MonthLinks } from '@/components/navigation/month-links';
+import { YearLinks } from '@/components/navigation/year-links';
+import { monthName } from '@/components/navigation/month-name';
 import { ReportBoardTable } from '@/components/reports/board/report-board-table';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
@@ -13,20 +13,17 @@ import { scopeOf } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
 import { chongqingToday } from '@/lib/domain/deadlines';
-import { defaultPlanYear, listPlanYears } from '@/lib/server/plan/list-plan-years';
+import { resolvePlanYear } from '@/lib/server/plan/resolve-plan-year';
 import { getReportBoard } from '@/lib/server/reports/get-report-board';
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+import type { SearchParams } from '@/lib/search-params';
 
 /** The board for ?year=&month= (the active year and its reporting month by default); notFound() for anything odd. */
 const loadBoard = cache(async (year: string | string[] | undefined, month: string | string[] | undefined) => {
   const actor = await requireActor();
   if (scopeOf(actor, 'report.read') === 'none') notFound();
-  const years = await listPlanYears(prisma, actor);
-  let selectedYear: number | null;
-  if (year === undefined) selectedYear = defaultPlanYear(years);
-  else if (typeof year === 'string' && /^\d{4}$/.test(year) && years.some((y) => y.year === Number(year))) selectedYear = Number(year);
-  else notFound();
+  const resolved = await resolvePlanYear(prisma, actor, year);
+  if (!resolved) notFound();
+  const { years, year: selectedYear } = resolved;
   if (selectedYear === null) return { actor, years, board: null };
   if (month !== undefined && (typeof month !== 'string' || !/^\d{1,2}$/.test(month))) notFound();
   const board = await getReportBoard(prisma, actor, {
@@ -76,7 +73,14 @@ export default async function ReportBoardPage({ searchParams }: { searchParams: 
         </div>
         <YearLinks years={years} current={board.year} hrefFor={(y) => `/reports/board?year=${y}`} />
       </div>
-      <MonthLinks year={board.year} currentMonth={board.currentMonth} selected={board.month} />
+      <MonthLinks
+        through={board.currentMonth}
+        selected={board.month}
+        hrefFor={(m) => `/reports/board?year=${board.year}&month=${m}`}
+        label={t('monthSwitch')}
+        optionLabel={(m) => t('monthOption', { month: m, monthName: monthName(m, locale) })}
+        testId="board-months"
+      />
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-600">
         <span data-testid="board-scope">
           {own ? t('scopeOwn', { department: actor.departmentName ?? '' }) : t('scopeAll', { count: board.rows.length })}

@@ -12,8 +12,7 @@ import { prisma } from '@/lib/db';
 import { REPORT_ERROR_CODES, REPORT_FLAG_CODES } from '@/lib/domain/report-checks';
 import { NotFoundError } from '@/lib/server/errors';
 import { getReviewQueue } from '@/lib/server/reports/get-review-queue';
-
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+import type { SearchParams } from '@/lib/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('nav');

@@ -11,9 +11,9 @@ import { prisma } from '@/lib/db';
 import { NotFoundError } from '@/lib/server/errors';
 import { getProject } from '@/lib/server/projects/get-project';
 import { loadProjectFormOptions } from '@/lib/server/projects/project-form-options';
+import type { SearchParams } from '@/lib/search-params';
 
 type Params = Promise<{ id: string }>;
-type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** The project with its plan for the year (?year=, else the default one), or the not-found page. */
 const loadProject = cache(async (id: string, year: string | string[] | undefined) => {

@@ -1,7 +1,4 @@
-'use client';
-
 import * as React from 'react';
-import { useTranslations } from 'next-intl';
 import { Label } from '@/components/ui/label';
 import { cn } from '@/lib/utils';
 
@@ -20,12 +17,14 @@ export function Field({
   label,
   hint,
   error,
+  errorTestId,
   children,
 }: {
   id: string;
   label: string;
   hint?: string;
   error?: string;
+  errorTestId?: string;
   children: (aria: FieldAria) => React.ReactNode;
 }) {
   const errorId = `${id}-error`;
@@ -36,7 +35,7 @@ export function Field({
       <Label htmlFor={id}>{label}</Label>
       {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {error && (
-        <p id={errorId} className="text-sm text-red-700">
+        <p id={errorId} className="text-sm text-red-700" data-testid={errorTestId}>
           {error}
         </p>
       )}
@@ -63,24 +62,28 @@ export function Select({ className, ...props }: React.ComponentProps<'select'>) 
   );
 }
 
-export function FormAlert({ id, message }: { id?: string; message: string | null }) {
+/** The form-level error: a refusal, a conflict, or "check the fields below". */
+export function FormAlert({ id, message, testId }: { id?: string; message: string | null; testId?: string }) {
   if (!message) return null;
   return (
-    <p id={id} role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+    <p id={id} role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700" data-testid={testId}>
       {message}
     </p>
   );
 }
 
 /**
- * Turns an error message into the user's language: the schema's own messages are keys under `validation`;
- * messages that came back from the server are already translated and pass through.
+ * A form's success message. The live region is always in the page, so screen readers announce the message when
+ * its text appears.
  */
-export function useErrorText(): (message: string | undefined) => string | undefined {
-  const tv = useTranslations('validation');
-  return (message) => {
-    if (message === undefined) return undefined;
-    const key = message as Parameters<typeof tv.has>[0];
-    return tv.has(key) ? tv(key) : message;
-  };
+export function FormSuccess({ message, testId }: { message: string | null; testId?: string }) {
+  return (
+    <div role="status" aria-live="polite">
+      {message && (
+        <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid={testId}>
+          {message}
+        </p>
+      )}
+    </div>
+  );
 }

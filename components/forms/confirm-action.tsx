@@ -2,38 +2,44 @@
 
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { Button } from '@/components/ui/button';
+import { Button, type ButtonProps } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/actions/safe-action';
-import { callAction } from './action-result';
-import { FormAlert } from './form-controls';
+import { callAction, failureMessage } from './action-result';
+import { FormAlert } from './controls';
 import { Modal } from './modal';
 import { useNotice } from './notice';
 
 /**
- * A row button for a one-step change (deactivate, delete, close a year) that asks first. When the change is known
- * to be refused (`blockedReason`), the dialog says why instead of offering a button that can only fail.
+ * A button for a one-step change (deactivate, delete, close a year, publish) that asks first. When the change is
+ * known to be refused (`blockedReason`), the dialog says why instead of offering a button that can only fail.
+ * Done, the dialog closes and the page's notice says `doneText`, or `onDone` takes over.
  */
-export function ConfirmAction({
+export function ConfirmAction<T>({
   openText,
   label,
   title,
   description,
   confirmText,
   doneText,
+  onDone,
   danger = false,
   blockedReason,
+  button,
   run,
 }: {
   openText: string;
   /** the button's accessible name, naming the record: "停用用户 zjw" */
-  label: string;
+  label?: string;
   title: string;
   description: string;
   confirmText: string;
-  doneText: string;
+  doneText?: string;
+  onDone?: (data: T) => void;
   danger?: boolean;
   blockedReason?: string;
-  run: () => Promise<ActionResult<unknown>>;
+  /** the opening button's look, when not a row's small one */
+  button?: Pick<ButtonProps, 'size' | 'variant' | 'className'>;
+  run: () => Promise<ActionResult<T>>;
 }) {
   const t = useTranslations('admin.common');
   const notify = useNotice();
@@ -47,11 +53,12 @@ export function ConfirmAction({
     const result = await callAction(run, t('failed'));
     setPending(false);
     if (!result.ok) {
-      setError(result.fieldErrors?._form?.[0] ?? result.message);
+      setError(failureMessage(result));
       return;
     }
     setOpen(false);
-    notify(doneText);
+    if (doneText !== undefined) notify(doneText);
+    onDone?.(result.data);
   }
 
   return (
@@ -61,6 +68,7 @@ export function ConfirmAction({
         size="sm"
         variant={danger ? 'secondary' : 'ghost'}
         className={danger ? 'text-red-700 hover:bg-red-50' : undefined}
+        {...button}
         aria-label={label}
         onClick={() => {
           setError(null);

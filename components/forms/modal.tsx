@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
+import { Button, type ButtonProps } from '@/components/ui/button';
 import { cn } from '@/lib/utils';
 
 /**
@@ -72,5 +73,37 @@ export function Modal({
         </div>
       )}
     </dialog>
+  );
+}
+
+/**
+ * A button that opens a dialog, and the dialog: "新建用户" in a page header, "编辑" in a table row. The content
+ * gets `close`, to call when its form is done or cancelled.
+ */
+export function ModalButton({
+  openText,
+  title,
+  description,
+  button,
+  children,
+}: {
+  openText: string;
+  title: string;
+  description?: string;
+  /** the button's look and accessible name, e.g. { size: 'sm', variant: 'ghost', 'aria-label': '编辑用户 zjw' } */
+  button?: Omit<ButtonProps, 'type' | 'onClick' | 'children'>;
+  children: (close: () => void) => React.ReactNode;
+}) {
+  const [open, setOpen] = useState(false);
+  const close = () => setOpen(false);
+  return (
+    <>
+      <Button type="button" {...button} onClick={() => setOpen(true)}>
+        {openText}
+      </Button>
+      <Modal open={open} onClose={close} title={title} description={description}>
+        {children(close)}
+      </Modal>
+    </>
   );
 }

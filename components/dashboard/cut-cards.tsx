@@ -1,0 +1,34 @@
+import { getTranslations } from 'next-intl/server';
+import { Card } from '@/components/ui/card';
+import type { Rollup } from '@/lib/server/dashboard/get-rollup';
+import { CutTable } from './cut-table';
+
+/** The district total every cut's footer repeats, so each visibly adds up to the headline. */
+export function rollupTotal(rollup: Rollup) {
+  return { count: rollup.projectCount, annualPlan: rollup.annualPlan, completed: rollup.completed, percent: rollup.percentOfPlan };
+}
+
+/** The cuts by investor type and by direction, side by side, then by area. */
+export async function CutCards({ rollup }: { rollup: Rollup }) {
+  const [t, tInvestor, tDirection] = await Promise.all([
+    getTranslations('dashboard.cuts'),
+    getTranslations('enums.investor'),
+    getTranslations('enums.direction'),
+  ]);
+  const total = rollupTotal(rollup);
+  return (
+    <>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <CutTable title={t('investor')} cuts={rollup.byInvestor} labelOf={(c) => tInvestor(c.key)} total={total} testId="cut-investor" />
+        </Card>
+        <Card>
+          <CutTable title={t('direction')} cuts={rollup.byDirection} labelOf={(c) => tDirection(c.key)} total={total} testId="cut-direction" />
+        </Card>
+      </div>
+      <Card>
+        <CutTable title={t('area')} cuts={rollup.byArea} total={total} testId="cut-area" />
+      </Card>
+    </>
+  );
+}
