@@ -17,7 +17,5 @@ export const ZChangePassword = z
     }
   });
 
-export type ChangePasswordInput = z.infer<typeof ZChangePassword>;
-
 /** "Sign out everywhere" takes nothing but the session it comes from. */
 export const ZSignOutEverywhere = z.object({});

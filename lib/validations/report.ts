@@ -189,7 +189,6 @@ export const ZReturnReport = ZReportTransition.extend({
     { typeError: 'reportReturnCommentRequired' },
   ),
 });
-export type ReturnReportInput = z.input<typeof ZReturnReport>;
 
 /** Reopening an approved report for correction: the bureau says why; the approved version is kept. */
 export const ZReopenReport = ZReportTransition.extend({

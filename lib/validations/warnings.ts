@@ -28,4 +28,3 @@ export const ZWarningThresholds = z
       ctx.addIssue({ code: 'custom', path: ['redPoints'], message: 'warningRedBelowYellow' });
     }
   });
-export type WarningThresholdsInput = z.input<typeof ZWarningThresholds>;
