@@ -50,6 +50,8 @@ test('the bureau’s inline forms: thresholds out of order, a reopening without 
 
   await page.goto('/dashboard');
   const thresholds = page.getByTestId('threshold-form');
+  // The save button is enabled once React has hydrated the form; a value typed before would be reset to its default.
+  await expect(thresholds.getByTestId('threshold-save')).toBeEnabled();
   await thresholds.getByTestId('threshold-yellowPoints').fill('20');
   await thresholds.getByTestId('threshold-redPoints').fill('10');
   await thresholds.getByTestId('threshold-save').click();

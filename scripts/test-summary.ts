@@ -30,7 +30,7 @@ console.log('\n━━ summary ━━');
 let failedTiers = 0;
 const total: Counts = { passed: 0, failed: 0, skipped: 0 };
 // bench: the benchmark's smoke run (`npm run bench -- --smoke`): it must keep working; no timing is judged
-for (const step of ['types', 'build', 'bench']) {
+for (const step of ['types', 'lint', 'build', 'bench']) {
   const ok = exitCodes[step] === '0';
   if (!ok) failedTiers++;
   console.log(`${step.padEnd(12)} ${ok ? 'ok' : 'FAILED'}`);

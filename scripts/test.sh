@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm test: every tier, in order of speed — types, unit, integration (throwaway PostgreSQL), then end-to-end
+# npm test: every tier, in order of speed — types, lint (ESLint + Prettier), unit, integration (throwaway PostgreSQL), then end-to-end
 # (production build + Playwright in Debian's Chromium). Installs what it needs; exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,7 @@ run_tier() {
 }
 
 run_tier types npx --no-install tsc --noEmit
+run_tier lint npm run -s lint
 run_tier unit npx --no-install vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-results/unit.json
 run_tier integration npx --no-install vitest run --project integration --reporter=default --reporter=json --outputFile.json=test-results/integration.json
 run_tier build npm run -s build
@@ -37,5 +38,5 @@ else
   status[bench]=1
 fi
 
-npx --no-install tsx scripts/test-summary.ts types="${status[types]}" build="${status[build]}" bench="${status[bench]}" \
+npx --no-install tsx scripts/test-summary.ts types="${status[types]}" lint="${status[lint]}" build="${status[build]}" bench="${status[bench]}" \
   unit="${status[unit]}" integration="${status[integration]}" e2e="${status[e2e]}"

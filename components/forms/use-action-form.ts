@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
@@ -47,6 +47,7 @@ export function useActionForm<S extends Schema, T>(
     defaultValues: options.defaultValues,
   });
   const { errors, isSubmitting } = form.formState;
+  const hydrated = useHydrated();
 
   /** Runs the action with valid values: the result, with a failure already shown on the form. */
   async function run(values: z.output<S>): Promise<ActionResult<T>> {
@@ -80,7 +81,11 @@ export function useActionForm<S extends Schema, T>(
     onSubmit: form.handleSubmit(async (values) => {
       await run(values);
     }),
-    pending: isSubmitting,
+    /**
+     * True while the action runs, and until React has hydrated the page: a value typed before hydration would be
+     * reset to its default, and a click would post the form natively. A form's buttons are disabled while pending.
+     */
+    pending: isSubmitting || !hydrated,
   };
 }
 
@@ -89,7 +94,12 @@ export function useActionForm<S extends Schema, T>(
  * natively (a GET with the figures in the URL) instead of running its action.
  */
 export function useHydrated(): boolean {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
+  // The server snapshot (false) is used for the server render and hydration; the client's (true) after it.
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
+
+const noSubscription = () => () => {};

@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useWatch } from 'react-hook-form';
 import { useTranslations } from 'next-intl';
 import { FormAlert } from '@/components/forms/controls';
-import { useActionForm, useHydrated } from '@/components/forms/use-action-form';
+import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { createProject, updateProject } from '@/lib/actions/projects';
 import { ZCreateProject, type CreateProjectInput } from '@/lib/validations/project';
@@ -51,7 +51,6 @@ export function ProjectForm({
 }) {
   const t = useTranslations('projectEdit');
   const router = useRouter();
-  const hydrated = useHydrated();
   const [notice, setNotice] = useState<Notice | null>(null);
   // each save answers with the plan's new version, which the next save of this form names
   const [planVersion, setPlanVersion] = useState(readVersion);
@@ -91,7 +90,7 @@ export function ProjectForm({
       <PlanSection year={year} years={years} fixedYear={fixedYear} preliminary={stage === 'PRELIMINARY'} {...parts} />
 
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={!hydrated || pending || closed} data-testid="project-form-submit">
+        <Button type="submit" disabled={pending || closed} data-testid="project-form-submit">
           {pending ? t('saving') : projectId === undefined ? t('create') : t('save')}
         </Button>
       </div>

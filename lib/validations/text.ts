@@ -33,7 +33,6 @@ const RAW_TEXT_CEILING = 100_000;
  * this rule existed (or written around it) can still carry them, and a download must open whatever the data is.
  */
 export function xmlSafe(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/gu, '');
 }
 

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import Link from 'next/link';
 import { cache } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ProjectListTable } from '@/components/projects/project-list-table';
@@ -75,7 +76,7 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
             {t('unit')}
           </p>
         </div>
-        {scopeOf(actor, 'project.write') !== 'none' && <a href="/projects/new" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800" data-testid="project-new-link">{(await getTranslations('projectEdit'))('newLink')}</a>}
+        {scopeOf(actor, 'project.write') !== 'none' && <Link href="/projects/new" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800" data-testid="project-new-link">{(await getTranslations('projectEdit'))('newLink')}</Link>}
         {/* another year keeps the filters, not the page: the same page number may not exist there */}
         <YearLinks
           years={years}

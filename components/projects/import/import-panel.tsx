@@ -35,7 +35,6 @@ export function ImportPanel({ years, defaultYear }: { years: { year: number; sta
 
   useEffect(() => {
     if (!busy) return;
-    setSeconds(0);
     const started = Date.now();
     const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 500);
     return () => clearInterval(timer);
@@ -56,6 +55,7 @@ export function ImportPanel({ years, defaultYear }: { years: { year: number; sta
       return;
     }
     setError(null);
+    setSeconds(0);
     setPhase(commit ? 'committing' : 'checking');
     const form = new FormData();
     form.set('year', String(year));

@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslations } from 'next-intl';
 import { failureMessage } from '@/components/forms/action-result';
@@ -47,8 +47,9 @@ export function useReportDraft({
   editable?: boolean;
 }) {
   const tf = useTranslations('reports.form');
-  const savedRef = useRef({ reportId: report?.id ?? null, version: report?.version ?? 0 });
-  const [saved, setSavedState] = useState(savedRef.current);
+  const initiallySaved = { reportId: report?.id ?? null, version: report?.version ?? 0 };
+  const savedRef = useRef(initiallySaved);
+  const [saved, setSavedState] = useState(initiallySaved);
   const [state, setState] = useState<DraftState>({ kind: 'idle' });
   const [flags, setFlags] = useState<string[]>(report?.flags ?? []);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -112,7 +113,9 @@ export function useReportDraft({
   };
   // One stable function for the batch's row handles and the autosave timer, always running this render's code.
   const flushRef = useRef(flushNow);
-  flushRef.current = flushNow;
+  useLayoutEffect(() => {
+    flushRef.current = flushNow;
+  });
   const flush = useCallback(() => flushRef.current(), []);
 
   /** Drafts save themselves shortly after the user leaves a field with a change. */
