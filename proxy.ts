@@ -43,7 +43,11 @@ export async function proxy(request: NextRequest) {
     const issuedAt = typeof token.iat === 'number' ? token.iat : 0;
     if (nowSeconds - issuedAt > SESSION_RENEW_AFTER_SECONDS) {
       // signedInAt and sessionVersion travel on unchanged: renewal never extends the absolute lifetime
-      response.cookies.set(sessionCookieName(https), await encodeSessionToken(token, secret), sessionCookieOptions(https));
+      response.cookies.set(
+        sessionCookieName(https),
+        await encodeSessionToken(token, secret),
+        sessionCookieOptions(https),
+      );
     }
     return withHeaders(response);
   }

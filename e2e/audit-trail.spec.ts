@@ -10,7 +10,10 @@ const SAVER = 'dept28'; // 解放碑-朝天门管委会: November drafts to fill
 const LOCKED_OUT = 'dept24'; // 大溪沟街道's reporter, locked out here
 const NEW_USER = 'e2e_audited';
 
-test('the bureau finds each change, sign-in failure and lock in the audit viewer, with its before and after', async ({ browser, page }) => {
+test('the bureau finds each change, sign-in failure and lock in the audit viewer, with its before and after', async ({
+  browser,
+  page,
+}) => {
   test.setTimeout(180_000);
 
   // A reporter saves a November figure in batch entry.

@@ -12,7 +12,9 @@ test.describe('the monthly bulletin', () => {
     await page.getByRole('button', { name: '起草', exact: true }).click();
     await expect(page).toHaveURL(/\/bulletins\/2025\/10\/edit$/);
     const body = page.getByLabel('正文');
-    await expect(body).toHaveValue(/1-10月，全区重点项目累计完成投资[\d.]+亿元，占年度计划的[\d.]+%，(超|低于)序时进度[\d.]+个百分点/);
+    await expect(body).toHaveValue(
+      /1-10月，全区重点项目累计完成投资[\d.]+亿元，占年度计划的[\d.]+%，(超|低于)序时进度[\d.]+个百分点/,
+    );
 
     // edit a word and save
     const text = await body.inputValue();

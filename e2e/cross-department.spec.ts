@@ -32,13 +32,17 @@ test('another department’s project answers exactly like one that does not exis
   expect(otherText).not.toContain('重庆站');
 });
 
-test('a replayed server action with another department’s plan id is rejected and changes nothing', async ({ page, browser }) => {
+test('a replayed server action with another department’s plan id is rejected and changes nothing', async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, 'zjw');
   // one of zjw's own projects with a November form open
   await page.goto('/projects');
-  const hrefs = await page.getByTestId('project-list').getByRole('link').evaluateAll((links) =>
-    links.map((a) => a.getAttribute('href') ?? ''),
-  );
+  const hrefs = await page
+    .getByTestId('project-list')
+    .getByRole('link')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
   let opened = false;
   for (const href of hrefs.slice(0, 20)) {
     await page.goto(href);
@@ -70,7 +74,9 @@ test('a replayed server action with another department’s plan id is rejected a
   const before = await bureau.getByTestId('monthly-plan-table').innerText();
 
   // replay it with the other department's plan id, with zjw's own session cookie
-  const forged = body.replace(/"projectPlanId":\s*\d+/, `"projectPlanId":${OTHER_PLAN_ID}`).replace(/"version":\s*\d+/, '"version":0');
+  const forged = body
+    .replace(/"projectPlanId":\s*\d+/, `"projectPlanId":${OTHER_PLAN_ID}`)
+    .replace(/"version":\s*\d+/, '"version":0');
   const headers = { ...captured!.headers() };
   delete headers['content-length'];
   const response = await page.request.post(captured!.url(), { headers, data: forged });

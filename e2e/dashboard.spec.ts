@@ -9,7 +9,11 @@ import { numberIn, signInAs, sql } from './helpers';
 /** A headline as the page shows it, e.g. "216.30亿元". */
 const yiText = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())!.trim();
 
-test('the leader’s headline figures equal the API rollup and a direct SQL sum, and drill-down keeps them', async ({ page, browser, baseURL }) => {
+test('the leader’s headline figures equal the API rollup and a direct SQL sum, and drill-down keeps them', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   // An administrator issues an API token for the city's platform.
   const adminContext = await browser.newContext();
@@ -27,9 +31,14 @@ test('the leader’s headline figures equal the API rollup and a direct SQL sum,
   await page.goto('/dashboard?year=2025&month=10');
   await expect(page.getByTestId('dashboard-title')).toContainText('2025年1-10月');
 
-  const api = await page.request.get('/api/v1/plan-years/2025/rollup?month=10', { headers: { Authorization: `Bearer ${token}` } });
+  const api = await page.request.get('/api/v1/plan-years/2025/rollup?month=10', {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   expect(api.status()).toBe(200);
-  const rollup = (await api.json()) as { data?: { completed: string; annualPlan: string; percentOfPlan: string }; completed?: string };
+  const rollup = (await api.json()) as {
+    data?: { completed: string; annualPlan: string; percentOfPlan: string };
+    completed?: string;
+  };
   const figures = (rollup.data ?? rollup) as { completed: string; annualPlan: string; percentOfPlan: string };
   const [direct] = await sql<{ completed: string; plan: string }>(
     baseURL,
@@ -42,7 +51,9 @@ test('the leader’s headline figures equal the API rollup and a direct SQL sum,
 
   // the page shows the same sum in 亿元 (two decimals) and the same % of plan (one decimal)
   const completedYi = (Number(direct!.completed) / 10000).toFixed(2);
-  expect(await yiText(page, 'headline-completed')).toBe(`${Number(completedYi).toLocaleString('en-US', { minimumFractionDigits: 2 })}亿元`);
+  expect(await yiText(page, 'headline-completed')).toBe(
+    `${Number(completedYi).toLocaleString('en-US', { minimumFractionDigits: 2 })}亿元`,
+  );
   const percent = ((Number(direct!.completed) * 100) / Number(direct!.plan)).toFixed(1);
   await expect(page.getByTestId('headline-percent')).toHaveText(`${percent}%`);
   await expect(page.getByTestId('headline-pace')).toHaveText('83.3%');

@@ -8,7 +8,10 @@ import { signInAs } from './helpers';
 const OTHER = '区交通局';
 const OWN = '区住房城乡建委';
 
-test('a department reporter opening another department’s drill-down sees its totals and none of its projects', async ({ page, browser }) => {
+test('a department reporter opening another department’s drill-down sees its totals and none of its projects', async ({
+  page,
+  browser,
+}) => {
   // the bureau sees the other department's projects in its drill-down
   const bureau = await browser.newPage();
   await signInAs(bureau, 'bureau');
@@ -17,7 +20,9 @@ test('a department reporter opening another department’s drill-down sees its t
   expect(href).toMatch(/^\/dashboard\/departments\/\d+/);
   await bureau.goto(href!);
   await expect(bureau.getByTestId('drill-project').first()).toBeVisible();
-  const names = await bureau.getByTestId('drill-project').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-project') ?? ''));
+  const names = await bureau
+    .getByTestId('drill-project')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-project') ?? ''));
   expect(names).toContain('重庆站铁路综合枢纽改造');
   const completed = await bureau.getByTestId('drill-completed').innerText();
   await bureau.close();
@@ -37,7 +42,9 @@ test('a department reporter opening another department’s drill-down sees its t
   for (const name of names) expect(text).not.toContain(name);
 });
 
-test('a department reporter sees its own drill-down with projects, on either basis, and only its own projects in the district lists', async ({ page }) => {
+test('a department reporter sees its own drill-down with projects, on either basis, and only its own projects in the district lists', async ({
+  page,
+}) => {
   await signInAs(page, 'zjw');
   await page.goto('/dashboard?basis=submitted');
   // district figures stay official: the submitted basis is not offered district-wide

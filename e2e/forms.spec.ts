@@ -6,7 +6,9 @@ import { signInAs } from './helpers';
  * whether the form's own schema found it or the server did, and nothing is written until it is right. Nothing here
  * saves a change, so the specs after it see the data as seeded.
  */
-test('admin dialogs: a taken username from the server, a token without a name, an edit that changes nothing', async ({ page }) => {
+test('admin dialogs: a taken username from the server, a token without a name, an edit that changes nothing', async ({
+  page,
+}) => {
   await signInAs(page, 'admin');
 
   // the server refuses the username; the dialog says so under the field and stays open

@@ -8,7 +8,9 @@ import { checkImportFile as check, signInAs } from './helpers';
  * with a message naming the limit it broke, and afterwards the server still serves: the bureau signs out and in
  * again. The files are generated here, in memory (tests/helpers/hostile-sheets.ts); none is stored.
  */
-test('hostile spreadsheets are refused with the limit they broke, and the server keeps serving', async ({ page }, testInfo) => {
+test('hostile spreadsheets are refused with the limit they broke, and the server keeps serving', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(180_000);
   await signInAs(page, 'bureau');
   await page.goto('/projects/import');
@@ -37,7 +39,11 @@ test('hostile spreadsheets are refused with the limit they broke, and the server
 
   // a second sheet full of tricks is never read: the first sheet's one row is checked as usual
   const header = ['项目代码', '项目名称', '责任单位', '项目类别', '投资主体', '投资方向', '总投资', '年度计划投资'];
-  await check(page, 'two-sheets.xlsx', hostile.secondSheet([header, ['E2E-SHEET-1', '只读第一张表', '区教委', '前期', '区级', '公共服务设施', 800, null]]));
+  await check(
+    page,
+    'two-sheets.xlsx',
+    hostile.secondSheet([header, ['E2E-SHEET-1', '只读第一张表', '区教委', '前期', '区级', '公共服务设施', 800, null]]),
+  );
   await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('import-count-create')).toHaveText('1');
 

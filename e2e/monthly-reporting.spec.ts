@@ -10,8 +10,9 @@ import { numberIn, signedInPage } from './helpers';
 const TARGET = '燕子岩-飞机码头风貌街区';
 const COMMENT = '请核实本月完成投资并补充形象进度';
 
-
-test('a reporter enters and submits a month, the bureau returns one, the reporter fixes it and the bureau approves', async ({ browser }) => {
+test('a reporter enters and submits a month, the bureau returns one, the reporter fixes it and the bureau approves', async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const reporter = await signedInPage(browser, 'wlw');
   await reporter.goto('/reports');
@@ -25,7 +26,9 @@ test('a reporter enters and submits a month, the bureau returns one, the reporte
   expect(open).toBeGreaterThan(1);
   await amounts.first().focus();
   for (let i = 0; i < open; i++) {
-    const row = reporter.locator('[data-testid="batch-row"]').filter({ has: reporter.locator('[data-testid="batch-invested"]:focus') });
+    const row = reporter
+      .locator('[data-testid="batch-row"]')
+      .filter({ has: reporter.locator('[data-testid="batch-invested"]:focus') });
     const value = (await row.getAttribute('data-project')) === TARGET ? '1,250.5' : '０';
     await reporter.keyboard.press('Control+A');
     await reporter.keyboard.type(value);

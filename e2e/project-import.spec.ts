@@ -11,13 +11,47 @@ import { checkImportFile, signInAs } from './helpers';
  * specs reconcile (421 projects, 247.8亿, 前期 155) is untouched.
  */
 const YEAR = 2026;
-const HEADER = ['序号', '项目代码', '项目名称', '责任单位', '项目类别', '投资主体', '投资方向', '总投资', '年度计划投资'];
+const HEADER = [
+  '序号',
+  '项目代码',
+  '项目名称',
+  '责任单位',
+  '项目类别',
+  '投资主体',
+  '投资方向',
+  '总投资',
+  '年度计划投资',
+];
 const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
 
 type Row = (string | number | null)[];
 const good: Row[] = [
-  [1, 'E2E-IMP-1', '端到端导入测试一', '区住房城乡建委', '新开工', '区级', '基础设施', '3000', '1200', ...Array(11).fill('100'), '100'],
-  [2, 'E2E-IMP-2', '端到端导入测试二', '区交通局', '续建', '社会', '房地产', '5000.50', '2400.50', ...Array(11).fill('200'), '200.50'],
+  [
+    1,
+    'E2E-IMP-1',
+    '端到端导入测试一',
+    '区住房城乡建委',
+    '新开工',
+    '区级',
+    '基础设施',
+    '3000',
+    '1200',
+    ...Array(11).fill('100'),
+    '100',
+  ],
+  [
+    2,
+    'E2E-IMP-2',
+    '端到端导入测试二',
+    '区交通局',
+    '续建',
+    '社会',
+    '房地产',
+    '5000.50',
+    '2400.50',
+    ...Array(11).fill('200'),
+    '200.50',
+  ],
   [3, 'E2E-IMP-3', '端到端导入测试三', '区教委', '前期', '区级', '公共服务设施', '800', '', ...Array(12).fill('')],
 ];
 
@@ -87,7 +121,10 @@ test('the bureau imports projects from a 调度表 and exports them back', async
   await expect(page.getByRole('button', { name: '确认导入' })).toHaveCount(0);
 
   // 4. export: the download parses back to the same rows
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出调度表' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: '导出调度表' }).click(),
+  ]);
   const bytes = await readFile((await download.path())!);
   const sheet = parseProjectSheet(readGrid(new Uint8Array(bytes), 'xlsx'));
   expect(sheet.issues).toEqual([]);

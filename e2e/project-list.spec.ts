@@ -24,7 +24,8 @@ test('the bureau filters, sorts and shares the projects list', async ({ page }) 
 
   const rows = table.locator('tbody tr[data-testid^="project-row-"]');
   await expect(rows.first()).toBeVisible();
-  for (const cell of await table.locator('tbody td[data-column="stage"]').allTextContents()) expect(cell).toBe('新开工');
+  for (const cell of await table.locator('tbody td[data-column="stage"]').allTextContents())
+    expect(cell).toBe('新开工');
   for (const cell of await table.locator('tbody td[data-column="department"]').allTextContents())
     expect(cell).toBe('区住房城乡建委');
 
@@ -72,6 +73,9 @@ test('a department reporter sees only its own department, totals included', asyn
   await page.goto('/projects?dept=999999');
   await expect(page.getByTestId('project-list-totals-count')).toContainText('（0个）');
   await page.goto('/projects');
-  for (const cell of await page.getByTestId('project-list').locator('tbody td[data-column="department"]').allTextContents())
+  for (const cell of await page
+    .getByTestId('project-list')
+    .locator('tbody td[data-column="department"]')
+    .allTextContents())
     expect(cell).toBe('区住房城乡建委');
 });

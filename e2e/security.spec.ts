@@ -7,7 +7,6 @@ import { signInAs, sql, submitSignIn } from './helpers';
  * the socket address whatever X-Forwarded-For a client sends.
  */
 
-
 /** Every CSP violation, script error and failed script the page reports, for the whole visit. */
 function watch(page: Page) {
   const problems: string[] = [];
@@ -19,16 +18,26 @@ function watch(page: Page) {
 }
 
 test.describe('the redirect after sign-in', () => {
-  const hostile = ['/%09/evil.example', '//evil.example', '/\\evil.example', '/%5Cevil.example', 'https://evil.example/x', '/.//evil.example'];
+  const hostile = [
+    '/%09/evil.example',
+    '//evil.example',
+    '/\\evil.example',
+    '/%5Cevil.example',
+    'https://evil.example/x',
+    '/.//evil.example',
+  ];
 
   /** A context that records (and stops) every request to the attacker's host. */
   async function guarded(browser: Browser) {
     const context = await browser.newContext();
     const attempts: string[] = [];
-    await context.route((url) => url.hostname.endsWith('evil.example'), (route) => {
-      attempts.push(route.request().url());
-      return route.abort();
-    });
+    await context.route(
+      (url) => url.hostname.endsWith('evil.example'),
+      (route) => {
+        attempts.push(route.request().url());
+        return route.abort();
+      },
+    );
     return { context, attempts };
   }
 
@@ -45,7 +54,10 @@ test.describe('the redirect after sign-in', () => {
     });
   }
 
-  test('a signed-in visit to the login page with any hostile callbackUrl stays on the app', async ({ browser, baseURL }) => {
+  test('a signed-in visit to the login page with any hostile callbackUrl stays on the app', async ({
+    browser,
+    baseURL,
+  }) => {
     const { context, attempts } = await guarded(browser);
     const page = await context.newPage();
     await signInAs(page, 'leader');
@@ -104,12 +116,18 @@ test.describe('Content-Security-Policy', () => {
     }
   };
 
-  test('every page an administrator sees (the bureau’s and the leader’s among them) works with no CSP violation and no script error', async ({ page }) => {
+  test('every page an administrator sees (the bureau’s and the leader’s among them) works with no CSP violation and no script error', async ({
+    page,
+  }) => {
     test.setTimeout(240_000);
     const problems = watch(page);
     await signInAs(page, 'admin');
     await page.goto('/projects');
-    const projectHref = await page.getByTestId('project-list').locator('a[href^="/projects/"]').first().getAttribute('href');
+    const projectHref = await page
+      .getByTestId('project-list')
+      .locator('a[href^="/projects/"]')
+      .first()
+      .getAttribute('href');
     const projectPath = projectHref!.split('?')[0]!;
     await page.goto('/bulletins');
     // a bulletin exists once bulletin.spec ran (files run in name order); alone, the list is toured without one
@@ -181,11 +199,18 @@ test('sign out everywhere ends the sessions of the user’s other browsers', asy
   await phone.close();
 });
 
-test('the audit trail records the socket address, not what the client claims in X-Forwarded-For', async ({ browser, baseURL }) => {
+test('the audit trail records the socket address, not what the client claims in X-Forwarded-For', async ({
+  browser,
+  baseURL,
+}) => {
   const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': '6.6.6.6' } });
   const page = await context.newPage();
   await signInAs(page, 'dept21');
-  const rows = await sql<{ ip: string }>(baseURL, `SELECT ip FROM "AuditLog" WHERE action = 'auth.signIn' AND actor = $1`, ['dept21']);
+  const rows = await sql<{ ip: string }>(
+    baseURL,
+    `SELECT ip FROM "AuditLog" WHERE action = 'auth.signIn' AND actor = $1`,
+    ['dept21'],
+  );
   expect(rows.map((r) => r.ip)).toEqual(['127.0.0.1']);
   await context.close();
 });

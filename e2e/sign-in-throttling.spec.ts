@@ -4,7 +4,9 @@ import { signIn } from './helpers';
 // dept27 (石油路街道's reporter) is used by no other spec: locking it out affects nobody else.
 const USERNAME = 'dept27';
 
-test('ten wrong passwords in a row are throttled with a clear message, and the account stays locked', async ({ page }) => {
+test('ten wrong passwords in a row are throttled with a clear message, and the account stays locked', async ({
+  page,
+}) => {
   const messages: string[] = [];
   for (let attempt = 1; attempt <= 10; attempt++) {
     await signIn(page, USERNAME, `wrong-password-${attempt}`);

@@ -11,7 +11,8 @@ test.beforeAll(async ({ request }) => {
   await request.get('/login');
 });
 
-const flagCounts = (rows: Locator) => rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('[data-flag]').length));
+const flagCounts = (rows: Locator) =>
+  rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('[data-flag]').length));
 
 test('the review queue lists flagged reports first and filters by flag and department', async ({ page }) => {
   await signInAs(page, 'bureau');
@@ -110,7 +111,18 @@ test('a department moves its batch entry by month', async ({ page }) => {
 test('the dashboard still shows every card, each cut with its totals row', async ({ page }) => {
   await signInAs(page, 'leader');
   await page.goto('/dashboard?year=2025&month=10');
-  for (const id of ['headline-completed', 'headline-percent', 'headline-pace', 'headline-forecast', 's-curve', 'likely-to-miss', 'preliminary-milestones', 'cut-department', 'warning-counts', 'warning-list']) {
+  for (const id of [
+    'headline-completed',
+    'headline-percent',
+    'headline-pace',
+    'headline-forecast',
+    's-curve',
+    'likely-to-miss',
+    'preliminary-milestones',
+    'cut-department',
+    'warning-counts',
+    'warning-list',
+  ]) {
     await expect(page.getByTestId(id), id).toBeVisible();
   }
   for (const cut of ['cut-stage', 'cut-investor', 'cut-direction', 'cut-area']) {

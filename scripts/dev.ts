@@ -9,8 +9,14 @@ const { url, cluster } = await resolveAppDatabase(log);
 const demo = wantsDemoData(process.env);
 await prepareDatabase(url, log, { demo });
 if (demo) printDemoLogins(log);
-process.exit(await runNext({ mode: 'dev', port }, {
-  DATABASE_URL: url,
-  NEXTAUTH_SECRET: authSecret(),
-  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-}, cluster));
+process.exit(
+  await runNext(
+    { mode: 'dev', port },
+    {
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: authSecret(),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    },
+    cluster,
+  ),
+);

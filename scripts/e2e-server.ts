@@ -12,7 +12,9 @@ const port = process.env.E2E_PORT ?? '3210';
 
 const external = process.env.E2E_DATABASE_URL;
 if (external && !['localhost', '127.0.0.1', '[::1]'].includes(new URL(external).hostname)) {
-  console.error(`[e2e-server] Refusing to run end-to-end tests against a non-local database (${new URL(external).hostname}).`);
+  console.error(
+    `[e2e-server] Refusing to run end-to-end tests against a non-local database (${new URL(external).hostname}).`,
+  );
   process.exit(1);
 }
 // Its own cluster per port too: the process that starts a cluster stops it when it ends.
@@ -28,8 +30,14 @@ await prepareDatabase(url, log, { demo: true }); // the specs sign in as the dem
 // Specs that check figures against direct SQL read the database address here (loopback only, see above).
 mkdirSync('.data', { recursive: true });
 writeFileSync(`.data/e2e-db-${port}.url`, url);
-process.exit(await runNext({ mode: 'start', port, hostname: '127.0.0.1' }, {
-  DATABASE_URL: url,
-  NEXTAUTH_SECRET: authSecret(),
-  NEXTAUTH_URL: `http://127.0.0.1:${port}`,
-}, cluster));
+process.exit(
+  await runNext(
+    { mode: 'start', port, hostname: '127.0.0.1' },
+    {
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: authSecret(),
+      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+    },
+    cluster,
+  ),
+);

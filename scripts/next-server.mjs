@@ -11,7 +11,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import next from 'next';
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: process.env.PORT ?? '3000' }, hostname: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { port: { type: 'string', default: process.env.PORT ?? '3000' }, hostname: { type: 'string' } },
+});
 const port = Number(values.port);
 const hostname = values.hostname;
 const dir = path.resolve(import.meta.dirname, '..');

@@ -16,8 +16,18 @@ if (!Number.isInteger(year)) {
   process.exit(2);
 }
 
-const CUT_LABELS = { TOTAL: '合计（建设项目）', STAGE: '按项目类别', INVESTOR: '按投资主体', DIRECTION: '按投资方向' } as const;
-const KEY_LABELS: Record<string, string> = { ALL: '年度计划投资', ...STAGE_LABELS, ...INVESTOR_LABELS, ...DIRECTION_LABELS };
+const CUT_LABELS = {
+  TOTAL: '合计（建设项目）',
+  STAGE: '按项目类别',
+  INVESTOR: '按投资主体',
+  DIRECTION: '按投资方向',
+} as const;
+const KEY_LABELS: Record<string, string> = {
+  ALL: '年度计划投资',
+  ...STAGE_LABELS,
+  ...INVESTOR_LABELS,
+  ...DIRECTION_LABELS,
+};
 
 /** 万元 → "247.80亿 (2478000.00万)" */
 const money = (wan: string | null) =>
@@ -50,7 +60,11 @@ try {
       for (const line of rec.lines.filter((l) => l.cut === cut)) console.log(row(line));
     }
     const bad = rec.lines.filter((l) => !l.matches).length;
-    console.log(bad ? `\n✗ ${bad} figure(s) differ from the published plan.` : `\n✓ Every published figure of ${year} is reproduced exactly.`);
+    console.log(
+      bad
+        ? `\n✗ ${bad} figure(s) differ from the published plan.`
+        : `\n✓ Every published figure of ${year} is reproduced exactly.`,
+    );
     process.exitCode = bad ? 1 : 0;
   }
 } finally {

@@ -62,8 +62,14 @@ try {
 }
 if (demo) printDemoLogins(log);
 log(`Serving on http://localhost:${port}`);
-process.exit(await runNext({ mode: 'start', port }, {
-  DATABASE_URL: url,
-  NEXTAUTH_SECRET: authSecret(),
-  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-}, cluster));
+process.exit(
+  await runNext(
+    { mode: 'start', port },
+    {
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: authSecret(),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    },
+    cluster,
+  ),
+);

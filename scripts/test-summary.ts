@@ -6,7 +6,11 @@ import { existsSync, readFileSync } from 'node:fs';
 
 const exitCodes = Object.fromEntries(process.argv.slice(2).map((a) => a.split('=') as [string, string]));
 
-interface Counts { passed: number; failed: number; skipped: number }
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
 
 function vitestCounts(file: string): Counts | null {
   if (!existsSync(file)) return null;
@@ -43,7 +47,11 @@ for (const [name, c] of tiers) {
     total.failed += c.failed;
     total.skipped += c.skipped;
   }
-  console.log(`${name.padEnd(12)} ${c ? `${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped` : 'no report'}${ok ? '' : '  ← FAILED'}`);
+  console.log(
+    `${name.padEnd(12)} ${c ? `${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped` : 'no report'}${ok ? '' : '  ← FAILED'}`,
+  );
 }
-console.log(`tests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`);
+console.log(
+  `tests: ${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ''}`,
+);
 process.exit(failedTiers ? 1 : 0);

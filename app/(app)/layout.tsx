@@ -11,7 +11,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <a
         href="#main"
         className={cn(
-          'sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50',
+          'sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50',
           'focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-brand-800',
         )}
       >

@@ -26,7 +26,13 @@ export function ChangePasswordForm() {
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormAlert message={formError} />
       {FIELDS.map((field) => (
-        <Field key={field} id={field} label={t(field)} hint={field === 'newPassword' ? t('policy') : undefined} error={errorOf(field)}>
+        <Field
+          key={field}
+          id={field}
+          label={t(field)}
+          hint={field === 'newPassword' ? t('policy') : undefined}
+          error={errorOf(field)}
+        >
           {(aria) => (
             <Input
               {...aria}

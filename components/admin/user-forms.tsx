@@ -19,9 +19,16 @@ import { ZCreateUser, ZResetPassword, ZUpdateUser } from '@/lib/validations/admi
 const ROLES = Object.values(Role);
 
 /** A select's "" is "no department". */
-const toDepartmentId = (value: unknown) => (value === '' || value === null || value === undefined ? null : Number(value));
+const toDepartmentId = (value: unknown) =>
+  value === '' || value === null || value === undefined ? null : Number(value);
 
-function DepartmentOptions({ departments, current }: { departments: readonly DepartmentOption[]; current?: number | null }) {
+function DepartmentOptions({
+  departments,
+  current,
+}: {
+  departments: readonly DepartmentOption[];
+  current?: number | null;
+}) {
   const t = useTranslations('admin.users.fields');
   return (
     <>
@@ -75,7 +82,12 @@ function UserProfileFields({
           </Select>
         )}
       </Field>
-      <Field id={`${id}-department`} label={t('fields.department')} hint={t('fields.departmentHint')} error={errorOf('departmentId')}>
+      <Field
+        id={`${id}-department`}
+        label={t('fields.department')}
+        hint={t('fields.departmentHint')}
+        error={errorOf('departmentId')}
+      >
         {(aria) => (
           <Select {...aria} {...register('departmentId', { setValueAs: toDepartmentId })}>
             <DepartmentOptions departments={departments} current={currentDepartmentId} />
@@ -111,17 +123,21 @@ function CreateUserForm({ departments, onDone }: { departments: readonly Departm
 
   return (
     <DialogForm action={action} submitText={t('create.submit')} onCancel={onDone}>
-      <Field id={`${id}-username`} label={t('fields.username')} hint={t('fields.usernameHint')} error={errorOf('username')}>
+      <Field
+        id={`${id}-username`}
+        label={t('fields.username')}
+        hint={t('fields.usernameHint')}
+        error={errorOf('username')}
+      >
         {(aria) => <Input {...aria} autoComplete="off" spellCheck={false} {...register('username')} />}
       </Field>
-      <UserProfileFields
-        id={id}
-        departments={departments}
-        rolePlaceholder
-        register={register}
-        errorOf={errorOf}
-      />
-      <Field id={`${id}-password`} label={t('fields.password')} hint={t('fields.passwordHint')} error={errorOf('password')}>
+      <UserProfileFields id={id} departments={departments} rolePlaceholder register={register} errorOf={errorOf} />
+      <Field
+        id={`${id}-password`}
+        label={t('fields.password')}
+        hint={t('fields.passwordHint')}
+        error={errorOf('password')}
+      >
         {(aria) => <PasswordInput {...aria} {...register('password')} />}
       </Field>
     </DialogForm>
@@ -235,7 +251,12 @@ function ResetPasswordForm({ user, onDone }: { user: UserRowData; onDone: () => 
 
   return (
     <DialogForm action={action} submitText={t('reset.submit')} onCancel={onDone}>
-      <Field id={`${id}-password`} label={t('fields.newPassword')} hint={t('fields.passwordHint')} error={errorOf('password')}>
+      <Field
+        id={`${id}-password`}
+        label={t('fields.newPassword')}
+        hint={t('fields.passwordHint')}
+        error={errorOf('password')}
+      >
         {(aria) => <PasswordInput {...aria} {...register('password')} />}
       </Field>
     </DialogForm>

@@ -50,7 +50,9 @@ export async function UsersTable({
         displayName: user.displayName,
         role: tr(user.role),
         department: user.departmentName ?? tc('none'),
-        active: <Badge variant={user.active ? 'success' : 'neutral'}>{user.active ? tc('active') : tc('inactive')}</Badge>,
+        active: (
+          <Badge variant={user.active ? 'success' : 'neutral'}>{user.active ? tc('active') : tc('inactive')}</Badge>
+        ),
         mustChangePassword: user.mustChangePassword ? <Badge variant="warning">{t('mustChange')}</Badge> : tc('no'),
         lastLogin: user.lastLoginAt
           ? format.dateTime(user.lastLoginAt, { dateStyle: 'short', timeStyle: 'short' })

@@ -41,12 +41,19 @@ function Value({
     if (field === 'status') return <span>{labels.status(value) ?? value}</span>;
     return <span className="whitespace-pre-line">{value}</span>;
   }
-  if (typeof value === 'number' || typeof value === 'boolean') return <span className="tabular-nums">{String(value)}</span>;
+  if (typeof value === 'number' || typeof value === 'boolean')
+    return <span className="tabular-nums">{String(value)}</span>;
   return <code className="text-xs break-all">{JSON.stringify(value)}</code>;
 }
 
 /** The fields an audit row changed, each as before → after. */
-export async function AuditChanges({ row, labels }: { row: Pick<AuditRow, 'before' | 'after' | 'reason'>; labels: AuditLabels }) {
+export async function AuditChanges({
+  row,
+  labels,
+}: {
+  row: Pick<AuditRow, 'before' | 'after' | 'reason'>;
+  labels: AuditLabels;
+}) {
   const [t, locale] = await Promise.all([getTranslations('audit.changes'), getLocale()]);
   const changes = fieldChanges(row);
   const created = row.before === null && row.after !== null;

@@ -45,7 +45,13 @@ export async function AuditFilterForm({
     ) : null;
 
   return (
-    <form method="get" action="/audit" className="flex flex-col gap-4" data-testid="audit-filters" aria-label={t('label')}>
+    <form
+      method="get"
+      action="/audit"
+      className="flex flex-col gap-4"
+      data-testid="audit-filters"
+      aria-label={t('label')}
+    >
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="audit-person">{t('person')}</Label>

@@ -6,7 +6,13 @@ import { formatChongqingTime } from '@/lib/server/audit/chongqing-time';
 import { AuditChanges } from './audit-changes';
 import { getAuditLabels } from './audit-labels';
 
-export function AuditActor({ row, system }: { row: Pick<AuditRow, 'actor' | 'actorDisplayName' | 'actorId'>; system: string }) {
+export function AuditActor({
+  row,
+  system,
+}: {
+  row: Pick<AuditRow, 'actor' | 'actorDisplayName' | 'actorId'>;
+  system: string;
+}) {
   if (row.actorId === null && row.actor === 'system') return <span className="text-slate-500">{system}</span>;
   return (
     <span className="whitespace-nowrap">
@@ -31,32 +37,30 @@ export async function AuditLogTable({ rows }: { rows: AuditRow[] }) {
     <DataTable
       testId="audit-table"
       columns={columns}
-      rows={rows.map(
-        (row): DataTableRow => ({
-          id: String(row.id),
-          testId: 'audit-row',
-          attrs: { 'data-action': row.action },
-          className: '[&>td]:align-top',
-          cells: {
-            time: formatChongqingTime(row.at),
-            actor: <AuditActor row={row} system={t('system')} />,
-            ip: row.ip ?? MISSING,
-            action: (
-              <>
-                {labels.action(row.action)}
-                <div className="font-mono text-xs text-slate-400">{row.action}</div>
-              </>
-            ),
-            entity: (
-              <>
-                {labels.entity(row.entity)}
-                {row.entityId !== null && <span className="ml-1 font-mono text-xs text-slate-500">#{row.entityId}</span>}
-              </>
-            ),
-            changes: <AuditChanges row={row} labels={labels} />,
-          },
-        }),
-      )}
+      rows={rows.map((row): DataTableRow => ({
+        id: String(row.id),
+        testId: 'audit-row',
+        attrs: { 'data-action': row.action },
+        className: '[&>td]:align-top',
+        cells: {
+          time: formatChongqingTime(row.at),
+          actor: <AuditActor row={row} system={t('system')} />,
+          ip: row.ip ?? MISSING,
+          action: (
+            <>
+              {labels.action(row.action)}
+              <div className="font-mono text-xs text-slate-400">{row.action}</div>
+            </>
+          ),
+          entity: (
+            <>
+              {labels.entity(row.entity)}
+              {row.entityId !== null && <span className="ml-1 font-mono text-xs text-slate-500">#{row.entityId}</span>}
+            </>
+          ),
+          changes: <AuditChanges row={row} labels={labels} />,
+        },
+      }))}
     />
   );
 }

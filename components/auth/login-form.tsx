@@ -57,8 +57,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
   const usernameError = fieldError(errors.username?.message);
   const passwordError = fieldError(errors.password?.message);
   const describedBy = (fieldErrorId: string, hasFieldError: boolean) =>
-    [hasFieldError ? fieldErrorId : null, formError ? 'login-form-error' : null].filter(Boolean).join(' ') ||
-    undefined;
+    [hasFieldError ? fieldErrorId : null, formError ? 'login-form-error' : null].filter(Boolean).join(' ') || undefined;
 
   return (
     <form onSubmit={handleSubmit(onSubmit)} noValidate className="flex flex-col gap-5">

@@ -6,7 +6,10 @@ import { BulletinTables } from './bulletin-tables';
 
 /** The text as the bureau wrote it: a blank line separates paragraphs, a single line break stays a line break. */
 export function BulletinBody({ body }: { body: string }) {
-  const paragraphs = body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = body
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return (
     <div data-testid="bulletin-body" className="flex flex-col gap-3 text-[15px] leading-8 text-slate-900">
       {paragraphs.map((p, i) => (
@@ -30,7 +33,11 @@ export async function BulletinDocument({ bulletin }: { bulletin: BulletinView })
       <div className="flex flex-col items-center gap-2 text-center">
         <h1 className="text-2xl font-semibold text-slate-900">{bulletin.title}</h1>
         <p className="flex flex-wrap items-center justify-center gap-2 text-sm text-slate-500">
-          <Badge variant={bulletin.status === 'PUBLISHED' ? 'success' : 'warning'} className="print:hidden" data-testid="bulletin-status">
+          <Badge
+            variant={bulletin.status === 'PUBLISHED' ? 'success' : 'warning'}
+            className="print:hidden"
+            data-testid="bulletin-status"
+          >
             {t(`status.${bulletin.status}`)}
           </Badge>
           {published &&
@@ -40,7 +47,10 @@ export async function BulletinDocument({ bulletin }: { bulletin: BulletinView })
         </p>
       </div>
       {bulletin.status === 'DRAFT' && (
-        <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 print:hidden">
+        <p
+          role="note"
+          className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900 print:hidden"
+        >
           {t('page.draftNotice')}
         </p>
       )}

@@ -28,34 +28,34 @@ export async function BulletinList({
     { id: 'publishedBy', header: t('columns.publishedBy') },
     { id: 'actions', header: t('columns.actions'), align: 'end', className: 'whitespace-nowrap' },
   ];
-  const rows = bulletins.map(
-    (b): DataTableRow => ({
-      id: String(b.id),
-      testId: `bulletin-row-${b.month}`,
-      cells: {
-        month: t('month', { month: b.month }),
-        title: (
+  const rows = bulletins.map((b): DataTableRow => ({
+    id: String(b.id),
+    testId: `bulletin-row-${b.month}`,
+    cells: {
+      month: t('month', { month: b.month }),
+      title: (
+        <Link href={`/bulletins/${year}/${b.month}`} className={link}>
+          {b.title}
+        </Link>
+      ),
+      status: <Badge variant={b.status === 'PUBLISHED' ? 'success' : 'warning'}>{t(`status.${b.status}`)}</Badge>,
+      publishedAt: b.publishedAt ? formatChongqingTime(b.publishedAt, { seconds: false }) : '—',
+      publishedBy: b.publishedBy ?? '—',
+      actions: (
+        <>
           <Link href={`/bulletins/${year}/${b.month}`} className={link}>
-            {b.title}
+            {t('view')}
           </Link>
-        ),
-        status: <Badge variant={b.status === 'PUBLISHED' ? 'success' : 'warning'}>{t(`status.${b.status}`)}</Badge>,
-        publishedAt: b.publishedAt ? formatChongqingTime(b.publishedAt, { seconds: false }) : '—',
-        publishedBy: b.publishedBy ?? '—',
-        actions: (
-          <>
-            <Link href={`/bulletins/${year}/${b.month}`} className={link}>
-              {t('view')}
+          {canManage && b.status === 'DRAFT' && (
+            <Link href={`/bulletins/${year}/${b.month}/edit`} className={`ml-3 ${link}`}>
+              {t('edit')}
             </Link>
-            {canManage && b.status === 'DRAFT' && (
-              <Link href={`/bulletins/${year}/${b.month}/edit`} className={`ml-3 ${link}`}>
-                {t('edit')}
-              </Link>
-            )}
-          </>
-        ),
-      },
-    }),
+          )}
+        </>
+      ),
+    },
+  }));
+  return (
+    <DataTable testId="bulletin-list" columns={columns} rows={rows} ariaLabel={t('title', { year: String(year) })} />
   );
-  return <DataTable testId="bulletin-list" columns={columns} rows={rows} ariaLabel={t('title', { year: String(year) })} />;
 }

@@ -40,7 +40,9 @@ function CutTable({
     cells: [
       line.label,
       formatCount(line.count, locale),
-      line.percent === null && new Decimal(line.annualPlan).isZero() ? MISSING : formatWan(line.annualPlan, locale, { unit: false }),
+      line.percent === null && new Decimal(line.annualPlan).isZero()
+        ? MISSING
+        : formatWan(line.annualPlan, locale, { unit: false }),
       formatWan(line.completed, locale, { unit: false }),
       line.percent === null ? MISSING : formatPercent(line.percent, locale),
     ],
@@ -64,7 +66,11 @@ function CutTable({
 
 /** The bulletin's tables, from its frozen figures: amounts in 万元 with separators, % of plan to one decimal. */
 export async function BulletinTables({ figures }: { figures: BulletinFigures }) {
-  const [locale, t, tEnums] = await Promise.all([getLocale(), getTranslations('bulletins.tables'), getTranslations('enums')]);
+  const [locale, t, tEnums] = await Promise.all([
+    getLocale(),
+    getTranslations('bulletins.tables'),
+    getTranslations('enums'),
+  ]);
   const r = figures.rollup;
   const columns = {
     count: t('columns.count'),

@@ -38,7 +38,9 @@ export function DocumentTable({
 }) {
   return (
     <table data-testid={testId} className={`w-full border-collapse text-sm ${className ?? ''}`}>
-      {caption ? <caption className="pb-1.5 text-left text-base font-semibold text-slate-900">{caption}</caption> : null}
+      {caption ? (
+        <caption className="pb-1.5 text-left text-base font-semibold text-slate-900">{caption}</caption>
+      ) : null}
       <thead>
         <tr>
           {columns.map((column, i) => (
@@ -50,7 +52,7 @@ export function DocumentTable({
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.key} className={row.strong ? 'font-semibold break-inside-avoid' : 'break-inside-avoid'}>
+          <tr key={row.key} className={row.strong ? 'break-inside-avoid font-semibold' : 'break-inside-avoid'}>
             {row.cells.map((cell, i) => (
               <td key={i} className={columns[i]?.numeric ? NUM : TD}>
                 {cell}

@@ -5,7 +5,12 @@ import { CutTable } from './cut-table';
 
 /** The district total every cut's footer repeats, so each visibly adds up to the headline. */
 export function rollupTotal(rollup: Rollup) {
-  return { count: rollup.projectCount, annualPlan: rollup.annualPlan, completed: rollup.completed, percent: rollup.percentOfPlan };
+  return {
+    count: rollup.projectCount,
+    annualPlan: rollup.annualPlan,
+    completed: rollup.completed,
+    percent: rollup.percentOfPlan,
+  };
 }
 
 /** The cuts by investor type and by direction, side by side, then by area. */
@@ -20,10 +25,22 @@ export async function CutCards({ rollup }: { rollup: Rollup }) {
     <>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
-          <CutTable title={t('investor')} cuts={rollup.byInvestor} labelOf={(c) => tInvestor(c.key)} total={total} testId="cut-investor" />
+          <CutTable
+            title={t('investor')}
+            cuts={rollup.byInvestor}
+            labelOf={(c) => tInvestor(c.key)}
+            total={total}
+            testId="cut-investor"
+          />
         </Card>
         <Card>
-          <CutTable title={t('direction')} cuts={rollup.byDirection} labelOf={(c) => tDirection(c.key)} total={total} testId="cut-direction" />
+          <CutTable
+            title={t('direction')}
+            cuts={rollup.byDirection}
+            labelOf={(c) => tDirection(c.key)}
+            total={total}
+            testId="cut-direction"
+          />
         </Card>
       </div>
       <Card>

@@ -30,9 +30,27 @@ export async function CutTable<K extends string | number>({
       ariaLabel={title}
       columns={[
         { id: 'label', header: title, rowHeader: true, className: 'whitespace-nowrap', footer: t('total') },
-        { id: 'count', header: t('count'), align: 'end', className: 'tabular-nums', footer: formatCount(total.count, locale) },
-        { id: 'plan', header: t('annualPlan'), align: 'end', className: 'tabular-nums', footer: formatWan(total.annualPlan, locale, { unit: false }) },
-        { id: 'completed', header: t('completed'), align: 'end', className: 'tabular-nums', footer: formatWan(total.completed, locale, { unit: false }) },
+        {
+          id: 'count',
+          header: t('count'),
+          align: 'end',
+          className: 'tabular-nums',
+          footer: formatCount(total.count, locale),
+        },
+        {
+          id: 'plan',
+          header: t('annualPlan'),
+          align: 'end',
+          className: 'tabular-nums',
+          footer: formatWan(total.annualPlan, locale, { unit: false }),
+        },
+        {
+          id: 'completed',
+          header: t('completed'),
+          align: 'end',
+          className: 'tabular-nums',
+          footer: formatWan(total.completed, locale, { unit: false }),
+        },
         { id: 'percent', header: t('percent'), align: 'end', className: 'tabular-nums', footer: pct(total.percent) },
       ]}
       rows={cuts.map((cut) => {
@@ -51,7 +69,9 @@ export async function CutTable<K extends string | number>({
             ),
             count: formatCount(cut.count, locale),
             plan: formatWan(cut.annualPlan, locale, { unit: false }),
-            completed: <span data-testid={`${testId}-completed`}>{formatWan(cut.completed, locale, { unit: false })}</span>,
+            completed: (
+              <span data-testid={`${testId}-completed`}>{formatWan(cut.completed, locale, { unit: false })}</span>
+            ),
             percent: pct(cut.percent),
           },
         };

@@ -42,14 +42,23 @@ export async function DashboardControls({
           testId="dashboard-basis"
           links={[
             { key: 'approved', href: href(month, 'approved'), label: t('basis.approved') },
-            { key: 'submitted', href: href(month, 'submitted'), label: t('basis.submitted'), testId: 'dashboard-basis-submitted' },
+            {
+              key: 'submitted',
+              href: href(month, 'submitted'),
+              label: t('basis.submitted'),
+              testId: 'dashboard-basis-submitted',
+            },
           ]}
         >
           <span className="text-xs text-slate-500">{t('basis.label')}</span>
         </SwitchLinks>
       )}
       {basis === 'submitted' && (
-        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="dashboard-basis-note">
+        <p
+          role="note"
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          data-testid="dashboard-basis-note"
+        >
           {t('basis.submittedNote')}
         </p>
       )}

@@ -2,7 +2,13 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { ServerChart } from '@/components/charts/server-chart';
 
 /** Each department's % of plan against 序时进度 (the marked line). */
-export async function DepartmentBars({ rows, pace }: { rows: { label: string; percent: string | null }[]; pace: string }) {
+export async function DepartmentBars({
+  rows,
+  pace,
+}: {
+  rows: { label: string; percent: string | null }[];
+  pace: string;
+}) {
   const [t, locale] = await Promise.all([getTranslations('dashboard.departments'), getLocale()]);
   const data = rows.filter((r) => r.percent !== null).reverse();
   const option = {
@@ -26,6 +32,13 @@ export async function DepartmentBars({ rows, pace }: { rows: { label: string; pe
     ],
   };
   return (
-    <ServerChart option={option} locale={locale} width={560} height={Math.max(240, rows.length * 22)} label={t('chartLabel')} testId="department-bars" />
+    <ServerChart
+      option={option}
+      locale={locale}
+      width={560}
+      height={Math.max(240, rows.length * 22)}
+      label={t('chartLabel')}
+      testId="department-bars"
+    />
   );
 }

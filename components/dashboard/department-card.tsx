@@ -8,7 +8,13 @@ import { dashboardHref } from '@/lib/validations/dashboard-params';
 import { DepartmentBars } from './department-bars';
 
 /** Departments ranked by % of plan, with on-time reporting; each line opens the department's drill-down. */
-export async function DepartmentCard({ rollup, state }: { rollup: Rollup; state: { year: number; month: number; basis: RollupBasis } }) {
+export async function DepartmentCard({
+  rollup,
+  state,
+}: {
+  rollup: Rollup;
+  state: { year: number; month: number; basis: RollupBasis };
+}) {
   const [locale, t] = await Promise.all([getLocale(), getTranslations('dashboard')]);
   const pct = (p: string | null) => (p === null ? MISSING : formatPercent(p, locale));
   return (
@@ -18,7 +24,10 @@ export async function DepartmentCard({ rollup, state }: { rollup: Rollup; state:
         <CardDescription>{t('departments.description')}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-6 xl:grid-cols-2">
-        <DepartmentBars rows={rollup.byDepartment.map((d) => ({ label: d.label, percent: d.percent }))} pace={rollup.pacePercent} />
+        <DepartmentBars
+          rows={rollup.byDepartment.map((d) => ({ label: d.label, percent: d.percent }))}
+          pace={rollup.pacePercent}
+        />
         <DataTable
           testId="cut-department"
           ariaLabel={t('departments.title')}
@@ -35,11 +44,17 @@ export async function DepartmentCard({ rollup, state }: { rollup: Rollup; state:
             cells: {
               rank: i + 1,
               name: (
-                <Link href={dashboardHref(`/dashboard/departments/${d.key}`, state)} className="text-brand-800 hover:underline" data-testid="department-link">
+                <Link
+                  href={dashboardHref(`/dashboard/departments/${d.key}`, state)}
+                  className="text-brand-800 hover:underline"
+                  data-testid="department-link"
+                >
                   {d.label}
                 </Link>
               ),
-              completed: <span data-testid="department-completed">{formatWan(d.completed, locale, { unit: false })}</span>,
+              completed: (
+                <span data-testid="department-completed">{formatWan(d.completed, locale, { unit: false })}</span>
+              ),
               percent: pct(d.percent),
               onTime: pct(d.onTimePercent),
             },

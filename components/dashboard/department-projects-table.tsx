@@ -11,8 +11,20 @@ import type { DepartmentCut } from '@/lib/server/dashboard/get-rollup';
  * A department's projects with the dashboard's figures. The footer shows the department's line beside the sum of
  * the rows as shown, so a reader sees the projects add up to the line (`drill-sum`).
  */
-export async function DepartmentProjectsTable({ projects, line, year }: { projects: readonly ProjectFigure[]; line: DepartmentCut; year: number }) {
-  const [locale, t, tStage] = await Promise.all([getLocale(), getTranslations('dashboard'), getTranslations('enums.stage')]);
+export async function DepartmentProjectsTable({
+  projects,
+  line,
+  year,
+}: {
+  projects: readonly ProjectFigure[];
+  line: DepartmentCut;
+  year: number;
+}) {
+  const [locale, t, tStage] = await Promise.all([
+    getLocale(),
+    getTranslations('dashboard'),
+    getTranslations('enums.stage'),
+  ]);
   const pct = (p: string | null) => (p === null ? MISSING : formatPercent(p, locale));
   const sum = projects.reduce((s, p) => s.plus(p.completed), new Decimal(0)).toFixed(2);
   return (
@@ -21,8 +33,19 @@ export async function DepartmentProjectsTable({ projects, line, year }: { projec
       ariaLabel={t('drill.projects')}
       columns={[
         { id: 'name', header: t('drill.project'), rowHeader: true, footer: t('cuts.total') },
-        { id: 'stage', header: t('drill.stage'), className: 'whitespace-nowrap', footer: formatCount(projects.length, locale) },
-        { id: 'plan', header: t('cuts.annualPlan'), align: 'end', className: 'tabular-nums', footer: formatWan(line.annualPlan, locale, { unit: false }) },
+        {
+          id: 'stage',
+          header: t('drill.stage'),
+          className: 'whitespace-nowrap',
+          footer: formatCount(projects.length, locale),
+        },
+        {
+          id: 'plan',
+          header: t('cuts.annualPlan'),
+          align: 'end',
+          className: 'tabular-nums',
+          footer: formatWan(line.annualPlan, locale, { unit: false }),
+        },
         {
           id: 'completed',
           header: t('cuts.completed'),
@@ -30,7 +53,13 @@ export async function DepartmentProjectsTable({ projects, line, year }: { projec
           className: 'tabular-nums',
           footer: <span data-testid="drill-sum">{formatWan(sum, locale, { unit: false })}</span>,
         },
-        { id: 'percent', header: t('cuts.percent'), align: 'end', className: 'tabular-nums', footer: pct(line.percent) },
+        {
+          id: 'percent',
+          header: t('cuts.percent'),
+          align: 'end',
+          className: 'tabular-nums',
+          footer: pct(line.percent),
+        },
         { id: 'warning', header: t('drill.warning') },
       ]}
       rows={projects.map((p) => ({
@@ -45,7 +74,9 @@ export async function DepartmentProjectsTable({ projects, line, year }: { projec
           ),
           stage: tStage(p.stage),
           plan: p.annualPlan === null ? MISSING : formatWan(p.annualPlan, locale, { unit: false }),
-          completed: <span data-testid="drill-project-completed">{formatWan(p.completed, locale, { unit: false })}</span>,
+          completed: (
+            <span data-testid="drill-project-completed">{formatWan(p.completed, locale, { unit: false })}</span>
+          ),
           percent: pct(p.percent),
           warning:
             p.level === 'none' ? null : (

@@ -8,7 +8,17 @@ import { formatCount, formatPercent, formatYi, MISSING } from '@/lib/format';
 import type { Rollup } from '@/lib/server/dashboard/get-rollup';
 import { forecastInputOf } from './forecast-input';
 
-function Figure({ label, value, hint, testId }: { label: string; value: string; hint?: React.ReactNode; testId: string }) {
+function Figure({
+  label,
+  value,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: string;
+  hint?: React.ReactNode;
+  testId: string;
+}) {
   return (
     <Card className="flex flex-col gap-1 px-5 py-4">
       <h2 className="text-sm text-slate-500">{label}</h2>
@@ -34,7 +44,10 @@ export async function HeadlineCards({ rollup, month }: { rollup: Rollup; month: 
         label={t('completed', { month })}
         value={formatYi(rollup.completed, locale)}
         testId="headline-completed"
-        hint={t('plan', { amount: formatYi(rollup.annualPlan, locale), count: formatCount(rollup.projectCount, locale) })}
+        hint={t('plan', {
+          amount: formatYi(rollup.annualPlan, locale),
+          count: formatCount(rollup.projectCount, locale),
+        })}
       />
       <Figure label={t('percent')} value={formatPercent(rollup.percentOfPlan, locale)} testId="headline-percent" />
       <Figure

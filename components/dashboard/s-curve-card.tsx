@@ -10,13 +10,23 @@ import { forecastInputOf } from './forecast-input';
 import { SCurve } from './s-curve';
 
 /** Cumulative plan against actual with the forecast, beside the projects most likely to miss their plan. */
-export async function SCurveCard({ rollup, attention, month }: { rollup: Rollup; attention: Attention; month: number }) {
+export async function SCurveCard({
+  rollup,
+  attention,
+  month,
+}: {
+  rollup: Rollup;
+  attention: Attention;
+  month: number;
+}) {
   const [locale, t] = await Promise.all([getLocale(), getTranslations('dashboard')]);
   return (
     <Card>
       <CardHeader>
         <CardTitle>{t('scurve.title')}</CardTitle>
-        <CardDescription data-testid="forecast-method">{locale.startsWith('zh') ? FORECAST_METHOD_ZH : FORECAST_METHOD_EN}</CardDescription>
+        <CardDescription data-testid="forecast-method">
+          {locale.startsWith('zh') ? FORECAST_METHOD_ZH : FORECAST_METHOD_EN}
+        </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-6 lg:grid-cols-[2fr_1fr]">
         <SCurve points={cumulativeSeries(forecastInputOf(rollup, month))} />
@@ -33,13 +43,21 @@ export async function SCurveCard({ rollup, attention, month }: { rollup: Rollup;
             empty={t('missing.none')}
             columns={[
               { id: 'name', header: t('missing.project'), rowHeader: true },
-              { id: 'shortfall', header: t('missing.shortfall'), align: 'end', className: 'tabular-nums whitespace-nowrap' },
+              {
+                id: 'shortfall',
+                header: t('missing.shortfall'),
+                align: 'end',
+                className: 'tabular-nums whitespace-nowrap',
+              },
             ]}
             rows={attention.likelyToMiss.map((m) => ({
               id: String(m.project.projectId),
               cells: {
                 name: (
-                  <Link href={`/projects/${m.project.projectId}?year=${rollup.year}`} className="text-brand-800 hover:underline">
+                  <Link
+                    href={`/projects/${m.project.projectId}?year=${rollup.year}`}
+                    className="text-brand-800 hover:underline"
+                  >
                     {m.project.name}
                   </Link>
                 ),

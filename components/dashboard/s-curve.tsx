@@ -12,8 +12,20 @@ export async function SCurve({ points }: { points: SCurvePoint[] }) {
     xAxis: { type: 'category', data: points.map((p) => t('month', { month: p.month })) },
     yAxis: { type: 'value', name: t('unit'), nameTextStyle: { align: 'right' } },
     series: [
-      { name: t('planned'), type: 'line', data: points.map((p) => yi(p.planned)), lineStyle: { color: '#94a3b8' }, itemStyle: { color: '#94a3b8' } },
-      { name: t('actual'), type: 'line', data: points.map((p) => yi(p.actual)), lineStyle: { width: 3, color: '#1d4ed8' }, itemStyle: { color: '#1d4ed8' } },
+      {
+        name: t('planned'),
+        type: 'line',
+        data: points.map((p) => yi(p.planned)),
+        lineStyle: { color: '#94a3b8' },
+        itemStyle: { color: '#94a3b8' },
+      },
+      {
+        name: t('actual'),
+        type: 'line',
+        data: points.map((p) => yi(p.actual)),
+        lineStyle: { width: 3, color: '#1d4ed8' },
+        itemStyle: { color: '#1d4ed8' },
+      },
       {
         name: t('forecast'),
         type: 'line',

@@ -8,7 +8,11 @@ import { rollupTotal } from './cut-cards';
 
 /** The four stages with 开工率 and 竣工率. */
 export async function StageCard({ rollup }: { rollup: Rollup }) {
-  const [locale, t, tStage] = await Promise.all([getLocale(), getTranslations('dashboard'), getTranslations('enums.stage')]);
+  const [locale, t, tStage] = await Promise.all([
+    getLocale(),
+    getTranslations('dashboard'),
+    getTranslations('enums.stage'),
+  ]);
   const pct = (p: string | null) => (p === null ? MISSING : formatPercent(p, locale));
   return (
     <Card>
@@ -25,14 +29,24 @@ export async function StageCard({ rollup }: { rollup: Rollup }) {
           })}
         </CardDescription>
       </CardHeader>
-      <CutTable title={t('cuts.stage')} cuts={rollup.byStage} labelOf={(c) => tStage(c.key)} total={rollupTotal(rollup)} testId="cut-stage" />
+      <CutTable
+        title={t('cuts.stage')}
+        cuts={rollup.byStage}
+        labelOf={(c) => tStage(c.key)}
+        total={rollupTotal(rollup)}
+        testId="cut-stage"
+      />
     </Card>
   );
 }
 
 /** The 前期 projects: how many reached each preliminary milestone, and how many are ready to start. */
 export async function PreliminaryCard({ rollup }: { rollup: Rollup }) {
-  const [locale, t, tMilestone] = await Promise.all([getLocale(), getTranslations('dashboard.preliminary'), getTranslations('enums.milestoneKind')]);
+  const [locale, t, tMilestone] = await Promise.all([
+    getLocale(),
+    getTranslations('dashboard.preliminary'),
+    getTranslations('enums.milestoneKind'),
+  ]);
   const { total, milestones, readyToStart } = rollup.preliminary;
   return (
     <Card>

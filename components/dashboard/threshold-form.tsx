@@ -11,7 +11,15 @@ import { setWarningThresholds } from '@/lib/actions/warnings';
 import { ZWarningThresholds } from '@/lib/validations/warnings';
 
 /** The bureau's setting of the plan year's pace-warning thresholds (points behind 序时进度). */
-export function ThresholdForm({ year, yellowPoints, redPoints }: { year: number; yellowPoints: string; redPoints: string }) {
+export function ThresholdForm({
+  year,
+  yellowPoints,
+  redPoints,
+}: {
+  year: number;
+  yellowPoints: string;
+  redPoints: string;
+}) {
   const t = useTranslations('dashboard.thresholds');
   const router = useRouter();
   const [saved, setSaved] = useState(false);
@@ -25,11 +33,22 @@ export function ThresholdForm({ year, yellowPoints, redPoints }: { year: number;
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-3 px-5 pb-4 print:hidden" data-testid="threshold-form">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="flex flex-wrap items-end gap-3 px-5 pb-4 print:hidden"
+      data-testid="threshold-form"
+    >
       {(['yellowPoints', 'redPoints'] as const).map((name) => (
         <div key={name} className="flex flex-col gap-1">
           <Label htmlFor={`threshold-${name}`}>{t(name)}</Label>
-          <Input id={`threshold-${name}`} inputMode="decimal" className="w-28 text-right" data-testid={`threshold-${name}`} {...form.register(name)} />
+          <Input
+            id={`threshold-${name}`}
+            inputMode="decimal"
+            className="w-28 text-right"
+            data-testid={`threshold-${name}`}
+            {...form.register(name)}
+          />
           {errorOf(name) && <p className="text-xs text-red-700">{errorOf(name)}</p>}
         </div>
       ))}

@@ -15,7 +15,12 @@ export function WarningList({
   return (
     <ul className="divide-y divide-slate-100 px-5 pb-4" data-testid="warning-list">
       {projects.map((p) => (
-        <li key={p.planId} className="flex flex-col gap-1 py-2 text-sm" data-testid="warning-project" data-level={p.level}>
+        <li
+          key={p.planId}
+          className="flex flex-col gap-1 py-2 text-sm"
+          data-testid="warning-project"
+          data-level={p.level}
+        >
           <div className="flex flex-wrap items-center gap-2">
             <Badge variant={p.level === 'red' ? 'danger' : 'warning'}>{p.level === 'red' ? '●' : '○'}</Badge>
             <Link href={`/projects/${p.projectId}?year=${year}`} className="font-medium text-brand-800 hover:underline">

@@ -23,16 +23,23 @@ export async function WarningsCard({
       <CardHeader>
         <CardTitle>{t('title')}</CardTitle>
         <CardDescription data-testid="warning-counts">
-          {t('counts', { red: attention.red, yellow: attention.yellow })} {t('lines', { yellow: thresholds.yellowPoints, red: thresholds.redPoints })}
+          {t('counts', { red: attention.red, yellow: attention.yellow })}{' '}
+          {t('lines', { yellow: thresholds.yellowPoints, red: thresholds.redPoints })}
         </CardDescription>
       </CardHeader>
-      {canEditThresholds && <ThresholdForm year={rollup.year} yellowPoints={thresholds.yellowPoints} redPoints={thresholds.redPoints} />}
+      {canEditThresholds && (
+        <ThresholdForm year={rollup.year} yellowPoints={thresholds.yellowPoints} redPoints={thresholds.redPoints} />
+      )}
       {attention.listScope === 'own' && (
         <p className="px-5 text-xs text-slate-500" data-testid="warning-list-own">
           {t('ownOnly', { count: attention.redListable })}
         </p>
       )}
-      <WarningList projects={attention.redProjects} year={rollup.year} message={(key, values) => tw(key as never, values as never)} />
+      <WarningList
+        projects={attention.redProjects}
+        year={rollup.year}
+        message={(key, values) => tw(key as never, values as never)}
+      />
       {attention.redListable > attention.redProjects.length && (
         <p className="px-5 pb-4 text-xs text-slate-500" data-testid="warning-list-more">
           {t('showing', { shown: attention.redProjects.length, red: attention.redListable })}

@@ -37,7 +37,7 @@ export function buildColumns(specs: readonly DataTableColumn[], interactive: boo
       enableHiding: interactive && (spec.hideable ?? true),
     });
   const defs: (ReturnType<typeof leaf> | ReturnType<typeof helper.group>)[] = [];
-  for (let i = 0; i < specs.length; ) {
+  for (let i = 0; i < specs.length;) {
     const group = specs[i]!.group;
     if (!group) {
       defs.push(leaf(specs[i]!));
@@ -46,7 +46,13 @@ export function buildColumns(specs: readonly DataTableColumn[], interactive: boo
     }
     let end = i;
     while (end < specs.length && specs[end]!.group?.id === group.id) end += 1;
-    defs.push(helper.group({ id: group.id, header: () => group.header, columns: helper.columns(specs.slice(i, end).map(leaf)) }));
+    defs.push(
+      helper.group({
+        id: group.id,
+        header: () => group.header,
+        columns: helper.columns(specs.slice(i, end).map(leaf)),
+      }),
+    );
     i = end;
   }
   return helper.columns(defs);

@@ -33,7 +33,11 @@ export function DataTableBody({
     <tbody key={body.heading?.id ?? index} className="divide-y divide-slate-100">
       {body.heading ? (
         <tr className="bg-slate-50/60">
-          <th colSpan={visibleCount} scope="rowgroup" className="px-5 py-1.5 text-left text-xs font-semibold text-slate-500">
+          <th
+            colSpan={visibleCount}
+            scope="rowgroup"
+            className="px-5 py-1.5 text-left text-xs font-semibold text-slate-500"
+          >
             {body.heading.content}
           </th>
         </tr>
@@ -42,7 +46,12 @@ export function DataTableBody({
         const original = row.original;
         if (isHeading(original)) return null;
         return (
-          <tr key={row.id} className={cn('hover:bg-slate-50/70', original.className)} data-testid={original.testId} {...original.attrs}>
+          <tr
+            key={row.id}
+            className={cn('hover:bg-slate-50/70', original.className)}
+            data-testid={original.testId}
+            {...original.attrs}
+          >
             {row.getVisibleCells().map((cell) => {
               const spec = specOf(cell.column.id);
               const Cell = spec?.rowHeader ? 'th' : 'td';
@@ -71,7 +80,15 @@ export function DataTableBody({
 }
 
 /** The totals row, from the columns' `footer`s; nothing when no column has one. */
-export function DataTableFoot({ table, specs, testId }: { table: DataTableInstance; specs: readonly DataTableColumn[]; testId: string }) {
+export function DataTableFoot({
+  table,
+  specs,
+  testId,
+}: {
+  table: DataTableInstance;
+  specs: readonly DataTableColumn[];
+  testId: string;
+}) {
   // footers belong to leaf columns, whose row is the first footer group
   const footerGroup = specs.some((s) => s.footer !== undefined) ? table.getFooterGroups()[0] : undefined;
   if (!footerGroup) return null;
@@ -82,7 +99,10 @@ export function DataTableFoot({ table, specs, testId }: { table: DataTableInstan
           <td
             key={header.id}
             data-column={header.column.id}
-            className={cn('px-3 py-2 whitespace-nowrap tabular-nums', alignClass(specs.find((s) => s.id === header.column.id)))}
+            className={cn(
+              'px-3 py-2 whitespace-nowrap tabular-nums',
+              alignClass(specs.find((s) => s.id === header.column.id)),
+            )}
           >
             {header.isPlaceholder ? null : <table.FlexRender footer={header} />}
           </td>

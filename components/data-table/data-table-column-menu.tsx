@@ -27,7 +27,11 @@ export function DataTableColumnMenu({
             .filter((column) => column.getCanHide())
             .map((column) => (
               <label key={column.id} className="flex items-center gap-2 rounded px-1 py-0.5 hover:bg-slate-50">
-                <input type="checkbox" checked={column.getIsVisible()} onChange={(e) => column.toggleVisibility(e.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={column.getIsVisible()}
+                  onChange={(e) => column.toggleVisibility(e.target.checked)}
+                />
                 {specs.find((s) => s.id === column.id)?.label ?? column.id}
               </label>
             ))}

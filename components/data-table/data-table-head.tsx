@@ -51,7 +51,9 @@ export function DataTableHead({
                     type="button"
                     onClick={column.getToggleSortingHandler()}
                     className="inline-flex items-center gap-1 hover:text-slate-900"
-                    title={sorted === 'asc' ? labels.sortAscending : sorted === 'desc' ? labels.sortDescending : undefined}
+                    title={
+                      sorted === 'asc' ? labels.sortAscending : sorted === 'desc' ? labels.sortDescending : undefined
+                    }
                   >
                     {content}
                     <span aria-hidden className="text-xs text-slate-400">

@@ -78,7 +78,9 @@ function DataTableView({
 
   return (
     <div className="flex flex-col gap-2" data-testid={testId} aria-busy={control?.pending}>
-      {control ? <DataTableColumnMenu table={table} specs={specs} label={control.labels.columns} testId={`${testId}-columns`} /> : null}
+      {control ? (
+        <DataTableColumnMenu table={table} specs={specs} label={control.labels.columns} testId={`${testId}-columns`} />
+      ) : null}
       <div
         className={cn(
           'w-full overflow-x-auto',

@@ -15,7 +15,13 @@ export interface UrlKeys {
 }
 
 export function urlKeys(url: DataTableUrl): UrlKeys {
-  return { page: url.page ?? 'page', size: url.size ?? 'size', sort: url.sort ?? 'sort', dir: url.dir ?? 'dir', hide: url.hide ?? 'hide' };
+  return {
+    page: url.page ?? 'page',
+    size: url.size ?? 'size',
+    sort: url.sort ?? 'sort',
+    dir: url.dir ?? 'dir',
+    hide: url.hide ?? 'hide',
+  };
 }
 
 export function resolveUpdater<T>(updater: Updater<T>, old: T): T {
@@ -40,7 +46,12 @@ export function writeSort(sp: URLSearchParams, next: { id: string; desc: boolean
   sp.delete(keys.page);
 }
 
-export function writePagination(sp: URLSearchParams, next: PaginationState, previous: PaginationState, url: DataTableUrl): void {
+export function writePagination(
+  sp: URLSearchParams,
+  next: PaginationState,
+  previous: PaginationState,
+  url: DataTableUrl,
+): void {
   const keys = urlKeys(url);
   setOrDelete(sp, keys.page, next.pageIndex > 0 ? String(next.pageIndex + 1) : null);
   setOrDelete(sp, keys.size, next.pageSize === url.defaultPageSize ? null : String(next.pageSize));

@@ -77,7 +77,12 @@ export function ConfirmAction<T>({
       >
         {openText}
       </Button>
-      <Modal open={open} onClose={() => setOpen(false)} title={title} description={blockedReason ? undefined : description}>
+      <Modal
+        open={open}
+        onClose={() => setOpen(false)}
+        title={title}
+        description={blockedReason ? undefined : description}
+      >
         <div className="flex flex-col gap-4">
           {blockedReason ? (
             <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">

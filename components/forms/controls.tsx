@@ -53,7 +53,7 @@ export function Select({ className, ...props }: React.ComponentProps<'select'>) 
     <select
       className={cn(
         'h-10 w-full rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-900 shadow-xs',
-        'focus-visible:border-brand-600 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-600/30',
+        'focus-visible:border-brand-600 focus-visible:ring-2 focus-visible:ring-brand-600/30 focus-visible:outline-none',
         'aria-invalid:border-red-600 aria-invalid:ring-red-600/20',
         className,
       )}
@@ -66,7 +66,12 @@ export function Select({ className, ...props }: React.ComponentProps<'select'>) 
 export function FormAlert({ id, message, testId }: { id?: string; message: string | null; testId?: string }) {
   if (!message) return null;
   return (
-    <p id={id} role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700" data-testid={testId}>
+    <p
+      id={id}
+      role="alert"
+      className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700"
+      data-testid={testId}
+    >
       {message}
     </p>
   );
@@ -80,7 +85,10 @@ export function FormSuccess({ message, testId }: { message: string | null; testI
   return (
     <div role="status" aria-live="polite">
       {message && (
-        <p className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid={testId}>
+        <p
+          className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+          data-testid={testId}
+        >
           {message}
         </p>
       )}

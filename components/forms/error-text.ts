@@ -15,7 +15,9 @@ interface KeyLookup {
  * namespace or the shared `validation`; messages that came back from the server are already translated and pass
  * through as they are.
  */
-export function useErrorText(namespace: ErrorNamespace = 'validation'): (message: string | undefined) => string | undefined {
+export function useErrorText(
+  namespace: ErrorNamespace = 'validation',
+): (message: string | undefined) => string | undefined {
   // Looked up by a key that is only known at run time, so the translators are used untyped.
   const own = useTranslations(namespace) as unknown as KeyLookup;
   const shared = useTranslations('validation') as unknown as KeyLookup;

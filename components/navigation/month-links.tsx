@@ -22,9 +22,11 @@ export function MonthLinks({
   look?: 'tabs' | 'pills';
   testId?: string;
 }) {
-  const links = Array.from(
-    { length: through },
-    (_, i): SwitchLink => ({ key: i + 1, href: hrefFor(i + 1), label: optionLabel(i + 1), attrs: { 'data-month': String(i + 1) } }),
-  );
+  const links = Array.from({ length: through }, (_, i): SwitchLink => ({
+    key: i + 1,
+    href: hrefFor(i + 1),
+    label: optionLabel(i + 1),
+    attrs: { 'data-month': String(i + 1) },
+  }));
   return <SwitchLinks label={label} links={links} current={selected} look={look} testId={testId} />;
 }

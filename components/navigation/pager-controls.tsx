@@ -11,7 +11,12 @@ const DISABLED = 'border-slate-200 bg-transparent text-slate-400 hover:bg-transp
 function Step({ step }: { step: PagerStep }) {
   if ('onClick' in step) {
     return (
-      <button type="button" className={cn(STEP, step.disabled && DISABLED)} disabled={step.disabled} onClick={step.onClick}>
+      <button
+        type="button"
+        className={cn(STEP, step.disabled && DISABLED)}
+        disabled={step.disabled}
+        onClick={step.onClick}
+      >
         {step.label}
       </button>
     );

@@ -17,7 +17,11 @@ export async function YearLinks({
     <SwitchLinks
       label={t('yearSwitch')}
       current={current}
-      links={years.map(({ year }) => ({ key: year, href: hrefFor(year), label: t('yearOption', { year: String(year) }) }))}
+      links={years.map(({ year }) => ({
+        key: year,
+        href: hrefFor(year),
+        label: t('yearOption', { year: String(year) }),
+      }))}
     />
   );
 }

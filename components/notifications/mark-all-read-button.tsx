@@ -29,7 +29,13 @@ export function MarkAllReadButton({ disabled }: { disabled?: boolean }) {
           {error}
         </p>
       ) : null}
-      <Button variant="secondary" size="sm" onClick={handleClick} disabled={disabled || pending} data-testid="notifications-mark-all">
+      <Button
+        variant="secondary"
+        size="sm"
+        onClick={handleClick}
+        disabled={disabled || pending}
+        data-testid="notifications-mark-all"
+      >
         {pending ? t('markingAll') : t('markAll')}
       </Button>
     </div>

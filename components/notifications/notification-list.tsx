@@ -27,7 +27,10 @@ export async function NotificationList({ items }: { items: readonly Notification
               unread={unread}
               className="flex flex-col gap-1 px-5 py-3 hover:bg-slate-50 sm:flex-row sm:items-start sm:justify-between sm:gap-4"
             >
-              <span className={cn('text-sm', unread ? 'font-medium text-slate-900' : 'text-slate-600')} data-testid="notification-text">
+              <span
+                className={cn('text-sm', unread ? 'font-medium text-slate-900' : 'text-slate-600')}
+                data-testid="notification-text"
+              >
                 {textOf(item)}
               </span>
               <span className="flex shrink-0 items-center gap-2 text-xs text-slate-500">

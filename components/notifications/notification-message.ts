@@ -3,7 +3,10 @@ import { monthName } from '@/components/navigation/month-name';
 import type { StoredNotificationParams } from '@/lib/validations/notification';
 
 /** A translator of the `notifications.text` messages (next-intl's, from the server or createTranslator). */
-export type NotificationTranslator = (key: `${NotificationKind}.${'one' | 'many'}`, values: Record<string, string | number>) => string;
+export type NotificationTranslator = (
+  key: `${NotificationKind}.${'one' | 'many'}`,
+  values: Record<string, string | number>,
+) => string;
 
 /**
  * A notification's sentence in the reader's language, from its kind and stored parameters. The text is not stored,

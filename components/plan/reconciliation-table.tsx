@@ -1,6 +1,11 @@
 import Decimal from 'decimal.js';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { DataTable, type DataTableColumn, type DataTableHeadingRow, type DataTableRow } from '@/components/data-table/data-table';
+import {
+  DataTable,
+  type DataTableColumn,
+  type DataTableHeadingRow,
+  type DataTableRow,
+} from '@/components/data-table/data-table';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import type { PlanReconciliation, ReconciliationLine } from '@/lib/domain/reconciliation';
@@ -86,11 +91,24 @@ export async function ReconciliationTable({ plan }: { plan: PlanReconciliation }
   const columns: DataTableColumn[] = [
     { id: 'item', header: t('columns.item'), rowHeader: true, headerClassName: 'pl-5' },
     ...(['published', 'database'] as const).flatMap((id): DataTableColumn[] => [
-      { id: `${id}Count`, header: t('columns.count'), align: 'end', group: side(id), className: 'border-l', headerClassName: 'border-l text-xs' },
+      {
+        id: `${id}Count`,
+        header: t('columns.count'),
+        align: 'end',
+        group: side(id),
+        className: 'border-l',
+        headerClassName: 'border-l text-xs',
+      },
       { id: `${id}Amount`, header: t('columns.amount'), align: 'end', group: side(id), headerClassName: 'text-xs' },
       { id: `${id}Share`, header: t('columns.share'), align: 'end', group: side(id), headerClassName: 'text-xs' },
     ]),
-    { id: 'status', header: t('columns.status'), align: 'center', className: 'border-l pr-5', headerClassName: 'border-l pr-5' },
+    {
+      id: 'status',
+      header: t('columns.status'),
+      align: 'center',
+      className: 'border-l pr-5',
+      headerClassName: 'border-l pr-5',
+    },
   ];
 
   const rows = groups.flatMap(({ cut, lines }): (DataTableRow | DataTableHeadingRow)[] => [
@@ -112,7 +130,8 @@ export async function ReconciliationTable({ plan }: { plan: PlanReconciliation }
           item: label(line),
           publishedCount: published.projectCount === null ? notPublished : formatCount(published.projectCount, locale),
           publishedAmount: published.amount === null ? notPublished : amount(published.amount, digits),
-          publishedShare: published.sharePercent === null ? notPublished : formatPercent(published.sharePercent, locale),
+          publishedShare:
+            published.sharePercent === null ? notPublished : formatPercent(published.sharePercent, locale),
           databaseCount: (
             <>
               {formatCount(actual.projectCount, locale)}

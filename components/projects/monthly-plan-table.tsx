@@ -12,7 +12,8 @@ export async function MonthlyPlanTable({ plan }: { plan: ProjectPlanDetail }) {
   const [locale, t] = await Promise.all([getLocale(), getTranslations('projects.detail.monthly')]);
   const planned = new Map(plan.monthlyPlan.map((m) => [m.month, m.amount]));
   const reports = new Map(plan.reports.map((r) => [r.month, r]));
-  const wan = (value: string | undefined) => (value === undefined ? MISSING : formatWan(value, locale, { unit: false }));
+  const wan = (value: string | undefined) =>
+    value === undefined ? MISSING : formatWan(value, locale, { unit: false });
 
   return (
     <Card>

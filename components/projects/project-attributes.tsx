@@ -3,7 +3,17 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { formatWan, MISSING } from '@/lib/format';
 import type { ProjectDetail } from '@/lib/server/projects/get-project';
 
-export function Field({ label, value, wide, testId }: { label: string; value: React.ReactNode; wide?: boolean; testId?: string }) {
+export function Field({
+  label,
+  value,
+  wide,
+  testId,
+}: {
+  label: string;
+  value: React.ReactNode;
+  wide?: boolean;
+  testId?: string;
+}) {
   return (
     <div className={wide ? 'sm:col-span-2' : undefined}>
       <dt className="text-xs text-slate-500">{label}</dt>

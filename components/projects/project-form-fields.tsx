@@ -29,7 +29,12 @@ const DATE_FIELDS = new Set<ProjectTextField>(['plannedStart', 'plannedCompletio
 const BUILD_TYPES: BuildType[] = ['NEW', 'CONTINUED', 'EXPANSION'];
 
 /** One line of text, a date or an amount (万元, right-aligned), by the field's kind. */
-export function ProjectTextInput({ name, hint, form, errorOf }: ProjectFormParts & { name: ProjectTextField; hint?: string }) {
+export function ProjectTextInput({
+  name,
+  hint,
+  form,
+  errorOf,
+}: ProjectFormParts & { name: ProjectTextField; hint?: string }) {
   const t = useTranslations('projectEdit');
   const money = MONEY_FIELDS.has(name);
   return (

@@ -57,7 +57,8 @@ export function ProjectForm({
 
   const { form, formError, errorOf, onSubmit, pending } = useActionForm(
     ZCreateProject,
-    async (values) => (projectId === undefined ? createProject(values) : updateProject({ ...values, id: projectId, planVersion })),
+    async (values) =>
+      projectId === undefined ? createProject(values) : updateProject({ ...values, id: projectId, planVersion }),
     {
       defaultValues: { ...defaults, reason: '' } as CreateProjectInput,
       failedMessage: t('failed'),
@@ -65,7 +66,11 @@ export function ProjectForm({
         self.reset({ ...toProjectFormDefaults(values), reason: '' } as CreateProjectInput);
         setPlanVersion(saved.planVersion);
         const changed = 'changed' in saved ? saved.changed : true;
-        setNotice({ kind: projectId === undefined ? 'created' : changed ? 'saved' : 'unchanged', projectId: saved.id, year: saved.year });
+        setNotice({
+          kind: projectId === undefined ? 'created' : changed ? 'saved' : 'unchanged',
+          projectId: saved.id,
+          year: saved.year,
+        });
         router.refresh();
       },
       onFailure: () => setNotice(null),
@@ -108,7 +113,11 @@ function SavedNotice({ notice }: { notice: Notice }) {
     >
       <span>{t(notice.kind)}</span>
       <span className="flex flex-wrap gap-4">
-        <Link href={`/projects/${notice.projectId}?year=${notice.year}`} className="underline" data-testid="project-form-view-project">
+        <Link
+          href={`/projects/${notice.projectId}?year=${notice.year}`}
+          className="underline"
+          data-testid="project-form-view-project"
+        >
           {t('viewProject')}
         </Link>
         <Link href={`/plan?year=${notice.year}`} className="underline" data-testid="project-form-view-plan">

@@ -82,11 +82,32 @@ async function ProjectListFilters({ list, params }: { list: ProjectList; params:
       ))}
       <label className="flex flex-col gap-1 text-xs text-slate-600">
         {t('search')}
-        <Input name="q" defaultValue={params.q} placeholder={t('searchPlaceholder')} className="w-56" aria-label={t('search')} />
+        <Input
+          name="q"
+          defaultValue={params.q}
+          placeholder={t('searchPlaceholder')}
+          className="w-56"
+          aria-label={t('search')}
+        />
       </label>
-      {select('stage', t('stage'), params.stages[0], Object.values(Stage).map((s) => [s, tStage(s)]))}
-      {select('investor', t('investor'), params.investorTypes[0], Object.values(InvestorType).map((s) => [s, tInvestor(s)]))}
-      {select('direction', t('direction'), params.directions[0], Object.values(Direction).map((s) => [s, tDirection(s)]))}
+      {select(
+        'stage',
+        t('stage'),
+        params.stages[0],
+        Object.values(Stage).map((s) => [s, tStage(s)]),
+      )}
+      {select(
+        'investor',
+        t('investor'),
+        params.investorTypes[0],
+        Object.values(InvestorType).map((s) => [s, tInvestor(s)]),
+      )}
+      {select(
+        'direction',
+        t('direction'),
+        params.directions[0],
+        Object.values(Direction).map((s) => [s, tDirection(s)]),
+      )}
       {list.facets.departments.length > 1
         ? select(
             'dept',
@@ -95,8 +116,18 @@ async function ProjectListFilters({ list, params }: { list: ProjectList; params:
             list.facets.departments.map((d) => [String(d.id), d.name]),
           )
         : null}
-      {select('area', t('area'), params.areas[0], list.facets.areas.map((a) => [a, a]))}
-      {select('warning', t('warning'), params.warnings[0], WARNING_LEVELS.map((w) => [w, tWarning(w)]))}
+      {select(
+        'area',
+        t('area'),
+        params.areas[0],
+        list.facets.areas.map((a) => [a, a]),
+      )}
+      {select(
+        'warning',
+        t('warning'),
+        params.warnings[0],
+        WARNING_LEVELS.map((w) => [w, tWarning(w)]),
+      )}
       <Button type="submit">{t('apply')}</Button>
       <Button asChild variant="ghost">
         <Link href={`/projects?year=${list.year}`}>{t('reset')}</Link>
@@ -134,72 +165,83 @@ export async function ProjectListTable({ list, params }: { list: ProjectList; pa
 
   const columns = (
     [
-    { id: 'code', header: tCol('code'), label: tCol('code'), className: 'font-mono text-xs whitespace-nowrap text-slate-600' },
-    {
-      id: 'name',
-      header: tCol('name'),
-      label: tCol('name'),
-      hideable: false,
-      className: 'min-w-56',
-      footer: <span data-testid="project-list-totals-count">{t('totals', { count: formatCount(totals.count, locale) })}</span>,
-    },
-    { id: 'department', header: tCol('department'), label: tCol('department'), className: 'whitespace-nowrap' },
-    { id: 'stage', header: tCol('stage'), label: tCol('stage'), className: 'whitespace-nowrap' },
-    { id: 'investorType', header: tCol('investorType'), label: tCol('investorType'), className: 'whitespace-nowrap' },
-    { id: 'direction', header: tCol('direction'), label: tCol('direction'), className: 'whitespace-nowrap' },
-    { id: 'area', header: tCol('area'), label: tCol('area'), className: 'whitespace-nowrap' },
-    {
-      id: 'totalInvestment',
-      header: tCol('totalInvestment'),
-      label: tCol('totalInvestment'),
-      align: 'end',
-      sortDescFirst: true,
-      className: num,
-      footer: <span data-testid="project-list-totals-total-investment">{wan(totals.totalInvestment)}</span>,
-    },
-    {
-      id: 'annualPlan',
-      header: tCol('annualPlan'),
-      label: tCol('annualPlan'),
-      align: 'end',
-      sortDescFirst: true,
-      className: num,
-      footer: <span data-testid="project-list-totals-annual-plan">{wan(totals.annualPlan)}</span>,
-    },
-    {
-      id: 'ytd',
-      header: tCol('ytd', { through }),
-      label: tCol('ytdLabel'),
-      align: 'end',
-      sortDescFirst: true,
-      className: num,
-      footer: <span data-testid="project-list-totals-ytd">{wan(totals.ytdApproved)}</span>,
-    },
-    {
-      id: 'rate',
-      header: tCol('rate'),
-      label: tCol('rate'),
-      align: 'end',
-      sortDescFirst: true,
-      className: num,
-      footer: (
-        <span data-testid="project-list-totals-rate">
-          {totals.ratePercent === null ? MISSING : formatPercent(totals.ratePercent, locale)}
-        </span>
-      ),
-    },
-    { id: 'warning', header: tCol('warning'), label: tCol('warning') },
-    {
-      id: 'currentMonthStatus',
-      header: tCol('currentMonthStatus', { month: list.currentMonth }),
-      label: tCol('currentMonthStatusLabel'),
-    },
+      {
+        id: 'code',
+        header: tCol('code'),
+        label: tCol('code'),
+        className: 'font-mono text-xs whitespace-nowrap text-slate-600',
+      },
+      {
+        id: 'name',
+        header: tCol('name'),
+        label: tCol('name'),
+        hideable: false,
+        className: 'min-w-56',
+        footer: (
+          <span data-testid="project-list-totals-count">
+            {t('totals', { count: formatCount(totals.count, locale) })}
+          </span>
+        ),
+      },
+      { id: 'department', header: tCol('department'), label: tCol('department'), className: 'whitespace-nowrap' },
+      { id: 'stage', header: tCol('stage'), label: tCol('stage'), className: 'whitespace-nowrap' },
+      { id: 'investorType', header: tCol('investorType'), label: tCol('investorType'), className: 'whitespace-nowrap' },
+      { id: 'direction', header: tCol('direction'), label: tCol('direction'), className: 'whitespace-nowrap' },
+      { id: 'area', header: tCol('area'), label: tCol('area'), className: 'whitespace-nowrap' },
+      {
+        id: 'totalInvestment',
+        header: tCol('totalInvestment'),
+        label: tCol('totalInvestment'),
+        align: 'end',
+        sortDescFirst: true,
+        className: num,
+        footer: <span data-testid="project-list-totals-total-investment">{wan(totals.totalInvestment)}</span>,
+      },
+      {
+        id: 'annualPlan',
+        header: tCol('annualPlan'),
+        label: tCol('annualPlan'),
+        align: 'end',
+        sortDescFirst: true,
+        className: num,
+        footer: <span data-testid="project-list-totals-annual-plan">{wan(totals.annualPlan)}</span>,
+      },
+      {
+        id: 'ytd',
+        header: tCol('ytd', { through }),
+        label: tCol('ytdLabel'),
+        align: 'end',
+        sortDescFirst: true,
+        className: num,
+        footer: <span data-testid="project-list-totals-ytd">{wan(totals.ytdApproved)}</span>,
+      },
+      {
+        id: 'rate',
+        header: tCol('rate'),
+        label: tCol('rate'),
+        align: 'end',
+        sortDescFirst: true,
+        className: num,
+        footer: (
+          <span data-testid="project-list-totals-rate">
+            {totals.ratePercent === null ? MISSING : formatPercent(totals.ratePercent, locale)}
+          </span>
+        ),
+      },
+      { id: 'warning', header: tCol('warning'), label: tCol('warning') },
+      {
+        id: 'currentMonthStatus',
+        header: tCol('currentMonthStatus', { month: list.currentMonth }),
+        label: tCol('currentMonthStatusLabel'),
+      },
     ] satisfies DataTableColumn[] as DataTableColumn[]
   ).map((c): DataTableColumn => ({ ...c, sortable: SORTABLE[c.id] !== undefined }));
 
   const warningBadge = (w: WarningLevel) =>
     w === 'none' ? (
-      <span className="text-slate-400" data-warning="none">{MISSING}</span>
+      <span className="text-slate-400" data-warning="none">
+        {MISSING}
+      </span>
     ) : (
       <Badge variant={WARNING_VARIANT[w]} data-warning={w}>
         {tWarning(w)}

@@ -35,11 +35,7 @@ export async function ProjectPlanCard({ plan }: { plan: ProjectPlanDetail }) {
             value={plan.annualPlan === null ? t('noAnnualPlan') : formatWan(plan.annualPlan, locale)}
             testId="plan-annual"
           />
-          <Field
-            label={t('ytdApproved')}
-            value={formatWan(plan.totals.approved, locale)}
-            testId="plan-ytd-approved"
-          />
+          <Field label={t('ytdApproved')} value={formatWan(plan.totals.approved, locale)} testId="plan-ytd-approved" />
           <Field label={t('rate')} value={rate === null ? MISSING : formatPercent(rate, locale)} testId="plan-rate" />
           <Field label={t('currentMonth')} value={t('monthValue', { month: plan.currentMonth })} />
           <Field label={t('milestoneTarget')} value={plan.milestoneTarget} wide />

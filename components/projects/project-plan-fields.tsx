@@ -104,7 +104,9 @@ function MonthlySplit({ preliminary, form, errorOf }: ProjectFormParts & { preli
                 autoComplete="off"
                 className="text-right tabular-nums"
                 aria-invalid={error || monthlyError ? true : undefined}
-                aria-describedby={[error ? `pf-month-${month}-error` : null, 'pf-monthly-summary'].filter(Boolean).join(' ')}
+                aria-describedby={[error ? `pf-month-${month}-error` : null, 'pf-monthly-summary']
+                  .filter(Boolean)
+                  .join(' ')}
                 data-testid={`pf-month-${month}`}
                 {...form.register(name)}
               />

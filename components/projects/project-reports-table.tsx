@@ -9,7 +9,11 @@ import { formatChongqingTime } from '@/lib/server/audit/chongqing-time';
 import type { ProjectPlanDetail } from '@/lib/server/projects/get-project';
 
 function Text({ value }: { value: string }) {
-  return value ? <span className="whitespace-pre-line">{value}</span> : <span className="text-slate-400">{MISSING}</span>;
+  return value ? (
+    <span className="whitespace-pre-line">{value}</span>
+  ) : (
+    <span className="text-slate-400">{MISSING}</span>
+  );
 }
 
 /** The plan year's reports, newest month first, with the bureau's review controls on submitted ones. */
@@ -34,7 +38,12 @@ export async function ProjectReportsTable({ plan, canReview }: { plan: ProjectPl
           columns={[
             { id: 'month', header: t('columns.month'), className: 'whitespace-nowrap' },
             { id: 'status', header: t('columns.status') },
-            { id: 'invested', header: t('columns.invested'), align: 'end', className: 'tabular-nums whitespace-nowrap' },
+            {
+              id: 'invested',
+              header: t('columns.invested'),
+              align: 'end',
+              className: 'tabular-nums whitespace-nowrap',
+            },
             { id: 'progress', header: t('columns.progress'), className: 'min-w-40' },
             { id: 'problems', header: t('columns.problems'), className: 'min-w-32' },
             { id: 'coordination', header: t('columns.coordination'), className: 'min-w-32' },
@@ -56,14 +65,18 @@ export async function ProjectReportsTable({ plan, canReview }: { plan: ProjectPl
                   {r.revisions.length > 0 && (
                     // "as reported" (the first approved version) beside "as revised" (the figure shown above)
                     <div className="text-xs font-normal text-slate-500" data-testid={`report-restated-${r.month}`}>
-                      {t('asReported', { amount: formatWan(r.revisions[0]!.investedThisMonth, locale, { unit: false }) })}
+                      {t('asReported', {
+                        amount: formatWan(r.revisions[0]!.investedThisMonth, locale, { unit: false }),
+                      })}
                     </div>
                   )}
-                  {r.approvedInvested !== null && r.status !== 'APPROVED' && r.approvedInvested !== r.investedThisMonth && (
-                    <div className="text-xs font-normal text-amber-700" data-testid={`report-official-${r.month}`}>
-                      {t('officialWhileRevised', { amount: formatWan(r.approvedInvested, locale, { unit: false }) })}
-                    </div>
-                  )}
+                  {r.approvedInvested !== null &&
+                    r.status !== 'APPROVED' &&
+                    r.approvedInvested !== r.investedThisMonth && (
+                      <div className="text-xs font-normal text-amber-700" data-testid={`report-official-${r.month}`}>
+                        {t('officialWhileRevised', { amount: formatWan(r.approvedInvested, locale, { unit: false }) })}
+                      </div>
+                    )}
                 </>
               ),
               progress: <Text value={r.progressText} />,

@@ -53,7 +53,7 @@ export function ProjectSplitSummary({
             ? t('splitMatches', { sum: sum.toFixed(2) })
             : t('splitSummary', {
                 sum: sum.toFixed(2),
-                annualPlan: (plan ?? '0.00'),
+                annualPlan: plan ?? '0.00',
                 difference: (difference.isPositive() ? '+' : '') + difference.toFixed(2),
               })}
         </p>

@@ -53,16 +53,32 @@ export function ReportFigureFields({ stage, form, errorOf }: DraftParts & { stag
 
       <div className="grid gap-4 sm:grid-cols-3">
         <SmallField id="report-percent" label={t('percentComplete')} error={errorOf('percentComplete')}>
-          <Input id="report-percent" inputMode="decimal" className="text-right" data-testid="report-percent" {...register('percentComplete')} />
+          <Input
+            id="report-percent"
+            inputMode="decimal"
+            className="text-right"
+            data-testid="report-percent"
+            {...register('percentComplete')}
+          />
         </SmallField>
         {stage === 'NEW_START' && (
           <SmallField id="report-actual-start" label={t('actualStart')} error={errorOf('actualStart')}>
-            <Input id="report-actual-start" type="date" data-testid="report-actual-start" {...register('actualStart')} />
+            <Input
+              id="report-actual-start"
+              type="date"
+              data-testid="report-actual-start"
+              {...register('actualStart')}
+            />
           </SmallField>
         )}
         {stage === 'COMPLETION' && (
           <SmallField id="report-actual-completion" label={t('actualCompletion')} error={errorOf('actualCompletion')}>
-            <Input id="report-actual-completion" type="date" data-testid="report-actual-completion" {...register('actualCompletion')} />
+            <Input
+              id="report-actual-completion"
+              type="date"
+              data-testid="report-actual-completion"
+              {...register('actualCompletion')}
+            />
           </SmallField>
         )}
       </div>
@@ -156,7 +172,17 @@ export function ReportNarrativeFields({ form, errorOf }: DraftParts) {
   );
 }
 
-function SmallField({ id, label, error, children }: { id: string; label: string; error?: string; children: React.ReactNode }) {
+function SmallField({
+  id,
+  label,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  children: React.ReactNode;
+}) {
   return (
     <div className="flex flex-col gap-1.5">
       <Label htmlFor={id}>{label}</Label>

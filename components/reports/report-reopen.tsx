@@ -27,7 +27,13 @@ export function ReportReopen({ reportId, version, month }: { reportId: number; v
 
   if (!open) {
     return (
-      <Button type="button" size="sm" variant="secondary" onClick={() => setOpen(true)} data-testid={`report-reopen-${month}`}>
+      <Button
+        type="button"
+        size="sm"
+        variant="secondary"
+        onClick={() => setOpen(true)}
+        data-testid={`report-reopen-${month}`}
+      >
         {t('button')}
       </Button>
     );
@@ -35,11 +41,21 @@ export function ReportReopen({ reportId, version, month }: { reportId: number; v
   // the reason's own error says more than the form-level "check the fields"
   const error = errorOf('reason') ?? formError;
   return (
-    <form onSubmit={onSubmit} noValidate className="flex min-w-56 flex-col gap-2" data-testid={`report-reopen-form-${month}`}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="flex min-w-56 flex-col gap-2"
+      data-testid={`report-reopen-form-${month}`}
+    >
       <label htmlFor={`reopen-${reportId}`} className="text-xs font-medium text-slate-700">
         {t('reason')}
       </label>
-      <Textarea id={`reopen-${reportId}`} rows={2} aria-invalid={error ? true : undefined} {...form.register('reason')} />
+      <Textarea
+        id={`reopen-${reportId}`}
+        rows={2}
+        aria-invalid={error ? true : undefined}
+        {...form.register('reason')}
+      />
       {error && (
         <p role="alert" className="text-xs text-red-700">
           {error}

@@ -80,7 +80,13 @@ export function ReportReview({ reportId, version, month }: { reportId: number; v
             </p>
           )}
           <div className="flex gap-2">
-            <Button size="sm" variant="danger" type="submit" disabled={busy} data-testid={`report-return-confirm-${month}`}>
+            <Button
+              size="sm"
+              variant="danger"
+              type="submit"
+              disabled={busy}
+              data-testid={`report-return-confirm-${month}`}
+            >
               {pending ? t('returning') : t('returnConfirm')}
             </Button>
             <Button size="sm" variant="ghost" type="button" onClick={() => setReturning(false)} disabled={busy}>

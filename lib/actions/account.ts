@@ -12,7 +12,10 @@ import { passwordProblems } from '@/lib/validations/password';
 
 function passwordCheckLocked(retryAfterSeconds: number): AppError {
   const minutes = Math.ceil(retryAfterSeconds / 60);
-  return new AppError('RATE_LIMITED', { params: { seconds: retryAfterSeconds, minutes }, fieldErrors: { currentPassword: ['passwordCheckLocked'] } });
+  return new AppError('RATE_LIMITED', {
+    params: { seconds: retryAfterSeconds, minutes },
+    fieldErrors: { currentPassword: ['passwordCheckLocked'] },
+  });
 }
 
 /**
@@ -35,7 +38,13 @@ export const changeOwnPassword = defineAction({
     // Counted outside this transaction (its own connection), so a refusal that rolls the transaction back still counts.
     const attempt = await beginPasswordAttempt(user.username, null);
     if (!attempt.allowed) {
-      await auditLockStarted('user.passwordCheckThrottled', user.username, ip, attempt.lockStarted, attempt.retryAfterSeconds);
+      await auditLockStarted(
+        'user.passwordCheckThrottled',
+        user.username,
+        ip,
+        attempt.lockStarted,
+        attempt.retryAfterSeconds,
+      );
       throw passwordCheckLocked(attempt.retryAfterSeconds);
     }
     if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {

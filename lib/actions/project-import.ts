@@ -19,7 +19,10 @@ async function readUpload(input: ProjectImportUpload): Promise<ParsedSheet> {
 
 async function run(ctx: ActionContext<ProjectImportUpload, ParsedSheet>, commit: boolean): Promise<ImportSummary> {
   const { year, file, reason, versions } = ctx.input;
-  return importProjects({ ...ctx, input: { year, sheet: ctx.prepared, commit, fileName: file.name, reason, versions } });
+  return importProjects({
+    ...ctx,
+    input: { year, sheet: ctx.prepared, commit, fileName: file.name, reason, versions },
+  });
 }
 
 /** Reads the file and reports what an import would create, update and refuse; writes nothing. */

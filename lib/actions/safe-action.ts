@@ -21,8 +21,7 @@ import { AppError, ForbiddenError, type ErrorCode } from '@/lib/server/errors';
 import { createWriteContext, type WriteContext } from '@/lib/server/write-context';
 
 export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> };
+  { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> };
 
 /** The wrapper's context: the write context of lib/server, plus what `prepare` made of the input. */
 export interface ActionContext<I, P = undefined> extends WriteContext<I> {
@@ -77,7 +76,10 @@ function translateIssue(locale: AppLocale, message: string, params: MessageParam
 function failure(locale: AppLocale, error: AppError): ActionResult<never> {
   const fieldErrors = Object.keys(error.fieldErrors).length
     ? Object.fromEntries(
-        Object.entries(error.fieldErrors).map(([field, keys]) => [field, keys.map((k) => translateIssue(locale, k, error.params))]),
+        Object.entries(error.fieldErrors).map(([field, keys]) => [
+          field,
+          keys.map((k) => translateIssue(locale, k, error.params)),
+        ]),
       )
     : undefined;
   return {
@@ -118,7 +120,9 @@ export function defineAction<S extends z.ZodType, T, P = undefined>(spec: Action
         { timeout: 60_000 },
       );
       // The change is committed: a failure here is logged, never reported as the change having failed.
-      await spec.afterCommit?.(data, actor).catch((error: unknown) => console.error(`[action ${spec.name}] after commit`, error));
+      await spec
+        .afterCommit?.(data, actor)
+        .catch((error: unknown) => console.error(`[action ${spec.name}] after commit`, error));
       for (const path of spec.revalidate ?? []) revalidatePath(path);
       return { ok: true, data };
     } catch (error) {

@@ -25,12 +25,15 @@ export const setWarningThresholds = defineAction({
       data: { paceYellowPoints: input.yellowPoints, paceRedPoints: input.redPoints },
       select: { paceYellowPoints: true, paceRedPoints: true },
     });
-    const diff = diffRecords(
-      { paceYellowPoints: before.paceYellowPoints, paceRedPoints: before.paceRedPoints },
-      after,
-    );
+    const diff = diffRecords({ paceYellowPoints: before.paceYellowPoints, paceRedPoints: before.paceRedPoints }, after);
     if (diff.changed.length > 0) {
-      await audit({ action: 'planYear.setWarningThresholds', entity: 'PlanYear', entityId: before.id, before: diff.before, after: diff.after });
+      await audit({
+        action: 'planYear.setWarningThresholds',
+        entity: 'PlanYear',
+        entityId: before.id,
+        before: diff.before,
+        after: diff.after,
+      });
     }
     return { yellowPoints: after.paceYellowPoints.toFixed(2), redPoints: after.paceRedPoints.toFixed(2) };
   },

@@ -13,9 +13,7 @@
 import { BlockList, isIP } from 'node:net';
 
 export type TrustedProxies =
-  | { kind: 'none' }
-  | { kind: 'hops'; count: number }
-  | { kind: 'list'; ranges: string[]; list: BlockList };
+  { kind: 'none' } | { kind: 'hops'; count: number } | { kind: 'list'; ranges: string[]; list: BlockList };
 
 /** More X-Forwarded-For entries than this are not a real proxy chain; only the rightmost ones are read. */
 const MAX_FORWARDED_ENTRIES = 32;
@@ -40,18 +38,29 @@ export function parseTrustedProxies(setting: string | undefined): TrustedProxies
   if (value === '' || value === '0' || value.toLowerCase() === 'none') return { kind: 'none' };
   if (/^\d+$/.test(value)) {
     const count = Number(value);
-    if (count > MAX_HOPS) throw new Error(`KEYSTONE_TRUSTED_PROXIES: ${count} hops is more than any real proxy chain (at most ${MAX_HOPS})`);
+    if (count > MAX_HOPS)
+      throw new Error(
+        `KEYSTONE_TRUSTED_PROXIES: ${count} hops is more than any real proxy chain (at most ${MAX_HOPS})`,
+      );
     return { kind: 'hops', count };
   }
   const list = new BlockList();
   const ranges: string[] = [];
-  for (const entry of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [address, prefixText, ...rest] = entry.split('/');
     const ip = normalizeAddress(address);
     const family = ip ? (isIP(ip) === 4 ? 'ipv4' : 'ipv6') : null;
     const prefix = prefixText === undefined ? null : Number(prefixText);
     const maxPrefix = family === 'ipv4' ? 32 : 128;
-    if (!ip || !family || rest.length > 0 || (prefix !== null && !(Number.isInteger(prefix) && prefix >= 0 && prefix <= maxPrefix))) {
+    if (
+      !ip ||
+      !family ||
+      rest.length > 0 ||
+      (prefix !== null && !(Number.isInteger(prefix) && prefix >= 0 && prefix <= maxPrefix))
+    ) {
       throw new Error(`KEYSTONE_TRUSTED_PROXIES: "${entry}" is neither a number of hops nor an address or CIDR range`);
     }
     if (prefix === null) list.addAddress(ip, family);

@@ -84,7 +84,10 @@ export async function beginPasswordAttempt(username: string, ip: string | null):
     };
   }
   const spent = counted.filter((c) => c.res.remainingPoints === 0);
-  return { allowed: true, lockIfFails: spent.length ? Math.max(...spent.map((c) => seconds(c.res.msBeforeNext))) : null };
+  return {
+    allowed: true,
+    lockIfFails: spent.length ? Math.max(...spent.map((c) => seconds(c.res.msBeforeNext))) : null,
+  };
 }
 
 /** After a correct password: the username starts afresh, and the address gets back the point this attempt took. */

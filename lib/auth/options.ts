@@ -26,7 +26,8 @@ export const authOptions: NextAuthOptions = {
         password: { type: 'password' },
       },
       // The address comes from the socket and the trusted proxies only (lib/auth/client-address.ts).
-      authorize: (credentials, req) => authorizeCredentials(credentials, currentClientAddress(header(req.headers, 'x-forwarded-for'))),
+      authorize: (credentials, req) =>
+        authorizeCredentials(credentials, currentClientAddress(header(req.headers, 'x-forwarded-for'))),
     }),
   ],
   callbacks: {

@@ -51,19 +51,51 @@ const BUREAU_SCOPES: Record<Permission, Scope> = {
 export const ROLE_SCOPES: Readonly<Record<Role, Readonly<Record<Permission, Scope>>>> = {
   // Reads everything, writes nothing.
   LEADER: {
-    'account.manageOwn': 'all', 'rollup.read': 'all', 'rollup.readSubmitted': 'all', 'project.read': 'all', 'project.write': 'none', 'report.read': 'all', 'report.edit': 'none',
-    'report.submit': 'none', 'report.review': 'none', 'warning.manage': 'none', 'bulletin.manage': 'none',
-    'audit.read': 'none', 'user.manage': 'none', 'department.manage': 'none', 'planYear.manage': 'none', 'apiToken.manage': 'none',
+    'account.manageOwn': 'all',
+    'rollup.read': 'all',
+    'rollup.readSubmitted': 'all',
+    'project.read': 'all',
+    'project.write': 'none',
+    'report.read': 'all',
+    'report.edit': 'none',
+    'report.submit': 'none',
+    'report.review': 'none',
+    'warning.manage': 'none',
+    'bulletin.manage': 'none',
+    'audit.read': 'none',
+    'user.manage': 'none',
+    'department.manage': 'none',
+    'planYear.manage': 'none',
+    'apiToken.manage': 'none',
   },
   // District-wide rollups of approved figures; its own department's projects, reports and unapproved figures only.
   DEPARTMENT: {
-    'account.manageOwn': 'all', 'rollup.read': 'all', 'rollup.readSubmitted': 'own', 'project.read': 'own', 'project.write': 'none', 'report.read': 'own', 'report.edit': 'own',
-    'report.submit': 'own', 'report.review': 'none', 'warning.manage': 'none', 'bulletin.manage': 'none',
-    'audit.read': 'none', 'user.manage': 'none', 'department.manage': 'none', 'planYear.manage': 'none', 'apiToken.manage': 'none',
+    'account.manageOwn': 'all',
+    'rollup.read': 'all',
+    'rollup.readSubmitted': 'own',
+    'project.read': 'own',
+    'project.write': 'none',
+    'report.read': 'own',
+    'report.edit': 'own',
+    'report.submit': 'own',
+    'report.review': 'none',
+    'warning.manage': 'none',
+    'bulletin.manage': 'none',
+    'audit.read': 'none',
+    'user.manage': 'none',
+    'department.manage': 'none',
+    'planYear.manage': 'none',
+    'apiToken.manage': 'none',
   },
   BUREAU: BUREAU_SCOPES,
   // Everything the bureau can, plus users, departments and plan years.
-  ADMIN: { ...BUREAU_SCOPES, 'user.manage': 'all', 'department.manage': 'all', 'planYear.manage': 'all', 'apiToken.manage': 'all' },
+  ADMIN: {
+    ...BUREAU_SCOPES,
+    'user.manage': 'all',
+    'department.manage': 'all',
+    'planYear.manage': 'all',
+    'apiToken.manage': 'all',
+  },
 };
 
 export interface Subject {

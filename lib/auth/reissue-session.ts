@@ -13,7 +13,10 @@ import { encodeSessionToken, sessionCookieName, sessionCookieOptions } from './s
 export async function reissueOwnSession(userId: number): Promise<void> {
   const secret = getAuthSecret();
   if (!secret) return;
-  const { sessionVersion } = await prisma.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } });
+  const { sessionVersion } = await prisma.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { sessionVersion: true },
+  });
   const jar = await cookies();
   for (const secure of [true, false]) {
     const name = sessionCookieName(secure);

@@ -20,7 +20,10 @@ export interface SessionActor extends Actor {
  * sign-out everywhere), or the user is inactive. Role, department and the active flag are read from the
  * database, never from the token, so a change takes effect at the next request.
  */
-export async function actorForSession(claims: Session['user'] | null | undefined, now = Date.now()): Promise<SessionActor | null> {
+export async function actorForSession(
+  claims: Session['user'] | null | undefined,
+  now = Date.now(),
+): Promise<SessionActor | null> {
   const userId = claims?.id;
   if (!claims || typeof userId !== 'number') return null;
 

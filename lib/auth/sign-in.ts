@@ -72,7 +72,12 @@ async function checkCredentials(username: string, password: string, ip: string |
   const usable = user !== null && user.active;
   const passwordOk = await verifyPassword(usable ? user.passwordHash : null, password);
   if (!usable || !passwordOk) {
-    await auditSignInFailure(username, ip, user === null ? 'unknownUser' : user.active ? 'wrongPassword' : 'inactive', user?.id);
+    await auditSignInFailure(
+      username,
+      ip,
+      user === null ? 'unknownUser' : user.active ? 'wrongPassword' : 'inactive',
+      user?.id,
+    );
     if (attempt.lockIfFails !== null) throw new Error(`${RATE_LIMITED_PREFIX}${attempt.lockIfFails}`);
     return null;
   }
@@ -82,7 +87,14 @@ async function checkCredentials(username: string, password: string, ip: string |
   await prisma.$transaction([
     prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } }),
     prisma.auditLog.create({
-      data: { actorId: user.id, actor: user.username, ip, action: 'auth.signIn', entity: 'User', entityId: String(user.id) },
+      data: {
+        actorId: user.id,
+        actor: user.username,
+        ip,
+        action: 'auth.signIn',
+        entity: 'User',
+        entityId: String(user.id),
+      },
     }),
   ]);
 

@@ -54,7 +54,12 @@ export function headlineFigures(input: HeadlineInput): HeadlineFigures {
   if (ytd.isNegative()) throw new RangeError(`ytd is negative: ${input.ytd}`);
   const percent = ytd.times(100).dividedBy(plan).toFixed(1, Decimal.ROUND_HALF_UP);
   const pace = pacePercent(input.month, 1);
-  return { amountYi: wanToYi(input.ytd), percentOfPlan: percent, pacePercent: pace, gap: describeGap(gapPoints(percent, pace)) };
+  return {
+    amountYi: wanToYi(input.ytd),
+    percentOfPlan: percent,
+    pacePercent: pace,
+    gap: describeGap(gapPoints(percent, pace)),
+  };
 }
 
 function gapZh(gap: GapDescription): string {
@@ -130,7 +135,12 @@ export interface BulletinDraft {
 }
 
 const STAGE_ORDER: readonly Stage[] = ['COMPLETION', 'ONGOING', 'NEW_START', 'PRELIMINARY'];
-const STAGE_ZH: Record<Stage, string> = { COMPLETION: '完工', ONGOING: '续建', NEW_START: '新开工', PRELIMINARY: '前期' };
+const STAGE_ZH: Record<Stage, string> = {
+  COMPLETION: '完工',
+  ONGOING: '续建',
+  NEW_START: '新开工',
+  PRELIMINARY: '前期',
+};
 
 /**
  * The draft of the month's bulletin:
@@ -144,7 +154,8 @@ const STAGE_ZH: Record<Stage, string> = { COMPLETION: '完工', ONGOING: '续建
 export function bulletinDraft(input: BulletinDraftInput): BulletinDraft {
   assertMonth(input.month);
   const rankCount = input.rankCount ?? 3;
-  if (!Number.isInteger(rankCount) || rankCount < 1) throw new RangeError(`rankCount must be a whole number ≥ 1: ${rankCount}`);
+  if (!Number.isInteger(rankCount) || rankCount < 1)
+    throw new RangeError(`rankCount must be a whole number ≥ 1: ${rankCount}`);
   const range = monthRangeZh(input.month);
   const pace = pacePercent(input.month, 1);
   const stages = [...input.stages].sort((a, b) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage));
@@ -157,7 +168,8 @@ export function bulletinDraft(input: BulletinDraftInput): BulletinDraft {
   );
 
   for (const s of stages) {
-    if (!Number.isInteger(s.projectCount) || s.projectCount < 0) throw new RangeError(`projectCount: ${s.projectCount}`);
+    if (!Number.isInteger(s.projectCount) || s.projectCount < 0)
+      throw new RangeError(`projectCount: ${s.projectCount}`);
     let text = `${STAGE_ZH[s.stage]}项目${s.projectCount}个`;
     const plan = s.annualPlan === null ? new Decimal(0) : new Decimal(s.annualPlan);
     if (plan.greaterThan(0)) {
@@ -168,7 +180,8 @@ export function bulletinDraft(input: BulletinDraftInput): BulletinDraft {
     } else if (s.stage === 'PRELIMINARY') {
       text += '，不安排年度投资';
     }
-    const rate = (n: number) => (s.projectCount > 0 ? new Decimal(n).times(100).dividedBy(s.projectCount).toFixed(1, Decimal.ROUND_HALF_UP) : null);
+    const rate = (n: number) =>
+      s.projectCount > 0 ? new Decimal(n).times(100).dividedBy(s.projectCount).toFixed(1, Decimal.ROUND_HALF_UP) : null;
     if (s.stage === 'COMPLETION' && s.completedCount !== undefined) {
       const r = rate(s.completedCount);
       text += `；已竣工${s.completedCount}个${r === null ? '' : `，竣工率${r}%`}`;
@@ -220,10 +233,14 @@ export function rankDepartments(
     .map((d, index) => ({ d, index, plan: new Decimal(d.annualPlan), ytd: new Decimal(d.ytd) }))
     .filter((r) => r.plan.greaterThan(0))
     .map((r) => ({ ...r, percent: r.ytd.times(100).dividedBy(r.plan) }));
-  const desc = [...rows].sort((a, b) => b.percent.comparedTo(a.percent) || b.ytd.comparedTo(a.ytd) || a.index - b.index);
+  const desc = [...rows].sort(
+    (a, b) => b.percent.comparedTo(a.percent) || b.ytd.comparedTo(a.ytd) || a.index - b.index,
+  );
   const leading = desc.slice(0, count);
   const rest = rows.filter((r) => !leading.includes(r));
-  const lagging = rest.sort((a, b) => a.percent.comparedTo(b.percent) || a.ytd.comparedTo(b.ytd) || a.index - b.index).slice(0, count);
+  const lagging = rest
+    .sort((a, b) => a.percent.comparedTo(b.percent) || a.ytd.comparedTo(b.ytd) || a.index - b.index)
+    .slice(0, count);
   const out = (r: (typeof rows)[number]): RankedDepartment => ({
     name: r.d.name,
     percent: r.percent.toFixed(1, Decimal.ROUND_HALF_UP),

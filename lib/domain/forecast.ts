@@ -63,7 +63,9 @@ function totals(input: ForecastInput): Totals {
     throw new RangeError(`plannedByMonth must have 12 months: ${input.plannedByMonth.length}`);
   }
   if (input.actualByMonth.length < input.month || input.actualByMonth.length > 12) {
-    throw new RangeError(`actualByMonth must cover months 1–${input.month} (and at most 12): ${input.actualByMonth.length}`);
+    throw new RangeError(
+      `actualByMonth must cover months 1–${input.month} (and at most 12): ${input.actualByMonth.length}`,
+    );
   }
   const amount = (v: string | null | undefined, what: string): Decimal => {
     const d = new Decimal(v ?? 0);
@@ -71,7 +73,9 @@ function totals(input: ForecastInput): Totals {
     return d;
   };
   const planned = input.plannedByMonth.map((v, i) => amount(v, `plan of month ${i + 1}`));
-  const actual = Array.from({ length: input.month }, (_, i) => amount(input.actualByMonth[i], `actual of month ${i + 1}`));
+  const actual = Array.from({ length: input.month }, (_, i) =>
+    amount(input.actualByMonth[i], `actual of month ${i + 1}`),
+  );
   const sum = (xs: Decimal[]) => xs.reduce((s, x) => s.plus(x), new Decimal(0));
   const plannedYtd = sum(planned.slice(0, input.month));
   const actualYtd = sum(actual);
@@ -132,7 +136,8 @@ export function cumulativeSeries(input: ForecastInput): SCurvePoint[] {
       month,
       planned: planned.toFixed(2),
       actual: month <= input.month ? actual.toFixed(2) : null,
-      forecast: month >= input.month ? t.actualYtd.plus(plannedAfterN.times(t.rate)).toFixed(2, Decimal.ROUND_HALF_UP) : null,
+      forecast:
+        month >= input.month ? t.actualYtd.plus(plannedAfterN.times(t.rate)).toFixed(2, Decimal.ROUND_HALF_UP) : null,
     });
   }
   return points;

@@ -49,9 +49,7 @@ export function allocateCents(total: Cents, weights: readonly number[], unit: Ce
   const exact = weights.map((w) => (Math.max(0, w) / weightSum) * units);
   const floors = exact.map((x) => Math.floor(x));
   let remaining = units - floors.reduce((s, x) => s + x, 0);
-  const order = exact
-    .map((x, i) => ({ i, frac: x - Math.floor(x) }))
-    .sort((a, b) => b.frac - a.frac || a.i - b.i);
+  const order = exact.map((x, i) => ({ i, frac: x - Math.floor(x) })).sort((a, b) => b.frac - a.frac || a.i - b.i);
   for (const { i } of order) {
     if (remaining <= 0) break;
     floors[i] = (floors[i] ?? 0) + 1;

@@ -69,8 +69,10 @@ export function checkPlanInvariants(input: PlanInvariantInput): PlanViolation[] 
 
   if (input.stage === 'PRELIMINARY') {
     // 前期 projects track preliminary milestones; they carry no annual investment, so no split either.
-    if (input.annualPlan !== null) violations.push({ field: 'annualPlan', key: 'projectPreliminaryHasAnnualPlan', params: {} });
-    if (monthsEntered.length > 0) violations.push({ field: 'monthly', key: 'projectPreliminaryHasMonthlyPlan', params: {} });
+    if (input.annualPlan !== null)
+      violations.push({ field: 'annualPlan', key: 'projectPreliminaryHasAnnualPlan', params: {} });
+    if (monthsEntered.length > 0)
+      violations.push({ field: 'monthly', key: 'projectPreliminaryHasMonthlyPlan', params: {} });
   } else if (input.annualPlan === null) {
     violations.push({ field: 'annualPlan', key: 'projectAnnualPlanRequired', params: {} });
   } else {
@@ -80,7 +82,11 @@ export function checkPlanInvariants(input: PlanInvariantInput): PlanViolation[] 
       violations.push({
         field: 'monthly',
         key: 'projectMonthlySplitMismatch',
-        params: { sum: sum.toFixed(2), annualPlan: new Decimal(input.annualPlan).toFixed(2), difference: difference.toFixed(2) },
+        params: {
+          sum: sum.toFixed(2),
+          annualPlan: new Decimal(input.annualPlan).toFixed(2),
+          difference: difference.toFixed(2),
+        },
       });
     }
     const remaining = remainingInvestment(input.totalInvestment, input.cumulativeBeforeYear);

@@ -75,8 +75,7 @@ export function reconcile(published: readonly PublishedFigure[], actual: readonl
     };
     const countMatches = figure.projectCount === null || figure.projectCount === actualValues.projectCount;
     const amountMatches = figure.amount === null || new Decimal(figure.amount).eq(actualValues.amount);
-    const shareMatches =
-      figure.sharePercent === null || new Decimal(figure.sharePercent).eq(actualValues.sharePercent);
+    const shareMatches = figure.sharePercent === null || new Decimal(figure.sharePercent).eq(actualValues.sharePercent);
     lines.push({
       cut: figure.cut,
       key: figure.key,

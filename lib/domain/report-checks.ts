@@ -49,7 +49,12 @@ export interface ReportCheckError {
 }
 
 /** Stored with the report (a Postgres enum / text[] column): append new codes, never rename or reorder. */
-export const REPORT_FLAG_CODES = ['ytdAbovePlan', 'investmentOnPreliminary', 'monthSpike', 'investedWithoutStart'] as const;
+export const REPORT_FLAG_CODES = [
+  'ytdAbovePlan',
+  'investmentOnPreliminary',
+  'monthSpike',
+  'investedWithoutStart',
+] as const;
 export type ReportFlagCode = (typeof REPORT_FLAG_CODES)[number];
 
 export type ReportFlag =
@@ -121,7 +126,11 @@ export function checkReport(input: ReportCheckInput): ReportCheckResult {
   if (cumulative.greaterThan(total)) {
     errors.push({
       code: 'cumulativeAboveTotal',
-      params: { cumulative: cumulative.toFixed(2), total: total.toFixed(2), excess: cumulative.minus(total).toFixed(2) },
+      params: {
+        cumulative: cumulative.toFixed(2),
+        total: total.toFixed(2),
+        excess: cumulative.minus(total).toFixed(2),
+      },
     });
   }
 

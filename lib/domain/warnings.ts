@@ -103,8 +103,13 @@ export function paceBehindOfPlan(input: PaceBehindOfPlanInput): Warning | null {
   if (!plan.greaterThan(0)) return null;
   const ytd = new Decimal(input.ytd);
   const scaledBehind = new Decimal(input.month).times(100).times(plan).minus(ytd.times(1200)); // = 12·plan·behind
-  const reaches = (points: string | number) => scaledBehind.greaterThanOrEqualTo(new Decimal(points).times(12).times(plan));
-  const level: WarningSeverity | null = reaches(input.redPoints) ? 'red' : reaches(input.yellowPoints) ? 'yellow' : null;
+  const reaches = (points: string | number) =>
+    scaledBehind.greaterThanOrEqualTo(new Decimal(points).times(12).times(plan));
+  const level: WarningSeverity | null = reaches(input.redPoints)
+    ? 'red'
+    : reaches(input.yellowPoints)
+      ? 'yellow'
+      : null;
   if (level === null) return null;
   const percent = ytd.times(100).dividedBy(plan);
   const pace = new Decimal(input.month).times(100).dividedBy(12);
@@ -120,7 +125,13 @@ function paceWarning(behind: Decimal, percent: Decimal, pace: Decimal, t: PaceTh
   return level === null ? null : pacePayload(level, behind, percent, pace, t);
 }
 
-function pacePayload(level: WarningSeverity, behind: Decimal, percent: Decimal, pace: Decimal, t: PaceThresholds): Warning {
+function pacePayload(
+  level: WarningSeverity,
+  behind: Decimal,
+  percent: Decimal,
+  pace: Decimal,
+  t: PaceThresholds,
+): Warning {
   return {
     level,
     rule: 'paceBehind',
@@ -204,12 +215,22 @@ export interface NoReportByDeadlineInput {
  */
 export function noReportByDeadline(input: NoReportByDeadlineInput): Warning | null {
   const overdue = daysOverdue(input.deadline, input.today); // validates both dates
-  const state = input.status === null ? 'missing' : input.status === 'DRAFT' ? 'draft' : input.status === 'RETURNED' ? 'returned' : null;
+  const state =
+    input.status === null
+      ? 'missing'
+      : input.status === 'DRAFT'
+        ? 'draft'
+        : input.status === 'RETURNED'
+          ? 'returned'
+          : null;
   if (state === null || overdue < 1) return null;
   return {
     level: overdue >= NO_REPORT_RED_DAYS ? 'red' : 'yellow',
     rule: 'noReportByDeadline',
-    message: { key: `warnings.noReportByDeadline.${state}`, params: { deadline: input.deadline, daysOverdue: overdue } },
+    message: {
+      key: `warnings.noReportByDeadline.${state}`,
+      params: { deadline: input.deadline, daysOverdue: overdue },
+    },
   };
 }
 
@@ -228,7 +249,8 @@ export const REPORT_WARNING_FLAG_CODES = [...REPORT_FLAG_CODES, 'cumulativeAbove
  */
 export function reportFlags(flags: readonly string[]): Warning[] {
   for (const flag of flags) {
-    if (!(REPORT_WARNING_FLAG_CODES as readonly string[]).includes(flag)) throw new RangeError(`unknown report flag: ${flag}`);
+    if (!(REPORT_WARNING_FLAG_CODES as readonly string[]).includes(flag))
+      throw new RangeError(`unknown report flag: ${flag}`);
   }
   return REPORT_WARNING_FLAG_CODES.filter((code) => flags.includes(code)).map((code) => ({
     level: code === 'cumulativeAboveTotal' ? 'red' : 'yellow',

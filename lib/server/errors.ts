@@ -6,13 +6,7 @@ import { translateMessage, type Message, type MessageKey, type MessageParams } f
  * generic message plus a log line, never a stack trace.
  */
 export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'VALIDATION'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'INTERNAL';
+  'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'VALIDATION' | 'CONFLICT' | 'RATE_LIMITED' | 'INTERNAL';
 
 export interface AppErrorOptions {
   /** the message for the user, a key in messages/*.json; by default `actionErrors.<code>` */

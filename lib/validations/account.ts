@@ -4,7 +4,10 @@ import { ZNewPassword } from './password';
 /** A user changing their own password (also the forced change after an admin set it). */
 export const ZChangePassword = z
   .object({
-    currentPassword: z.string({ error: 'passwordRequired' }).min(1, { error: 'passwordRequired' }).max(256, { error: 'passwordTooLong' }),
+    currentPassword: z
+      .string({ error: 'passwordRequired' })
+      .min(1, { error: 'passwordRequired' })
+      .max(256, { error: 'passwordTooLong' }),
     newPassword: ZNewPassword,
     confirmPassword: z.string({ error: 'passwordRequired' }),
   })

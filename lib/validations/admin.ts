@@ -48,7 +48,11 @@ export const ADMIN_MESSAGES = [
 ] as const;
 export type AdminMessageKey = (typeof ADMIN_MESSAGES)[number];
 
-const ZId = z.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' }).max(RECORD_ID_MAX, { error: 'recordInvalid' });
+const ZId = z
+  .number({ error: 'recordInvalid' })
+  .int({ error: 'recordInvalid' })
+  .positive({ error: 'recordInvalid' })
+  .max(RECORD_ID_MAX, { error: 'recordInvalid' });
 
 // ---------------------------------------------------------------------------------------------------- users
 

@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { Direction, InvestorType, Stage } from '@/generated/prisma/enums';
-import {
-  DEFAULT_PROJECT_LIST_PARAMS,
-  PROJECT_LIST_SORTS,
-  WARNING_LEVELS,
-} from '@/lib/validations/project-list';
+import { DEFAULT_PROJECT_LIST_PARAMS, PROJECT_LIST_SORTS, WARNING_LEVELS } from '@/lib/validations/project-list';
 import { RECORD_ID_MAX } from './record-id';
 import { queryText, text } from './text';
 
@@ -29,7 +25,11 @@ export const ZIssueApiToken = z.object({
 });
 
 export const ZRevokeApiToken = z.object({
-  id: z.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' }).max(RECORD_ID_MAX, { error: 'recordInvalid' }),
+  id: z
+    .number({ error: 'recordInvalid' })
+    .int({ error: 'recordInvalid' })
+    .positive({ error: 'recordInvalid' })
+    .max(RECORD_ID_MAX, { error: 'recordInvalid' }),
 });
 
 // ------------------------------------------------------------------------------------------- the API
@@ -69,7 +69,10 @@ const apiText = (name: string, max: number) =>
       }
       const cleaned = queryText(raw, max * 4);
       if (!cleaned.ok) {
-        ctx.addIssue({ code: 'custom', message: `${name} must not contain control characters, Unicode non-characters or lone surrogates` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name} must not contain control characters, Unicode non-characters or lone surrogates`,
+        });
         return z.NEVER;
       }
       if (cleaned.value.length > max) {
@@ -80,12 +83,20 @@ const apiText = (name: string, max: number) =>
     })
     .pipe(z.string().max(max));
 
-const ZYear = z.string().regex(/^\d{4}$/, { error: 'must be a four-digit year, e.g. 2025' }).transform(Number).pipe(z.int().min(0).max(9999));
+const ZYear = z
+  .string()
+  .regex(/^\d{4}$/, { error: 'must be a four-digit year, e.g. 2025' })
+  .transform(Number)
+  .pipe(z.int().min(0).max(9999));
 
 /** A whole number in a range, from a query string. */
 const wholeNumber = (name: string, min: number, max: number) => {
   const error = `${name} must be a whole number from ${min} to ${max}`;
-  return z.string().regex(/^\d{1,9}$/, { error }).transform(Number).pipe(z.int().min(min, { error }).max(max, { error }));
+  return z
+    .string()
+    .regex(/^\d{1,9}$/, { error })
+    .transform(Number)
+    .pipe(z.int().min(min, { error }).max(max, { error }));
 };
 
 /** One value: a repeated single-valued parameter is refused rather than one of its values picked. */
@@ -112,7 +123,11 @@ const listOf = <T extends string>(name: string, allowed: readonly T[]) =>
     .array(z.string())
     .optional()
     .transform(listValues)
-    .pipe(z.array(z.enum(allowed as unknown as [T, ...T[]], { error: `${name} must be one of ${allowed.join(', ')}` })).overwrite(distinct));
+    .pipe(
+      z
+        .array(z.enum(allowed as unknown as [T, ...T[]], { error: `${name} must be one of ${allowed.join(', ')}` }))
+        .overwrite(distinct),
+    );
 
 const LIST_NOTE = 'Several values: repeat the parameter or separate them with commas.';
 
@@ -139,7 +154,9 @@ const KNOWN_LIST_PARAMS = [
  */
 const knownQuery = (known: readonly string[]) =>
   z
-    .custom<RawQuery>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { error: 'the query must be name=value pairs' })
+    .custom<RawQuery>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+      error: 'the query must be name=value pairs',
+    })
     .superRefine((query, ctx) => {
       for (const key of Object.keys(query)) {
         if (!known.includes(key)) {
@@ -154,7 +171,10 @@ const knownQuery = (known: readonly string[]) =>
 export const ZApiYearPath = ZYear.meta({ description: 'the plan year, e.g. 2025' });
 
 /** A project code as the project form allows it; anything else names no project (and never reaches a query). */
-export const ZApiProjectCodePath = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/).meta({ description: 'the project code (项目代码)' });
+export const ZApiProjectCodePath = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/)
+  .meta({ description: 'the project code (项目代码)' });
 
 /** GET /api/v1/plan-years/{year}/rollup?month=&basis= */
 export const ZApiRollupQuery = knownQuery(KNOWN_ROLLUP_PARAMS).pipe(
@@ -163,7 +183,8 @@ export const ZApiRollupQuery = knownQuery(KNOWN_ROLLUP_PARAMS).pipe(
       description: 'figures through this month; default: the last closed month (the plan year’s reporting month − 1)',
     }),
     basis: one('basis', z.enum(['approved', 'submitted'], { error: 'basis must be approved or submitted' })).meta({
-      description: '`approved` (the default): official figures, approved reports only. `submitted`: also counts reports submitted and not yet reviewed.',
+      description:
+        '`approved` (the default): official figures, approved reports only. `submitted`: also counts reports submitted and not yet reviewed.',
     }),
   }),
 );
@@ -172,25 +193,46 @@ export const ZApiRollupQuery = knownQuery(KNOWN_ROLLUP_PARAMS).pipe(
 export const ZApiProjectListQuery = knownQuery(KNOWN_LIST_PARAMS).pipe(
   z.object({
     year: one('year', ZYear).meta({ description: 'the plan year; default: the active year, else the latest' }),
-    page: one('page', wholeNumber('page', 1, 100_000)).default(1).meta({ description: 'the page, from 1' }),
+    page: one('page', wholeNumber('page', 1, 100_000))
+      .default(1)
+      .meta({ description: 'the page, from 1' }),
     pageSize: one('pageSize', wholeNumber('pageSize', 1, API_PAGE_SIZE_MAX))
       .default(DEFAULT_PROJECT_LIST_PARAMS.pageSize)
       .meta({ description: 'projects per page' }),
     sort: one('sort', z.enum(PROJECT_LIST_SORTS, { error: `sort must be one of ${PROJECT_LIST_SORTS.join(', ')}` }))
       .default(DEFAULT_PROJECT_LIST_PARAMS.sort)
-      .meta({ description: 'the column the list is sorted by (ytd: approved investment year to date; rate: ytd ÷ annual plan)' }),
+      .meta({
+        description:
+          'the column the list is sorted by (ytd: approved investment year to date; rate: ytd ÷ annual plan)',
+      }),
     dir: one('dir', z.enum(['asc', 'desc'], { error: 'dir must be asc or desc' }))
       .default(DEFAULT_PROJECT_LIST_PARAMS.dir)
       .meta({ description: 'the sort direction' }),
-    q: one('q', apiText('q', 100)).default('').meta({ description: 'part of the project’s name or code, case-insensitive' }),
+    q: one('q', apiText('q', 100))
+      .default('')
+      .meta({ description: 'part of the project’s name or code, case-insensitive' }),
     stage: listOf('stage', Object.values(Stage)).meta({ description: `Project category (项目类别). ${LIST_NOTE}` }),
-    investor: listOf('investor', Object.values(InvestorType)).meta({ description: `Investor type (投资主体). ${LIST_NOTE}` }),
-    direction: listOf('direction', Object.values(Direction)).meta({ description: `Investment direction (投资方向). ${LIST_NOTE}` }),
+    investor: listOf('investor', Object.values(InvestorType)).meta({
+      description: `Investor type (投资主体). ${LIST_NOTE}`,
+    }),
+    direction: listOf('direction', Object.values(Direction)).meta({
+      description: `Investment direction (投资方向). ${LIST_NOTE}`,
+    }),
     department: z
       .array(z.string())
       .optional()
       .transform(listValues)
-      .pipe(z.array(z.string().regex(/^\d{1,9}$/, { error: 'department must be department ids (whole numbers)' }).transform(Number).pipe(z.int())).overwrite(distinct))
+      .pipe(
+        z
+          .array(
+            z
+              .string()
+              .regex(/^\d{1,9}$/, { error: 'department must be department ids (whole numbers)' })
+              .transform(Number)
+              .pipe(z.int()),
+          )
+          .overwrite(distinct),
+      )
       .meta({ description: `Lead department (责任单位) ids, as in \`departmentId\` of the results. ${LIST_NOTE}` }),
     area: z
       .array(z.string())
@@ -199,14 +241,20 @@ export const ZApiProjectListQuery = knownQuery(KNOWN_LIST_PARAMS).pipe(
       .transform((values) => (values ?? []).flatMap((v) => v.split(',')).filter((v) => v.trim() !== ''))
       .pipe(z.array(apiText('area', 100)).max(50, { error: 'area may name at most 50 areas' }).overwrite(distinct))
       .meta({ description: `Area (片区), exactly as in \`area\` of the results. ${LIST_NOTE}` }),
-    warning: listOf('warning', WARNING_LEVELS).meta({ description: `Pace warning level against 序时进度. ${LIST_NOTE}` }),
+    warning: listOf('warning', WARNING_LEVELS).meta({
+      description: `Pace warning level against 序时进度. ${LIST_NOTE}`,
+    }),
   }),
 );
 export type ApiProjectListQuery = z.output<typeof ZApiProjectListQuery>;
 
 /** GET /api/v1/projects/{code}?year= */
 export const ZApiProjectQuery = knownQuery(['year']).pipe(
-  z.object({ year: one('year', ZYear).meta({ description: 'the plan year; default: the active year, else the project’s latest' }) }),
+  z.object({
+    year: one('year', ZYear).meta({
+      description: 'the plan year; default: the active year, else the project’s latest',
+    }),
+  }),
 );
 
 /** zod's issues as the API reports them: the parameter and what is wrong with it. */

@@ -41,13 +41,25 @@ export const ZAuditLogFilter = z
   .object({
     /** a username, a user id, or part of a display name */
     person: param(text(z.string().max(64, { error: 'auditPersonTooLong' }))),
-    department: param(z.coerce.number({ error: 'auditDepartmentInvalid' }).int({ error: 'auditDepartmentInvalid' }).positive({ error: 'auditDepartmentInvalid' }).max(RECORD_ID_MAX, { error: 'auditDepartmentInvalid' })),
+    department: param(
+      z.coerce
+        .number({ error: 'auditDepartmentInvalid' })
+        .int({ error: 'auditDepartmentInvalid' })
+        .positive({ error: 'auditDepartmentInvalid' })
+        .max(RECORD_ID_MAX, { error: 'auditDepartmentInvalid' }),
+    ),
     entity: param(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, { error: 'auditEntityInvalid' })),
     action: param(z.string().regex(/^[A-Za-z][A-Za-z0-9._-]{0,63}$/, { error: 'auditActionInvalid' })),
     /** calendar days in Chongqing, inclusive */
     from: param(day),
     to: param(day),
-    page: param(z.coerce.number({ error: 'auditPageInvalid' }).int({ error: 'auditPageInvalid' }).min(1, { error: 'auditPageInvalid' }).max(100_000, { error: 'auditPageInvalid' })),
+    page: param(
+      z.coerce
+        .number({ error: 'auditPageInvalid' })
+        .int({ error: 'auditPageInvalid' })
+        .min(1, { error: 'auditPageInvalid' })
+        .max(100_000, { error: 'auditPageInvalid' }),
+    ),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ['to'], error: 'auditDateRange' });
 

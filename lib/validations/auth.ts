@@ -19,7 +19,10 @@ export type SignInMessageKey = keyof typeof SIGN_IN_MESSAGES;
 export const ZSignIn = z.object({
   // The shared text rule: a NUL here reached the database and answered with a server error.
   username: text(
-    z.string().min(1, { error: SIGN_IN_MESSAGES.usernameRequired }).max(64, { error: SIGN_IN_MESSAGES.usernameTooLong }),
+    z
+      .string()
+      .min(1, { error: SIGN_IN_MESSAGES.usernameRequired })
+      .max(64, { error: SIGN_IN_MESSAGES.usernameTooLong }),
     { typeError: SIGN_IN_MESSAGES.usernameRequired },
   ),
   // Passwords are exempt from the text rule: never stored or shown as text, hashed as given (NFC would change

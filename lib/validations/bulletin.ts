@@ -44,12 +44,18 @@ export type BulletinRefValues = z.output<typeof ZBulletinRef>;
 
 export const ZUpdateBulletin = ZBulletinRef.extend({
   title: text(
-    z.string().min(1, { error: 'bulletinTitleRequired', abort: true }).max(BULLETIN_TITLE_MAX, { error: 'bulletinTitleTooLong' }),
+    z
+      .string()
+      .min(1, { error: 'bulletinTitleRequired', abort: true })
+      .max(BULLETIN_TITLE_MAX, { error: 'bulletinTitleTooLong' }),
     { typeError: 'bulletinTitleRequired' },
   ),
   // Line breaks are the paragraphs of the bulletin: normalised to LF by the text rule, never trimmed inside.
   body: text(
-    z.string().min(1, { error: 'bulletinBodyRequired', abort: true }).max(BULLETIN_BODY_MAX, { error: 'bulletinBodyTooLong' }),
+    z
+      .string()
+      .min(1, { error: 'bulletinBodyRequired', abort: true })
+      .max(BULLETIN_BODY_MAX, { error: 'bulletinBodyTooLong' }),
     { typeError: 'bulletinBodyRequired' },
   ),
 });

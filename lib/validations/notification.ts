@@ -3,7 +3,10 @@ import { RECORD_ID_MAX } from './record-id';
 
 /** Marking one of one's own notifications read: the id as a form field or a number (messages: validation.*). */
 export const ZMarkNotificationRead = z.object({
-  id: z.coerce.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' })
+  id: z.coerce
+    .number({ error: 'recordInvalid' })
+    .int({ error: 'recordInvalid' })
+    .positive({ error: 'recordInvalid' })
     .max(RECORD_ID_MAX, { error: 'recordInvalid' }),
 });
 

@@ -14,7 +14,11 @@ const ZImportVersions = z
  * in messages/*.json (the page translates them).
  */
 export const ZProjectImportUpload = z.object({
-  year: z.coerce.number({ error: 'yearInvalid' }).int({ error: 'yearInvalid' }).min(2000, { error: 'yearInvalid' }).max(2100, { error: 'yearInvalid' }),
+  year: z.coerce
+    .number({ error: 'yearInvalid' })
+    .int({ error: 'yearInvalid' })
+    .min(2000, { error: 'yearInvalid' })
+    .max(2100, { error: 'yearInvalid' }),
   file: z
     .custom<File>((v) => typeof File !== 'undefined' && v instanceof File, { error: 'fileRequired' })
     .refine((f) => f.size > 0, { error: 'fileEmpty' })

@@ -7,7 +7,15 @@ import { queryText } from './text';
  * a bad or stale parameter (an old bookmark, a hand-edited link) falls back to its default, field by field.
  */
 
-export const PROJECT_LIST_SORTS = ['name', 'code', 'department', 'totalInvestment', 'annualPlan', 'ytd', 'rate'] as const;
+export const PROJECT_LIST_SORTS = [
+  'name',
+  'code',
+  'department',
+  'totalInvestment',
+  'annualPlan',
+  'ytd',
+  'rate',
+] as const;
 export type ProjectListSort = (typeof PROJECT_LIST_SORTS)[number];
 
 export const WARNING_LEVELS = ['red', 'yellow', 'none'] as const;

@@ -97,7 +97,9 @@ const ZOptionalDate = z
 const requiredText = (message: ProjectMessageKey, max = PROJECT_TEXT_MAX) =>
   text(z.string().min(1, { error: message }).max(max, { error: 'projectTextTooLong' }), { typeError: message });
 
-const optionalText = text(z.string().max(PROJECT_TEXT_MAX, { error: 'projectTextTooLong' }), { typeError: 'projectTextTooLong' })
+const optionalText = text(z.string().max(PROJECT_TEXT_MAX, { error: 'projectTextTooLong' }), {
+  typeError: 'projectTextTooLong',
+})
   .nullish()
   .transform((v) => (v ? v : null));
 
@@ -105,7 +107,11 @@ const optionalText = text(z.string().max(PROJECT_TEXT_MAX, { error: 'projectText
 const recordId = (message: ProjectMessageKey) =>
   z.preprocess(
     (v) => (v === '' || v === null ? undefined : v),
-    z.coerce.number({ error: message }).int({ error: message }).positive({ error: message }).max(RECORD_ID_MAX, { error: message }),
+    z.coerce
+      .number({ error: message })
+      .int({ error: message })
+      .positive({ error: message })
+      .max(RECORD_ID_MAX, { error: message }),
   );
 
 export const projectFields = z.object({
@@ -122,7 +128,9 @@ export const projectFields = z.object({
   ownerUnit: requiredText('projectOwnerUnitRequired'),
   area: requiredText('projectAreaRequired'),
   buildType: z.enum(BuildType, { error: 'projectChoiceRequired' }),
-  scope: text(z.string().max(PROJECT_SCOPE_MAX, { error: 'projectTextTooLong' }), { typeError: 'projectTextTooLong' }).default(''),
+  scope: text(z.string().max(PROJECT_SCOPE_MAX, { error: 'projectTextTooLong' }), {
+    typeError: 'projectTextTooLong',
+  }).default(''),
   totalInvestment: ZMoney,
   plannedStart: ZOptionalDate,
   plannedCompletion: ZOptionalDate,
@@ -143,7 +151,9 @@ export const projectFields = z.object({
   milestoneTarget: optionalText,
 
   /** why a plan already reported against changes; required by the server only then */
-  reason: text(z.string().max(PLAN_CHANGE_REASON_MAX, { error: 'projectReasonTooLong' }), { typeError: 'projectReasonTooLong' })
+  reason: text(z.string().max(PLAN_CHANGE_REASON_MAX, { error: 'projectReasonTooLong' }), {
+    typeError: 'projectReasonTooLong',
+  })
     .nullish()
     .transform((v) => (v ? v : null)),
 });
@@ -163,9 +173,18 @@ export type CreateProjectValues = z.output<typeof ZCreateProject>;
 
 export const ZUpdateProject = projectFields
   .extend({
-    id: z.coerce.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' }).max(RECORD_ID_MAX, { error: 'recordInvalid' }),
+    id: z.coerce
+      .number({ error: 'recordInvalid' })
+      .int({ error: 'recordInvalid' })
+      .positive({ error: 'recordInvalid' })
+      .max(RECORD_ID_MAX, { error: 'recordInvalid' }),
     /** the version of the year's plan the form was filled from; null when the project had no plan for that year */
-    planVersion: z.number({ error: 'recordInvalid' }).int({ error: 'recordInvalid' }).positive({ error: 'recordInvalid' }).max(RECORD_ID_MAX, { error: 'recordInvalid' }).nullable(),
+    planVersion: z
+      .number({ error: 'recordInvalid' })
+      .int({ error: 'recordInvalid' })
+      .positive({ error: 'recordInvalid' })
+      .max(RECORD_ID_MAX, { error: 'recordInvalid' })
+      .nullable(),
   })
   .superRefine(refinePlan);
 export type UpdateProjectValues = z.output<typeof ZUpdateProject>;

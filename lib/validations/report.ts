@@ -70,7 +70,9 @@ export const ZAmountWan = z.string({ error: 'reportAmountRequired' }).transform(
   return parsed.value;
 });
 
-const reportText = text(z.string().max(REPORT_TEXT_MAX, { error: 'reportTextTooLong' }), { typeError: 'reportTextInvalid' }).default('');
+const reportText = text(z.string().max(REPORT_TEXT_MAX, { error: 'reportTextTooLong' }), {
+  typeError: 'reportTextInvalid',
+}).default('');
 
 /** A record id; coerced so a no-JavaScript form post (all strings) parses like a client call. */
 const recordId = z.coerce
@@ -126,10 +128,7 @@ export const MILESTONE_KINDS = Object.values(MilestoneKind);
 /** 前期 projects: a milestone reached this month and the day it was reached. */
 export const ZMilestoneUpdate = z.object({
   kind: z.enum(MilestoneKind, { error: 'reportMilestoneInvalid' }),
-  date: z
-    .string({ error: 'reportDateInvalid' })
-    .trim()
-    .refine(isDateOnly, { error: 'reportDateInvalid' }),
+  date: z.string({ error: 'reportDateInvalid' }).trim().refine(isDateOnly, { error: 'reportDateInvalid' }),
 });
 export type MilestoneUpdate = z.output<typeof ZMilestoneUpdate>;
 
@@ -140,20 +139,19 @@ export function milestoneUpdatesOf(value: unknown): MilestoneUpdate[] {
 }
 
 /** The fields a department fills in each month. */
-export const ZReportFields = z
-  .object({
-    investedThisMonth: ZAmountWan,
-    progressText: reportText,
-    problems: reportText,
-    coordinationNeeded: reportText,
-    nextSteps: reportText,
-    percentComplete: optionalPercent,
-    actualStart: optionalDate,
-    actualCompletion: optionalDate,
-    blockers: reportText,
-    readyToStart: optionalBoolean,
-    milestoneUpdates: z.array(ZMilestoneUpdate).max(MILESTONE_KINDS.length).default([]),
-  });
+export const ZReportFields = z.object({
+  investedThisMonth: ZAmountWan,
+  progressText: reportText,
+  problems: reportText,
+  coordinationNeeded: reportText,
+  nextSteps: reportText,
+  percentComplete: optionalPercent,
+  actualStart: optionalDate,
+  actualCompletion: optionalDate,
+  blockers: reportText,
+  readyToStart: optionalBoolean,
+  milestoneUpdates: z.array(ZMilestoneUpdate).max(MILESTONE_KINDS.length).default([]),
+});
 
 const reportFieldRules = <T extends z.output<typeof ZReportFields>>(value: T, ctx: z.RefinementCtx) => {
   if (value.actualStart && value.actualCompletion && value.actualCompletion < value.actualStart) {
@@ -185,7 +183,10 @@ export const ZApproveReport = ZReportTransition;
 
 export const ZReturnReport = ZReportTransition.extend({
   comment: text(
-    z.string().min(1, { error: 'reportReturnCommentRequired' }).max(REVIEW_COMMENT_MAX, { error: 'reportCommentTooLong' }),
+    z
+      .string()
+      .min(1, { error: 'reportReturnCommentRequired' })
+      .max(REVIEW_COMMENT_MAX, { error: 'reportCommentTooLong' }),
     { typeError: 'reportReturnCommentRequired' },
   ),
 });
@@ -193,7 +194,10 @@ export const ZReturnReport = ZReportTransition.extend({
 /** Reopening an approved report for correction: the bureau says why; the approved version is kept. */
 export const ZReopenReport = ZReportTransition.extend({
   reason: text(
-    z.string().min(1, { error: 'reportReopenReasonRequired' }).max(REVIEW_COMMENT_MAX, { error: 'reportCommentTooLong' }),
+    z
+      .string()
+      .min(1, { error: 'reportReopenReasonRequired' })
+      .max(REVIEW_COMMENT_MAX, { error: 'reportCommentTooLong' }),
     { typeError: 'reportReopenReasonRequired' },
   ),
 });

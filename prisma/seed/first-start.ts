@@ -64,7 +64,15 @@ export async function createFirstAdministrator(db: Db): Promise<{ username: stri
         mustChangePassword: true,
         passwordChangedAt: new Date(),
       },
-      select: { id: true, username: true, displayName: true, role: true, departmentId: true, active: true, mustChangePassword: true },
+      select: {
+        id: true,
+        username: true,
+        displayName: true,
+        role: true,
+        departmentId: true,
+        active: true,
+        mustChangePassword: true,
+      },
     });
     await tx.auditLog.create({
       data: {

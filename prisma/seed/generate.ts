@@ -123,7 +123,8 @@ export interface SeedProject {
   reports: SeedReport[];
 }
 
-export type AnomalyKind = 'CUMULATIVE_ABOVE_TOTAL' | 'INVESTMENT_ON_PRELIMINARY' | 'TENFOLD_JUMP' | 'INVESTMENT_WITHOUT_START';
+export type AnomalyKind =
+  'CUMULATIVE_ABOVE_TOTAL' | 'INVESTMENT_ON_PRELIMINARY' | 'TENFOLD_JUMP' | 'INVESTMENT_WITHOUT_START';
 
 export interface PlantedAnomaly {
   kind: AnomalyKind;
@@ -172,7 +173,10 @@ const DIRECTION_BY_INVESTOR: Record<InvestorType, Record<Direction, number>> = {
 };
 /** 前期 projects by direction (the report gives none) */
 const PRELIMINARY_BY_DIRECTION: Record<Direction, number> = {
-  INFRASTRUCTURE: 45, PUBLIC_SERVICE: 40, REAL_ESTATE: 25, INDUSTRY: 45,
+  INFRASTRUCTURE: 45,
+  PUBLIC_SERVICE: 40,
+  REAL_ESTATE: 25,
+  INDUSTRY: 45,
 };
 
 interface Slot {
@@ -203,11 +207,22 @@ function constructionSlots(rnd: Random): Slot[] {
     if (Object.values(stagesLeft).some((n) => n < 0) || Object.values(directionsLeft).some((n) => n < 0)) {
       throw new Error(`named ${investor} projects exceed the planned split`);
     }
-    const stages = shuffle(rnd, STAGES_BUILT.flatMap((s) => Array<Stage>(stagesLeft[s]).fill(s)));
-    const directions = shuffle(rnd, DIRECTIONS.flatMap((d) => Array<Direction>(directionsLeft[d]).fill(d)));
+    const stages = shuffle(
+      rnd,
+      STAGES_BUILT.flatMap((s) => Array<Stage>(stagesLeft[s]).fill(s)),
+    );
+    const directions = shuffle(
+      rnd,
+      DIRECTIONS.flatMap((d) => Array<Direction>(directionsLeft[d]).fill(d)),
+    );
     if (stages.length !== directions.length) throw new Error(`${investor}: stage and direction splits disagree`);
     stages.forEach((stage, i) =>
-      slots.push({ stage, investor, direction: directions[i]!, weight: Math.min(8, Math.max(0.08, logNormal(rnd, 0.9))) }),
+      slots.push({
+        stage,
+        investor,
+        direction: directions[i]!,
+        weight: Math.min(8, Math.max(0.08, logNormal(rnd, 0.9))),
+      }),
     );
   }
   for (const s of slots) s.weight *= STAGE_SIZE[s.stage] * INVESTOR_SIZE[s.investor];
@@ -261,9 +276,7 @@ function fitAnnualPlans(slots: Slot[]): Cents[] {
         .filter((i) => slots[i]![dim] === over)
         .sort((a, b) => wan[b]! - wan[a]!);
       for (const d of donors) {
-        const partner = slots.findIndex(
-          (s) => s[dim] === under && others.every((o) => s[o] === slots[d]![o]),
-        );
+        const partner = slots.findIndex((s) => s[dim] === under && others.every((o) => s[o] === slots[d]![o]));
         if (partner === -1) continue;
         const amount = Math.min(-r[over]!, r[under]!, wan[d]! - 10);
         if (amount <= 0) continue;
@@ -299,7 +312,12 @@ function milestoneTargetFor(stage: Stage, direction: Direction): string {
 }
 
 const MILESTONE_ORDER: readonly MilestoneKind[] = ['APPROVAL', 'LAND', 'PLANNING_PERMIT', 'EIA', 'CONSTRUCTION_PERMIT'];
-const BLOCKERS = ['用地手续办理中，待市级审批', '规划方案需调整，待专家评审', '环评公示期收到意见，需补充论证', '资金来源尚未落实'];
+const BLOCKERS = [
+  '用地手续办理中，待市级审批',
+  '规划方案需调整，待专家评审',
+  '环评公示期收到意见，需补充论证',
+  '资金来源尚未落实',
+];
 
 // ── the generator ────────────────────────────────────────────────────────────────────────────────────────
 export function generateSeedData(seed = DEFAULT_SEED): SeedData {
@@ -314,9 +332,15 @@ export function generateSeedData(seed = DEFAULT_SEED): SeedData {
   for (const p of namedPrelim) prelimLeft[p.direction]--;
   const prelimSlots: Slot[] = [
     ...namedPrelim.map((p) => ({ stage: p.stage, investor: p.investor, direction: p.direction, named: p, weight: 1 })),
-    ...shuffle(rnd, DIRECTIONS.flatMap((d) => Array<Direction>(prelimLeft[d]).fill(d))).map((direction) => ({
+    ...shuffle(
+      rnd,
+      DIRECTIONS.flatMap((d) => Array<Direction>(prelimLeft[d]).fill(d)),
+    ).map((direction) => ({
       stage: 'PRELIMINARY' as const,
-      investor: direction === 'REAL_ESTATE' ? ('SOCIAL' as const) : pick(rnd, ['DISTRICT', 'DISTRICT', 'SOCIAL', 'MUNICIPAL'] as const),
+      investor:
+        direction === 'REAL_ESTATE'
+          ? ('SOCIAL' as const)
+          : pick(rnd, ['DISTRICT', 'DISTRICT', 'SOCIAL', 'MUNICIPAL'] as const),
       direction,
       weight: 1,
     })),
@@ -326,7 +350,13 @@ export function generateSeedData(seed = DEFAULT_SEED): SeedData {
   // Names: the report's own, then 片区 + kind of work, unique.
   const usedNames = new Set(NAMED_PROJECTS.map((p) => p.name));
   const nameFor = (slot: Slot): { name: string; area: string; department: string; scope: string } => {
-    if (slot.named) return { name: slot.named.name, area: slot.named.area, department: slot.named.department, scope: slot.named.scope };
+    if (slot.named)
+      return {
+        name: slot.named.name,
+        area: slot.named.area,
+        department: slot.named.department,
+        scope: slot.named.scope,
+      };
     for (let attempt = 0; ; attempt++) {
       const kind = pick(rnd, WORK_KINDS[slot.direction]);
       const area = pick(rnd, AREAS);
@@ -346,17 +376,26 @@ export function generateSeedData(seed = DEFAULT_SEED): SeedData {
     const startMonth = slot.stage === 'NEW_START' ? intBetween(rnd, 2, 10) : 1;
     const completionMonth = slot.stage === 'COMPLETION' ? intBetween(rnd, 3, 12) : 12;
     const plannedStart =
-      slot.stage === 'NEW_START' ? date(year, startMonth, 15)
-      : slot.stage === 'PRELIMINARY' ? date(year + intBetween(rnd, 1, 2), intBetween(rnd, 1, 12), 1)
-      : date(year - intBetween(rnd, 1, slot.stage === 'COMPLETION' ? 4 : 3), intBetween(rnd, 1, 12), 1);
+      slot.stage === 'NEW_START'
+        ? date(year, startMonth, 15)
+        : slot.stage === 'PRELIMINARY'
+          ? date(year + intBetween(rnd, 1, 2), intBetween(rnd, 1, 12), 1)
+          : date(year - intBetween(rnd, 1, slot.stage === 'COMPLETION' ? 4 : 3), intBetween(rnd, 1, 12), 1);
     const plannedCompletion =
       slot.stage === 'COMPLETION'
         ? date(year, completionMonth, lastDay(year, completionMonth))
         : date(plannedStart.getUTCFullYear() + intBetween(rnd, 2, 4), intBetween(rnd, 1, 12), 28);
-    const monthlyPlan = annualPlan === null
-      ? Array<Cents>(12).fill(0)
-      : allocateCents(annualPlan, monthlyWeights(slot.stage, startMonth, completionMonth), annualPlan >= 1200 * 100 ? 100 : 1);
-    const ownerUnit = slot.named?.ownerUnit ?? (department.endsWith('公司') ? department : `重庆市渝中区${department.replace(/^区/, '')}`);
+    const monthlyPlan =
+      annualPlan === null
+        ? Array<Cents>(12).fill(0)
+        : allocateCents(
+            annualPlan,
+            monthlyWeights(slot.stage, startMonth, completionMonth),
+            annualPlan >= 1200 * 100 ? 100 : 1,
+          );
+    const ownerUnit =
+      slot.named?.ownerUnit ??
+      (department.endsWith('公司') ? department : `重庆市渝中区${department.replace(/^区/, '')}`);
     return {
       code: `YZ${year}-${String(index + 1).padStart(4, '0')}`,
       name,
@@ -389,7 +428,8 @@ export function generateSeedData(seed = DEFAULT_SEED): SeedData {
   // Total investment: what was spent before the year and this year's plan are fixed; the rest of the district's
   // 2015亿 is shared out as what remains after the year (none for projects completing this year).
   for (const p of projects) {
-    if (p.stage === 'COMPLETION') p.cumulativeBeforeYear = Math.round((p.annualPlan! * between(rnd, 1.5, 6)) / 100) * 100;
+    if (p.stage === 'COMPLETION')
+      p.cumulativeBeforeYear = Math.round((p.annualPlan! * between(rnd, 1.5, 6)) / 100) * 100;
     if (p.stage === 'ONGOING') p.cumulativeBeforeYear = Math.round((p.annualPlan! * between(rnd, 0.8, 3)) / 100) * 100;
   }
   const fixed = projects.reduce((s, p) => s + p.cumulativeBeforeYear + (p.annualPlan ?? 0), 0);
@@ -419,10 +459,13 @@ export function generateSeedData(seed = DEFAULT_SEED): SeedData {
   // The demo reporters' departments get one state each, so every part of the workflow can be tried.
   const novemberState = new Map<string, NovemberState>(Object.entries(DEMO_NOVEMBER_STATE));
   const others = [...owning].filter((d) => !novemberState.has(d)).sort();
-  const states = shuffle(rnd, others.map((_, i): NovemberState => {
-    const share = i / others.length;
-    return share < 0.4 ? 'SUBMITTED' : share < 0.65 ? 'DRAFT' : share < 0.8 ? 'RETURNED' : 'MISSING';
-  }));
+  const states = shuffle(
+    rnd,
+    others.map((_, i): NovemberState => {
+      const share = i / others.length;
+      return share < 0.4 ? 'SUBMITTED' : share < 0.65 ? 'DRAFT' : share < 0.8 ? 'RETURNED' : 'MISSING';
+    }),
+  );
   others.forEach((d, i) => novemberState.set(d, states[i]!));
 
   const anomalies: PlantedAnomaly[] = [];
@@ -469,7 +512,8 @@ function writeConstructionReports(rnd: Random, p: SeedProject, year: number) {
   let since = p.cumulativeBeforeYear;
   const steps = PROGRESS_STEPS[p.direction];
   for (let month = 1; month <= 11; month++) {
-    const started = p.actualStart !== null && (p.actualStart.getUTCFullYear() < year || p.actualStart.getUTCMonth() + 1 <= month);
+    const started =
+      p.actualStart !== null && (p.actualStart.getUTCFullYear() < year || p.actualStart.getUTCMonth() + 1 <= month);
     const planned = p.monthlyPlan[month - 1]!;
     // Never past what the project can still spend: for a project completing this year, its annual plan.
     const ceiling = p.stage === 'COMPLETION' ? p.cumulativeBeforeYear + p.annualPlan! : p.totalInvestment;
@@ -504,12 +548,30 @@ function writePreliminary(rnd: Random, p: SeedProject, year: number) {
   p.milestones = MILESTONE_ORDER.map((kind, i) => {
     planned = new Date(planned.getTime() + intBetween(rnd, 30, 120) * 86_400_000);
     const done = i < reached;
-    const status: MilestoneStatus = done ? 'DONE' : i === reached ? (blocked ? 'BLOCKED' : 'IN_PROGRESS') : 'NOT_STARTED';
-    const actual = done ? new Date(Math.min(planned.getTime() + intBetween(rnd, -20, 40) * 86_400_000, date(year, 10, 31).getTime())) : null;
-    return { kind, plannedDate: planned, actualDate: actual, status, note: status === 'BLOCKED' ? pick(rnd, BLOCKERS) : null };
+    const status: MilestoneStatus = done
+      ? 'DONE'
+      : i === reached
+        ? blocked
+          ? 'BLOCKED'
+          : 'IN_PROGRESS'
+        : 'NOT_STARTED';
+    const actual = done
+      ? new Date(Math.min(planned.getTime() + intBetween(rnd, -20, 40) * 86_400_000, date(year, 10, 31).getTime()))
+      : null;
+    return {
+      kind,
+      plannedDate: planned,
+      actualDate: actual,
+      status,
+      note: status === 'BLOCKED' ? pick(rnd, BLOCKERS) : null,
+    };
   });
   const labels: Record<MilestoneKind, string> = {
-    APPROVAL: '立项/可研批复', LAND: '用地手续', PLANNING_PERMIT: '规划许可', EIA: '环评批复', CONSTRUCTION_PERMIT: '施工许可',
+    APPROVAL: '立项/可研批复',
+    LAND: '用地手续',
+    PLANNING_PERMIT: '规划许可',
+    EIA: '环评批复',
+    CONSTRUCTION_PERMIT: '施工许可',
   };
   for (let month = 1; month <= 11; month++) {
     const doneBy = p.milestones.filter((m) => m.actualDate && m.actualDate.getUTCMonth() + 1 <= month);
@@ -521,7 +583,7 @@ function writePreliminary(rnd: Random, p: SeedProject, year: number) {
       percentComplete: null,
       actualStart: null,
       actualCompletion: null,
-      problems: next?.status === 'BLOCKED' ? next.note ?? '' : '',
+      problems: next?.status === 'BLOCKED' ? (next.note ?? '') : '',
       coordinationNeeded: next?.status === 'BLOCKED' ? pick(rnd, COORDINATION) : '',
       nextSteps: next ? `推进${labels[next.kind]}办理` : '具备开工条件，待开工',
       ...approved(rnd, year, month),
@@ -537,7 +599,13 @@ function approved(rnd: Random, year: number, month: number) {
   return {
     status: 'APPROVED' as ReportStatus,
     submittedAt: at(fileYear, fileMonth, day, intBetween(rnd, 9, 17), intBetween(rnd, 0, 59)),
-    reviewedAt: at(fileYear, fileMonth, Math.min(day + intBetween(rnd, 1, 3), 12), intBetween(rnd, 9, 17), intBetween(rnd, 0, 59)),
+    reviewedAt: at(
+      fileYear,
+      fileMonth,
+      Math.min(day + intBetween(rnd, 1, 3), 12),
+      intBetween(rnd, 9, 17),
+      intBetween(rnd, 0, 59),
+    ),
     reviewComment: null as string | null,
   };
 }
@@ -582,7 +650,12 @@ function plantAnomalies(projects: SeedProject[], anomalies: PlantedAnomaly[], ye
       nov = { ...p.reports[9]!, month: 11 };
       p.reports.push(nov);
     }
-    Object.assign(nov, { status: 'SUBMITTED', submittedAt: at(year, 12, 3, 10, 0), reviewedAt: null, reviewComment: null });
+    Object.assign(nov, {
+      status: 'SUBMITTED',
+      submittedAt: at(year, 12, 3, 10, 0),
+      reviewedAt: null,
+      reviewComment: null,
+    });
     return nov;
   };
   const find = (pred: (p: SeedProject) => boolean, what: string) => {
@@ -600,7 +673,10 @@ function plantAnomalies(projects: SeedProject[], anomalies: PlantedAnomaly[], ye
   submitNovember(prelim).invested = 350_00;
   anomalies.push({ kind: 'INVESTMENT_ON_PRELIMINARY', projectCode: prelim.code, month: 11 });
 
-  const jump = find((p) => p.stage === 'ONGOING' && p !== over && (p.reports[9]?.invested ?? 0) > 1000, 'a tenfold jump');
+  const jump = find(
+    (p) => p.stage === 'ONGOING' && p !== over && (p.reports[9]?.invested ?? 0) > 1000,
+    'a tenfold jump',
+  );
   submitNovember(jump).invested = jump.reports[9]!.invested * 10;
   anomalies.push({ kind: 'TENFOLD_JUMP', projectCode: jump.code, month: 11 });
 
@@ -619,27 +695,54 @@ function overshoot(p: SeedProject, ytdToOctober: Cents): Cents {
 export function assertReproducesPlan(data: SeedData) {
   const built = data.projects.filter((p) => p.stage !== 'PRELIMINARY');
   const check = (what: string, actual: number, expected: number) => {
-    if (actual !== expected) throw new Error(`seed does not reproduce the plan: ${what} is ${actual}, published ${expected}`);
+    if (actual !== expected)
+      throw new Error(`seed does not reproduce the plan: ${what} is ${actual}, published ${expected}`);
   };
   check('project count', data.projects.length, PLAN_2025.projectCount);
-  check('construction plan', built.reduce((s, p) => s + p.annualPlan!, 0), wanToCents(PLAN_2025.approvedInvestment));
-  check('total investment', data.projects.reduce((s, p) => s + p.totalInvestment, 0), wanToCents(PLAN_2025.totalInvestment));
+  check(
+    'construction plan',
+    built.reduce((s, p) => s + p.annualPlan!, 0),
+    wanToCents(PLAN_2025.approvedInvestment),
+  );
+  check(
+    'total investment',
+    data.projects.reduce((s, p) => s + p.totalInvestment, 0),
+    wanToCents(PLAN_2025.totalInvestment),
+  );
   for (const [stage, g] of Object.entries(PLAN_2025.stages)) {
     const of = data.projects.filter((p) => p.stage === stage);
     check(`${stage} count`, of.length, g.projectCount);
-    if (g.amount) check(`${stage} amount`, of.reduce((s, p) => s + (p.annualPlan ?? 0), 0), wanToCents(g.amount));
+    if (g.amount)
+      check(
+        `${stage} amount`,
+        of.reduce((s, p) => s + (p.annualPlan ?? 0), 0),
+        wanToCents(g.amount),
+      );
   }
   for (const [investor, g] of Object.entries(PLAN_2025.investors)) {
     const of = built.filter((p) => p.investor === investor);
     check(`${investor} count`, of.length, g.projectCount);
-    check(`${investor} amount`, of.reduce((s, p) => s + p.annualPlan!, 0), wanToCents(g.amount));
+    check(
+      `${investor} amount`,
+      of.reduce((s, p) => s + p.annualPlan!, 0),
+      wanToCents(g.amount),
+    );
   }
   for (const [direction, g] of Object.entries(PLAN_2025.directions)) {
-    check(`${direction} amount`, built.filter((p) => p.direction === direction).reduce((s, p) => s + p.annualPlan!, 0), wanToCents(g.amount));
+    check(
+      `${direction} amount`,
+      built.filter((p) => p.direction === direction).reduce((s, p) => s + p.annualPlan!, 0),
+      wanToCents(g.amount),
+    );
   }
   for (const p of data.projects) {
-    if (p.annualPlan !== null) check(`${p.code} monthly split`, p.monthlyPlan.reduce((s, m) => s + m, 0), p.annualPlan);
-    if (p.totalInvestment < p.cumulativeBeforeYear + (p.annualPlan ?? 0)) throw new Error(`${p.code}: plan exceeds total investment`);
+    if (p.annualPlan !== null)
+      check(
+        `${p.code} monthly split`,
+        p.monthlyPlan.reduce((s, m) => s + m, 0),
+        p.annualPlan,
+      );
+    if (p.totalInvestment < p.cumulativeBeforeYear + (p.annualPlan ?? 0))
+      throw new Error(`${p.code}: plan exceeds total investment`);
   }
 }
-

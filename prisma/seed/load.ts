@@ -32,9 +32,16 @@ export async function seedDatabase(db: Db, options: { seed?: number; data?: Seed
       if ((await tx.planYear.count()) > 0 || (await tx.user.count()) > 0) return null;
 
       await tx.department.createMany({
-        data: data.departments.map((d, i) => ({ name: d.name, shortName: d.shortName, kind: d.kind, sortOrder: i + 1 })),
+        data: data.departments.map((d, i) => ({
+          name: d.name,
+          shortName: d.shortName,
+          kind: d.kind,
+          sortOrder: i + 1,
+        })),
       });
-      const departmentId = new Map((await tx.department.findMany({ select: { id: true, name: true } })).map((d) => [d.name, d.id]));
+      const departmentId = new Map(
+        (await tx.department.findMany({ select: { id: true, name: true } })).map((d) => [d.name, d.id]),
+      );
       const deptId = (name: string) => {
         const id = departmentId.get(name);
         if (id === undefined) throw new Error(`seed names an unknown department: ${name}`);
@@ -98,7 +105,9 @@ export async function seedDatabase(db: Db, options: { seed?: number; data?: Seed
           contactPhone: p.contactPhone,
         })),
       });
-      const projectId = new Map((await tx.project.findMany({ select: { id: true, code: true } })).map((p) => [p.code, p.id]));
+      const projectId = new Map(
+        (await tx.project.findMany({ select: { id: true, code: true } })).map((p) => [p.code, p.id]),
+      );
 
       await tx.projectPlan.createMany({
         data: data.projects.map((p) => ({
@@ -113,14 +122,16 @@ export async function seedDatabase(db: Db, options: { seed?: number; data?: Seed
         })),
       });
       const planId = new Map(
-        (await tx.projectPlan.findMany({ where: { planYearId: planYear.id }, select: { id: true, projectId: true } })).map(
-          (p) => [p.projectId, p.id],
-        ),
+        (
+          await tx.projectPlan.findMany({ where: { planYearId: planYear.id }, select: { id: true, projectId: true } })
+        ).map((p) => [p.projectId, p.id]),
       );
       const planOf = (code: string) => planId.get(projectId.get(code)!)!;
 
       const monthly = data.projects.flatMap((p) =>
-        p.annualPlan === null ? [] : p.monthlyPlan.map((amount, i) => ({ planId: planOf(p.code), month: i + 1, amount: wan(amount) })),
+        p.annualPlan === null
+          ? []
+          : p.monthlyPlan.map((amount, i) => ({ planId: planOf(p.code), month: i + 1, amount: wan(amount) })),
       );
       await tx.monthlyPlanItem.createMany({ data: monthly });
 

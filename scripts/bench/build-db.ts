@@ -28,7 +28,12 @@ export interface LoadStats {
 function fingerprint(): string {
   const h = createHash('sha256');
   for (const m of readMigrations()) h.update(m.checksum);
-  for (const f of ['prisma/seed/generate.ts', 'prisma/seed/load.ts', 'prisma/seed/catalog.ts', 'scripts/bench/build-db.ts']) {
+  for (const f of [
+    'prisma/seed/generate.ts',
+    'prisma/seed/load.ts',
+    'prisma/seed/catalog.ts',
+    'scripts/bench/build-db.ts',
+  ]) {
     h.update(readFileSync(path.join(ROOT, f)));
   }
   return h.digest('hex').slice(0, 10);
@@ -121,22 +126,44 @@ export async function ensureBenchTemplate(
           WHERE g * $2::int + p.rn < $3::int`,
         [copies, base, n],
       );
-      await replicate(c, 'Project', { code: 'm.code', name: `t.name || '（' || m.copy || '）'`, updatedAt: 'now()', createdAt: 'now()' },
-        `bench_map m JOIN "Project" t ON t.id = m.src`);
+      await replicate(
+        c,
+        'Project',
+        { code: 'm.code', name: `t.name || '（' || m.copy || '）'`, updatedAt: 'now()', createdAt: 'now()' },
+        `bench_map m JOIN "Project" t ON t.id = m.src`,
+      );
       await c.query(`CREATE TEMP TABLE bench_pmap ON COMMIT DROP AS
         SELECT m.src, np.id AS dst FROM bench_map m JOIN "Project" np ON np.code = m.code`);
       await c.query('CREATE INDEX ON bench_pmap (src)');
-      await replicate(c, 'ProjectPlan', { projectId: 'pm.dst', updatedAt: 'now()', createdAt: 'now()' },
-        `bench_pmap pm JOIN "ProjectPlan" t ON t."projectId" = pm.src`);
+      await replicate(
+        c,
+        'ProjectPlan',
+        { projectId: 'pm.dst', updatedAt: 'now()', createdAt: 'now()' },
+        `bench_pmap pm JOIN "ProjectPlan" t ON t."projectId" = pm.src`,
+      );
       await c.query(`CREATE TEMP TABLE bench_plmap ON COMMIT DROP AS
         SELECT s.id AS src, d.id AS dst FROM bench_pmap pm
           JOIN "ProjectPlan" s ON s."projectId" = pm.src
           JOIN "ProjectPlan" d ON d."projectId" = pm.dst AND d."planYearId" = s."planYearId"`);
       await c.query('CREATE INDEX ON bench_plmap (src)');
-      await replicate(c, 'MonthlyPlanItem', { planId: 'pl.dst' }, `bench_plmap pl JOIN "MonthlyPlanItem" t ON t."planId" = pl.src`);
-      await replicate(c, 'MonthlyReport', { planId: 'pl.dst', updatedAt: 'now()', createdAt: 'now()' },
-        `bench_plmap pl JOIN "MonthlyReport" t ON t."planId" = pl.src`);
-      await replicate(c, 'PreliminaryMilestone', { projectId: 'pm.dst' }, `bench_pmap pm JOIN "PreliminaryMilestone" t ON t."projectId" = pm.src`);
+      await replicate(
+        c,
+        'MonthlyPlanItem',
+        { planId: 'pl.dst' },
+        `bench_plmap pl JOIN "MonthlyPlanItem" t ON t."planId" = pl.src`,
+      );
+      await replicate(
+        c,
+        'MonthlyReport',
+        { planId: 'pl.dst', updatedAt: 'now()', createdAt: 'now()' },
+        `bench_plmap pl JOIN "MonthlyReport" t ON t."planId" = pl.src`,
+      );
+      await replicate(
+        c,
+        'PreliminaryMilestone',
+        { projectId: 'pm.dst' },
+        `bench_pmap pm JOIN "PreliminaryMilestone" t ON t."projectId" = pm.src`,
+      );
       await c.query('COMMIT');
       method =
         `seed loader for the first ${base} projects, then ${copies} set-based replica(s) ` +
@@ -153,7 +180,11 @@ export async function ensureBenchTemplate(
     await admin.connect();
     await admin.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
     await admin.end();
-    log(`  built in ${seconds} s: ${Object.entries(rows).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    log(
+      `  built in ${seconds} s: ${Object.entries(rows)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
     return { name, load: { seconds, reused: false, rows, method } };
   } catch (e) {
     await c.end().catch(() => {});
@@ -170,7 +201,10 @@ async function countRows(c: pg.Client) {
 }
 
 /** A throwaway copy of the template for one run: the write benchmarks change it, the template stays clean. */
-export async function cloneForRun(cluster: Cluster, template: string): Promise<{ name: string; url: string; seconds: number }> {
+export async function cloneForRun(
+  cluster: Cluster,
+  template: string,
+): Promise<{ name: string; url: string; seconds: number }> {
   const name = `bench_run_${process.pid}`;
   await dropDatabase(cluster.adminUrl, name);
   const t0 = performance.now();

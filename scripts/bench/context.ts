@@ -9,13 +9,30 @@ export function setBenchRequestContext(context: { actor: SessionActor; ip: strin
   (globalThis as unknown as { __benchRequestContext?: unknown }).__benchRequestContext = context;
 }
 
-export async function actorOf(db: Db, where: { username?: string; role?: 'DEPARTMENT'; departmentId?: number }): Promise<SessionActor> {
+export async function actorOf(
+  db: Db,
+  where: { username?: string; role?: 'DEPARTMENT'; departmentId?: number },
+): Promise<SessionActor> {
   const u = await db.user.findFirstOrThrow({
     where,
-    select: { id: true, username: true, displayName: true, role: true, departmentId: true, department: { select: { name: true } } },
+    select: {
+      id: true,
+      username: true,
+      displayName: true,
+      role: true,
+      departmentId: true,
+      department: { select: { name: true } },
+    },
     orderBy: { id: 'asc' },
   });
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, departmentId: u.departmentId, departmentName: u.department?.name ?? null };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    departmentId: u.departmentId,
+    departmentName: u.department?.name ?? null,
+  };
 }
 
 // ── a. the dashboard rollup ──────────────────────────────────────────────────────────────────────────────

@@ -15,7 +15,10 @@ class CopyFromText {
   private reject!: (e: Error) => void;
   private rowCount = 0;
   readonly done: Promise<number>;
-  constructor(private readonly sql: string, private readonly payload: string) {
+  constructor(
+    private readonly sql: string,
+    private readonly payload: string,
+  ) {
     this.done = new Promise((res, rej) => {
       this.resolve = res;
       this.reject = rej;
@@ -58,7 +61,11 @@ export function copyLines(rows: readonly (readonly (string | number | null | und
 }
 
 /** Runs `COPY <table>(<columns>) FROM STDIN` with the rows; returns the row count the server reports. */
-export async function copyFrom(client: pg.ClientBase, target: string, rows: readonly (readonly (string | number | null | undefined)[])[]) {
+export async function copyFrom(
+  client: pg.ClientBase,
+  target: string,
+  rows: readonly (readonly (string | number | null | undefined)[])[],
+) {
   const copy = new CopyFromText(`COPY ${target} FROM STDIN`, copyLines(rows));
   (client as unknown as { query(q: unknown): void }).query(copy);
   return copy.done;

@@ -69,14 +69,29 @@ export async function dashboardFloor(c: Pool, planYearId: number, year: number, 
       [planYearId, new Date(Date.UTC(year, month, 0))],
     ),
   ]);
-  return { cuts: cuts.rows, worst: worst.rows, monthly: monthly.rows, timeliness: timeliness.rows, milestones: milestones.rows };
+  return {
+    cuts: cuts.rows,
+    worst: worst.rows,
+    monthly: monthly.rows,
+    timeliness: timeliness.rows,
+    milestones: milestones.rows,
+  };
 }
 
 // ── b. the projects list ─────────────────────────────────────────────────────────────────────────────────
 /** The floor of one list page: the page's rows (pinyin order), the totals row over the filtered set, the facets. */
 export async function listFloor(
   c: ClientBase,
-  p: { planYearId: number; through: number; currentMonth: number; departmentId: number; stages: string[]; pageSize: number; red: string; yellow: string },
+  p: {
+    planYearId: number;
+    through: number;
+    currentMonth: number;
+    departmentId: number;
+    stages: string[];
+    pageSize: number;
+    red: string;
+    yellow: string;
+  },
 ) {
   const page = await c.query(
     `WITH f AS (

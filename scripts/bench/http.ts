@@ -51,13 +51,32 @@ function freePort(): Promise<number> {
 
 /** Builds into distDir unless a build is there already (or `rebuild`). Returns the build's seconds (0 when reused). */
 /** What `next build` compiles, as in the checkout (staged, unstaged and untracked): a build of other sources is never measured. */
-const BUILD_INPUTS = ['app', 'components', 'lib', 'i18n', 'messages', 'prisma', 'public', 'middleware.ts', 'proxy.ts', 'next.config.ts', 'next.config.js', 'package-lock.json', 'tsconfig.json', 'postcss.config.mjs'];
+const BUILD_INPUTS = [
+  'app',
+  'components',
+  'lib',
+  'i18n',
+  'messages',
+  'prisma',
+  'public',
+  'middleware.ts',
+  'proxy.ts',
+  'next.config.ts',
+  'next.config.js',
+  'package-lock.json',
+  'tsconfig.json',
+  'postcss.config.mjs',
+];
 
 function sourceFingerprint(): string | null {
   try {
-    const git = (args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const git = (args: string[]) =>
+      execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
     const inputs = BUILD_INPUTS.filter((p) => existsSync(path.join(ROOT, p)));
-    const state = git(['ls-files', '-s', '--', ...inputs]) + git(['diff', '--', ...inputs]) + git(['ls-files', '--others', '--exclude-standard', '--', ...inputs]);
+    const state =
+      git(['ls-files', '-s', '--', ...inputs]) +
+      git(['diff', '--', ...inputs]) +
+      git(['ls-files', '--others', '--exclude-standard', '--', ...inputs]);
     return createHash('sha256').update(state).digest('hex');
   } catch {
     return null; // not a git checkout: rebuild every time
@@ -100,22 +119,31 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export async function startServer(distDir: string, databaseUrl: string, secret: string, log: (s: string) => void): Promise<Server> {
+export async function startServer(
+  distDir: string,
+  databaseUrl: string,
+  secret: string,
+  log: (s: string) => void,
+): Promise<Server> {
   const port = await freePort();
-  const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/next'), ['start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_DIST_DIR: distDir,
-      NEXT_TELEMETRY_DISABLED: '1',
-      DATABASE_URL: databaseUrl,
-      NEXTAUTH_SECRET: secret,
-      NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  const child: ChildProcess = spawn(
+    path.join(ROOT, 'node_modules/.bin/next'),
+    ['start', '-H', '127.0.0.1', '-p', String(port)],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        NEXT_DIST_DIR: distDir,
+        NEXT_TELEMETRY_DISABLED: '1',
+        DATABASE_URL: databaseUrl,
+        NEXTAUTH_SECRET: secret,
+        NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+  );
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -176,14 +204,20 @@ export async function signIn(base: string, username: string, password: string): 
     body: new URLSearchParams({ username, password, csrfToken, callbackUrl: `${base}/dashboard`, json: 'true' }),
   });
   keep(res);
-  if (![...jar.keys()].some((k) => k.includes('session-token'))) throw new Error(`sign-in as ${username} failed (${res.status})`);
+  if (![...jar.keys()].some((k) => k.includes('session-token')))
+    throw new Error(`sign-in as ${username} failed (${res.status})`);
   const check = await fetch(`${base}/dashboard`, { headers: { cookie: cookie() }, redirect: 'manual' });
   if (check.status !== 200) throw new Error(`the session cookie does not open /dashboard (${check.status})`);
   return cookie();
 }
 
 /** Unloaded latency: `count` requests one after another, after one untimed request. */
-export async function sequential(base: string, urlPath: string, cookie: string, count: number): Promise<{ path: string; count: number; medianMs: number; runs: number[] }> {
+export async function sequential(
+  base: string,
+  urlPath: string,
+  cookie: string,
+  count: number,
+): Promise<{ path: string; count: number; medianMs: number; runs: number[] }> {
   const runs: number[] = [];
   for (let i = 0; i < count; i++) {
     const t0 = performance.now();
@@ -198,7 +232,13 @@ export async function sequential(base: string, urlPath: string, cookie: string, 
 }
 
 /** autocannon in its own process, so the load generator does not share an event loop with anything measured. */
-export function load(base: string, urlPath: string, cookie: string, seconds: number, connections: number): Promise<LoadResult> {
+export function load(
+  base: string,
+  urlPath: string,
+  cookie: string,
+  seconds: number,
+  connections: number,
+): Promise<LoadResult> {
   // p95 is not among autocannon's percentiles, so every response time is kept and the percentiles computed here.
   const script = `
     const autocannon = require('autocannon');
@@ -213,10 +253,14 @@ export function load(base: string, urlPath: string, cookie: string, seconds: num
     });
     instance.on('response', (client, status, bytes, ms) => times.push(ms));`;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', script, `${base}${urlPath}`, cookie, String(seconds), String(connections)], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-e', script, `${base}${urlPath}`, cookie, String(seconds), String(connections)],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('exit', (code) => {

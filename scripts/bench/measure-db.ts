@@ -29,7 +29,10 @@ export interface DbResults {
   };
 }
 
-export async function measureDb(url: string, opts: { runs: number; writeRuns: number; importRows: number; log: (s: string) => void }): Promise<DbResults> {
+export async function measureDb(
+  url: string,
+  opts: { runs: number; writeRuns: number; importRows: number; log: (s: string) => void },
+): Promise<DbResults> {
   process.env.DATABASE_URL = url; // lib/db.ts (the actions' client) reads it when first imported
   const { createPrismaClient } = await import('../../lib/prisma');
   const { prisma: appPrisma } = await import('../../lib/db');
@@ -51,7 +54,11 @@ export async function measureDb(url: string, opts: { runs: number; writeRuns: nu
       planYear,
       month: Math.max(planYear.currentMonth - 1, 1),
     };
-    return { ...(await measureReads(ctx)), ...(await measureWrites(ctx)), import: await measureImport(ctx, opts.importRows) };
+    return {
+      ...(await measureReads(ctx)),
+      ...(await measureWrites(ctx)),
+      import: await measureImport(ctx, opts.importRows),
+    };
   } finally {
     c.release();
     await pool.end();

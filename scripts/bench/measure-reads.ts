@@ -11,49 +11,60 @@ export async function measureReads(ctx: BenchContext): Promise<Pick<DbResults, '
   const { listProjects } = await import('../../lib/server/projects/list-projects');
   const projects = await db.projectPlan.count({ where: { planYearId: planYear.id } });
 
-    // a
-    log('a. dashboard rollup …');
-    // as the page: the rollup and the attention list side by side
-    const appDashboard = () =>
-      Promise.all([getRollup(db, leader, { year: 2025, month }), getAttention(db, leader, { year: 2025, month, basis: 'approved' })]);
-    const a = pair(
-      await timed(appDashboard, runs),
-      await timed(() => dashboardFloor(pool, planYear.id, planYear.year, month, planYear.reportDeadlineDay), runs),
-      'app = getRollup + getAttention side by side, as the page; floor = cuts, pace levels, worst 30, S-curve, timeliness, milestones in SQL, side by side',
-    );
+  // a
+  log('a. dashboard rollup …');
+  // as the page: the rollup and the attention list side by side
+  const appDashboard = () =>
+    Promise.all([
+      getRollup(db, leader, { year: 2025, month }),
+      getAttention(db, leader, { year: 2025, month, basis: 'approved' }),
+    ]);
+  const a = pair(
+    await timed(appDashboard, runs),
+    await timed(() => dashboardFloor(pool, planYear.id, planYear.year, month, planYear.reportDeadlineDay), runs),
+    'app = getRollup + getAttention side by side, as the page; floor = cuts, pace levels, worst 30, S-curve, timeliness, milestones in SQL, side by side',
+  );
 
-    // b
-    log('b. projects list …');
-    const biggest = await c.query<{ departmentId: number; n: number }>(
-      `SELECT p."departmentId", count(*)::int AS n FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId"
+  // b
+  log('b. projects list …');
+  const biggest = await c.query<{ departmentId: number; n: number }>(
+    `SELECT p."departmentId", count(*)::int AS n FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId"
         WHERE pp."planYearId" = $1 AND pp.stage = 'NEW_START' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`,
-      [planYear.id],
-    );
-    const departmentId = biggest.rows[0]!.departmentId;
-    const stages = ['NEW_START'] as const;
-    let matched = 0;
-    const appList = async () => {
-      const list = await listProjects(db, leader, { year: 2025, page: 1, pageSize: 50, sort: 'name', dir: 'asc', departmentIds: [departmentId], stages: [...stages] });
-      matched = list!.total;
-    };
-    const b = pair(
-      await timed(appList, runs),
-      await timed(
-        () =>
-          listFloor(c, {
-            planYearId: planYear.id,
-            through: Math.min(Math.max(planYear.currentMonth - 1, 0), 12),
-            currentMonth: planYear.currentMonth,
-            departmentId,
-            stages: [...stages],
-            pageSize: 50,
-            red: planYear.paceRedPoints.toString(),
-            yellow: planYear.paceYellowPoints.toString(),
-          }),
-        runs,
-      ),
-      'page 1 of 50, the largest department, 新开工, sorted by name (pinyin); with totals row and facets',
-    );
+    [planYear.id],
+  );
+  const departmentId = biggest.rows[0]!.departmentId;
+  const stages = ['NEW_START'] as const;
+  let matched = 0;
+  const appList = async () => {
+    const list = await listProjects(db, leader, {
+      year: 2025,
+      page: 1,
+      pageSize: 50,
+      sort: 'name',
+      dir: 'asc',
+      departmentIds: [departmentId],
+      stages: [...stages],
+    });
+    matched = list!.total;
+  };
+  const b = pair(
+    await timed(appList, runs),
+    await timed(
+      () =>
+        listFloor(c, {
+          planYearId: planYear.id,
+          through: Math.min(Math.max(planYear.currentMonth - 1, 0), 12),
+          currentMonth: planYear.currentMonth,
+          departmentId,
+          stages: [...stages],
+          pageSize: 50,
+          red: planYear.paceRedPoints.toString(),
+          yellow: planYear.paceYellowPoints.toString(),
+        }),
+      runs,
+    ),
+    'page 1 of 50, the largest department, 新开工, sorted by name (pinyin); with totals row and facets',
+  );
 
   return { dashboard: { ...a, projects }, list: { ...b, departmentId, stages: [...stages], matched } };
 }

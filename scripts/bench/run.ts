@@ -36,7 +36,8 @@ function parseArgs(argv: string[]) {
   const projects = String(args.get('projects') ?? (smoke ? '50' : '421'))
     .split(',')
     .map((s) => Number(s.replaceAll('_', '')));
-  if (projects.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--projects takes positive integers, e.g. --projects 421,10000');
+  if (projects.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error('--projects takes positive integers, e.g. --projects 421,10000');
   return {
     smoke,
     projects,
@@ -79,7 +80,12 @@ interface Target {
 
 function targetsOf(r: Omit<RunResult, 'targets'>): Target[] {
   const t: Target[] = [
-    { name: 'a. dashboard ÷ floor', target: '≤ 1.5×', measured: `${r.db.dashboard.ratio}×`, met: r.db.dashboard.ratio <= 1.5 },
+    {
+      name: 'a. dashboard ÷ floor',
+      target: '≤ 1.5×',
+      measured: `${r.db.dashboard.ratio}×`,
+      met: r.db.dashboard.ratio <= 1.5,
+    },
     { name: 'b. list ÷ floor', target: '≤ 1.5×', measured: `${r.db.list.ratio}×`, met: r.db.list.ratio <= 1.5 },
     {
       name: 'e. import rate ÷ COPY rate',
@@ -92,8 +98,14 @@ function targetsOf(r: Omit<RunResult, 'targets'>): Target[] {
     t.splice(2, 0, {
       name: 'c. dashboard p95 under load',
       target: '≤ 1000 ms',
-      measured: r.http.dashboard.latencyMs.p95 === null ? `> ${r.http.dashboard.seconds * 1000} ms` : `${r.http.dashboard.latencyMs.p95} ms`,
-      met: r.http.dashboard.latencyMs.p95 !== null && r.http.dashboard.latencyMs.p95 <= 1000 && r.http.dashboard.non2xx === 0,
+      measured:
+        r.http.dashboard.latencyMs.p95 === null
+          ? `> ${r.http.dashboard.seconds * 1000} ms`
+          : `${r.http.dashboard.latencyMs.p95} ms`,
+      met:
+        r.http.dashboard.latencyMs.p95 !== null &&
+        r.http.dashboard.latencyMs.p95 <= 1000 &&
+        r.http.dashboard.non2xx === 0,
     });
   }
   if (r.js) {
@@ -137,10 +149,30 @@ const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFix
 
 function printTable(r: RunResult) {
   const rows: [string, string, string, string][] = [
-    ['a. dashboard (getRollup + getAttention)', ms(r.db.dashboard.app.median), ms(r.db.dashboard.floor.median), `${r.db.dashboard.ratio}×`],
-    ['b. projects list page 1 (+ totals, facets)', ms(r.db.list.app.median), ms(r.db.list.floor.median), `${r.db.list.ratio}×`],
-    [`d. batch entry, ${r.db.batchSave.rows} × saveReportDraft`, ms(r.db.batchSave.app.median), ms(r.db.batchSave.floor.median), `${r.db.batchSave.ratio}×`],
-    [`d. approveReports × ${r.db.bulkApprove.reports}`, ms(r.db.bulkApprove.app.median), ms(r.db.bulkApprove.floor.median), `${r.db.bulkApprove.ratio}×`],
+    [
+      'a. dashboard (getRollup + getAttention)',
+      ms(r.db.dashboard.app.median),
+      ms(r.db.dashboard.floor.median),
+      `${r.db.dashboard.ratio}×`,
+    ],
+    [
+      'b. projects list page 1 (+ totals, facets)',
+      ms(r.db.list.app.median),
+      ms(r.db.list.floor.median),
+      `${r.db.list.ratio}×`,
+    ],
+    [
+      `d. batch entry, ${r.db.batchSave.rows} × saveReportDraft`,
+      ms(r.db.batchSave.app.median),
+      ms(r.db.batchSave.floor.median),
+      `${r.db.batchSave.ratio}×`,
+    ],
+    [
+      `d. approveReports × ${r.db.bulkApprove.reports}`,
+      ms(r.db.bulkApprove.app.median),
+      ms(r.db.bulkApprove.floor.median),
+      `${r.db.bulkApprove.ratio}×`,
+    ],
     [
       `e. import ${r.db.import.rows} rows (commit) vs COPY`,
       `${ms(r.db.import.commit.median)} (${r.db.import.importRate}/s)`,
@@ -149,7 +181,9 @@ function printTable(r: RunResult) {
     ],
     [`e. import dry run`, ms(r.db.import.dryRun.median), '', ''],
   ];
-  console.log(`\nKeystone benchmark — ${r.projects} projects (${r.database.rows.reports} reports)${r.smoke ? ' [smoke]' : ''}`);
+  console.log(
+    `\nKeystone benchmark — ${r.projects} projects (${r.database.rows.reports} reports)${r.smoke ? ' [smoke]' : ''}`,
+  );
   const w = [48, 22, 22, 16];
   const line = (cells: string[]) => console.log(cells.map((c, i) => c.padEnd(w[i]!)).join(' │ '));
   line(['measure (median)', 'app', 'floor (raw SQL)', 'ratio']);
@@ -159,20 +193,35 @@ function printTable(r: RunResult) {
     console.log('');
     line(['c. HTTP under load', 'req/s', 'p50 / p95 / p99 ms', 'non-2xx']);
     for (const h of [r.http.dashboard, r.http.projects]) {
-      const lat = h.latencyMs.p95 === null ? `none done in ${h.seconds} s` : `${h.latencyMs.p50} / ${h.latencyMs.p95} / ${h.latencyMs.p99}`;
-      line([`${h.path.split('?')[0]} (${h.connections} conn, ${h.seconds} s)`, String(h.requestsPerSecond), lat, String(h.non2xx + h.errors)]);
+      const lat =
+        h.latencyMs.p95 === null
+          ? `none done in ${h.seconds} s`
+          : `${h.latencyMs.p50} / ${h.latencyMs.p95} / ${h.latencyMs.p99}`;
+      line([
+        `${h.path.split('?')[0]} (${h.connections} conn, ${h.seconds} s)`,
+        String(h.requestsPerSecond),
+        lat,
+        String(h.non2xx + h.errors),
+      ]);
     }
-    for (const u of r.http.unloaded) line([`${u.path.split('?')[0]} one at a time (median of ${u.count})`, '', `${u.medianMs}`, '']);
-    if (r.http.coldDashboardMs !== undefined) line(['/dashboard first request (figures not cached)', '', `${r.http.coldDashboardMs}`, '']);
+    for (const u of r.http.unloaded)
+      line([`${u.path.split('?')[0]} one at a time (median of ${u.count})`, '', `${u.medianMs}`, '']);
+    if (r.http.coldDashboardMs !== undefined)
+      line(['/dashboard first request (figures not cached)', '', `${r.http.coldDashboardMs}`, '']);
   }
   if (r.js) {
     console.log('');
     for (const j of [r.js.dashboard, r.js.projects]) {
-      console.log(`f. JS for ${j.path} (${j.method}): ${j.chunks} chunks, ${(j.rawBytes / 1000).toFixed(1)} KB raw, ${(j.gzipBytes / 1000).toFixed(1)} KB gzip`);
+      console.log(
+        `f. JS for ${j.path} (${j.method}): ${j.chunks} chunks, ${(j.rawBytes / 1000).toFixed(1)} KB raw, ${(j.gzipBytes / 1000).toFixed(1)} KB gzip`,
+      );
     }
   }
   console.log('');
-  for (const t of r.targets) console.log(`target ${t.name.padEnd(30)} ${t.target.padEnd(10)} measured ${t.measured.padEnd(12)} ${t.met ? 'met' : 'MISSED'}`);
+  for (const t of r.targets)
+    console.log(
+      `target ${t.name.padEnd(30)} ${t.target.padEnd(10)} measured ${t.measured.padEnd(12)} ${t.met ? 'met' : 'MISSED'}`,
+    );
 }
 
 async function main() {
@@ -235,12 +284,23 @@ async function main() {
             await server.stop();
           }
         }
-        const db = await measureDb(run.url, { runs: opts.runs, writeRuns: opts.writeRuns, importRows: opts.importRows, log });
+        const db = await measureDb(run.url, {
+          runs: opts.runs,
+          writeRuns: opts.writeRuns,
+          importRows: opts.importRows,
+          log,
+        });
         const partial = {
           projects: n,
           date: new Date().toISOString(),
           smoke: opts.smoke,
-          settings: { runs: opts.runs, writeRuns: opts.writeRuns, httpSeconds: opts.httpSeconds, connections: opts.connections, importRows: opts.importRows },
+          settings: {
+            runs: opts.runs,
+            writeRuns: opts.writeRuns,
+            httpSeconds: opts.httpSeconds,
+            connections: opts.connections,
+            importRows: opts.importRows,
+          },
           database: { ...loadStats, template, cloneSeconds: Number(run.seconds.toFixed(1)) },
           db,
           http,
@@ -264,7 +324,9 @@ async function main() {
 
 function writeResults(opts: ReturnType<typeof parseArgs>, results: RunResult[], pgVersion: string) {
   // merge: one entry per N, the latest run's
-  const previous = existsSync(opts.out) ? (JSON.parse(readFileSync(opts.out, 'utf8')) as { runs?: Record<string, RunResult> }) : {};
+  const previous = existsSync(opts.out)
+    ? (JSON.parse(readFileSync(opts.out, 'utf8')) as { runs?: Record<string, RunResult> })
+    : {};
   const runs: Record<string, RunResult> = opts.smoke ? {} : { ...(previous.runs ?? {}) };
   for (const r of results) runs[String(r.projects)] = r;
   const doc = {
@@ -291,10 +353,13 @@ function assertValidResults(file: string, projects: number[]) {
       continue;
     }
     for (const k of ['dashboard', 'list', 'batchSave', 'bulkApprove'] as const) {
-      if (!Number.isFinite(r.db?.[k]?.app?.median) || !Number.isFinite(r.db?.[k]?.floor?.median)) problems.push(`runs.${n}.db.${k}`);
+      if (!Number.isFinite(r.db?.[k]?.app?.median) || !Number.isFinite(r.db?.[k]?.floor?.median))
+        problems.push(`runs.${n}.db.${k}`);
     }
-    if (!Number.isFinite(r.db?.import?.importRate) || !Number.isFinite(r.db?.import?.copyRate)) problems.push(`runs.${n}.db.import`);
-    if (r.http && !(r.http.unloaded?.length === 2 && r.http.dashboard && r.http.projects)) problems.push(`runs.${n}.http`);
+    if (!Number.isFinite(r.db?.import?.importRate) || !Number.isFinite(r.db?.import?.copyRate))
+      problems.push(`runs.${n}.db.import`);
+    if (r.http && !(r.http.unloaded?.length === 2 && r.http.dashboard && r.http.projects))
+      problems.push(`runs.${n}.http`);
     if (r.js && !(r.js.dashboard?.gzipBytes > 0 && r.js.projects?.gzipBytes > 0)) problems.push(`runs.${n}.js`);
   }
   if (problems.length) throw new Error(`${file} is incomplete: ${problems.join(', ')}`);

@@ -21,7 +21,11 @@ export const median = (xs: number[]) => {
 };
 export const round = (x: number, d = 1) => Number(x.toFixed(d));
 
-export async function timed(fn: () => Promise<unknown>, runs: number, opts: { warmup?: boolean; before?: () => Promise<unknown> } = {}): Promise<Timing> {
+export async function timed(
+  fn: () => Promise<unknown>,
+  runs: number,
+  opts: { warmup?: boolean; before?: () => Promise<unknown> } = {},
+): Promise<Timing> {
   if (opts.warmup !== false) {
     await opts.before?.();
     await fn();
@@ -44,7 +48,11 @@ export const pair = (app: Timing, floor: Timing, note?: string): Pair => ({
 });
 
 /** Like timed(), for functions that time their own critical section (so the untimed preparation is left out). */
-export async function timedSelf(fn: () => Promise<number>, runs: number, before?: () => Promise<unknown>): Promise<Timing> {
+export async function timedSelf(
+  fn: () => Promise<number>,
+  runs: number,
+  before?: () => Promise<unknown>,
+): Promise<Timing> {
   await before?.();
   await fn();
   const out: number[] = [];

@@ -27,7 +27,9 @@ export async function prepareDatabase(url: string, log: Log, { demo }: { demo: b
   try {
     if (demo) {
       const result = await seedDatabase(db);
-      log(result.seeded ? 'Seeded the 2025 plan and the demo data.' : 'Existing data kept (the seed never overwrites).');
+      log(
+        result.seeded ? 'Seeded the 2025 plan and the demo data.' : 'Existing data kept (the seed never overwrites).',
+      );
       return;
     }
     const admin = await createFirstAdministrator(db);
@@ -76,14 +78,26 @@ export interface ServeOptions {
 }
 
 /** Serves the app until it exits or we are interrupted; stops the database cluster afterwards. */
-export async function runNext({ mode, port, hostname }: ServeOptions, env: Record<string, string>, cluster: Cluster): Promise<number> {
+export async function runNext(
+  { mode, port, hostname }: ServeOptions,
+  env: Record<string, string>,
+  cluster: Cluster,
+): Promise<number> {
   const [command, args] =
     mode === 'start'
-      ? [process.execPath, [path.join(ROOT, 'scripts/next-server.mjs'), '--port', port, ...(hostname ? ['--hostname', hostname] : [])]]
+      ? [
+          process.execPath,
+          [path.join(ROOT, 'scripts/next-server.mjs'), '--port', port, ...(hostname ? ['--hostname', hostname] : [])],
+        ]
       : [path.join(ROOT, 'node_modules/.bin/next'), ['dev', '-p', port, ...(hostname ? ['-H', hostname] : [])]];
   const child: ChildProcess = spawn(command, args, {
     cwd: ROOT,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...(mode === 'start' ? { NODE_ENV: 'production' } : {}), ...env },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...(mode === 'start' ? { NODE_ENV: 'production' } : {}),
+      ...env,
+    },
     stdio: 'inherit',
     // its own process group, so the launcher and its `next-server` child are stopped together
     detached: true,

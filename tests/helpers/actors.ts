@@ -38,7 +38,10 @@ export async function actorOf(db: Db, username: string): Promise<SessionActor> {
 }
 
 /** The request context of a call from this actor (null: nobody signed in). */
-export function contextOf(actor: SessionActor | null, { locale = 'zh-CN', ip = '127.0.0.1' }: CallerOptions = {}): RequestContext {
+export function contextOf(
+  actor: SessionActor | null,
+  { locale = 'zh-CN', ip = '127.0.0.1' }: CallerOptions = {},
+): RequestContext {
   return { actor, ip, locale };
 }
 

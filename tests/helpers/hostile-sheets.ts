@@ -17,7 +17,8 @@ export interface ZipEntryInput {
   crc?: number;
 }
 
-const bytesOf = (data: string | Uint8Array) => (typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data));
+const bytesOf = (data: string | Uint8Array) =>
+  typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
 
 /** A zip with the given entries; `repeat` lists the last entry that many times in the central directory. */
 export function zipOf(entries: ZipEntryInput[], repeat = 1): Uint8Array<ArrayBuffer> {
@@ -84,7 +85,9 @@ function cellXml(ref: string, value: SheetCell): string {
 /** A worksheet's XML: the rows from A1 down, then any extra raw cell XML (e.g. a cell at XFD1048576). */
 export function sheetXml(rows: SheetCell[][], options: { dimension?: string; extraRows?: string } = {}): string {
   const body = rows
-    .map((cells, r) => `<row r="${r + 1}">${cells.map((v, c) => cellXml(`${columnName(c)}${r + 1}`, v)).join('')}</row>`)
+    .map(
+      (cells, r) => `<row r="${r + 1}">${cells.map((v, c) => cellXml(`${columnName(c)}${r + 1}`, v)).join('')}</row>`,
+    )
     .join('');
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
@@ -106,7 +109,12 @@ export function xlsxOf(sheets: string[], extra: ZipEntryInput[] = [], repeatLast
           `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
           `<Default Extension="xml" ContentType="application/xml"/>` +
           `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-          sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+          sheets
+            .map(
+              (_, i) =>
+                `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+            )
+            .join('') +
           '</Types>',
       },
       {
@@ -124,7 +132,12 @@ export function xlsxOf(sheets: string[], extra: ZipEntryInput[] = [], repeatLast
         name: 'xl/_rels/workbook.xml.rels',
         data:
           `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="${ns}/package/2006/relationships">` +
-          sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+          sheets
+            .map(
+              (_, i) =>
+                `<Relationship Id="rId${i + 1}" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+            )
+            .join('') +
           '</Relationships>',
       },
       ...sheets.map((xml, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: xml })),
@@ -161,28 +174,45 @@ export const hostile = {
   /** an entry that says 1 KB and inflates to 1 GB */
   zipBombLying: () => {
     const zeros = deflatedZeros(1024);
-    return xlsxOf([sheetXml(TITLE)], [{ name: 'xl/media/image1.png', deflated: zeros.deflated, size: 1024, crc: zeros.crc }]);
+    return xlsxOf(
+      [sheetXml(TITLE)],
+      [{ name: 'xl/media/image1.png', deflated: zeros.deflated, size: 1024, crc: zeros.crc }],
+    );
   },
   /** one 8 MB entry that says 1 KB, listed 100 times in the directory: 800 MB inflated */
   zipBombRepeated: () => {
     const zeros = deflatedZeros(8);
-    return xlsxOf([sheetXml(TITLE)], [{ name: 'xl/media/image1.png', deflated: zeros.deflated, size: 1024, crc: zeros.crc }], 100);
+    return xlsxOf(
+      [sheetXml(TITLE)],
+      [{ name: 'xl/media/image1.png', deflated: zeros.deflated, size: 1024, crc: zeros.crc }],
+      100,
+    );
   },
   /** 4 MB of blank lines: four million rows */
   blankLinesCsv: () => new Uint8Array(Buffer.from('\n'.repeat(4 * 1024 * 1024))),
   /** a header and rows one past the row limit */
-  tooManyRowsCsv: (rows: number) => new Uint8Array(Buffer.from(['项目代码,项目名称', ...Array.from({ length: rows }, (_, i) => `R-${i},行${i}`)].join('\n'))),
+  tooManyRowsCsv: (rows: number) =>
+    new Uint8Array(
+      Buffer.from(['项目代码,项目名称', ...Array.from({ length: rows }, (_, i) => `R-${i},行${i}`)].join('\n')),
+    ),
   /** a header row with one column past the limit */
   tooManyColumnsCsv: (columns: number) =>
-    new Uint8Array(Buffer.from(['项目代码,项目名称', ...Array.from({ length: columns - 2 }, (_, i) => `列${i}`)].join(','))),
+    new Uint8Array(
+      Buffer.from(['项目代码,项目名称', ...Array.from({ length: columns - 2 }, (_, i) => `列${i}`)].join(',')),
+    ),
   /** an .xlsx with real cells down to the given row */
-  tooManyRowsXlsx: (rows: number) => xlsxOf([sheetXml([...TITLE, ...Array.from({ length: rows - 1 }, (_, i) => [`R-${i}`])])]),
+  tooManyRowsXlsx: (rows: number) =>
+    xlsxOf([sheetXml([...TITLE, ...Array.from({ length: rows - 1 }, (_, i) => [`R-${i}`])])]),
   /** an .xlsx whose header row runs past the column limit */
-  tooManyColumnsXlsx: (columns: number) => xlsxOf([sheetXml([Array.from({ length: columns }, (_, i) => `列${i + 1}`)])]),
+  tooManyColumnsXlsx: (columns: number) =>
+    xlsxOf([sheetXml([Array.from({ length: columns }, (_, i) => `列${i + 1}`)])]),
   /** a good first sheet and, behind it, every trick above in a second sheet that must never be read */
   secondSheet: (first: SheetCell[][]) =>
     xlsxOf([
       sheetXml(first),
-      sheetXml(TITLE, { dimension: 'A1:XFD1048576', extraRows: '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>' }),
+      sheetXml(TITLE, {
+        dimension: 'A1:XFD1048576',
+        extraRows: '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>',
+      }),
     ]),
 };

@@ -64,13 +64,14 @@ export async function setup(project: TestProject) {
 export async function teardown() {
   const client = new pg.Client({ connectionString: cluster.adminUrl });
   await client.connect();
-  const { rows } = await client.query<{ datname: string }>(
-    `SELECT datname FROM pg_database WHERE datname LIKE $1`,
-    [`${prefix}\\_%`],
-  );
+  const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [
+    `${prefix}\\_%`,
+  ]);
   await client.end();
   // Templates last: a template cannot be dropped while a clone is being made from it.
-  const names = rows.map((r) => r.datname).sort((a, b) => Number(a.endsWith('_migrated')) - Number(b.endsWith('_migrated')));
+  const names = rows
+    .map((r) => r.datname)
+    .sort((a, b) => Number(a.endsWith('_migrated')) - Number(b.endsWith('_migrated')));
   for (const name of names) await dropDatabase(cluster.adminUrl, name);
   await cluster.stop();
   if (ownDataDir) rmSync(ownDataDir, { recursive: true, force: true });

@@ -4,7 +4,19 @@
  */
 import ExcelJS from 'exceljs';
 
-export const HEADER = ['序号', '项目代码', '项目名称', '责任单位', '项目类别', '投资主体', '投资方向', '建设性质', '总投资', '截至上年底累计完成投资', '年度计划投资'];
+export const HEADER = [
+  '序号',
+  '项目代码',
+  '项目名称',
+  '责任单位',
+  '项目类别',
+  '投资主体',
+  '投资方向',
+  '建设性质',
+  '总投资',
+  '截至上年底累计完成投资',
+  '年度计划投资',
+];
 export const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
 
 export interface Line {

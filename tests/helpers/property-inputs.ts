@@ -11,9 +11,59 @@ import type { Db } from '@/lib/prisma';
 export const PBT_RUNS = Math.max(1, Number(process.env.KEYSTONE_PBT_RUNS) || 1000);
 
 /** Characters that broke inputs before, or could: controls, non-characters, lone surrogates, bidi, combining marks. */
-const NASTY = ['\u0000', '\u0001', '\u0008', '\u000B', '\u001B', '\u007F', '\u0085', '\u009B', '\uFFFE', '\uFFFF', '\uFDD0',
-  '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\u{10FFFF}', '\u202E', '\u200B', '\uFEFF', '\r', '\n', '\t', 'e\u0301', '\u3000', '％', '１'];
-const PLAIN = ['a', 'Z', '0', '9', '-', '_', '.', ',', ' ', '中', '渝', '😀', '"', "'", '<', '>', '&', '%', '\\', '/', '$', '{', '}'];
+const NASTY = [
+  '\u0000',
+  '\u0001',
+  '\u0008',
+  '\u000B',
+  '\u001B',
+  '\u007F',
+  '\u0085',
+  '\u009B',
+  '\uFFFE',
+  '\uFFFF',
+  '\uFDD0',
+  '\uD800',
+  '\uDBFF',
+  '\uDC00',
+  '\uDFFF',
+  '\u{10FFFF}',
+  '\u202E',
+  '\u200B',
+  '\uFEFF',
+  '\r',
+  '\n',
+  '\t',
+  'e\u0301',
+  '\u3000',
+  '％',
+  '１',
+];
+const PLAIN = [
+  'a',
+  'Z',
+  '0',
+  '9',
+  '-',
+  '_',
+  '.',
+  ',',
+  ' ',
+  '中',
+  '渝',
+  '😀',
+  '"',
+  "'",
+  '<',
+  '>',
+  '&',
+  '%',
+  '\\',
+  '/',
+  '$',
+  '{',
+  '}',
+];
 
 /** One UTF-16 unit or a character worth trying, any of which may be a lone surrogate. */
 const unit = fc.oneof(
@@ -25,15 +75,67 @@ const unit = fc.oneof(
 
 export const weirdString = fc.oneof(
   { weight: 6, arbitrary: fc.array(unit, { maxLength: 40 }).map((u) => u.join('')) },
-  { weight: 1, arbitrary: fc.constantFrom('', ' ', '0', '-1', '1e309', 'NaN', 'Infinity', '１２３', '0x10', ' 12.50 ', '1,000.00',
-    '99999999999999999999', '-0', '2025-02-30', '2025-13-01', 'true', 'null', '__proto__', 'constructor', "'; DROP TABLE x;--") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '',
+      ' ',
+      '0',
+      '-1',
+      '1e309',
+      'NaN',
+      'Infinity',
+      '１２３',
+      '0x10',
+      ' 12.50 ',
+      '1,000.00',
+      '99999999999999999999',
+      '-0',
+      '2025-02-30',
+      '2025-13-01',
+      'true',
+      'null',
+      '__proto__',
+      'constructor',
+      "'; DROP TABLE x;--",
+    ),
+  },
   // huge texts: past every field's bound and past the text rule's ceiling
-  { weight: 1, arbitrary: fc.constantFrom(10_000, 150_000, 1_100_000).chain((n) => fc.constantFrom('x', '\u0000', '中').map((c) => c.repeat(n))) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom(10_000, 150_000, 1_100_000)
+      .chain((n) => fc.constantFrom('x', '\u0000', '中').map((c) => c.repeat(n))),
+  },
 );
 
 export const edgeNumber = fc.oneof(
-  fc.constantFrom(0, -0, 1, -1, 11, 12, 13, 2025, 2 ** 31 - 1, 2 ** 31, -(2 ** 31), 2 ** 53, Number.MAX_SAFE_INTEGER,
-    Number.MIN_SAFE_INTEGER, Number.MAX_VALUE, Number.MIN_VALUE, Number.EPSILON, Infinity, -Infinity, Number.NaN, 1e21, 0.1, 12.345, 1e-7),
+  fc.constantFrom(
+    0,
+    -0,
+    1,
+    -1,
+    11,
+    12,
+    13,
+    2025,
+    2 ** 31 - 1,
+    2 ** 31,
+    -(2 ** 31),
+    2 ** 53,
+    Number.MAX_SAFE_INTEGER,
+    Number.MIN_SAFE_INTEGER,
+    Number.MAX_VALUE,
+    Number.MIN_VALUE,
+    Number.EPSILON,
+    Infinity,
+    -Infinity,
+    Number.NaN,
+    1e21,
+    0.1,
+    12.345,
+    1e-7,
+  ),
   fc.integer(),
   fc.double(),
 );
@@ -46,21 +148,41 @@ const leaf = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(null, undefined) },
   { weight: 1, arbitrary: fc.bigInt() },
   { weight: 1, arbitrary: fc.constantFrom(new Date(Number.NaN), new Date(0), new Map(), new Set([1])) },
-  { weight: 1, arbitrary: fc.tuple(weirdString, fc.constantFrom('a.csv', 'a.xlsx', 'a.xls', 'a.txt', 'a\u0000.csv', '\uD800.csv', 'x'.repeat(300) + '.csv'))
-    .map(([body, name]) => new File([body], name)) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(
+        weirdString,
+        fc.constantFrom('a.csv', 'a.xlsx', 'a.xls', 'a.txt', 'a\u0000.csv', '\uD800.csv', 'x'.repeat(300) + '.csv'),
+      )
+      .map(([body, name]) => new File([body], name)),
+  },
 );
 
-const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
+const PROTOTYPE_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '__defineGetter__',
+];
 
 /** An object with these own properties, `__proto__` included as a plain own key (never a prototype). */
 export function objectOf(entries: [string, unknown][]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of entries) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of entries)
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   return out;
 }
 
 const key = (known: readonly string[]) =>
-  fc.oneof(fc.constantFrom(...PROTOTYPE_KEYS), weirdString.filter((s) => s.length < 50), ...(known.length ? [fc.constantFrom(...known)] : []));
+  fc.oneof(
+    fc.constantFrom(...PROTOTYPE_KEYS),
+    weirdString.filter((s) => s.length < 50),
+    ...(known.length ? [fc.constantFrom(...known)] : []),
+  );
 
 /** Any value: leaves, arrays and objects nested a few levels, keys from the known ones, prototype names and noise. */
 export function anyValue(known: readonly string[] = []) {
@@ -89,7 +211,10 @@ export function setAt(root: unknown, path: (string | number)[], value: unknown):
   if (root === null || typeof root !== 'object' || root instanceof File) return root;
   const [head, ...rest] = path;
   if (Array.isArray(root)) return root.map((v, i) => (i === head ? setAt(v, rest, value) : v));
-  const entries = Object.entries(root as Record<string, unknown>).map(([k, v]): [string, unknown] => [k, k === head ? setAt(v, rest, value) : v]);
+  const entries = Object.entries(root as Record<string, unknown>).map(([k, v]): [string, unknown] => [
+    k,
+    k === head ? setAt(v, rest, value) : v,
+  ]);
   return objectOf(entries);
 }
 
@@ -150,22 +275,65 @@ export function inputsAround(seed: unknown) {
 
 /** A query string: known names with hostile values, unknown and prototype names, repeats. */
 export function queryAround(known: readonly string[], samples: Record<string, readonly string[]> = {}) {
-  const name = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS) }, { weight: 1, arbitrary: weirdString.filter((s) => s.length < 30) });
+  const name = fc.oneof(
+    { weight: 12, arbitrary: fc.constantFrom(...known) },
+    { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS) },
+    { weight: 1, arbitrary: weirdString.filter((s) => s.length < 30) },
+  );
   const value = (n: string) =>
-    fc.oneof({ weight: 2, arbitrary: weirdString.filter((s) => s.length < 5000) }, { weight: 3, arbitrary: fc.constantFrom(...(Object.hasOwn(samples, n) ? samples[n]! : ['1'])) });
+    fc.oneof(
+      { weight: 2, arbitrary: weirdString.filter((s) => s.length < 5000) },
+      { weight: 3, arbitrary: fc.constantFrom(...(Object.hasOwn(samples, n) ? samples[n]! : ['1'])) },
+    );
   // raw encodings a client may send that URLSearchParams would never write: bad UTF-8, an encoded surrogate, a lone %
-  const raw = fc.constantFrom('', '', '', '', '', '', '', '', '', '', '', '', '%00=1', 'q=%00', 'q=%EF%BF%BE', 'q=%ED%A0%80', 'q=%FF', 'area=%C0%80', 'q=%', '__proto__=1',
-    'constructor=1', '__proto__[x]=1', '=', '&&', 'q');
-  return fc.tuple(fc.array(name.chain((n) => value(n).map((v) => [n, v] as const)), { maxLength: 4 }), raw).map(([pairs, extra]) => {
-    const sp = new URLSearchParams();
-    for (const [n, v] of pairs) sp.append(n, v);
-    return [sp.toString(), extra].filter(Boolean).join('&');
-  });
+  const raw = fc.constantFrom(
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '%00=1',
+    'q=%00',
+    'q=%EF%BF%BE',
+    'q=%ED%A0%80',
+    'q=%FF',
+    'area=%C0%80',
+    'q=%',
+    '__proto__=1',
+    'constructor=1',
+    '__proto__[x]=1',
+    '=',
+    '&&',
+    'q',
+  );
+  return fc
+    .tuple(
+      fc.array(
+        name.chain((n) => value(n).map((v) => [n, v] as const)),
+        { maxLength: 4 },
+      ),
+      raw,
+    )
+    .map(([pairs, extra]) => {
+      const sp = new URLSearchParams();
+      for (const [n, v] of pairs) sp.append(n, v);
+      return [sp.toString(), extra].filter(Boolean).join('&');
+    });
 }
 
 /** A path segment as a client may send it, percent-encoded (Next decodes it before the handler sees it). */
 export function pathSegment(...likely: string[]) {
-  return fc.oneof({ weight: 1, arbitrary: weirdString.filter((s) => s.length < 200) }, { weight: 2, arbitrary: fc.constantFrom('0', '13', '2024', ...likely) });
+  return fc.oneof(
+    { weight: 1, arbitrary: weirdString.filter((s) => s.length < 200) },
+    { weight: 2, arbitrary: fc.constantFrom('0', '13', '2024', ...likely) },
+  );
 }
 
 /**
@@ -193,7 +361,9 @@ export class Fingerprint {
         SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'rate_limits' ORDER BY 1`;
       this.tables = rows.map((r) => r.t);
     }
-    const parts = this.tables.map((t) => `(SELECT '${t}:' || count(*) || ':' || COALESCE(max(xmin::text::bigint), 0) FROM "${t}")`);
+    const parts = this.tables.map(
+      (t) => `(SELECT '${t}:' || count(*) || ':' || COALESCE(max(xmin::text::bigint), 0) FROM "${t}")`,
+    );
     const rows = await this.db.$queryRawUnsafe<{ f: string }[]>(`SELECT concat_ws('|', ${parts.join(', ')}) AS f`);
     return rows[0]!.f;
   }
@@ -218,7 +388,10 @@ export class Fingerprint {
   /** The tables whose count or newest row version differ between two fingerprints. */
   static changedTables(before: string, after: string): string[] {
     const a = new Set(before.split('|'));
-    return after.split('|').filter((part) => !a.has(part)).map((part) => part.split(':')[0]!);
+    return after
+      .split('|')
+      .filter((part) => !a.has(part))
+      .map((part) => part.split(':')[0]!);
   }
 }
 
@@ -232,6 +405,9 @@ export class Tally {
     return [...this.counts.values()].reduce((a, b) => a + b, 0);
   }
   toString() {
-    return [...this.counts].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k} ${v}`).join(', ');
+    return [...this.counts]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
   }
 }

@@ -32,7 +32,14 @@ export function reportFields(overrides: Record<string, unknown> = {}) {
 
 /** Every table a report action may write: equal before and after proves a refused call wrote nothing. */
 export function reportDigest(db: Db): Promise<string> {
-  return digestOf(db, ['MonthlyReport', 'MonthlyReportRevision', 'Project', 'PreliminaryMilestone', 'Notification', 'AuditLog']);
+  return digestOf(db, [
+    'MonthlyReport',
+    'MonthlyReportRevision',
+    'Project',
+    'PreliminaryMilestone',
+    'Notification',
+    'AuditLog',
+  ]);
 }
 
 /**
@@ -44,12 +51,45 @@ export async function addSecondUsers(db: Db): Promise<void> {
   const [zjw, jw, bureau] = [await dept('区住房城乡建委'), await dept('区教委'), await dept('区发展改革委')];
   await db.user.createMany({
     data: [
-      { username: 'zjw2', displayName: '孙填报（区住房城乡建委）', passwordHash: 'x', role: 'DEPARTMENT', departmentId: zjw },
-      { username: 'zjw-old', displayName: '已停用（区住房城乡建委）', passwordHash: 'x', role: 'DEPARTMENT', departmentId: zjw, active: false },
+      {
+        username: 'zjw2',
+        displayName: '孙填报（区住房城乡建委）',
+        passwordHash: 'x',
+        role: 'DEPARTMENT',
+        departmentId: zjw,
+      },
+      {
+        username: 'zjw-old',
+        displayName: '已停用（区住房城乡建委）',
+        passwordHash: 'x',
+        role: 'DEPARTMENT',
+        departmentId: zjw,
+        active: false,
+      },
       { username: 'jw2', displayName: '周填报（区教委）', passwordHash: 'x', role: 'DEPARTMENT', departmentId: jw },
-      { username: 'jw-old', displayName: '已停用（区教委）', passwordHash: 'x', role: 'DEPARTMENT', departmentId: jw, active: false },
-      { username: 'bureau2', displayName: '钱审核（区发展改革委）', passwordHash: 'x', role: 'BUREAU', departmentId: bureau },
-      { username: 'bureau-old', displayName: '已停用审核', passwordHash: 'x', role: 'BUREAU', departmentId: bureau, active: false },
+      {
+        username: 'jw-old',
+        displayName: '已停用（区教委）',
+        passwordHash: 'x',
+        role: 'DEPARTMENT',
+        departmentId: jw,
+        active: false,
+      },
+      {
+        username: 'bureau2',
+        displayName: '钱审核（区发展改革委）',
+        passwordHash: 'x',
+        role: 'BUREAU',
+        departmentId: bureau,
+      },
+      {
+        username: 'bureau-old',
+        displayName: '已停用审核',
+        passwordHash: 'x',
+        role: 'BUREAU',
+        departmentId: bureau,
+        active: false,
+      },
     ],
   });
 }
@@ -62,7 +102,10 @@ export async function openReportStories(options: { secondUsers?: boolean } = {})
   const t = await createTestDatabase('seeded', { app: true });
   const actions = await import('@/lib/actions/reports');
   if (options.secondUsers) await addSecondUsers(t.db);
-  const { currentMonth } = await t.db.planYear.findUniqueOrThrow({ where: { year: 2025 }, select: { currentMonth: true } });
+  const { currentMonth } = await t.db.planYear.findUniqueOrThrow({
+    where: { year: 2025 },
+    select: { currentMonth: true },
+  });
   return new ReportStories(t, actions, currentMonth);
 }
 
@@ -216,7 +259,11 @@ export class ReportStories {
   }
 
   async activeUserIds(where: { role: 'DEPARTMENT'; departmentId: number } | { role: 'BUREAU' }) {
-    const users = await this.db.user.findMany({ where: { ...where, active: true }, select: { id: true }, orderBy: { id: 'asc' } });
+    const users = await this.db.user.findMany({
+      where: { ...where, active: true },
+      select: { id: true },
+      orderBy: { id: 'asc' },
+    });
     return users.map((u) => u.id);
   }
 

@@ -22,10 +22,14 @@ export interface TestDatabaseOptions {
  * A fresh database of this test run: empty, migrated, or migrated and seeded with the demo data.
  * Call `drop()` in afterAll.
  */
-export async function createTestDatabase(from: 'empty' | 'migrated' | 'seeded', options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  from: 'empty' | 'migrated' | 'seeded',
+  options: TestDatabaseOptions = {},
+): Promise<TestDatabase> {
   const adminUrl = inject('adminUrl');
   const name = `${inject('databasePrefix')}_${randomBytes(4).toString('hex')}`;
-  const template = from === 'empty' ? undefined : from === 'migrated' ? inject('migratedTemplate') : inject('seededTemplate');
+  const template =
+    from === 'empty' ? undefined : from === 'migrated' ? inject('migratedTemplate') : inject('seededTemplate');
   await createDatabaseIfMissing(adminUrl, name, template);
   const url = withDatabase(adminUrl, name);
   const db = createPrismaClient(url);

@@ -41,7 +41,14 @@ describe('departments', () => {
         entity: 'Department',
         entityId: String(created.id),
         before: null,
-        after: { id: created.id, name: '区大数据发展局', shortName: '大数据局', kind: 'DEPARTMENT', active: true, sortOrder: created.sortOrder },
+        after: {
+          id: created.id,
+          name: '区大数据发展局',
+          shortName: '大数据局',
+          kind: 'DEPARTMENT',
+          active: true,
+          sortOrder: created.sortOrder,
+        },
       },
     ]);
   });
@@ -49,7 +56,9 @@ describe('departments', () => {
   it('refuses a name another department has, and writes nothing', async () => {
     await signIn(t.db, 'admin');
     const before = await digestOf(t.db, ADMIN_TABLES);
-    expect(await actions.createDepartment({ name: '区住房城乡建委', shortName: '建委', kind: 'DEPARTMENT' })).toMatchObject({
+    expect(
+      await actions.createDepartment({ name: '区住房城乡建委', shortName: '建委', kind: 'DEPARTMENT' }),
+    ).toMatchObject({
       ok: false,
       code: 'VALIDATION',
       fieldErrors: { name: ['已有同名单位'] },
@@ -121,8 +130,18 @@ describe('departments', () => {
       expect.objectContaining({ action: 'department.setActive', before: { active: true }, after: { active: false } }),
     ]);
     expect(
-      await actions.createUser({ username: 'dsj02', displayName: '又一位', role: 'DEPARTMENT', departmentId: id, password: STRONG_PASSWORD }),
-    ).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { departmentId: ['所选单位已停用，不能分配新用户'] } });
+      await actions.createUser({
+        username: 'dsj02',
+        displayName: '又一位',
+        role: 'DEPARTMENT',
+        departmentId: id,
+        password: STRONG_PASSWORD,
+      }),
+    ).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      fieldErrors: { departmentId: ['所选单位已停用，不能分配新用户'] },
+    });
   });
 
   it('deletes a department that owns nothing, the audit row keeping what it was', async () => {

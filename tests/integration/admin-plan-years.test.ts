@@ -34,7 +34,11 @@ describe('plan years', () => {
   it('creates a draft year from a full-width amount with separators, stored exactly', async () => {
     await signIn(t.db, 'admin');
     const { result, audit } = await withAudit(t.db, () =>
-      actions.createPlanYear({ year: 2026, title: '渝中区2026年重点项目计划', approvedInvestment: '２,５１０,３４５.６７' }),
+      actions.createPlanYear({
+        year: 2026,
+        title: '渝中区2026年重点项目计划',
+        approvedInvestment: '２,５１０,３４５.６７',
+      }),
     );
     expect(result).toEqual({ ok: true, data: { id: expect.any(Number), year: 2026 } });
     const [row] = await t.db.$queryRaw<{ amount: string; status: string }[]>`
@@ -69,7 +73,13 @@ describe('plan years', () => {
   it('sets the reporting month and deadline day, and refuses them out of range', async () => {
     await signIn(t.db, 'admin');
     const id = await planYearId(2026);
-    const settings = { id, title: '渝中区2026年重点项目计划', approvedInvestment: '2,510,345.6', currentMonth: 3, reportDeadlineDay: 10 };
+    const settings = {
+      id,
+      title: '渝中区2026年重点项目计划',
+      approvedInvestment: '2,510,345.6',
+      currentMonth: 3,
+      reportDeadlineDay: 10,
+    };
     const { result, audit } = await withAudit(t.db, () => actions.updatePlanYear(settings));
     expect(result).toEqual({ ok: true, data: { id, year: 2026, changed: true } });
     expect(audit).toEqual([
@@ -105,7 +115,10 @@ describe('plan years', () => {
     const { assertPlanYearOpen } = await import('@/lib/server/admin/plan-year-lock');
     const id2025 = await planYearId(2025);
     const id2026 = await planYearId(2026);
-    await expect(t.db.$transaction((tx) => assertPlanYearOpen(tx, id2025))).resolves.toEqual({ year: 2025, status: 'ACTIVE' });
+    await expect(t.db.$transaction((tx) => assertPlanYearOpen(tx, id2025))).resolves.toEqual({
+      year: 2025,
+      status: 'ACTIVE',
+    });
 
     const closed = await withAudit(t.db, () => actions.closePlanYear({ id: id2025 }));
     expect(closed.result).toEqual({ ok: true, data: { id: id2025, year: 2025 } });
@@ -120,7 +133,13 @@ describe('plan years', () => {
     const before = await digestOf(t.db, ADMIN_TABLES);
     const year2025 = await t.db.planYear.findUniqueOrThrow({ where: { id: id2025 } });
     expect(
-      await actions.updatePlanYear({ id: id2025, title: 'x', approvedInvestment: '1', currentMonth: 12, reportDeadlineDay: 5 }),
+      await actions.updatePlanYear({
+        id: id2025,
+        title: 'x',
+        approvedInvestment: '1',
+        currentMonth: 12,
+        reportDeadlineDay: 5,
+      }),
     ).toMatchObject({ ok: false, code: 'CONFLICT', message: '2025年度已关闭，数据已锁定，不能修改' });
     expect(await actions.closePlanYear({ id: id2025 })).toMatchObject({ ok: false, code: 'CONFLICT' });
     expect(await actions.activatePlanYear({ id: id2025 })).toMatchObject({ ok: false, code: 'CONFLICT' });
@@ -130,9 +149,16 @@ describe('plan years', () => {
     const activated = await withAudit(t.db, () => actions.activatePlanYear({ id: id2026 }));
     expect(activated.result).toEqual({ ok: true, data: { id: id2026, year: 2026 } });
     expect(activated.audit).toEqual([
-      expect.objectContaining({ action: 'planYear.activate', before: { status: 'DRAFT' }, after: { status: 'ACTIVE' } }),
+      expect.objectContaining({
+        action: 'planYear.activate',
+        before: { status: 'DRAFT' },
+        after: { status: 'ACTIVE' },
+      }),
     ]);
-    await expect(t.db.$transaction((tx) => assertPlanYearOpen(tx, id2026))).resolves.toEqual({ year: 2026, status: 'ACTIVE' });
+    await expect(t.db.$transaction((tx) => assertPlanYearOpen(tx, id2026))).resolves.toEqual({
+      year: 2026,
+      status: 'ACTIVE',
+    });
   });
 });
 
@@ -144,16 +170,42 @@ describe('only ADMIN may administer', () => {
     const dept = await departmentId('区交通局');
     const year = await planYearId(2026);
     return [
-      ['createUser', () => actions.createUser({ username: 'intruder', displayName: '某人', role: 'ADMIN', departmentId: null, password: STRONG_PASSWORD })],
-      ['updateUser', () => actions.updateUser({ id: zjw.id, displayName: zjw.displayName, role: 'ADMIN', departmentId: null })],
+      [
+        'createUser',
+        () =>
+          actions.createUser({
+            username: 'intruder',
+            displayName: '某人',
+            role: 'ADMIN',
+            departmentId: null,
+            password: STRONG_PASSWORD,
+          }),
+      ],
+      [
+        'updateUser',
+        () => actions.updateUser({ id: zjw.id, displayName: zjw.displayName, role: 'ADMIN', departmentId: null }),
+      ],
       ['resetUserPassword', () => actions.resetUserPassword({ id: zjw.id, password: STRONG_PASSWORD })],
       ['setUserActive', () => actions.setUserActive({ id: admin.id, active: false })],
       ['createDepartment', () => actions.createDepartment({ name: '越权单位', shortName: '越权', kind: 'DEPARTMENT' })],
-      ['updateDepartment', () => actions.updateDepartment({ id: dept, name: '改名', shortName: '改', kind: 'DEPARTMENT' })],
+      [
+        'updateDepartment',
+        () => actions.updateDepartment({ id: dept, name: '改名', shortName: '改', kind: 'DEPARTMENT' }),
+      ],
       ['setDepartmentActive', () => actions.setDepartmentActive({ id: dept, active: false })],
       ['deleteDepartment', () => actions.deleteDepartment({ id: dept })],
       ['createPlanYear', () => actions.createPlanYear({ year: 2030, title: '越权', approvedInvestment: '1' })],
-      ['updatePlanYear', () => actions.updatePlanYear({ id: year, title: '越权', approvedInvestment: '1', currentMonth: 2, reportDeadlineDay: 3 })],
+      [
+        'updatePlanYear',
+        () =>
+          actions.updatePlanYear({
+            id: year,
+            title: '越权',
+            approvedInvestment: '1',
+            currentMonth: 2,
+            reportDeadlineDay: 3,
+          }),
+      ],
       ['activatePlanYear', () => actions.activatePlanYear({ id: year })],
       ['closePlanYear', () => actions.closePlanYear({ id: year })],
     ];

@@ -45,7 +45,12 @@ describe('users', () => {
       where: { username: 'zjw.li' },
       select: { id: true, role: true, departmentId: true, mustChangePassword: true, active: true, passwordHash: true },
     });
-    expect(user).toMatchObject({ role: 'DEPARTMENT', departmentId: zjwDepartment, mustChangePassword: true, active: true });
+    expect(user).toMatchObject({
+      role: 'DEPARTMENT',
+      departmentId: zjwDepartment,
+      mustChangePassword: true,
+      active: true,
+    });
     expect(await verify(user.passwordHash, STRONG_PASSWORD)).toBe(true);
 
     expect(audit).toEqual([
@@ -78,7 +83,11 @@ describe('users', () => {
       departmentId: null,
       password: STRONG_PASSWORD,
     });
-    expect(result).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { username: ['该用户名已被使用，请换一个'] } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      fieldErrors: { username: ['该用户名已被使用，请换一个'] },
+    });
     expect(await digestOf(t.db, ADMIN_TABLES)).toBe(before);
   });
 
@@ -95,7 +104,12 @@ describe('users', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.code).toBe('VALIDATION');
-    expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(['departmentId', 'displayName', 'password', 'username']);
+    expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual([
+      'departmentId',
+      'displayName',
+      'password',
+      'username',
+    ]);
     expect(result.fieldErrors?.username).toContain('用户名只能包含小写字母、数字和 . _ -');
 
     const missingDepartment = await actions.createUser({
@@ -140,7 +154,11 @@ describe('users', () => {
     );
     expect(renamed.result.ok).toBe(true);
     expect(renamed.audit).toEqual([
-      expect.objectContaining({ action: 'user.update', before: { displayName: user.displayName }, after: { displayName: '李区领导' } }),
+      expect.objectContaining({
+        action: 'user.update',
+        before: { displayName: user.displayName },
+        after: { displayName: '李区领导' },
+      }),
     ]);
 
     const same = await withAudit(t.db, () =>
@@ -169,10 +187,15 @@ describe('users', () => {
 
   it('resets a password: a new policy-compliant hash, must change it, audited without any hash', async () => {
     await signIn(t.db, 'admin');
-    const user = await t.db.user.findUniqueOrThrow({ where: { username: 'zjw.li' }, select: { id: true, passwordHash: true } });
+    const user = await t.db.user.findUniqueOrThrow({
+      where: { username: 'zjw.li' },
+      select: { id: true, passwordHash: true },
+    });
     await t.db.user.update({ where: { id: user.id }, data: { mustChangePassword: false } });
 
-    const { result, audit } = await withAudit(t.db, () => actions.resetUserPassword({ id: user.id, password: 'Jiefangbei!88' }));
+    const { result, audit } = await withAudit(t.db, () =>
+      actions.resetUserPassword({ id: user.id, password: 'Jiefangbei!88' }),
+    );
     expect(result).toEqual({ ok: true, data: { id: user.id, username: 'zjw.li' } });
     const after = await t.db.user.findUniqueOrThrow({
       where: { id: user.id },

@@ -41,7 +41,9 @@ const seen = new Set<string>();
 const params = <P extends Record<string, string>>(p: P) => ({ params: Promise.resolve(p) });
 
 function request(url: string, bearer: string | null = token): Request {
-  return new Request(`http://localhost/api/v1${url}`, { headers: bearer === null ? {} : { authorization: `Bearer ${bearer}` } });
+  return new Request(`http://localhost/api/v1${url}`, {
+    headers: bearer === null ? {} : { authorization: `Bearer ${bearer}` },
+  });
 }
 
 /** The API path of a route file: app/api/v1/projects/[code]/route.ts → /projects/{code}. */
@@ -121,7 +123,11 @@ describe('the OpenAPI document', () => {
   });
 
   it('would notice an answer that drifted from it', async () => {
-    const page = (await conforms('/projects', await routes.projects.GET(request('/projects?pageSize=1'), undefined), 200)) as Record<string, unknown>;
+    const page = (await conforms(
+      '/projects',
+      await routes.projects.GET(request('/projects?pageSize=1'), undefined),
+      200,
+    )) as Record<string, unknown>;
     const validate = responseValidator('/projects', 200);
     expect(validate({ ...page, undocumented: 1 })).toBe(false);
     const { unit: _unit, ...withoutUnit } = page;
@@ -146,12 +152,17 @@ describe('every endpoint answers as the document says', () => {
   });
 
   it('GET /projects', async () => {
-    const call = (query = '', bearer?: string | null) => routes.projects.GET(request(`/projects${query}`, bearer), undefined);
+    const call = (query = '', bearer?: string | null) =>
+      routes.projects.GET(request(`/projects${query}`, bearer), undefined);
     const P = '/projects';
     const first = (await conforms(P, await call(), 200)) as { data: { departmentId: number; area: string }[] };
     const { departmentId, area } = first.data[0]!;
     await conforms(P, await call('?stage=PRELIMINARY&pageSize=200'), 200);
-    await conforms(P, await call(`?department=${departmentId}&area=${encodeURIComponent(area)}&sort=rate&dir=desc`), 200);
+    await conforms(
+      P,
+      await call(`?department=${departmentId}&area=${encodeURIComponent(area)}&sort=rate&dir=desc`),
+      200,
+    );
     await conforms(P, await call('?warning=red,yellow&investor=SOCIAL&direction=REAL_ESTATE&q=轨道'), 200);
     await conforms(P, await call('?year=2025&page=100000'), 200);
     await conforms(P, await call('?stage=SOMETIME'), 400);
@@ -195,7 +206,9 @@ describe('every endpoint answers as the document says', () => {
   });
 
   it('left no answer of the document unexercised', () => {
-    const promised = Object.entries(doc.paths).flatMap(([apiPath, item]) => Object.keys(item.get.responses).map((status) => `${apiPath} ${status}`));
+    const promised = Object.entries(doc.paths).flatMap(([apiPath, item]) =>
+      Object.keys(item.get.responses).map((status) => `${apiPath} ${status}`),
+    );
     expect(promised.filter((p) => !seen.has(p))).toEqual([]);
   });
 });

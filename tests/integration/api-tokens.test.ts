@@ -14,7 +14,8 @@ let tokens: typeof import('@/lib/server/api/tokens');
 let listApiTokens: typeof import('@/lib/server/admin/list-api-tokens').listApiTokens;
 
 /** An audit row as text, to search it for secrets (its id is a bigint, which JSON cannot write). */
-const asText = (row: object) => JSON.stringify(row, (_key, value: unknown) => (typeof value === 'bigint' ? String(value) : value));
+const asText = (row: object) =>
+  JSON.stringify(row, (_key, value: unknown) => (typeof value === 'bigint' ? String(value) : value));
 
 beforeAll(async () => {
   t = await createTestDatabase('seeded', { app: true });
@@ -49,16 +50,29 @@ describe('issuing a token', () => {
 
     const audit = await auditSince(t.db, since);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actor: 'admin', action: 'apiToken.issue', entity: 'ApiToken', entityId: String(id) });
+    expect(audit[0]).toMatchObject({
+      actor: 'admin',
+      action: 'apiToken.issue',
+      entity: 'ApiToken',
+      entityId: String(id),
+    });
     expect(audit[0]!.after).toEqual({ name: '市级平台对接', prefix });
     const written = asText(audit[0]!);
     expect(written).not.toContain(token);
     expect(written).not.toContain(row.tokenHash);
 
     // the token works, and the admin list shows it without its hash
-    expect(await tokens.authenticateApiToken(t.db, `Bearer ${token}`)).toMatchObject({ tokenId: id, actor: { role: 'LEADER' } });
+    expect(await tokens.authenticateApiToken(t.db, `Bearer ${token}`)).toMatchObject({
+      tokenId: id,
+      actor: { role: 'LEADER' },
+    });
     const listed = (await listApiTokens(t.db, await actorOf(t.db, 'admin'))).find((r) => r.id === id);
-    expect(listed).toMatchObject({ name: '市级平台对接', prefix, revokedAt: null, createdByName: expect.stringContaining('admin') });
+    expect(listed).toMatchObject({
+      name: '市级平台对接',
+      prefix,
+      revokedAt: null,
+      createdByName: expect.stringContaining('admin'),
+    });
     expect(listed).not.toHaveProperty('tokenHash');
   });
 
@@ -72,8 +86,16 @@ describe('issuing a token', () => {
   it('refuses a missing or overlong name with a field error', async () => {
     await signIn(t.db, 'admin');
     const before = await t.db.apiToken.count();
-    expect(await actions.issueApiToken({ name: '   ' })).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { name: ['nameRequired'] } });
-    expect(await actions.issueApiToken({ name: 'x'.repeat(65) })).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { name: ['nameTooLong'] } });
+    expect(await actions.issueApiToken({ name: '   ' })).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      fieldErrors: { name: ['nameRequired'] },
+    });
+    expect(await actions.issueApiToken({ name: 'x'.repeat(65) })).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      fieldErrors: { name: ['nameTooLong'] },
+    });
     expect(await t.db.apiToken.count()).toBe(before);
   });
 });
@@ -108,19 +130,22 @@ describe('revoking a token', () => {
 });
 
 describe('only administrators manage tokens', () => {
-  it.each(['bureau', 'leader', 'zjw'])('refuses %s: FORBIDDEN, nothing issued, revoked or audited', async (username) => {
-    await signIn(t.db, 'admin');
-    const issued = await actions.issueApiToken({ name: '管理员令牌' });
-    if (!issued.ok) throw new Error(issued.message);
+  it.each(['bureau', 'leader', 'zjw'])(
+    'refuses %s: FORBIDDEN, nothing issued, revoked or audited',
+    async (username) => {
+      await signIn(t.db, 'admin');
+      const issued = await actions.issueApiToken({ name: '管理员令牌' });
+      if (!issued.ok) throw new Error(issued.message);
 
-    await signIn(t.db, username);
-    const count = await t.db.apiToken.count();
-    const since = await lastAuditId(t.db);
-    expect(await actions.issueApiToken({ name: '越权' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await actions.revokeApiToken({ id: issued.data.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await t.db.apiToken.count()).toBe(count);
-    expect((await t.db.apiToken.findUniqueOrThrow({ where: { id: issued.data.id } })).revokedAt).toBeNull();
-    expect(await auditSince(t.db, since)).toHaveLength(0);
-    await expect(listApiTokens(t.db, await actorOf(t.db, username))).rejects.toMatchObject({ code: 'FORBIDDEN' });
-  });
+      await signIn(t.db, username);
+      const count = await t.db.apiToken.count();
+      const since = await lastAuditId(t.db);
+      expect(await actions.issueApiToken({ name: '越权' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect(await actions.revokeApiToken({ id: issued.data.id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect(await t.db.apiToken.count()).toBe(count);
+      expect((await t.db.apiToken.findUniqueOrThrow({ where: { id: issued.data.id } })).revokedAt).toBeNull();
+      expect(await auditSince(t.db, since)).toHaveLength(0);
+      await expect(listApiTokens(t.db, await actorOf(t.db, username))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    },
+  );
 });

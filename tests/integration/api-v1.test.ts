@@ -134,7 +134,9 @@ describe('GET /plan-years/{year}/rollup', () => {
   });
 
   it('sums the approved reports exactly as a direct SQL sum does', async () => {
-    const body = await ok<{ completed: string; annualPlan: string; projectCount: number; month: number }>(await rollup('2025', '?month=9'));
+    const body = await ok<{ completed: string; annualPlan: string; projectCount: number; month: number }>(
+      await rollup('2025', '?month=9'),
+    );
     const [sums] = await t.db.$queryRaw<{ completed: string; plan: string }[]>`
       SELECT (SELECT COALESCE(sum(r."approvedInvested"), 0) FROM "MonthlyReport" r JOIN "ProjectPlan" pp ON pp.id = r."planId"
                JOIN "PlanYear" y ON y.id = pp."planYearId" WHERE y.year = 2025 AND r.month <= 9)::numeric(18, 2)::text AS completed,
@@ -156,7 +158,15 @@ describe('GET /plan-years/{year}/rollup', () => {
   it('answers 404 for a year without a plan and 400 for a bad month or basis', async () => {
     await expectError(await rollup('2031'), 404, 'NOT_FOUND');
     await expectError(await rollup('twenty'), 404, 'NOT_FOUND');
-    for (const query of ['?month=13', '?month=0', '?month=abc', '?month=1.5', '?basis=official', '?month=3&month=4', '?months=3']) {
+    for (const query of [
+      '?month=13',
+      '?month=0',
+      '?month=abc',
+      '?month=1.5',
+      '?basis=official',
+      '?month=3&month=4',
+      '?months=3',
+    ]) {
       const body = await expectError(await rollup('2025', query), 400, 'BAD_REQUEST');
       expect(body.error.details?.length, query).toBeGreaterThan(0);
     }
@@ -202,7 +212,9 @@ describe('GET /projects', () => {
     expect(repeated.total).toBe(two.total);
 
     const zjw = await t.db.user.findUniqueOrThrow({ where: { username: 'zjw' } });
-    const byDepartment = await ok<ProjectPage>(await projects(`?department=${zjw.departmentId}&warning=red,yellow&investor=DISTRICT&pageSize=200`));
+    const byDepartment = await ok<ProjectPage>(
+      await projects(`?department=${zjw.departmentId}&warning=red,yellow&investor=DISTRICT&pageSize=200`),
+    );
     const listed = await listProjects(t.db, leader, {
       year: 2025,
       pageSize: 200,
@@ -233,7 +245,10 @@ describe('GET /projects', () => {
     ];
     for (const [query, parameter] of cases) {
       const body = await expectError(await projects(query), 400, 'BAD_REQUEST');
-      expect(body.error.details?.map((d) => d.parameter), query).toContain(parameter);
+      expect(
+        body.error.details?.map((d) => d.parameter),
+        query,
+      ).toContain(parameter);
     }
     const body = await expectError(await projects('?stage=FINISHED'), 400, 'BAD_REQUEST');
     expect(body.error.details![0]!.message).toBe('stage must be one of COMPLETION, ONGOING, NEW_START, PRELIMINARY');
@@ -251,7 +266,13 @@ interface ProjectBody {
     year: number;
     annualPlan: string | null;
     totals: { planned: string; reported: string; approved: string };
-    months: { month: number; planned: string | null; reported: string | null; status: string | null; approved: string | null }[];
+    months: {
+      month: number;
+      planned: string | null;
+      reported: string | null;
+      status: string | null;
+      approved: string | null;
+    }[];
   } | null;
 }
 
@@ -309,11 +330,19 @@ describe('GET /openapi.json', () => {
     const doc = JSON.parse(await response.text()) as {
       openapi: string;
       paths: Record<string, { get?: { responses: Record<string, unknown> } }>;
-      components: { securitySchemes: Record<string, { type: string; scheme: string }>; schemas: Record<string, unknown> };
+      components: {
+        securitySchemes: Record<string, { type: string; scheme: string }>;
+        schemas: Record<string, unknown>;
+      };
       security: unknown[];
     };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/openapi.json', '/plan-years/{year}/rollup', '/projects', '/projects/{code}']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/openapi.json',
+      '/plan-years/{year}/rollup',
+      '/projects',
+      '/projects/{code}',
+    ]);
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(doc.security).toEqual([{ bearerAuth: [] }]);
     for (const name of ['Error', 'Rollup', 'ProjectPage', 'ProjectListItem', 'Project', 'ProjectMonth']) {

@@ -52,7 +52,11 @@ describe('getAttention', () => {
   const cases = [3, 6, 10, 11].flatMap((month) =>
     (['approved', 'submitted'] as const).flatMap((basis) =>
       // before the deadline, a few days after it, and well past it (the deadline of month 10 is 5 November)
-      [`2025-${String(month + 1).padStart(2, '0')}-02`, `2025-${String(month + 1).padStart(2, '0')}-09`, '2025-12-28'].map((today) => ({
+      [
+        `2025-${String(month + 1).padStart(2, '0')}-02`,
+        `2025-${String(month + 1).padStart(2, '0')}-09`,
+        '2025-12-28',
+      ].map((today) => ({
         month,
         basis,
         today,
@@ -91,7 +95,14 @@ describe('getAttention', () => {
   });
 
   it('counts every red project but lists only the first ones, with their reasons', async () => {
-    const got = (await getAttention(t.db, leader, { year: 2025, month: 10, basis: 'approved', today: '2025-12-28', redLimit: 3, missLimit: 2 }))!;
+    const got = (await getAttention(t.db, leader, {
+      year: 2025,
+      month: 10,
+      basis: 'approved',
+      today: '2025-12-28',
+      redLimit: 3,
+      missLimit: 2,
+    }))!;
     expect(got.red).toBeGreaterThan(3);
     expect(got.redProjects).toHaveLength(3);
     expect(got.likelyToMiss).toHaveLength(2);

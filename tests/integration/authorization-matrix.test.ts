@@ -72,7 +72,11 @@ const ACTIONS: Record<string, ActionCase> = {
   'user.changePassword': {
     scoped: false,
     row: row('all', 'all', 'all', 'all'),
-    input: async () => ({ currentPassword: 'Keystone@2025', newPassword: 'Matrix#Pass2026', confirmPassword: 'Matrix#Pass2026' }),
+    input: async () => ({
+      currentPassword: 'Keystone@2025',
+      newPassword: 'Matrix#Pass2026',
+      confirmPassword: 'Matrix#Pass2026',
+    }),
   },
   'user.signOutEverywhere': {
     scoped: false,
@@ -82,7 +86,13 @@ const ACTIONS: Record<string, ActionCase> = {
   'user.create': {
     scoped: false,
     row: ADMIN_ONLY,
-    input: async (fx) => ({ username: `matrix${fx.seq()}`, displayName: '矩阵测试', role: 'LEADER', departmentId: null, password: 'Matrix#Pass2026' }),
+    input: async (fx) => ({
+      username: `matrix${fx.seq()}`,
+      displayName: '矩阵测试',
+      role: 'LEADER',
+      departmentId: null,
+      password: 'Matrix#Pass2026',
+    }),
   },
   'user.update': {
     scoped: false,
@@ -95,12 +105,18 @@ const ACTIONS: Record<string, ActionCase> = {
   'user.resetPassword': {
     scoped: false,
     row: ADMIN_ONLY,
-    input: async (fx) => ({ id: (await fx.db.user.findUniqueOrThrow({ where: { username: 'dept07' } })).id, password: 'Reset#Pass2026' }),
+    input: async (fx) => ({
+      id: (await fx.db.user.findUniqueOrThrow({ where: { username: 'dept07' } })).id,
+      password: 'Reset#Pass2026',
+    }),
   },
   'user.setActive': {
     scoped: false,
     row: ADMIN_ONLY,
-    input: async (fx) => ({ id: (await fx.db.user.findUniqueOrThrow({ where: { username: 'dept08' } })).id, active: false }),
+    input: async (fx) => ({
+      id: (await fx.db.user.findUniqueOrThrow({ where: { username: 'dept08' } })).id,
+      active: false,
+    }),
   },
   'department.create': {
     scoped: false,
@@ -110,17 +126,28 @@ const ACTIONS: Record<string, ActionCase> = {
   'department.update': {
     scoped: false,
     row: ADMIN_ONLY,
-    input: async (fx) => ({ id: (await fx.db.department.findUniqueOrThrow({ where: { name: '区科技局' } })).id, name: '区科学技术局', shortName: '科技局', kind: 'DEPARTMENT' }),
+    input: async (fx) => ({
+      id: (await fx.db.department.findUniqueOrThrow({ where: { name: '区科技局' } })).id,
+      name: '区科学技术局',
+      shortName: '科技局',
+      kind: 'DEPARTMENT',
+    }),
   },
   'department.setActive': {
     scoped: false,
     row: ADMIN_ONLY,
-    input: async (fx) => ({ id: (await fx.db.department.findUniqueOrThrow({ where: { name: '区生态环境局' } })).id, active: false }),
+    input: async (fx) => ({
+      id: (await fx.db.department.findUniqueOrThrow({ where: { name: '区生态环境局' } })).id,
+      active: false,
+    }),
   },
   'department.delete': {
     scoped: false,
     row: ADMIN_ONLY,
-    input: async (fx) => ({ id: (await fx.db.department.create({ data: { name: `空单位${fx.seq()}`, shortName: '空', kind: 'DEPARTMENT' } })).id }),
+    input: async (fx) => ({
+      id: (await fx.db.department.create({ data: { name: `空单位${fx.seq()}`, shortName: '空', kind: 'DEPARTMENT' } }))
+        .id,
+    }),
   },
   'planYear.create': {
     scoped: false,
@@ -144,7 +171,11 @@ const ACTIONS: Record<string, ActionCase> = {
     input: async (fx) => {
       // one ACTIVE year at a time: the year to activate needs the current one out of the way
       await fx.db.planYear.update({ where: { year: 2025 }, data: { status: 'CLOSED' } });
-      return { id: (await fx.db.planYear.create({ data: { year: 2040 + fx.seq(), title: '测试年度', approvedInvestment: '1' } })).id };
+      return {
+        id: (
+          await fx.db.planYear.create({ data: { year: 2040 + fx.seq(), title: '测试年度', approvedInvestment: '1' } })
+        ).id,
+      };
     },
   },
   'planYear.close': {
@@ -171,12 +202,30 @@ const ACTIONS: Record<string, ActionCase> = {
     row: REVIEWERS,
     // a 前期 project (no annual plan), so the 2025 figures stay as published; a reason, as the year may be active
     input: async (fx) => ({
-      code: `MXP-${fx.seq()}`, name: '矩阵新建项目', departmentId: fx.ownDepartmentId, ownerUnit: '测试业主', area: '解放碑',
-      buildType: 'NEW', scope: '', totalInvestment: '100.00', plannedStart: '', plannedCompletion: '', actualStart: '',
-      actualCompletion: '', leaderInCharge: '', contactName: '', contactPhone: '',
+      code: `MXP-${fx.seq()}`,
+      name: '矩阵新建项目',
+      departmentId: fx.ownDepartmentId,
+      ownerUnit: '测试业主',
+      area: '解放碑',
+      buildType: 'NEW',
+      scope: '',
+      totalInvestment: '100.00',
+      plannedStart: '',
+      plannedCompletion: '',
+      actualStart: '',
+      actualCompletion: '',
+      leaderInCharge: '',
+      contactName: '',
+      contactPhone: '',
       planYearId: (await fx.db.planYear.findUniqueOrThrow({ where: { year: 2025 } })).id,
-      stage: 'PRELIMINARY', investorType: 'DISTRICT', direction: 'INFRASTRUCTURE', cumulativeBeforeYear: '0', annualPlan: '',
-      monthly: Array<string>(12).fill(''), milestoneTarget: '', reason: '矩阵测试',
+      stage: 'PRELIMINARY',
+      investorType: 'DISTRICT',
+      direction: 'INFRASTRUCTURE',
+      cumulativeBeforeYear: '0',
+      annualPlan: '',
+      monthly: Array<string>(12).fill(''),
+      milestoneTarget: '',
+      reason: '矩阵测试',
     }),
   },
   'project.update': {
@@ -192,13 +241,32 @@ const ACTIONS: Record<string, ActionCase> = {
       const p = plan.project;
       const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
       return {
-        id: p.id, code: p.code, name: p.name, departmentId: p.departmentId, ownerUnit: p.ownerUnit, area: p.area, buildType: p.buildType,
-        scope: p.scope, totalInvestment: p.totalInvestment.toFixed(2), plannedStart: day(p.plannedStart), plannedCompletion: day(p.plannedCompletion),
-        actualStart: day(p.actualStart), actualCompletion: day(p.actualCompletion), leaderInCharge: `矩阵测试${fx.seq()}`,
-        contactName: p.contactName ?? '', contactPhone: p.contactPhone ?? '', planYearId: plan.planYearId, stage: plan.stage,
-        investorType: plan.investorType, direction: plan.direction, cumulativeBeforeYear: plan.cumulativeBeforeYear.toFixed(2),
-        annualPlan: plan.annualPlan?.toFixed(2) ?? '', monthly: Array.from({ length: 12 }, (_, i) => plan.monthlyPlan[i]?.amount.toFixed(2) ?? ''),
-        milestoneTarget: plan.milestoneTarget ?? '', reason: '', planVersion: plan.version,
+        id: p.id,
+        code: p.code,
+        name: p.name,
+        departmentId: p.departmentId,
+        ownerUnit: p.ownerUnit,
+        area: p.area,
+        buildType: p.buildType,
+        scope: p.scope,
+        totalInvestment: p.totalInvestment.toFixed(2),
+        plannedStart: day(p.plannedStart),
+        plannedCompletion: day(p.plannedCompletion),
+        actualStart: day(p.actualStart),
+        actualCompletion: day(p.actualCompletion),
+        leaderInCharge: `矩阵测试${fx.seq()}`,
+        contactName: p.contactName ?? '',
+        contactPhone: p.contactPhone ?? '',
+        planYearId: plan.planYearId,
+        stage: plan.stage,
+        investorType: plan.investorType,
+        direction: plan.direction,
+        cumulativeBeforeYear: plan.cumulativeBeforeYear.toFixed(2),
+        annualPlan: plan.annualPlan?.toFixed(2) ?? '',
+        monthly: Array.from({ length: 12 }, (_, i) => plan.monthlyPlan[i]?.amount.toFixed(2) ?? ''),
+        milestoneTarget: plan.milestoneTarget ?? '',
+        reason: '',
+        planVersion: plan.version,
       };
     },
   },
@@ -207,7 +275,16 @@ const ACTIONS: Record<string, ActionCase> = {
     row: row('-', 'own', '-', '-'),
     input: async (fx, target) => {
       const r = await reportOf(fx, target, 'DRAFT');
-      return { projectPlanId: r.planId, month: 11, version: r.version, investedThisMonth: '12.50', progressText: '主体结构施工', problems: '', coordinationNeeded: '', nextSteps: '' };
+      return {
+        projectPlanId: r.planId,
+        month: 11,
+        version: r.version,
+        investedThisMonth: '12.50',
+        progressText: '主体结构施工',
+        problems: '',
+        coordinationNeeded: '',
+        nextSteps: '',
+      };
     },
   },
   'report.submit': {
@@ -244,7 +321,10 @@ const ACTIONS: Record<string, ActionCase> = {
         orderBy: { id: 'asc' },
         take: 2,
       });
-      await fx.db.monthlyReport.updateMany({ where: { id: { in: found.map((r) => r.id) } }, data: { status: 'DRAFT' } });
+      await fx.db.monthlyReport.updateMany({
+        where: { id: { in: found.map((r) => r.id) } },
+        data: { status: 'DRAFT' },
+      });
       return { reports: found.map((r) => ({ reportId: r.id, version: r.version })) };
     },
   },
@@ -258,7 +338,10 @@ const ACTIONS: Record<string, ActionCase> = {
         orderBy: { id: 'asc' },
         take: 2,
       });
-      await fx.db.monthlyReport.updateMany({ where: { id: { in: found.map((r) => r.id) } }, data: { status: 'SUBMITTED' } });
+      await fx.db.monthlyReport.updateMany({
+        where: { id: { in: found.map((r) => r.id) } },
+        data: { status: 'SUBMITTED' },
+      });
       return { reports: found.map((r) => ({ reportId: r.id, version: r.version })) };
     },
   },
@@ -272,7 +355,10 @@ const ACTIONS: Record<string, ActionCase> = {
         orderBy: { id: 'asc' },
         take: 2,
       });
-      await fx.db.monthlyReport.updateMany({ where: { id: { in: found.map((r) => r.id) } }, data: { status: 'SUBMITTED' } });
+      await fx.db.monthlyReport.updateMany({
+        where: { id: { in: found.map((r) => r.id) } },
+        data: { status: 'SUBMITTED' },
+      });
       return { reports: found.map((r) => ({ reportId: r.id, version: r.version })), comment: '请补充形象进度说明' };
     },
   },
@@ -314,7 +400,13 @@ const ACTIONS: Record<string, ActionCase> = {
   'apiToken.revoke': {
     scoped: false,
     row: ADMIN_ONLY,
-    input: async (fx) => ({ id: (await fx.db.apiToken.create({ data: { name: '矩阵撤销', tokenHash: `matrix-${fx.seq()}`, prefix: 'ks_matrix' } })).id }),
+    input: async (fx) => ({
+      id: (
+        await fx.db.apiToken.create({
+          data: { name: '矩阵撤销', tokenHash: `matrix-${fx.seq()}`, prefix: 'ks_matrix' },
+        })
+      ).id,
+    }),
   },
   // A month's bulletin: drafted by the bureau and the admin only; each allowed call drafts another month.
   'bulletin.create': {
@@ -334,7 +426,9 @@ const ACTIONS: Record<string, ActionCase> = {
 /** A draft bulletin of a month of its own (straight into the table); its id and version. */
 async function draftBulletin(fx: Fixtures) {
   const planYear = await fx.db.planYear.findUniqueOrThrow({ where: { year: 2025 } });
-  const b = await fx.db.bulletin.create({ data: { planYearId: planYear.id, month: 11 - fx.seq(), title: '矩阵测试', body: '矩阵测试' } });
+  const b = await fx.db.bulletin.create({
+    data: { planYearId: planYear.id, month: 11 - fx.seq(), title: '矩阵测试', body: '矩阵测试' },
+  });
   return { id: b.id, version: b.version };
 }
 
@@ -343,7 +437,12 @@ async function unreadNotificationOfSignedInUser(fx: Fixtures): Promise<number> {
   const { getRequestContext } = await import('@/lib/auth/request-context');
   const { actor } = await getRequestContext();
   const created = await fx.db.notification.create({
-    data: { userId: actor!.id, kind: 'REPORTS_SUBMITTED', params: { department: '区交通局', year: 2025, month: 11, count: 2 }, link: '/reports/board' },
+    data: {
+      userId: actor!.id,
+      kind: 'REPORTS_SUBMITTED',
+      params: { department: '区交通局', year: 2025, month: 11, count: 2 },
+      link: '/reports/board',
+    },
   });
   return created.id;
 }
@@ -367,11 +466,27 @@ interface ReadCase {
 
 /** THE TABLE for data-access reads, by function name. */
 const READS: Record<string, ReadCase> = {
-  getPlanReconciliation: { scoped: false, row: row('all', 'all', 'all', 'all'), call: (db, a) => mod.plan.getPlanReconciliation(db, a, 2025) },
-  listPlanYears: { scoped: false, row: row('all', 'all', 'all', 'all'), call: (db, a) => mod.planYears.listPlanYears(db, a) },
+  getPlanReconciliation: {
+    scoped: false,
+    row: row('all', 'all', 'all', 'all'),
+    call: (db, a) => mod.plan.getPlanReconciliation(db, a, 2025),
+  },
+  listPlanYears: {
+    scoped: false,
+    row: row('all', 'all', 'all', 'all'),
+    call: (db, a) => mod.planYears.listPlanYears(db, a),
+  },
   // published bulletins for everyone with rollup.read; drafts are filtered out for non-managers (tests/integration/bulletins.test.ts)
-  getBulletin: { scoped: false, row: row('all', 'all', 'all', 'all'), call: (db, a) => mod.bulletin.getBulletin(db, a, { year: 2025, month: 10 }) },
-  listBulletins: { scoped: false, row: row('all', 'all', 'all', 'all'), call: (db, a) => mod.bulletins.listBulletins(db, a, { year: 2025 }) },
+  getBulletin: {
+    scoped: false,
+    row: row('all', 'all', 'all', 'all'),
+    call: (db, a) => mod.bulletin.getBulletin(db, a, { year: 2025, month: 10 }),
+  },
+  listBulletins: {
+    scoped: false,
+    row: row('all', 'all', 'all', 'all'),
+    call: (db, a) => mod.bulletins.listBulletins(db, a, { year: 2025 }),
+  },
   listProjects: {
     scoped: false, // scoped inside the query: checked separately below
     row: row('all', 'all', 'all', 'all'),
@@ -390,34 +505,65 @@ const READS: Record<string, ReadCase> = {
   getProjectHistory: {
     scoped: true,
     row: row('all', 'own', 'all', 'all'),
-    call: async (db, a, fx, target) => mod.getProjectHistory.getProjectHistory(db, a, { projectId: await projectOf(fx, target) }),
+    call: async (db, a, fx, target) =>
+      mod.getProjectHistory.getProjectHistory(db, a, { projectId: await projectOf(fx, target) }),
   },
-  listAuditLog: { scoped: false, row: row('-', '-', 'all', 'all'), call: (db, a) => mod.listAuditLog.listAuditLog(db, a, {}) },
-  getAuditFilterOptions: { scoped: false, row: row('-', '-', 'all', 'all'), call: (db, a) => mod.auditOptions.getAuditFilterOptions(db, a) },
+  listAuditLog: {
+    scoped: false,
+    row: row('-', '-', 'all', 'all'),
+    call: (db, a) => mod.listAuditLog.listAuditLog(db, a, {}),
+  },
+  getAuditFilterOptions: {
+    scoped: false,
+    row: row('-', '-', 'all', 'all'),
+    call: (db, a) => mod.auditOptions.getAuditFilterOptions(db, a),
+  },
   listUsers: { scoped: false, row: ADMIN_ONLY, call: (db, a) => mod.listUsers.listUsers(db, a) },
   listDepartments: { scoped: false, row: ADMIN_ONLY, call: (db, a) => mod.listDepartments.listDepartments(db, a) },
-  listDepartmentOptions: { scoped: false, row: ADMIN_ONLY, call: (db, a) => mod.listDepartments.listDepartmentOptions(db, a) },
-  listPlanYearsForAdmin: { scoped: false, row: ADMIN_ONLY, call: (db, a) => mod.listPlanYearsAdmin.listPlanYearsForAdmin(db, a) },
+  listDepartmentOptions: {
+    scoped: false,
+    row: ADMIN_ONLY,
+    call: (db, a) => mod.listDepartments.listDepartmentOptions(db, a),
+  },
+  listPlanYearsForAdmin: {
+    scoped: false,
+    row: ADMIN_ONLY,
+    call: (db, a) => mod.listPlanYearsAdmin.listPlanYearsForAdmin(db, a),
+  },
   listApiTokens: { scoped: false, row: ADMIN_ONLY, call: (db, a) => mod.listApiTokens.listApiTokens(db, a) },
   getReportBoard: {
     scoped: false, // a department sees only its own line: checked in tests/integration/report-board.test.ts
     row: row('all', 'all', 'all', 'all'),
     call: (db, a) => mod.reportBoard.getReportBoard(db, a, { year: 2025, month: 11, today: '2025-12-08' }),
   },
-  getRollup: { scoped: false, row: row('all', 'all', 'all', 'all'), call: (db, a) => mod.rollup.getRollup(db, a, { year: 2025, month: 10 }) },
+  getRollup: {
+    scoped: false,
+    row: row('all', 'all', 'all', 'all'),
+    call: (db, a) => mod.rollup.getRollup(db, a, { year: 2025, month: 10 }),
+  },
   // project-level detail: a department's own projects only (what each role is shown: 'project-level detail' below)
   getProjectFigures: {
     scoped: true,
     row: row('all', 'own', 'all', 'all'),
     call: (db, a, fx, target) =>
-      mod.projectFigures.getProjectFigures(db, a, { year: 2025, month: 10, basis: 'approved', departmentId: departmentOf(fx, target) }),
+      mod.projectFigures.getProjectFigures(db, a, {
+        year: 2025,
+        month: 10,
+        basis: 'approved',
+        departmentId: departmentOf(fx, target),
+      }),
   },
   // the department's line is an aggregate everyone reads; its projects only for project.read (checked below)
   getDepartmentDrillDown: {
     scoped: true,
     row: row('all', 'all', 'all', 'all'),
     call: (db, a, fx, target) =>
-      mod.drillDown.getDepartmentDrillDown(db, a, { year: 2025, month: 10, basis: 'approved', departmentId: departmentOf(fx, target) }),
+      mod.drillDown.getDepartmentDrillDown(db, a, {
+        year: 2025,
+        month: 10,
+        basis: 'approved',
+        departmentId: departmentOf(fx, target),
+      }),
   },
   getRollupCached: {
     scoped: false,
@@ -444,8 +590,16 @@ const READS: Record<string, ReadCase> = {
     row: row('-', '-', 'all', 'all'),
     call: (db, a) => mod.reviewQueue.getReviewQueue(db, a, { year: 2025, month: 11 }),
   },
-  listNotifications: { scoped: false, row: row('all', 'all', 'all', 'all'), call: (db, a) => mod.notifications.listNotifications(db, a) },
-  getUnreadNotificationCount: { scoped: false, row: row('all', 'all', 'all', 'all'), call: (db, a) => mod.notifications.getUnreadNotificationCount(db, a) },
+  listNotifications: {
+    scoped: false,
+    row: row('all', 'all', 'all', 'all'),
+    call: (db, a) => mod.notifications.listNotifications(db, a),
+  },
+  getUnreadNotificationCount: {
+    scoped: false,
+    row: row('all', 'all', 'all', 'all'),
+    call: (db, a) => mod.notifications.getUnreadNotificationCount(db, a),
+  },
 };
 
 function departmentOf(fx: Fixtures, target: Target): number {
@@ -492,9 +646,16 @@ async function freshDatabase(): Promise<{ t: TestDatabase; fx: Fixtures }> {
   let n = 0;
   const dept = async (name: string) => (await t.db.department.findUniqueOrThrow({ where: { name } })).id;
   const reporter = await t.db.user.findUniqueOrThrow({ where: { username: REPORTER } });
-  return { t, fx: { db: t.db, ownDepartmentId: reporter.departmentId!, otherDepartmentId: await dept(OTHER_DEPARTMENT), seq: () => ++n } };
+  return {
+    t,
+    fx: {
+      db: t.db,
+      ownDepartmentId: reporter.departmentId!,
+      otherDepartmentId: await dept(OTHER_DEPARTMENT),
+      seq: () => ++n,
+    },
+  };
 }
-
 
 /** The user acting in a role's cells, as their session shows them. */
 const actorFor = (db: Db, role: Role) => actorOf(db, ACTOR_OF[role]);
@@ -543,7 +704,9 @@ describe('the table covers everything', () => {
 
   it('has a row for every get/list function of the data-access layer', async () => {
     const found: string[] = [];
-    for (const dir of readdirSync(path.join(ROOT, 'lib/server'), { withFileTypes: true }).filter((d) => d.isDirectory())) {
+    for (const dir of readdirSync(path.join(ROOT, 'lib/server'), { withFileTypes: true }).filter((d) =>
+      d.isDirectory(),
+    )) {
       for (const file of readdirSync(path.join(ROOT, 'lib/server', dir.name)).filter((f) => f.endsWith('.ts'))) {
         const exports = (await import(path.join(ROOT, 'lib/server', dir.name, file))) as Record<string, unknown>;
         for (const [name, value] of Object.entries(exports)) {
@@ -569,11 +732,14 @@ describe('the table covers everything', () => {
 /** Imports every "use server" module afresh (so lib/db binds to the current DATABASE_URL) and finds actions by name. */
 async function loadActions(): Promise<Map<string, AnyAction>> {
   const found = new Map<string, AnyAction>();
-  for (const file of readdirSync(path.join(ROOT, 'lib/actions')).filter((f) => f.endsWith('.ts') && f !== 'safe-action.ts')) {
+  for (const file of readdirSync(path.join(ROOT, 'lib/actions')).filter(
+    (f) => f.endsWith('.ts') && f !== 'safe-action.ts',
+  )) {
     const exports = (await import(path.join(ROOT, 'lib/actions', file))) as Record<string, unknown>;
     for (const [exportName, value] of Object.entries(exports)) {
       const meta = (value as { meta?: ActionMeta }).meta;
-      if (typeof value !== 'function' || !meta) throw new Error(`lib/actions/${file} exports ${exportName}, which is not made with defineAction`);
+      if (typeof value !== 'function' || !meta)
+        throw new Error(`lib/actions/${file} exports ${exportName}, which is not made with defineAction`);
       found.set(meta.name, value as AnyAction);
     }
   }
@@ -678,36 +844,63 @@ async function fixturesOf(t: TestDatabase): Promise<Fixtures> {
 describe('project-level detail', () => {
   type DetailRead = (db: Db, actor: Actor, fx: Fixtures) => Promise<{ departmentId: number; planId: number }[]>;
   const attentionOf = async (db: Db, a: Actor, cached: boolean) => {
-    const options = { year: 2025, month: 10, basis: 'approved' as const, today: '2025-11-20', redLimit: 1000, missLimit: 1000 };
-    const at = cached ? await mod.figuresCache.getAttentionCached(db, a, options) : await mod.attention.getAttention(db, a, options);
+    const options = {
+      year: 2025,
+      month: 10,
+      basis: 'approved' as const,
+      today: '2025-11-20',
+      redLimit: 1000,
+      missLimit: 1000,
+    };
+    const at = cached
+      ? await mod.figuresCache.getAttentionCached(db, a, options)
+      : await mod.attention.getAttention(db, a, options);
     return at!;
   };
   const DETAIL: Record<string, DetailRead> = {
-    'getProjectFigures (no department named)': (db, a) => mod.projectFigures.getProjectFigures(db, a, { year: 2025, month: 10, basis: 'approved' }),
+    'getProjectFigures (no department named)': (db, a) =>
+      mod.projectFigures.getProjectFigures(db, a, { year: 2025, month: 10, basis: 'approved' }),
     'getAttention red list': async (db, a) => (await attentionOf(db, a, false)).redProjects,
-    'getAttention likely to miss': async (db, a) => (await attentionOf(db, a, false)).likelyToMiss.map((m) => m.project),
+    'getAttention likely to miss': async (db, a) =>
+      (await attentionOf(db, a, false)).likelyToMiss.map((m) => m.project),
     'getAttentionCached red list': async (db, a) => (await attentionOf(db, a, true)).redProjects,
-    'getAttentionCached likely to miss': async (db, a) => (await attentionOf(db, a, true)).likelyToMiss.map((m) => m.project),
+    'getAttentionCached likely to miss': async (db, a) =>
+      (await attentionOf(db, a, true)).likelyToMiss.map((m) => m.project),
     'getDepartmentDrillDown of another department': async (db, a, fx) =>
-      (await mod.drillDown.getDepartmentDrillDown(db, a, { year: 2025, month: 10, basis: 'approved', departmentId: fx.otherDepartmentId }))!.projects ?? [],
+      (await mod.drillDown.getDepartmentDrillDown(db, a, {
+        year: 2025,
+        month: 10,
+        basis: 'approved',
+        departmentId: fx.otherDepartmentId,
+      }))!.projects ?? [],
   };
 
   it.each(Object.keys(DETAIL))('%s names only the projects the actor may read', async (name) => {
     const t = databases[0]!;
     const fx = await fixturesOf(t);
-    const seen: Record<Role, Set<number>> = { LEADER: new Set(), DEPARTMENT: new Set(), BUREAU: new Set(), ADMIN: new Set() };
+    const seen: Record<Role, Set<number>> = {
+      LEADER: new Set(),
+      DEPARTMENT: new Set(),
+      BUREAU: new Set(),
+      ADMIN: new Set(),
+    };
     const everyone = await DETAIL[name]!(t.db, await actorFor(t.db, 'BUREAU'), fx);
     for (const role of ROLES) {
       const items = await DETAIL[name]!(t.db, await actorFor(t.db, role), fx);
       for (const item of items) seen[role].add(item.departmentId);
       if (role === 'DEPARTMENT') {
         // exactly the other roles' list, less the projects of other departments
-        expect(items.map((i) => i.planId)).toEqual(everyone.filter((i) => i.departmentId === fx.ownDepartmentId).map((i) => i.planId));
+        expect(items.map((i) => i.planId)).toEqual(
+          everyone.filter((i) => i.departmentId === fx.ownDepartmentId).map((i) => i.planId),
+        );
       }
     }
     expect([...seen.DEPARTMENT].filter((d) => d !== fx.ownDepartmentId)).toEqual([]);
     for (const role of ['LEADER', 'BUREAU', 'ADMIN'] as const) {
-      expect([...seen[role]].some((d) => d !== fx.ownDepartmentId), `${name} as ${role} names another department's project`).toBe(true);
+      expect(
+        [...seen[role]].some((d) => d !== fx.ownDepartmentId),
+        `${name} as ${role} names another department's project`,
+      ).toBe(true);
     }
   });
 
@@ -715,7 +908,8 @@ describe('project-level detail', () => {
     const t = databases[0]!;
     const fx = await fixturesOf(t);
     const reporter = await actorFor(t.db, 'DEPARTMENT');
-    const drill = (a: Actor, departmentId: number) => mod.drillDown.getDepartmentDrillDown(t.db, a, { year: 2025, month: 10, basis: 'approved', departmentId });
+    const drill = (a: Actor, departmentId: number) =>
+      mod.drillDown.getDepartmentDrillDown(t.db, a, { year: 2025, month: 10, basis: 'approved', departmentId });
     const other = (await drill(reporter, fx.otherDepartmentId))!;
     expect(other.projects).toBeNull();
     expect(other.line).toEqual((await drill(await actorFor(t.db, 'BUREAU'), fx.otherDepartmentId))!.line);
@@ -740,7 +934,10 @@ describe('project-level detail', () => {
  */
 describe('submitted basis', () => {
   type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND';
-  const cases: Record<string, { expect: Record<Role, Outcome>; call: (db: Db, a: Actor, fx: Fixtures) => Promise<unknown> }> = {
+  const cases: Record<
+    string,
+    { expect: Record<Role, Outcome>; call: (db: Db, a: Actor, fx: Fixtures) => Promise<unknown> }
+  > = {
     'getRollup, district-wide': {
       expect: { LEADER: 'ok', DEPARTMENT: 'FORBIDDEN', BUREAU: 'ok', ADMIN: 'ok' },
       call: (db, a) => mod.rollup.getRollup(db, a, { year: 2025, month: 10, basis: 'submitted' }),
@@ -749,34 +946,55 @@ describe('submitted basis', () => {
       expect: { LEADER: 'ok', DEPARTMENT: 'FORBIDDEN', BUREAU: 'ok', ADMIN: 'ok' },
       call: (db, a) => mod.figuresCache.getRollupCached(db, a, { year: 2025, month: 10, basis: 'submitted' }),
     },
-    'getAttention': {
+    getAttention: {
       expect: { LEADER: 'ok', DEPARTMENT: 'FORBIDDEN', BUREAU: 'ok', ADMIN: 'ok' },
       call: (db, a) => mod.attention.getAttention(db, a, { year: 2025, month: 10, basis: 'submitted' }),
     },
-    'getAttentionCached': {
+    getAttentionCached: {
       expect: { LEADER: 'ok', DEPARTMENT: 'FORBIDDEN', BUREAU: 'ok', ADMIN: 'ok' },
       call: (db, a) => mod.figuresCache.getAttentionCached(db, a, { year: 2025, month: 10, basis: 'submitted' }),
     },
     'getDepartmentDrillDown of its own department': {
       expect: { LEADER: 'ok', DEPARTMENT: 'ok', BUREAU: 'ok', ADMIN: 'ok' },
-      call: (db, a, fx) => mod.drillDown.getDepartmentDrillDown(db, a, { year: 2025, month: 10, basis: 'submitted', departmentId: fx.ownDepartmentId }),
+      call: (db, a, fx) =>
+        mod.drillDown.getDepartmentDrillDown(db, a, {
+          year: 2025,
+          month: 10,
+          basis: 'submitted',
+          departmentId: fx.ownDepartmentId,
+        }),
     },
     'getDepartmentDrillDown of another department': {
       expect: { LEADER: 'ok', DEPARTMENT: 'FORBIDDEN', BUREAU: 'ok', ADMIN: 'ok' },
-      call: (db, a, fx) => mod.drillDown.getDepartmentDrillDown(db, a, { year: 2025, month: 10, basis: 'submitted', departmentId: fx.otherDepartmentId }),
+      call: (db, a, fx) =>
+        mod.drillDown.getDepartmentDrillDown(db, a, {
+          year: 2025,
+          month: 10,
+          basis: 'submitted',
+          departmentId: fx.otherDepartmentId,
+        }),
     },
     'getProjectFigures of another department': {
       expect: { LEADER: 'ok', DEPARTMENT: 'NOT_FOUND', BUREAU: 'ok', ADMIN: 'ok' },
-      call: (db, a, fx) => mod.projectFigures.getProjectFigures(db, a, { year: 2025, month: 10, basis: 'submitted', departmentId: fx.otherDepartmentId }),
+      call: (db, a, fx) =>
+        mod.projectFigures.getProjectFigures(db, a, {
+          year: 2025,
+          month: 10,
+          basis: 'submitted',
+          departmentId: fx.otherDepartmentId,
+        }),
     },
   };
-  it.each(Object.keys(cases).flatMap((name) => ROLES.map((role) => [name, role] as const)))('%s as %s', async (name, role) => {
-    const t = databases[0]!;
-    const spec = cases[name]!;
-    const outcome = await spec.call(t.db, await actorFor(t.db, role), await fixturesOf(t)).then(
-      () => 'ok',
-      (e: unknown) => (e instanceof AppError ? e.code : String(e)),
-    );
-    expect(outcome).toBe(spec.expect[role]);
-  });
+  it.each(Object.keys(cases).flatMap((name) => ROLES.map((role) => [name, role] as const)))(
+    '%s as %s',
+    async (name, role) => {
+      const t = databases[0]!;
+      const spec = cases[name]!;
+      const outcome = await spec.call(t.db, await actorFor(t.db, role), await fixturesOf(t)).then(
+        () => 'ok',
+        (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+      );
+      expect(outcome).toBe(spec.expect[role]);
+    },
+  );
 });

@@ -42,11 +42,18 @@ describe('the monthly bulletin', () => {
   it('drafts October from the official rollup, freezing its figures, in the official wording', async () => {
     await signIn(t.db, 'bureau');
     const result = await actions.createBulletinDraft({ year: 2025, month: 10 });
-    expect(result, JSON.stringify(result)).toMatchObject({ ok: true, data: { year: 2025, month: 10, status: 'DRAFT', version: 1 } });
+    expect(result, JSON.stringify(result)).toMatchObject({
+      ok: true,
+      data: { year: 2025, month: 10, status: 'DRAFT', version: 1 },
+    });
     if (!result.ok) return;
     ({ id, version } = result.data);
 
-    const rollup = (await reads.getRollup(t.db, await actorOf(t.db, 'bureau'), { year: 2025, month: 10, basis: 'approved' }))!;
+    const rollup = (await reads.getRollup(t.db, await actorOf(t.db, 'bureau'), {
+      year: 2025,
+      month: 10,
+      basis: 'approved',
+    }))!;
     const row = await bulletinRow(id);
     const figures = row.figures as unknown as { rollup: typeof rollup; redProjects: unknown[]; paceRedPoints: string };
     expect(figures.rollup.completed).toBe(rollup.completed);
@@ -56,14 +63,22 @@ describe('the monthly bulletin', () => {
 
     // X亿元 to one decimal, Y% to one decimal, Z = Y − 83.3 points
     const yi = new Decimal(rollup.completed).dividedBy(10_000).toFixed(1, Decimal.ROUND_HALF_UP);
-    const percent = new Decimal(rollup.completed).times(100).dividedBy(rollup.annualPlan).toFixed(1, Decimal.ROUND_HALF_UP);
+    const percent = new Decimal(rollup.completed)
+      .times(100)
+      .dividedBy(rollup.annualPlan)
+      .toFixed(1, Decimal.ROUND_HALF_UP);
     const gap = new Decimal(percent).minus('83.3');
     expect(Number(percent)).toBeGreaterThan(80); // ≈ 87.3% of 247.8亿元 after October
-    const pace = gap.isZero() ? '与序时进度持平' : `${gap.isNegative() ? '低于' : '超'}序时进度${gap.abs().toFixed(1)}个百分点`;
+    const pace = gap.isZero()
+      ? '与序时进度持平'
+      : `${gap.isNegative() ? '低于' : '超'}序时进度${gap.abs().toFixed(1)}个百分点`;
     expect(row.body).toContain(`1-10月，全区重点项目累计完成投资${yi}亿元，占年度计划的${percent}%，${pace}。`);
     expect(row.title).toContain('2025年1-10月');
 
-    const audit = await t.db.auditLog.findFirstOrThrow({ where: { entity: 'Bulletin', entityId: String(id) }, orderBy: { id: 'desc' } });
+    const audit = await t.db.auditLog.findFirstOrThrow({
+      where: { entity: 'Bulletin', entityId: String(id) },
+      orderBy: { id: 'desc' },
+    });
     expect(audit).toMatchObject({ action: 'bulletin.create', actor: 'bureau' });
   });
 
@@ -74,15 +89,22 @@ describe('the monthly bulletin', () => {
       where: { month: 10, status: 'APPROVED', approvedInvested: { not: null }, plan: { planYear: { year: 2025 } } },
       orderBy: { id: 'asc' },
     });
-    await t.db.monthlyReport.update({ where: { id: report.id }, data: { approvedInvested: report.approvedInvested!.plus(10_000) } });
+    await t.db.monthlyReport.update({
+      where: { id: report.id },
+      data: { approvedInvested: report.approvedInvested!.plus(10_000) },
+    });
     const frozen = (await reads.getBulletin(t.db, await actorOf(t.db, 'bureau'), { year: 2025, month: 10 }))!;
-    expect(frozen.figures.rollup.completed).toBe((before.figures as { rollup: { completed: string } }).rollup.completed);
+    expect(frozen.figures.rollup.completed).toBe(
+      (before.figures as { rollup: { completed: string } }).rollup.completed,
+    );
 
     const result = await actions.regenerateBulletin({ id, version });
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true, data: { version: version + 1 } });
     if (result.ok) version = result.data.version;
     const fresh = (await reads.getBulletin(t.db, await actorOf(t.db, 'bureau'), { year: 2025, month: 10 }))!;
-    expect(new Decimal(fresh.figures.rollup.completed).minus(frozen.figures.rollup.completed).toFixed(2)).toBe('10000.00');
+    expect(new Decimal(fresh.figures.rollup.completed).minus(frozen.figures.rollup.completed).toFixed(2)).toBe(
+      '10000.00',
+    );
   });
 
   it('saves the bureau’s edit of the title and text with the version it read', async () => {
@@ -95,7 +117,10 @@ describe('the monthly bulletin', () => {
     const row = await bulletinRow(id);
     expect(row.title).toBe('渝中区2025年1-10月重点项目推进情况通报');
     expect(row.body).toBe(body);
-    const audit = await t.db.auditLog.findFirstOrThrow({ where: { entity: 'Bulletin', entityId: String(id) }, orderBy: { id: 'desc' } });
+    const audit = await t.db.auditLog.findFirstOrThrow({
+      where: { entity: 'Bulletin', entityId: String(id) },
+      orderBy: { id: 'desc' },
+    });
     expect(audit.action).toBe('bulletin.update');
     expect(audit.after).toMatchObject({ title: '渝中区2025年1-10月重点项目推进情况通报' });
   });
@@ -153,7 +178,9 @@ describe('the monthly bulletin', () => {
     expect(await reads.getBulletin(t.db, await actorOf(t.db, 'zjw'), { year: 2025, month: 10 })).toBeNull();
     expect((await reads.listBulletins(t.db, await actorOf(t.db, 'leader'), { year: 2025 }))!.bulletins).toEqual([]);
     expect((await reads.listBulletins(t.db, await actorOf(t.db, 'bureau'), { year: 2025 }))!.bulletins).toHaveLength(1);
-    await expect(reads.exportBulletinWorkbook(t.db, await actorOf(t.db, 'leader'), { year: 2025, month: 10, locale: 'zh-CN' })).rejects.toMatchObject({
+    await expect(
+      reads.exportBulletinWorkbook(t.db, await actorOf(t.db, 'leader'), { year: 2025, month: 10, locale: 'zh-CN' }),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });
@@ -187,9 +214,15 @@ describe('the monthly bulletin', () => {
     const leader = (await reads.getBulletin(t.db, await actorOf(t.db, 'leader'), { year: 2025, month: 10 }))!;
     expect(leader).toMatchObject({ status: 'PUBLISHED', publishedBy: (await actorOf(t.db, 'bureau')).displayName });
     expect((await reads.getBulletin(t.db, await actorOf(t.db, 'zjw'), { year: 2025, month: 10 }))?.id).toBe(id);
-    expect((await reads.listBulletins(t.db, await actorOf(t.db, 'leader'), { year: 2025 }))!.bulletins.map((b) => b.month)).toEqual([10]);
+    expect(
+      (await reads.listBulletins(t.db, await actorOf(t.db, 'leader'), { year: 2025 }))!.bulletins.map((b) => b.month),
+    ).toEqual([10]);
 
-    const { buffer, title } = await reads.exportBulletinWorkbook(t.db, await actorOf(t.db, 'leader'), { year: 2025, month: 10, locale: 'zh-CN' });
+    const { buffer, title } = await reads.exportBulletinWorkbook(t.db, await actorOf(t.db, 'leader'), {
+      year: 2025,
+      month: 10,
+      locale: 'zh-CN',
+    });
     expect(title).toBe(leader.title);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -198,7 +231,8 @@ describe('the monthly bulletin', () => {
     ws.eachRow((row) => row.eachCell((cell) => cells.push(cell.value)));
     expect(cells).toContain(leader.title);
     expect(cells.some((v) => typeof v === 'string' && v.includes('1-10月，全区重点项目累计完成投资'))).toBe(true);
-    for (const label of ['分项目类别', '分投资主体', '分投资方向', '完工', '市级', '基础设施', '合计']) expect(cells).toContain(label);
+    for (const label of ['分项目类别', '分投资主体', '分投资方向', '完工', '市级', '基础设施', '合计'])
+      expect(cells).toContain(label);
     // the total row carries the frozen total as a number in 万元, formatted '#,##0.00'
     let totalRow: ExcelJS.Row | undefined;
     ws.eachRow((row) => {

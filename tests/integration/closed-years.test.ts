@@ -25,7 +25,9 @@ let y2026: number;
 /** The reporter of a project's department. */
 async function reporterOf(projectId: number) {
   const project = await t.db.project.findUniqueOrThrow({ where: { id: projectId }, select: { departmentId: true } });
-  const user = await t.db.user.findFirstOrThrow({ where: { role: 'DEPARTMENT', departmentId: project.departmentId, active: true } });
+  const user = await t.db.user.findFirstOrThrow({
+    where: { role: 'DEPARTMENT', departmentId: project.departmentId, active: true },
+  });
   return user.username;
 }
 
@@ -36,11 +38,11 @@ async function figures2025() {
   const leader = await actorOf(t.db, 'leader');
   const today = '2026-03-01';
   const all = await Promise.all([
-      getRollup(t.db, leader, { year: 2025, month: 12, basis: 'approved' }),
-      getRollup(t.db, leader, { year: 2025, month: 12, basis: 'submitted' }),
-      getRollup(t.db, leader, { year: 2025, month: 7, basis: 'approved' }),
-      getAttention(t.db, leader, { year: 2025, month: 12, basis: 'approved', today, redLimit: 500 }),
-      getAttention(t.db, leader, { year: 2025, month: 4, basis: 'submitted', today, redLimit: 500 }),
+    getRollup(t.db, leader, { year: 2025, month: 12, basis: 'approved' }),
+    getRollup(t.db, leader, { year: 2025, month: 12, basis: 'submitted' }),
+    getRollup(t.db, leader, { year: 2025, month: 7, basis: 'approved' }),
+    getAttention(t.db, leader, { year: 2025, month: 12, basis: 'approved', today, redLimit: 500 }),
+    getAttention(t.db, leader, { year: 2025, month: 4, basis: 'submitted', today, redLimit: 500 }),
   ]);
   const [december, , july, attention] = all;
   // a digest of everything, beside the headline figures so that a failure shows what moved
@@ -66,15 +68,32 @@ async function editForm(projectId: number, changes: Record<string, unknown>) {
     include: { monthlyPlan: { orderBy: { month: 'asc' } } },
   });
   return {
-    id: p.id, code: p.code, name: p.name, departmentId: p.departmentId, ownerUnit: p.ownerUnit, area: p.area,
-    buildType: p.buildType, scope: p.scope, totalInvestment: p.totalInvestment.toFixed(2),
-    plannedStart: day(p.plannedStart), plannedCompletion: day(p.plannedCompletion),
-    actualStart: day(p.actualStart), actualCompletion: day(p.actualCompletion),
-    leaderInCharge: p.leaderInCharge ?? '', contactName: p.contactName ?? '', contactPhone: p.contactPhone ?? '',
-    planYearId: y2026, stage: plan.stage, investorType: plan.investorType, direction: plan.direction,
-    cumulativeBeforeYear: plan.cumulativeBeforeYear.toFixed(2), annualPlan: plan.annualPlan?.toFixed(2) ?? '',
-    monthly: plan.monthlyPlan.map((m) => m.amount.toFixed(2)), milestoneTarget: plan.milestoneTarget ?? '',
-    reason: '本年度计划调整', planVersion: plan.version,
+    id: p.id,
+    code: p.code,
+    name: p.name,
+    departmentId: p.departmentId,
+    ownerUnit: p.ownerUnit,
+    area: p.area,
+    buildType: p.buildType,
+    scope: p.scope,
+    totalInvestment: p.totalInvestment.toFixed(2),
+    plannedStart: day(p.plannedStart),
+    plannedCompletion: day(p.plannedCompletion),
+    actualStart: day(p.actualStart),
+    actualCompletion: day(p.actualCompletion),
+    leaderInCharge: p.leaderInCharge ?? '',
+    contactName: p.contactName ?? '',
+    contactPhone: p.contactPhone ?? '',
+    planYearId: y2026,
+    stage: plan.stage,
+    investorType: plan.investorType,
+    direction: plan.direction,
+    cumulativeBeforeYear: plan.cumulativeBeforeYear.toFixed(2),
+    annualPlan: plan.annualPlan?.toFixed(2) ?? '',
+    monthly: plan.monthlyPlan.map((m) => m.amount.toFixed(2)),
+    milestoneTarget: plan.milestoneTarget ?? '',
+    reason: '本年度计划调整',
+    planVersion: plan.version,
     ...changes,
   };
 }
@@ -102,7 +121,14 @@ async function closeHeldOpen(planYearId: number) {
   const closing = new Promise<void>((resolve) => (locked = resolve));
   const done = t.db.$transaction(
     async (tx) => {
-      await closePlanYear(createWriteContext(tx as Tx, { actor: admin, ip: null, input: { id: planYearId }, permission: 'planYear.manage' }));
+      await closePlanYear(
+        createWriteContext(tx as Tx, {
+          actor: admin,
+          ip: null,
+          input: { id: planYearId },
+          permission: 'planYear.manage',
+        }),
+      );
       locked();
       await held;
     },
@@ -115,24 +141,41 @@ async function closeHeldOpen(planYearId: number) {
 /** Plans in 2026 (DRAFT) for the given 2025 projects: the same stage, 120 万元 over twelve months, none for 前期. */
 async function planIn2026(projectIds: number[]) {
   for (const projectId of projectIds) {
-    const old = await t.db.projectPlan.findUniqueOrThrow({ where: { projectId_planYearId: { projectId, planYearId: y2025 } } });
+    const old = await t.db.projectPlan.findUniqueOrThrow({
+      where: { projectId_planYearId: { projectId, planYearId: y2025 } },
+    });
     const preliminary = old.stage === 'PRELIMINARY';
     await t.db.projectPlan.create({
       data: {
-        projectId, planYearId: y2026, stage: old.stage, investorType: old.investorType, direction: old.direction,
+        projectId,
+        planYearId: y2026,
+        stage: old.stage,
+        investorType: old.investorType,
+        direction: old.direction,
         annualPlan: preliminary ? null : '120.00',
-        monthlyPlan: preliminary ? undefined : { create: Array.from({ length: 12 }, (_, i) => ({ month: i + 1, amount: '10.00' })) },
+        monthlyPlan: preliminary
+          ? undefined
+          : { create: Array.from({ length: 12 }, (_, i) => ({ month: i + 1, amount: '10.00' })) },
       },
     });
   }
 }
 
 /** A 2026 report of the project, submitted as it stands, for the bureau to approve. */
-async function submitted2026(projectId: number, facts: { actualStart?: string; milestoneUpdates?: { kind: string; date: string }[] }) {
-  const plan = await t.db.projectPlan.findUniqueOrThrow({ where: { projectId_planYearId: { projectId, planYearId: y2026 } } });
+async function submitted2026(
+  projectId: number,
+  facts: { actualStart?: string; milestoneUpdates?: { kind: string; date: string }[] },
+) {
+  const plan = await t.db.projectPlan.findUniqueOrThrow({
+    where: { projectId_planYearId: { projectId, planYearId: y2026 } },
+  });
   return t.db.monthlyReport.create({
     data: {
-      planId: plan.id, month: 1, status: 'SUBMITTED', investedThisMonth: '1.00', submittedAt: new Date(),
+      planId: plan.id,
+      month: 1,
+      status: 'SUBMITTED',
+      investedThisMonth: '1.00',
+      submittedAt: new Date(),
       actualStart: facts.actualStart ? new Date(`${facts.actualStart}T00:00:00Z`) : null,
       milestoneUpdates: facts.milestoneUpdates ?? [],
     },
@@ -152,12 +195,27 @@ beforeAll(async () => {
     imports: await import('@/lib/actions/project-import'),
   };
   y2025 = (await t.db.planYear.findUniqueOrThrow({ where: { year: 2025 } })).id;
-  y2026 = (await t.db.planYear.create({ data: { year: 2026, title: '渝中区2026年重点项目计划', approvedInvestment: '1000000' } })).id;
-  const pick = (where: object) => t.db.projectPlan.findFirstOrThrow({ where: { planYearId: y2025, ...where }, orderBy: { id: 'asc' }, select: { projectId: true } });
-  ids.notStarted = (await pick({ stage: 'NEW_START', project: { actualStart: null, plannedStart: { lte: new Date('2025-09-01') } } })).projectId;
-  ids.started = (await pick({ stage: 'NEW_START', project: { actualStart: { lte: new Date('2025-10-31') } } })).projectId;
+  y2026 = (
+    await t.db.planYear.create({
+      data: { year: 2026, title: '渝中区2026年重点项目计划', approvedInvestment: '1000000' },
+    })
+  ).id;
+  const pick = (where: object) =>
+    t.db.projectPlan.findFirstOrThrow({
+      where: { planYearId: y2025, ...where },
+      orderBy: { id: 'asc' },
+      select: { projectId: true },
+    });
+  ids.notStarted = (
+    await pick({ stage: 'NEW_START', project: { actualStart: null, plannedStart: { lte: new Date('2025-09-01') } } })
+  ).projectId;
+  ids.started = (
+    await pick({ stage: 'NEW_START', project: { actualStart: { lte: new Date('2025-10-31') } } })
+  ).projectId;
   ids.completing = (await pick({ stage: 'COMPLETION', project: { actualCompletion: null } })).projectId;
-  ids.preliminary = (await pick({ stage: 'PRELIMINARY', project: { milestones: { none: { kind: 'LAND', status: 'DONE' } } } })).projectId;
+  ids.preliminary = (
+    await pick({ stage: 'PRELIMINARY', project: { milestones: { none: { kind: 'LAND', status: 'DONE' } } } })
+  ).projectId;
   ids.other = (await pick({ stage: 'ONGOING' })).projectId;
   await planIn2026(Object.values(ids));
 });
@@ -166,15 +224,24 @@ afterAll(async () => t?.drop());
 
 describe('closing 2025 while an approval is under way', () => {
   it('makes the approval wait for the close and then refuses it: nothing lands in a closed year', async () => {
-    const report = await t.db.monthlyReport.findFirstOrThrow({ where: { status: 'SUBMITTED', plan: { planYearId: y2025 } } });
+    const report = await t.db.monthlyReport.findFirstOrThrow({
+      where: { status: 'SUBMITTED', plan: { planYearId: y2025 } },
+    });
     const close = await closeHeldOpen(y2025);
     await signIn(t.db, 'bureau');
     const approval = act.reports.approveReport({ reportId: report.id, version: report.version });
     await untilWaitingOrSettled(approval);
     close.release();
     await close.done;
-    expect(await approval).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringMatching(/2025年度计划已关闭/) });
-    expect(await t.db.monthlyReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({ status: 'SUBMITTED', version: report.version });
+    expect(await approval).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      message: expect.stringMatching(/2025年度计划已关闭/),
+    });
+    expect(await t.db.monthlyReport.findUniqueOrThrow({ where: { id: report.id } })).toMatchObject({
+      status: 'SUBMITTED',
+      version: report.version,
+    });
     figuresAtClose = await figures2025();
     await signIn(t.db, 'admin');
     expect(await act.admin.activatePlanYear({ id: y2026 })).toMatchObject({ ok: true });
@@ -186,13 +253,21 @@ describe('no write moves the closed year’s figures', () => {
 
   it('refuses new warning lines for 2025, and the dashboard no longer offers them', async () => {
     await signIn(t.db, 'bureau');
-    expect(await act.warnings.setWarningThresholds({ year: 2025, yellowPoints: '5', redPoints: '6' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await act.warnings.setWarningThresholds({ year: 2025, yellowPoints: '5', redPoints: '6' })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    });
     await unchanged();
   });
 
   it('refuses a new department, a new area and a changed actual date through the open year', async () => {
     await signIn(t.db, 'bureau');
-    const other = await t.db.department.findFirstOrThrow({ where: { id: { not: (await t.db.project.findUniqueOrThrow({ where: { id: ids.other } })).departmentId }, active: true } });
+    const other = await t.db.department.findFirstOrThrow({
+      where: {
+        id: { not: (await t.db.project.findUniqueOrThrow({ where: { id: ids.other } })).departmentId },
+        active: true,
+      },
+    });
     for (const [id, change, field] of [
       [ids.other, { departmentId: other.id }, 'departmentId'],
       [ids.other, { area: '化龙桥片区' }, 'area'],
@@ -209,8 +284,12 @@ describe('no write moves the closed year’s figures', () => {
 
   it('lets a slipped project be re-planned and a later date be entered, and 2025 stays as it closed', async () => {
     await signIn(t.db, 'bureau');
-    expect(await act.projects.updateProject(await editForm(ids.notStarted, { plannedStart: '2026-06-01' }))).toMatchObject({ ok: true });
-    expect(await act.projects.updateProject(await editForm(ids.completing, { actualCompletion: '2026-01-20' }))).toMatchObject({ ok: true });
+    expect(
+      await act.projects.updateProject(await editForm(ids.notStarted, { plannedStart: '2026-06-01' })),
+    ).toMatchObject({ ok: true });
+    expect(
+      await act.projects.updateProject(await editForm(ids.completing, { actualCompletion: '2026-01-20' })),
+    ).toMatchObject({ ok: true });
     await unchanged();
   });
 
@@ -218,33 +297,57 @@ describe('no write moves the closed year’s figures', () => {
     await signIn(t.db, 'bureau');
     const p = await t.db.project.findUniqueOrThrow({ where: { id: ids.other }, include: { department: true } });
     const other = await t.db.department.findFirstOrThrow({ where: { id: { not: p.departmentId }, active: true } });
-    const csv = `项目代码,项目名称,责任单位,项目类别,投资主体,投资方向,总投资,年度计划投资,${Array.from({ length: 12 }, (_, i) => `${i + 1}月`).join(',')}\n` +
+    const csv =
+      `项目代码,项目名称,责任单位,项目类别,投资主体,投资方向,总投资,年度计划投资,${Array.from({ length: 12 }, (_, i) => `${i + 1}月`).join(',')}\n` +
       `${p.code},${p.name},${other.name},续建,区级,基础设施,${p.totalInvestment.toFixed(2)},120,${Array(12).fill('10').join(',')}\n`;
     const file = () => new File([csv], 'move.csv');
     const dry = await act.imports.importProjectsDryRun({ year: 2026, file: file() });
-    expect(dry).toMatchObject({ ok: true, data: { errors: [{ row: 2, column: '责任单位', message: 'closedYearLocked', params: { year: '2025' } }] } });
-    expect(await act.imports.importProjectsDryRun({ year: 2025, file: file() })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(dry).toMatchObject({
+      ok: true,
+      data: { errors: [{ row: 2, column: '责任单位', message: 'closedYearLocked', params: { year: '2025' } }] },
+    });
+    expect(await act.imports.importProjectsDryRun({ year: 2025, file: file() })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    });
     await unchanged();
   });
 
   it('refuses report writes into 2025', async () => {
     const plan = await t.db.projectPlan.findFirstOrThrow({ where: { planYearId: y2025, projectId: ids.other } });
     await signIn(t.db, await reporterOf(ids.other));
-    const saved = await act.reports.saveReportDraft({ projectPlanId: plan.id, month: 11, version: 0, investedThisMonth: '1' });
+    const saved = await act.reports.saveReportDraft({
+      projectPlanId: plan.id,
+      month: 11,
+      version: 0,
+      investedThisMonth: '1',
+    });
     expect(saved).toMatchObject({ ok: false, code: 'CONFLICT' });
     await unchanged();
   });
 
   it('refuses a 2026 report stating a start inside 2025, at save and at approval', async () => {
-    const plan = await t.db.projectPlan.findUniqueOrThrow({ where: { projectId_planYearId: { projectId: ids.notStarted, planYearId: y2026 } } });
+    const plan = await t.db.projectPlan.findUniqueOrThrow({
+      where: { projectId_planYearId: { projectId: ids.notStarted, planYearId: y2026 } },
+    });
     await signIn(t.db, await reporterOf(ids.notStarted));
-    const saved = await act.reports.saveReportDraft({ projectPlanId: plan.id, month: 1, version: 0, investedThisMonth: '1', actualStart: '2025-12-20' });
+    const saved = await act.reports.saveReportDraft({
+      projectPlanId: plan.id,
+      month: 1,
+      version: 0,
+      investedThisMonth: '1',
+      actualStart: '2025-12-20',
+    });
     expect(saved.ok ? '' : saved.fieldErrors?.actualStart?.[0]).toMatch(/2025年度已关闭：2025-12-31及以前的日期/);
 
     const report = await submitted2026(ids.notStarted, { actualStart: '2025-12-20' });
     await signIn(t.db, 'bureau');
     const approved = await act.reports.approveReport({ reportId: report.id, version: report.version });
-    expect(approved).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringMatching(/2025-12-20 在该年度内/) });
+    expect(approved).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      message: expect.stringMatching(/2025-12-20 在该年度内/),
+    });
     expect((await t.db.monthlyReport.findUniqueOrThrow({ where: { id: report.id } })).status).toBe('SUBMITTED');
     await unchanged();
   });
@@ -252,7 +355,10 @@ describe('no write moves the closed year’s figures', () => {
   it('refuses a 2026 approval whose milestone was reached inside 2025', async () => {
     const report = await submitted2026(ids.preliminary, { milestoneUpdates: [{ kind: 'LAND', date: '2025-11-03' }] });
     await signIn(t.db, 'bureau');
-    expect(await act.reports.approveReport({ reportId: report.id, version: report.version })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await act.reports.approveReport({ reportId: report.id, version: report.version })).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    });
     await unchanged();
   });
 
@@ -260,22 +366,32 @@ describe('no write moves the closed year’s figures', () => {
     await t.db.monthlyReport.deleteMany({ where: { plan: { projectId: ids.notStarted, planYearId: y2026 } } });
     const report = await submitted2026(ids.notStarted, { actualStart: '2026-01-12' });
     await signIn(t.db, 'bureau');
-    expect(await act.reports.approveReport({ reportId: report.id, version: report.version })).toMatchObject({ ok: true });
-    expect(day((await t.db.project.findUniqueOrThrow({ where: { id: ids.notStarted } })).actualStart)).toBe('2026-01-12');
+    expect(await act.reports.approveReport({ reportId: report.id, version: report.version })).toMatchObject({
+      ok: true,
+    });
+    expect(day((await t.db.project.findUniqueOrThrow({ where: { id: ids.notStarted } })).actualStart)).toBe(
+      '2026-01-12',
+    );
     await unchanged();
   });
 });
 
 describe('closing 2026 while a draft is being saved', () => {
   it('makes the save wait for the close and then refuses it', async () => {
-    const plan = await t.db.projectPlan.findUniqueOrThrow({ where: { projectId_planYearId: { projectId: ids.other, planYearId: y2026 } } });
+    const plan = await t.db.projectPlan.findUniqueOrThrow({
+      where: { projectId_planYearId: { projectId: ids.other, planYearId: y2026 } },
+    });
     await signIn(t.db, await reporterOf(ids.other));
     const close = await closeHeldOpen(y2026);
     const save = act.reports.saveReportDraft({ projectPlanId: plan.id, month: 1, version: 0, investedThisMonth: '3' });
     await untilWaitingOrSettled(save);
     close.release();
     await close.done;
-    expect(await save).toMatchObject({ ok: false, code: 'CONFLICT', message: expect.stringMatching(/2026年度计划已关闭/) });
+    expect(await save).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+      message: expect.stringMatching(/2026年度计划已关闭/),
+    });
     expect(await t.db.monthlyReport.count({ where: { planId: plan.id } })).toBe(0);
   });
 });
@@ -284,8 +400,13 @@ describe('the raw connection', () => {
   it('sees the closed years as the app does', async () => {
     const client = new pg.Client({ connectionString: t.url });
     await client.connect();
-    const { rows } = await client.query<{ year: number; status: string }>(`SELECT year, status::text FROM "PlanYear" ORDER BY year`);
+    const { rows } = await client.query<{ year: number; status: string }>(
+      `SELECT year, status::text FROM "PlanYear" ORDER BY year`,
+    );
     await client.end();
-    expect(rows).toEqual([{ year: 2025, status: 'CLOSED' }, { year: 2026, status: 'CLOSED' }]);
+    expect(rows).toEqual([
+      { year: 2025, status: 'CLOSED' },
+      { year: 2026, status: 'CLOSED' },
+    ]);
   });
 });

@@ -17,7 +17,9 @@ beforeAll(async () => {
   leader = await actorOf(t.db, 'leader');
   ({ getDashboardYear } = await import('@/lib/server/dashboard/get-dashboard-year'));
   // a later year in preparation: newer than the active one, but not the default
-  await t.db.planYear.create({ data: { year: 2026, title: '2026年重点项目计划', approvedInvestment: '0', status: 'DRAFT', currentMonth: 1 } });
+  await t.db.planYear.create({
+    data: { year: 2026, title: '2026年重点项目计划', approvedInvestment: '0', status: 'DRAFT', currentMonth: 1 },
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -30,7 +32,11 @@ describe('getDashboardYear', () => {
   });
 
   it('shows the year asked for, in whatever status', async () => {
-    expect(await getDashboardYear(t.db, leader, { year: 2026 })).toEqual({ year: 2026, currentMonth: 1, status: 'DRAFT' });
+    expect(await getDashboardYear(t.db, leader, { year: 2026 })).toEqual({
+      year: 2026,
+      currentMonth: 1,
+      status: 'DRAFT',
+    });
     expect(await getDashboardYear(t.db, leader, { year: 2025 })).toMatchObject({ year: 2025 });
   });
 

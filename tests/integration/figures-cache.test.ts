@@ -16,7 +16,15 @@ let getRollup: typeof import('@/lib/server/dashboard/get-rollup').getRollup;
 let getAttention: typeof import('@/lib/server/dashboard/get-attention').getAttention;
 let leader: Actor;
 
-const FIGURE_TABLES = ['Department', 'MonthlyPlanItem', 'MonthlyReport', 'PlanYear', 'PreliminaryMilestone', 'Project', 'ProjectPlan'];
+const FIGURE_TABLES = [
+  'Department',
+  'MonthlyPlanItem',
+  'MonthlyReport',
+  'PlanYear',
+  'PreliminaryMilestone',
+  'Project',
+  'ProjectPlan',
+];
 
 beforeAll(async () => {
   t = await createTestDatabase('seeded', { app: true });
@@ -61,8 +69,12 @@ describe('FiguresVersion', () => {
     const before = await cache.figuresVersion(t.db);
     await withClient(async (c) => {
       await c.query('BEGIN');
-      const updated = await c.query(`UPDATE "MonthlyReport" SET "updatedAt" = now() WHERE id IN (SELECT id FROM "MonthlyReport" ORDER BY id LIMIT 50)`);
-      await c.query(`UPDATE "Project" SET "updatedAt" = now() WHERE id IN (SELECT id FROM "Project" ORDER BY id LIMIT 5)`);
+      const updated = await c.query(
+        `UPDATE "MonthlyReport" SET "updatedAt" = now() WHERE id IN (SELECT id FROM "MonthlyReport" ORDER BY id LIMIT 50)`,
+      );
+      await c.query(
+        `UPDATE "Project" SET "updatedAt" = now() WHERE id IN (SELECT id FROM "Project" ORDER BY id LIMIT 5)`,
+      );
       expect(updated.rowCount).toBe(50);
       // not yet: neither another connection nor the writer itself sees a new version before commit
       expect(await cache.figuresVersion(t.db)).toBe(before);
@@ -105,7 +117,10 @@ describe('getRollupCached and getAttentionCached', () => {
   it('recompute after any committed change, equal to a fresh computation', async () => {
     const before = (await cache.getRollupCached(t.db, leader, options))!;
     const report = await approvedReport();
-    await t.db.monthlyReport.update({ where: { id: report.id }, data: { approvedInvested: report.approvedInvested!.plus(1000) } });
+    await t.db.monthlyReport.update({
+      where: { id: report.id },
+      data: { approvedInvested: report.approvedInvested!.plus(1000) },
+    });
 
     const after = (await cache.getRollupCached(t.db, leader, options))!;
     expect(after).not.toBe(before);

@@ -31,7 +31,9 @@ describe('a production first start on an empty database', () => {
   };
 
   it('creates one administrator and nothing else: no demo user, no demo plan', async () => {
-    const users = await t.db.user.findMany({ select: { username: true, role: true, active: true, mustChangePassword: true } });
+    const users = await t.db.user.findMany({
+      select: { username: true, role: true, active: true, mustChangePassword: true },
+    });
     expect(users).toEqual([{ username: 'admin', role: 'ADMIN', active: true, mustChangePassword: true }]);
     expect(await t.db.planYear.count()).toBe(0);
     expect(await t.db.project.count()).toBe(0);
@@ -41,7 +43,10 @@ describe('a production first start on an empty database', () => {
     const password = printedPassword();
     expect(password).toMatch(/^\S{20}$/);
     expect(lines.filter((l) => l.includes(password!))).toHaveLength(1);
-    const { passwordHash } = await t.db.user.findUniqueOrThrow({ where: { username: 'admin' }, omit: { passwordHash: false } });
+    const { passwordHash } = await t.db.user.findUniqueOrThrow({
+      where: { username: 'admin' },
+      omit: { passwordHash: false },
+    });
     expect(passwordHash).toMatch(/^\$argon2id\$/);
     expect(passwordHash).not.toContain(password);
     expect(await verify(passwordHash, password!)).toBe(true);

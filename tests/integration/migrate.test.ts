@@ -70,7 +70,9 @@ describe('migration runner', () => {
       path.join(bad, 'migration.sql'),
       'CREATE TABLE "HalfWritten" (id int);\nSELECT * FROM "NoSuchTable";\n',
     );
-    await expect(migrate(t.url, { dir })).rejects.toThrow(/99999999999999_broken\/migration.sql failed and was rolled back/);
+    await expect(migrate(t.url, { dir })).rejects.toThrow(
+      /99999999999999_broken\/migration.sql failed and was rolled back/,
+    );
     expect(await tableExists(t.url, 'HalfWritten')).toBe(false);
     // the good migrations before it stay applied
     expect(await tableExists(t.url, 'Project')).toBe(true);

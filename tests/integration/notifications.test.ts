@@ -37,7 +37,14 @@ async function sendTheUsualPair() {
       tx,
       jtj.departmentId!,
       'REPORT_RETURNED',
-      { department: '区交通局', year: 2025, month: 11, count: 1, project: '轨道交通27号线', comment: '请补充形象进度说明' },
+      {
+        department: '区交通局',
+        year: 2025,
+        month: 11,
+        count: 1,
+        project: '轨道交通27号线',
+        comment: '请补充形象进度说明',
+      },
       '/projects/1?year=2025',
     );
   });
@@ -65,7 +72,12 @@ describe('listNotifications', () => {
   it('lists a user’s own notifications, newest first, with the unread count', async () => {
     await sendTheUsualPair();
     await t.db.$transaction((tx) =>
-      notify.notifyBureau(tx, 'REPORTS_SUBMITTED', { department: '区教委', year: 2025, month: 11, count: 3 }, '/reports/review?year=2025&month=11'),
+      notify.notifyBureau(
+        tx,
+        'REPORTS_SUBMITTED',
+        { department: '区教委', year: 2025, month: 11, count: 3 },
+        '/reports/review?year=2025&month=11',
+      ),
     );
 
     const bureau = await reads.listNotifications(t.db, await actorOf(t.db, 'bureau'));
@@ -83,7 +95,11 @@ describe('listNotifications', () => {
     const jtj = await reads.listNotifications(t.db, await actorOf(t.db, 'jtj'));
     expect(jtj.items.map((n) => n.kind)).toEqual(['REPORT_RETURNED']);
     for (const other of ['zjw', 'leader', 'admin'] as const) {
-      expect(await reads.listNotifications(t.db, await actorOf(t.db, other))).toMatchObject({ total: 0, unread: 0, items: [] });
+      expect(await reads.listNotifications(t.db, await actorOf(t.db, other))).toMatchObject({
+        total: 0,
+        unread: 0,
+        items: [],
+      });
       expect(await reads.getUnreadNotificationCount(t.db, await actorOf(t.db, other))).toBe(0);
     }
   });
@@ -112,8 +128,16 @@ describe('listNotifications', () => {
 
 describe('the notification text', () => {
   const translator = (locale: 'zh-CN' | 'en') =>
-    createTranslator({ locale, messages: locale === 'en' ? en : zhCN, namespace: 'notifications.text' }) as unknown as NotificationTranslator;
-  const text = (locale: 'zh-CN' | 'en', kind: 'REPORTS_SUBMITTED' | 'REPORT_RETURNED' | 'REPORT_REOPENED', params: object) =>
+    createTranslator({
+      locale,
+      messages: locale === 'en' ? en : zhCN,
+      namespace: 'notifications.text',
+    }) as unknown as NotificationTranslator;
+  const text = (
+    locale: 'zh-CN' | 'en',
+    kind: 'REPORTS_SUBMITTED' | 'REPORT_RETURNED' | 'REPORT_REOPENED',
+    params: object,
+  ) =>
     notificationMessage(translator(locale), locale, {
       kind,
       params: { department: '区交通局', year: 2025, month: 11, count: 1, ...params },
@@ -127,7 +151,9 @@ describe('the notification text', () => {
     expect(text('zh-CN', 'REPORT_REOPENED', { project: '轨道交通27号线', comment: '金额录入有误' })).toBe(
       '区发展改革委重新打开了“轨道交通27号线”2025年11月月报，原因：金额录入有误',
     );
-    expect(text('zh-CN', 'REPORT_RETURNED', { count: 3, comment: '请核实' })).toBe('区发展改革委退回了2025年11月的3份月报：请核实');
+    expect(text('zh-CN', 'REPORT_RETURNED', { count: 3, comment: '请核实' })).toBe(
+      '区发展改革委退回了2025年11月的3份月报：请核实',
+    );
   });
 
   it('reads in English', () => {
@@ -212,14 +238,19 @@ describe('markAllNotificationsRead', () => {
     const [old] = await t.db.notification.findMany({ where: { userId: bureau.id }, orderBy: { id: 'asc' } });
     const readEarlier = new Date('2025-12-01T02:00:00Z');
     await t.db.notification.update({ where: { id: old!.id }, data: { readAt: readEarlier } });
-    const jtjBefore = await t.db.notification.findMany({ where: { userId: (await actorOf(t.db, 'jtj')).id }, orderBy: { id: 'asc' } });
+    const jtjBefore = await t.db.notification.findMany({
+      where: { userId: (await actorOf(t.db, 'jtj')).id },
+      orderBy: { id: 'asc' },
+    });
     const audits = await t.db.auditLog.count();
 
     await signIn(t.db, 'bureau');
     expect(await actions.markAllNotificationsRead({})).toMatchObject({ ok: true, data: { count: 1 } });
     expect(await unreadOf('bureau')).toBe(0);
     expect((await t.db.notification.findUniqueOrThrow({ where: { id: old!.id } })).readAt).toEqual(readEarlier);
-    expect(await t.db.notification.findMany({ where: { userId: (await actorOf(t.db, 'jtj')).id }, orderBy: { id: 'asc' } })).toEqual(jtjBefore);
+    expect(
+      await t.db.notification.findMany({ where: { userId: (await actorOf(t.db, 'jtj')).id }, orderBy: { id: 'asc' } }),
+    ).toEqual(jtjBefore);
     expect(await t.db.auditLog.count()).toBe(audits + 1);
     expect(await t.db.auditLog.findFirstOrThrow({ orderBy: { id: 'desc' } })).toMatchObject({
       action: 'notification.markAllRead',

@@ -18,8 +18,15 @@ let t: TestDatabase;
 /** A project of the user's department with a 2025 plan. */
 async function projectOf(username: string) {
   return t.db.project.findFirstOrThrow({
-    where: { departmentId: (await actorOf(t.db, username)).departmentId ?? -1, plans: { some: { planYear: { year: 2025 } } } },
-    select: { id: true, departmentId: true, plans: { select: { id: true, reports: { select: { id: true, month: true } } } } },
+    where: {
+      departmentId: (await actorOf(t.db, username)).departmentId ?? -1,
+      plans: { some: { planYear: { year: 2025 } } },
+    },
+    select: {
+      id: true,
+      departmentId: true,
+      plans: { select: { id: true, reports: { select: { id: true, month: true } } } },
+    },
     orderBy: { id: 'asc' },
   });
 }
@@ -78,7 +85,9 @@ describe('getProject', () => {
     expect(project.id).toBe(own.id);
     expect(project.plan?.year).toBe(2025);
     expect(project.plan?.currentMonth).toBe(11);
-    expect(project.plan?.reports.map((r) => r.month)).toEqual(own.plans[0]?.reports.map((r) => r.month).sort((a, b) => a - b));
+    expect(project.plan?.reports.map((r) => r.month)).toEqual(
+      own.plans[0]?.reports.map((r) => r.month).sort((a, b) => a - b),
+    );
     if (project.plan?.annualPlan) {
       expect(project.plan.monthlyPlan).toHaveLength(12);
       expect(project.plan.totals.planned).toBe(project.plan.annualPlan);
@@ -116,7 +125,13 @@ describe('getProjectHistory', () => {
     const other = await projectOf('jtj');
     const who = { actor: await actorOf(t.db, 'bureau'), ip: '10.0.0.1' };
 
-    await writeAudit(t.db, who, { action: 'project.update', entity: 'Project', entityId: own.id, before: { name: 'a' }, after: { name: 'b' } });
+    await writeAudit(t.db, who, {
+      action: 'project.update',
+      entity: 'Project',
+      entityId: own.id,
+      before: { name: 'a' },
+      after: { name: 'b' },
+    });
     await writeAudit(t.db, who, { action: 'plan.update', entity: 'ProjectPlan', entityId: plan.id });
     await writeAudit(t.db, who, { action: 'report.approve', entity: 'MonthlyReport', entityId: report.id });
     await writeAudit(t.db, who, { action: 'project.update', entity: 'Project', entityId: other.id });
@@ -136,8 +151,12 @@ describe('getProjectHistory', () => {
 
   it('answers another department’s project like a missing one', async () => {
     const theirs = await projectOf('jtj');
-    await expect(getProjectHistory(t.db, await actorOf(t.db, 'zjw'), { projectId: theirs.id })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(getProjectHistory(t.db, await actorOf(t.db, 'zjw'), { projectId: 99_999_999 })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getProjectHistory(t.db, await actorOf(t.db, 'zjw'), { projectId: theirs.id })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(getProjectHistory(t.db, await actorOf(t.db, 'zjw'), { projectId: 99_999_999 })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 });
 
@@ -155,9 +174,21 @@ describe('listAuditLog', () => {
     const jtjProject = await projectOf('jtj');
     const zjwProject = await projectOf('zjw');
     // Distinct actions so the assertions see only this test's rows.
-    await writeAudit(t.db, { actor: zjw, ip: null }, { action: 'test.byZjw', entity: 'MonthlyReport', entityId: 99_999_999 });
-    await writeAudit(t.db, { actor: await actorOf(t.db, 'bureau'), ip: null }, { action: 'test.onJtj', entity: 'Project', entityId: jtjProject.id });
-    await writeAudit(t.db, { actor: await actorOf(t.db, 'bureau'), ip: null }, { action: 'test.onZjw', entity: 'Project', entityId: zjwProject.id });
+    await writeAudit(
+      t.db,
+      { actor: zjw, ip: null },
+      { action: 'test.byZjw', entity: 'MonthlyReport', entityId: 99_999_999 },
+    );
+    await writeAudit(
+      t.db,
+      { actor: await actorOf(t.db, 'bureau'), ip: null },
+      { action: 'test.onJtj', entity: 'Project', entityId: jtjProject.id },
+    );
+    await writeAudit(
+      t.db,
+      { actor: await actorOf(t.db, 'bureau'), ip: null },
+      { action: 'test.onZjw', entity: 'Project', entityId: zjwProject.id },
+    );
     await writeAudit(t.db, { actor: jtj, ip: null }, { action: 'test.byJtj', entity: 'User', entityId: jtj.id });
 
     const bureau = await actorOf(t.db, 'bureau');

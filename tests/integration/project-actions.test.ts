@@ -120,8 +120,16 @@ beforeAll(async () => {
   zjwDepartmentId = (await actorOf(t.db, 'zjw')).departmentId!;
   const active = await t.db.planYear.update({ where: { year: 2025 }, data: { status: 'ACTIVE' } });
   activeYearId = active.id;
-  draftYearId = (await t.db.planYear.create({ data: { year: 2026, title: '2026年计划（编制中）', approvedInvestment: '1000000', status: 'DRAFT' } })).id;
-  closedYearId = (await t.db.planYear.create({ data: { year: 2019, title: '2019年计划', approvedInvestment: '1000000', status: 'CLOSED' } })).id;
+  draftYearId = (
+    await t.db.planYear.create({
+      data: { year: 2026, title: '2026年计划（编制中）', approvedInvestment: '1000000', status: 'DRAFT' },
+    })
+  ).id;
+  closedYearId = (
+    await t.db.planYear.create({
+      data: { year: 2019, title: '2019年计划', approvedInvestment: '1000000', status: 'CLOSED' },
+    })
+  ).id;
 });
 
 afterAll(async () => t?.drop());
@@ -134,7 +142,13 @@ describe('updateProject', () => {
     expect(result).toMatchObject({ ok: true, data: { id: input.id, year: 2025, planChanged: false, changed: true } });
 
     const audit = await t.db.auditLog.findFirstOrThrow({ orderBy: { id: 'desc' } });
-    expect(audit).toMatchObject({ action: 'project.update', entity: 'Project', entityId: String(input.id), actor: 'bureau', reason: null });
+    expect(audit).toMatchObject({
+      action: 'project.update',
+      entity: 'Project',
+      entityId: String(input.id),
+      actor: 'bureau',
+      reason: null,
+    });
     expect(audit.after).toEqual({ contactName: '李四', plannedCompletion: '2027-12-31' });
     expect(Object.keys(audit.before as object).sort()).toEqual(['contactName', 'plannedCompletion']);
     const row = await t.db.project.findUniqueOrThrow({ where: { id: input.id } });
@@ -161,10 +175,16 @@ describe('updateProject', () => {
     const result = await actions.updateProject({ ...input, monthly, reason: '征地拆迁推迟，一月计划移至二月' });
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true, data: { planChanged: true } });
 
-    const audit = await t.db.auditLog.findFirstOrThrow({ where: { entity: 'ProjectPlan', entityId: String(planId) }, orderBy: { id: 'desc' } });
+    const audit = await t.db.auditLog.findFirstOrThrow({
+      where: { entity: 'ProjectPlan', entityId: String(planId) },
+      orderBy: { id: 'desc' },
+    });
     expect(audit).toMatchObject({ action: 'project.update', reason: '征地拆迁推迟，一月计划移至二月' });
     expect((audit.after as { monthlyPlan: string[] }).monthlyPlan.slice(0, 2)).toEqual(monthly.slice(0, 2));
-    const plan = await t.db.projectPlan.findUniqueOrThrow({ where: { id: planId }, include: { monthlyPlan: { orderBy: { month: 'asc' } } } });
+    const plan = await t.db.projectPlan.findUniqueOrThrow({
+      where: { id: planId },
+      include: { monthlyPlan: { orderBy: { month: 'asc' } } },
+    });
     expect(plan.annualPlan?.toFixed(2)).toBe(annual);
     expect(plan.monthlyPlan.map((m) => m.amount.toFixed(2))).toEqual(monthly);
     expect(plan.version).toBe(2);
@@ -179,7 +199,11 @@ describe('updateProject', () => {
       [{ stage: 'PRELIMINARY', annualPlan: '' }, 'monthly', 'projectPreliminaryHasMonthlyPlan'],
       [{ monthly: [...input.monthly.slice(0, 11), '999999.99'] }, 'monthly', 'projectMonthlySplitMismatch'],
       [{ totalInvestment: input.cumulativeBeforeYear }, 'annualPlan', 'projectAnnualPlanExceedsRemaining'],
-      [{ plannedStart: '2025-06-02', plannedCompletion: '2025-06-01' }, 'plannedCompletion', 'projectPlannedDatesOrder'],
+      [
+        { plannedStart: '2025-06-02', plannedCompletion: '2025-06-01' },
+        'plannedCompletion',
+        'projectPlannedDatesOrder',
+      ],
       [{ actualStart: '2025-06-02', actualCompletion: '2025-06-01' }, 'actualCompletion', 'projectActualDatesOrder'],
     ];
     for (const [change, field, key] of cases) {
@@ -214,7 +238,10 @@ describe('updateProject', () => {
     const read = input.planVersion!;
     // the first of two forms opened together saves a change of the project's own fields: the plan's version moves
     const first = await actions.updateProject({ ...input, contactName: '王五' });
-    expect(first, JSON.stringify(first)).toMatchObject({ ok: true, data: { planChanged: false, planVersion: read + 1 } });
+    expect(first, JSON.stringify(first)).toMatchObject({
+      ok: true,
+      data: { planChanged: false, planVersion: read + 1 },
+    });
     expect((await t.db.projectPlan.findUniqueOrThrow({ where: { id: planId } })).version).toBe(read + 1);
 
     // the second form still names the version it read: refused, for a plan change and an attribute change alike
@@ -233,7 +260,10 @@ describe('updateProject', () => {
       reason: '进度调整',
       planVersion: first.ok ? first.data.planVersion : null,
     });
-    expect(again, JSON.stringify(again)).toMatchObject({ ok: true, data: { planChanged: true, planVersion: read + 2 } });
+    expect(again, JSON.stringify(again)).toMatchObject({
+      ok: true,
+      data: { planChanged: true, planVersion: read + 2 },
+    });
   });
 
   it('refuses a form that read no plan for the year once someone has added one', async () => {
@@ -247,7 +277,9 @@ describe('updateProject', () => {
   it('answers in English for an English user', async () => {
     const { input } = await editableProject();
     await signIn(t.db, 'bureau', { locale: 'en' });
-    const result = await refusedWithNothingWritten(() => actions.updateProject({ ...input, planVersion: input.planVersion! + 1 }));
+    const result = await refusedWithNothingWritten(() =>
+      actions.updateProject({ ...input, planVersion: input.planVersion! + 1 }),
+    );
     expect(result.message).toBe(en.validation.projectVersionConflict);
   });
 
@@ -294,7 +326,10 @@ describe('createProject', () => {
     const result = await actions.createProject(input);
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
     if (!result.ok) return;
-    const plan = await t.db.projectPlan.findFirstOrThrow({ where: { projectId: result.data.id }, include: { monthlyPlan: true } });
+    const plan = await t.db.projectPlan.findFirstOrThrow({
+      where: { projectId: result.data.id },
+      include: { monthlyPlan: true },
+    });
     expect(plan.annualPlan).toBeNull();
     expect(plan.monthlyPlan).toEqual([]);
   });
@@ -302,7 +337,9 @@ describe('createProject', () => {
   it('refuses an existing code, writing nothing', async () => {
     await signIn(t.db, 'bureau');
     const existing = await t.db.project.findFirstOrThrow({ orderBy: { id: 'asc' } });
-    const result = await refusedWithNothingWritten(() => actions.createProject(newProject(draftYearId, { code: existing.code })));
+    const result = await refusedWithNothingWritten(() =>
+      actions.createProject(newProject(draftYearId, { code: existing.code })),
+    );
     expect(result.fieldErrors?.code).toEqual([msg('projectCodeTaken')]);
   });
 
@@ -313,24 +350,34 @@ describe('createProject', () => {
 
     const result = await actions.createProject(newProject(activeYearId, { reason: '区政府常务会议增补' }));
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-    const audits = await t.db.auditLog.findMany({ where: { action: 'project.create' }, orderBy: { id: 'desc' }, take: 2 });
+    const audits = await t.db.auditLog.findMany({
+      where: { action: 'project.create' },
+      orderBy: { id: 'desc' },
+      take: 2,
+    });
     expect(audits.map((a) => a.reason)).toEqual(['区政府常务会议增补', '区政府常务会议增补']);
   });
 
   it('refuses each invariant and a closed year, writing nothing', async () => {
     await signIn(t.db, 'bureau');
     const cases: [Record<string, unknown>, string, keyof typeof zhCN.validation][] = [
-      [{ stage: 'PRELIMINARY' , monthly: Array(12).fill('') }, 'annualPlan', 'projectPreliminaryHasAnnualPlan'],
+      [{ stage: 'PRELIMINARY', monthly: Array(12).fill('') }, 'annualPlan', 'projectPreliminaryHasAnnualPlan'],
       [{ monthly: Array(12).fill('99') }, 'monthly', 'projectMonthlySplitMismatch'],
       [{ totalInvestment: '1,000' }, 'annualPlan', 'projectAnnualPlanExceedsRemaining'],
-      [{ plannedStart: '2026-01-02', plannedCompletion: '2026-01-01' }, 'plannedCompletion', 'projectPlannedDatesOrder'],
+      [
+        { plannedStart: '2026-01-02', plannedCompletion: '2026-01-01' },
+        'plannedCompletion',
+        'projectPlannedDatesOrder',
+      ],
       [{ actualStart: '2026-01-02', actualCompletion: '2026-01-01' }, 'actualCompletion', 'projectActualDatesOrder'],
     ];
     for (const [change, field, key] of cases) {
       const result = await refusedWithNothingWritten(() => actions.createProject(newProject(draftYearId, change)));
       expect(result.fieldErrors?.[field], key).toEqual([msg(key)]);
     }
-    const closed = await refusedWithNothingWritten(() => actions.createProject(newProject(closedYearId, { reason: '补录' })));
+    const closed = await refusedWithNothingWritten(() =>
+      actions.createProject(newProject(closedYearId, { reason: '补录' })),
+    );
     expect(closed.code).toBe('CONFLICT');
   });
 });

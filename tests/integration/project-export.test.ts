@@ -19,7 +19,6 @@ let route: typeof import('@/app/api/projects/export/route');
 let list: typeof import('@/lib/server/projects/list-projects');
 let getActor: typeof import('@/lib/auth/session').getActor;
 
-
 /** Every row of the list for these parameters, page after page, as the list page would show them. */
 async function listedRows(actor: SessionActor, params: ProjectListParams): Promise<ProjectListItem[]> {
   const rows: ProjectListItem[] = [];
@@ -34,7 +33,9 @@ async function listedRows(actor: SessionActor, params: ProjectListParams): Promi
 /** The export route's rows for the list's query string. */
 async function exportedRows(actor: SessionActor, params: ProjectListParams) {
   vi.mocked(getActor).mockResolvedValue(actor);
-  const response = await route.GET(new NextRequest(`http://localhost/api/projects/export${projectListSearch(params, { year: '2025' })}`));
+  const response = await route.GET(
+    new NextRequest(`http://localhost/api/projects/export${projectListSearch(params, { year: '2025' })}`),
+  );
   expect(response.status).toBe(200);
   const sheet = parseProjectSheet(readGrid(new Uint8Array(await response.arrayBuffer()), 'xlsx'));
   expect(sheet.issues).toEqual([]);
@@ -71,12 +72,16 @@ describe('GET /api/projects/export', () => {
     expect(listed.every((r) => r.warning !== 'none')).toBe(true);
 
     const exported = await exportedRows(bureau, params);
-    expect(exported.map((r) => [r.code, r.name, r.department, r.stage, r.totalInvestment, r.annualPlan])).toEqual(shape(listed));
+    expect(exported.map((r) => [r.code, r.name, r.department, r.stage, r.totalInvestment, r.annualPlan])).toEqual(
+      shape(listed),
+    );
   });
 
   it('applies the search, investor, direction and area filters as the list does', async () => {
     const bureau = await actorOf(t.db, 'bureau');
-    const sample = (await listedRows(bureau, { ...DEFAULT_PROJECT_LIST_PARAMS, stages: ['NEW_START'] })).find((r) => r.area);
+    const sample = (await listedRows(bureau, { ...DEFAULT_PROJECT_LIST_PARAMS, stages: ['NEW_START'] })).find(
+      (r) => r.area,
+    );
     if (!sample) throw new Error('no seeded 新开工 project with an area');
     const params: ProjectListParams = {
       ...DEFAULT_PROJECT_LIST_PARAMS,
@@ -89,7 +94,9 @@ describe('GET /api/projects/export', () => {
     const listed = await listedRows(bureau, params);
     expect(listed.map((r) => r.code)).toContain(sample.code);
     const exported = await exportedRows(bureau, params);
-    expect(exported.map((r) => [r.code, r.name, r.department, r.stage, r.totalInvestment, r.annualPlan])).toEqual(shape(listed));
+    expect(exported.map((r) => [r.code, r.name, r.department, r.stage, r.totalInvestment, r.annualPlan])).toEqual(
+      shape(listed),
+    );
   });
 
   it('gives a department its own list only, as the list does, whatever department it asks for', async () => {
@@ -98,7 +105,10 @@ describe('GET /api/projects/export', () => {
     expect(own.map((r) => r.code)).toEqual((await listedRows(zjw, DEFAULT_PROJECT_LIST_PARAMS)).map((r) => r.code));
     expect(new Set(own.map((r) => r.department))).toEqual(new Set([zjw.departmentName]));
 
-    const other = await t.db.department.findFirstOrThrow({ where: { id: { not: zjw.departmentId! } }, select: { id: true } });
+    const other = await t.db.department.findFirstOrThrow({
+      where: { id: { not: zjw.departmentId! } },
+      select: { id: true },
+    });
     const asked = { ...DEFAULT_PROJECT_LIST_PARAMS, departmentIds: [other.id] };
     expect(await listedRows(zjw, asked)).toEqual([]);
     expect(await exportedRows(zjw, asked)).toEqual([]);

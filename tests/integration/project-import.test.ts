@@ -37,7 +37,9 @@ beforeAll(async () => {
   actions = await import('@/lib/actions/project-import');
   exporter = await import('@/lib/server/projects/export-projects');
   // a draft year of its own, so the published 2025 figures are not touched
-  await t.db.planYear.create({ data: { year: 2026, title: '渝中区2026年重点项目计划', approvedInvestment: '1000000', status: 'DRAFT' } });
+  await t.db.planYear.create({
+    data: { year: 2026, title: '渝中区2026年重点项目计划', approvedInvestment: '1000000', status: 'DRAFT' },
+  });
 });
 
 afterAll(async () => t?.drop());
@@ -104,7 +106,9 @@ describe('importing a file', () => {
       include: { plans: { include: { monthlyPlan: true, planYear: true } }, department: true },
       orderBy: { code: 'asc' },
     });
-    expect(created.map((p) => [p.code, p.department.name, p.plans[0]!.stage, p.plans[0]!.annualPlan?.toFixed(2) ?? null])).toEqual([
+    expect(
+      created.map((p) => [p.code, p.department.name, p.plans[0]!.stage, p.plans[0]!.annualPlan?.toFixed(2) ?? null]),
+    ).toEqual([
       ['IMP-001', '区住房城乡建委', 'NEW_START', '1200.00'],
       ['IMP-002', '区住房城乡建委', 'ONGOING', '2400.50'],
       ['IMP-003', '区交通局', 'PRELIMINARY', null],
@@ -113,7 +117,9 @@ describe('importing a file', () => {
     expect(created[2]!.plans[0]!.monthlyPlan).toHaveLength(0);
     expect(created.every((p) => p.plans[0]!.planYear.year === 2026)).toBe(true);
 
-    const summaryRow = await t.db.auditLog.findFirstOrThrow({ where: { action: 'project.import', entity: 'PlanYear' } });
+    const summaryRow = await t.db.auditLog.findFirstOrThrow({
+      where: { action: 'project.import', entity: 'PlanYear' },
+    });
     expect(summaryRow.after).toMatchObject({ year: 2026, created: 3, updated: 0, unchanged: 0 });
     expect(await t.db.auditLog.count({ where: { action: 'project.import', entity: 'Project' } })).toBe(3);
   });
@@ -133,7 +139,10 @@ describe('importing a file', () => {
     const result = await checkAndCommit(2026, await workbook(changed));
     expect(result).toMatchObject({ ok: true, data: { committed: true, create: 0, update: 1, unchanged: 2 } });
     const project = await t.db.project.findUniqueOrThrow({ where: { code: 'IMP-001' } });
-    const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: 'project.import', entity: 'Project', entityId: String(project.id) }, orderBy: { id: 'desc' } });
+    const audit = await t.db.auditLog.findFirstOrThrow({
+      where: { action: 'project.import', entity: 'Project', entityId: String(project.id) },
+      orderBy: { id: 'desc' },
+    });
     expect(audit.before).toEqual({ name: '导入测试项目IMP-001', totalInvestment: '5000.00' });
     expect(audit.after).toEqual({ name: '导入测试项目改名', totalInvestment: '6000.00' });
   });
@@ -144,7 +153,9 @@ describe('importing a file', () => {
     await t.db.$executeRawUnsafe(`
       CREATE FUNCTION refuse_boom() RETURNS trigger AS $$
       BEGIN IF NEW.code = 'BOOM-3' THEN RAISE EXCEPTION 'planted failure'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
-    await t.db.$executeRawUnsafe(`CREATE TRIGGER refuse_boom BEFORE INSERT ON "Project" FOR EACH ROW EXECUTE FUNCTION refuse_boom()`);
+    await t.db.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_boom BEFORE INSERT ON "Project" FOR EACH ROW EXECUTE FUNCTION refuse_boom()`,
+    );
     try {
       const before = await fingerprint();
       const lines: Line[] = [{ code: 'BOOM-1' }, { code: 'BOOM-2' }, { code: 'BOOM-3' }, { code: 'BOOM-4' }];
@@ -173,9 +184,15 @@ describe('importing a file', () => {
 
   it('refuses a department user, and a file that is not a spreadsheet', async () => {
     await signIn(t.db, 'zjw');
-    expect(await actions.importProjectsCommit(form(2026, await workbook(GOOD)))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await actions.importProjectsCommit(form(2026, await workbook(GOOD)))).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
     await signIn(t.db, 'bureau');
-    expect(await actions.importProjectsDryRun(form(2026, new File(['x'], 'a.pdf')))).toMatchObject({ ok: false, code: 'VALIDATION' });
+    expect(await actions.importProjectsDryRun(form(2026, new File(['x'], 'a.pdf')))).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+    });
     const garbage = await actions.importProjectsDryRun(form(2026, new File([new Uint8Array([1, 2, 3, 4])], 'a.xlsx')));
     expect(garbage.ok && garbage.data.errors[0]?.message).toMatch(/unreadable|noHeader/);
   });
@@ -184,7 +201,15 @@ describe('importing a file', () => {
 describe('file formats', () => {
   const lines: Line[] = [
     { code: 'FMT-001', name: '解放碑步行街提升', annual: '1200.00' },
-    { code: 'FMT-002', stage: '续建', investor: '社会', direction: '房地产', total: '98765.43', before: '1000', annual: '2400.50' },
+    {
+      code: 'FMT-002',
+      stage: '续建',
+      investor: '社会',
+      direction: '房地产',
+      total: '98765.43',
+      before: '1000',
+      annual: '2400.50',
+    },
     { code: 'FMT-003', stage: '前期', department: '区交通局', name: '轨道交通站点接驳' },
   ];
   const TITLE = '渝中区2026年重点项目计划表';
@@ -212,8 +237,11 @@ describe('file formats', () => {
 
   /** A .csv as Excel on a Chinese Windows saves it: GBK, the title on the first line, the header on the third. */
   function gbkCsv(): File {
-    const quote = (cell: string | number) => (/[",\r\n]/.test(String(cell)) ? `"${String(cell).replaceAll('"', '""')}"` : String(cell));
-    const text = grid().map((row) => row.map(quote).join(',')).join('\r\n');
+    const quote = (cell: string | number) =>
+      /[",\r\n]/.test(String(cell)) ? `"${String(cell).replaceAll('"', '""')}"` : String(cell);
+    const text = grid()
+      .map((row) => row.map(quote).join(','))
+      .join('\r\n');
     const bytes = new Uint8Array(iconv.encode(text, 'gbk'));
     // really GBK: not valid UTF-8
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
@@ -267,7 +295,19 @@ describe('export', () => {
     await wb.xlsx.load(new Uint8Array(buffer).buffer as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     expect(String(ws.getCell('A1').value)).toMatch(/^渝中区2025年重点项目推进情况表（截至\d+月）$/);
-    expect(ws.getRow(3).values).toEqual(expect.arrayContaining(['序号', '项目名称', '责任单位', '建设内容', '总投资', '年度计划投资', '完成率', '形象进度', '存在问题']));
+    expect(ws.getRow(3).values).toEqual(
+      expect.arrayContaining([
+        '序号',
+        '项目名称',
+        '责任单位',
+        '建设内容',
+        '总投资',
+        '年度计划投资',
+        '完成率',
+        '形象进度',
+        '存在问题',
+      ]),
+    );
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     expect(ws.getColumn(5).numFmt).toBe('#,##0.00');
 
@@ -279,7 +319,17 @@ describe('export', () => {
       include: { project: { include: { department: true } }, monthlyPlan: { orderBy: { month: 'asc' } } },
       orderBy: { project: { code: 'asc' } },
     });
-    expect(sheet.rows.map((r) => [r.code, r.name, r.department, r.stage, r.totalInvestment, r.annualPlan, r.monthlyPlan?.join(',') ?? null])).toEqual(
+    expect(
+      sheet.rows.map((r) => [
+        r.code,
+        r.name,
+        r.department,
+        r.stage,
+        r.totalInvestment,
+        r.annualPlan,
+        r.monthlyPlan?.join(',') ?? null,
+      ]),
+    ).toEqual(
       plans.map((p) => [
         p.project.code,
         p.project.name,
@@ -294,16 +344,27 @@ describe('export', () => {
     const file = new File([new Uint8Array(buffer)], 'export.xlsx');
     const before = await fingerprint();
     const result = await actions.importProjectsCommit(form(2025, file));
-    expect(result).toMatchObject({ ok: true, data: { create: 0, update: 0, unchanged: 421, errorCount: 0, committed: false } });
+    expect(result).toMatchObject({
+      ok: true,
+      data: { create: 0, update: 0, unchanged: 421, errorCount: 0, committed: false },
+    });
     expect(await fingerprint()).toBe(before);
   });
 
   it('exports a department’s own projects only', async () => {
     const u = await t.db.user.findUniqueOrThrow({ where: { username: 'zjw' } });
-    const actor = { id: u.id, username: u.username, displayName: u.displayName, role: u.role, departmentId: u.departmentId };
+    const actor = {
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      role: u.role,
+      departmentId: u.departmentId,
+    };
     const buffer = await exporter.exportProjectsWorkbook(t.db, actor, { year: 2025 });
     const rows = parseProjectSheet(readGrid(new Uint8Array(buffer), 'xlsx')).rows;
-    expect(rows.length).toBe(await t.db.projectPlan.count({ where: { planYear: { year: 2025 }, project: { departmentId: u.departmentId! } } }));
+    expect(rows.length).toBe(
+      await t.db.projectPlan.count({ where: { planYear: { year: 2025 }, project: { departmentId: u.departmentId! } } }),
+    );
     expect(new Set(rows.map((r) => r.department))).toEqual(new Set(['区住房城乡建委']));
   });
 
@@ -314,7 +375,9 @@ describe('export', () => {
     expect(sheet.issues).toEqual([]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(new Uint8Array(buffer).buffer as ArrayBuffer);
-    const validations = JSON.stringify((wb.worksheets[0] as unknown as { dataValidations: { model: unknown } }).dataValidations.model);
+    const validations = JSON.stringify(
+      (wb.worksheets[0] as unknown as { dataValidations: { model: unknown } }).dataValidations.model,
+    );
     expect(validations).toContain('完工,续建,新开工,前期');
     expect(validations).toContain('选项');
   });
@@ -353,6 +416,8 @@ describe('a large file', () => {
       `[project-import] 10,000 rows (${(file.size / 1024).toFixed(0)} KB xlsx, built in ${build.toFixed(0)} ms): ` +
         `dry run ${dryMs.toFixed(0)} ms, commit ${commitMs.toFixed(0)} ms, re-import ${againMs.toFixed(0)} ms`,
     );
-    expect(await t.db.monthlyPlanItem.count({ where: { plan: { project: { code: { startsWith: 'BIG-' } } } } })).toBe(7_500 * 12);
+    expect(await t.db.monthlyPlanItem.count({ where: { plan: { project: { code: { startsWith: 'BIG-' } } } } })).toBe(
+      7_500 * 12,
+    );
   }, 300_000);
 });

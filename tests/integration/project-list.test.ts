@@ -25,7 +25,9 @@ interface HandTotals {
 
 /** Totals of the 2025 plans of one stage (and optionally one department), summed by hand. */
 async function handTotals(stage: string, departmentId?: number): Promise<HandTotals> {
-  const [py] = await t.db.$queryRaw<{ currentMonth: number }[]>`SELECT "currentMonth" FROM "PlanYear" WHERE year = 2025`;
+  const [py] = await t.db.$queryRaw<
+    { currentMonth: number }[]
+  >`SELECT "currentMonth" FROM "PlanYear" WHERE year = 2025`;
   const through = (py?.currentMonth ?? 1) - 1;
   const [row] = await t.db.$queryRaw<HandTotals[]>`
     SELECT count(*)::int AS count,
@@ -91,7 +93,10 @@ describe('listProjects filters', () => {
       where: { plans: { some: { planYear: { year: 2025 } } } },
       orderBy: { id: 'asc' },
     });
-    const byCode = await listProjects(t.db, await actorOf(t.db, 'bureau'), { year: 2025, q: project.code.toLowerCase() });
+    const byCode = await listProjects(t.db, await actorOf(t.db, 'bureau'), {
+      year: 2025,
+      q: project.code.toLowerCase(),
+    });
     expect(byCode?.items.map((i) => i.id)).toContain(project.id);
     const byName = await listProjects(t.db, await actorOf(t.db, 'bureau'), { year: 2025, q: project.name.slice(0, 4) });
     expect(byName?.items.map((i) => i.id)).toContain(project.id);
@@ -100,11 +105,19 @@ describe('listProjects filters', () => {
   });
 
   it('derives pace warnings in SQL: 前期 never warns, and each level filters to itself', async () => {
-    const all = await listProjects(t.db, await actorOf(t.db, 'bureau'), { year: 2025, pageSize: 200, stages: ['PRELIMINARY'] });
+    const all = await listProjects(t.db, await actorOf(t.db, 'bureau'), {
+      year: 2025,
+      pageSize: 200,
+      stages: ['PRELIMINARY'],
+    });
     expect(all?.items.every((i) => i.warning === 'none')).toBe(true);
     let sum = 0;
     for (const level of ['red', 'yellow', 'none'] as const) {
-      const list = await listProjects(t.db, await actorOf(t.db, 'bureau'), { year: 2025, pageSize: 200, warnings: [level] });
+      const list = await listProjects(t.db, await actorOf(t.db, 'bureau'), {
+        year: 2025,
+        pageSize: 200,
+        warnings: [level],
+      });
       expect(list?.items.every((i) => i.warning === level)).toBe(true);
       sum += list?.total ?? 0;
     }
@@ -144,7 +157,11 @@ describe('listProjects sorting', () => {
       expect(plans.slice(planned.length).every((p) => p === null)).toBe(true);
       expect(planned).toEqual([...planned].sort((a, b) => (dir === 'asc' ? a - b : b - a)));
     }
-    const desc = await listProjects(t.db, await actorOf(t.db, 'bureau'), { year: 2025, sort: 'totalInvestment', dir: 'desc' });
+    const desc = await listProjects(t.db, await actorOf(t.db, 'bureau'), {
+      year: 2025,
+      sort: 'totalInvestment',
+      dir: 'desc',
+    });
     const values = desc?.items.map((i) => Number(i.totalInvestment)) ?? [];
     expect(values).toEqual([...values].sort((a, b) => b - a));
   });
@@ -153,7 +170,11 @@ describe('listProjects sorting', () => {
 describe('listProjects totals', () => {
   it('sums the whole filtered set, not the page, exactly as a hand-written SQL sum', async () => {
     const expected = await handTotals('NEW_START');
-    const list = await listProjects(t.db, await actorOf(t.db, 'bureau'), { year: 2025, pageSize: 5, stages: ['NEW_START'] });
+    const list = await listProjects(t.db, await actorOf(t.db, 'bureau'), {
+      year: 2025,
+      pageSize: 5,
+      stages: ['NEW_START'],
+    });
     expect(list?.items).toHaveLength(5);
     expect(list?.totals.count).toBe(expected.count);
     expect(list?.total).toBe(expected.count);

@@ -27,7 +27,9 @@ function write<I, T>(actor: Actor, permission: Permission, input: I, run: (ctx: 
 
 /** The last point of the S-curve: what the chart says the project has had approved. */
 function curveEnd(plan: ProjectPlanDetail): string | undefined {
-  return cumulativeSeries(plan.monthlyPlan, plan.reports).actual.filter((v) => v !== null).at(-1);
+  return cumulativeSeries(plan.monthlyPlan, plan.reports)
+    .actual.filter((v) => v !== null)
+    .at(-1);
 }
 
 beforeAll(async () => {
@@ -50,7 +52,13 @@ describe('a reopened month', () => {
         plan: { planYear: { year: 2025 }, project: { departmentId: zjw.departmentId! } },
       },
       orderBy: [{ month: 'desc' }, { id: 'asc' }],
-      select: { id: true, version: true, month: true, investedThisMonth: true, plan: { select: { id: true, projectId: true } } },
+      select: {
+        id: true,
+        version: true,
+        month: true,
+        investedThisMonth: true,
+        plan: { select: { id: true, projectId: true } },
+      },
     });
     const read = async () => (await getProject(t.db, bureau, { id: approved.plan.projectId, year: 2025 })).plan!;
     const before = await read();
@@ -63,13 +71,22 @@ describe('a reopened month', () => {
     await write(
       zjw,
       'report.edit',
-      ZSaveReportDraft.parse({ projectPlanId: approved.plan.id, month: approved.month, version: reopened!.version, investedThisMonth: correction }),
+      ZSaveReportDraft.parse({
+        projectPlanId: approved.plan.id,
+        month: approved.month,
+        version: reopened!.version,
+        investedThisMonth: correction,
+      }),
       saveReportDraft,
     );
 
     const during = await read();
     const month = during.reports.find((r) => r.month === approved.month)!;
-    expect(month).toMatchObject({ status: 'RETURNED', investedThisMonth: correction, approvedInvested: approved.investedThisMonth.toFixed(2) });
+    expect(month).toMatchObject({
+      status: 'RETURNED',
+      investedThisMonth: correction,
+      approvedInvested: approved.investedThisMonth.toFixed(2),
+    });
     // the official total has not moved, and the curve still ends on it: the reopened month is in both
     expect(during.totals.approved).toBe(before.totals.approved);
     expect(curveEnd(during)).toBe(during.totals.approved);

@@ -16,11 +16,17 @@ afterAll(async () => s?.close());
 describe('approval applies what the report states as fact', () => {
   it('sets the project’s actual start from a NEW_START report on approval, not before, audited', async () => {
     const report = await s.reportOf('zjw', 'DRAFT');
-    await s.arrange(report.planId, { stage: 'NEW_START', annualPlan: null }, { totalInvestment: HUGE, actualStart: null });
+    await s.arrange(
+      report.planId,
+      { stage: 'NEW_START', annualPlan: null },
+      { totalInvestment: HUGE, actualStart: null },
+    );
     const projectId = (await s.projectOfPlan(report.planId)).id;
 
     await signIn(s.db, 'zjw');
-    const saved = await s.actions.saveReportDraft(await s.resave(report.id, { investedThisMonth: '10', actualStart: '2025-11-03', actualCompletion: '' }));
+    const saved = await s.actions.saveReportDraft(
+      await s.resave(report.id, { investedThisMonth: '10', actualStart: '2025-11-03', actualCompletion: '' }),
+    );
     if (!saved.ok) throw new Error(saved.message);
     const submitted = await s.actions.submitReport({ reportId: report.id, version: saved.data.version });
     if (!submitted.ok) throw new Error(submitted.message);
@@ -57,13 +63,20 @@ describe('approval applies what the report states as fact', () => {
 
     await signIn(s.db, 'zjw');
     const saved = await s.actions.saveReportDraft(
-      await s.resave(report.id, { investedThisMonth: '0', milestoneUpdates: [{ kind: 'LAND', date: '2025-11-03' }], blockers: '等待规划许可' }),
+      await s.resave(report.id, {
+        investedThisMonth: '0',
+        milestoneUpdates: [{ kind: 'LAND', date: '2025-11-03' }],
+        blockers: '等待规划许可',
+      }),
     );
     if (!saved.ok) throw new Error(saved.message);
     expect((await s.reportRow(report.id)).milestoneUpdates).toEqual([{ kind: 'LAND', date: '2025-11-03' }]);
     const submitted = await s.actions.submitReport({ reportId: report.id, version: saved.data.version });
     if (!submitted.ok) throw new Error(submitted.message);
-    expect(await s.db.preliminaryMilestone.findUniqueOrThrow({ where: { id: milestone.id } })).toMatchObject({ status: 'IN_PROGRESS', actualDate: null });
+    expect(await s.db.preliminaryMilestone.findUniqueOrThrow({ where: { id: milestone.id } })).toMatchObject({
+      status: 'IN_PROGRESS',
+      actualDate: null,
+    });
 
     await signIn(s.db, 'bureau');
     const auditBefore = await lastAuditId(s.db);

@@ -43,7 +43,11 @@ afterAll(async () => {
 
 describe('getReportBoard', () => {
   it('counts each department’s November projects by report state exactly as the database holds them', async () => {
-    const board = await getReportBoard(t.db, await actorOf(t.db, 'bureau'), { year: 2025, month: 11, today: '2025-12-08' });
+    const board = await getReportBoard(t.db, await actorOf(t.db, 'bureau'), {
+      year: 2025,
+      month: 11,
+      today: '2025-12-08',
+    });
     expect(board).not.toBeNull();
     const departmentsWithPlans = await t.db.department.findMany({
       where: { projects: { some: { plans: { some: { planYear: { year: 2025 } } } } } },
@@ -66,7 +70,11 @@ describe('getReportBoard', () => {
   });
 
   it('gives the deadline as the 5th of December and marks departments with reports outstanding 3 days late on 8 December', async () => {
-    const board = (await getReportBoard(t.db, await actorOf(t.db, 'bureau'), { year: 2025, month: 11, today: '2025-12-08' }))!;
+    const board = (await getReportBoard(t.db, await actorOf(t.db, 'bureau'), {
+      year: 2025,
+      month: 11,
+      today: '2025-12-08',
+    }))!;
     expect(board.deadline).toBe('2025-12-05');
     expect(board.lateCount).toBeGreaterThan(0);
     for (const row of board.rows) {
@@ -79,7 +87,11 @@ describe('getReportBoard', () => {
   });
 
   it('is on time up to the deadline day itself', async () => {
-    const board = (await getReportBoard(t.db, await actorOf(t.db, 'bureau'), { year: 2025, month: 11, today: '2025-12-05' }))!;
+    const board = (await getReportBoard(t.db, await actorOf(t.db, 'bureau'), {
+      year: 2025,
+      month: 11,
+      today: '2025-12-05',
+    }))!;
     expect(board.lateCount).toBe(0);
     for (const row of board.rows) {
       expect(row.daysOverdue).toBe(0);
@@ -95,10 +107,16 @@ describe('getReportBoard', () => {
       data: { status: 'SUBMITTED' },
     });
     const plansWithout = await t.db.projectPlan.findMany({
-      where: { planYear: { year: 2025 }, project: { departmentId: jtj.departmentId! }, reports: { none: { month: 11 } } },
+      where: {
+        planYear: { year: 2025 },
+        project: { departmentId: jtj.departmentId! },
+        reports: { none: { month: 11 } },
+      },
       select: { id: true },
     });
-    await t.db.monthlyReport.createMany({ data: plansWithout.map((p) => ({ planId: p.id, month: 11, status: 'SUBMITTED' as const })) });
+    await t.db.monthlyReport.createMany({
+      data: plansWithout.map((p) => ({ planId: p.id, month: 11, status: 'SUBMITTED' as const })),
+    });
     const done = (await getReportBoard(t.db, jtj, { year: 2025, month: 11, today: '2025-12-08' }))!;
     expect(done.rows).toHaveLength(1);
     expect(done.rows[0]).toMatchObject({ state: 'done', late: false, missing: 0, draft: 0, returned: 0 });
@@ -149,8 +167,13 @@ describe('getReportBoard', () => {
     // Every November report submitted, none missing: nobody is late, and the board is in the departments' own order.
     const november = { month: 11, plan: { planYear: { year: 2025 } } };
     await t.db.monthlyReport.updateMany({ where: november, data: { status: 'SUBMITTED' } });
-    const missing = await t.db.projectPlan.findMany({ where: { planYear: { year: 2025 }, reports: { none: { month: 11 } } }, select: { id: true } });
-    await t.db.monthlyReport.createMany({ data: missing.map((p) => ({ planId: p.id, month: 11, status: 'SUBMITTED' as const })) });
+    const missing = await t.db.projectPlan.findMany({
+      where: { planYear: { year: 2025 }, reports: { none: { month: 11 } } },
+      select: { id: true },
+    });
+    await t.db.monthlyReport.createMany({
+      data: missing.map((p) => ({ planId: p.id, month: 11, status: 'SUBMITTED' as const })),
+    });
     const leader = await actorOf(t.db, 'leader');
     const board = async (today: string) => (await getReportBoard(t.db, leader, { year: 2025, month: 11, today }))!.rows;
     const own = await board('2025-12-08');

@@ -31,20 +31,31 @@ describe('approveReports (bulk)', () => {
     const lastNotification = await s.lastNotificationId();
 
     const bureau = await signIn(s.db, 'bureau');
-    const result = await s.actions.approveReports({ reports: batch.map((r) => ({ reportId: r.id, version: r.version })) });
+    const result = await s.actions.approveReports({
+      reports: batch.map((r) => ({ reportId: r.id, version: r.version })),
+    });
 
-    expect(result).toEqual({ ok: true, data: batch.map((r) => ({ reportId: r.id, version: r.version + 1, status: 'APPROVED' })) });
+    expect(result).toEqual({
+      ok: true,
+      data: batch.map((r) => ({ reportId: r.id, version: r.version + 1, status: 'APPROVED' })),
+    });
     for (const r of batch) {
       const row = await s.reportRow(r.id);
       expect(row).toMatchObject({ status: 'APPROVED', reviewedById: bureau.id, reviewComment: null });
       expect(row.approvedInvested?.toFixed(2)).toBe(row.investedThisMonth.toFixed(2));
     }
     const audits = await auditSince(s.db, auditBefore);
-    expect(audits.map((a) => [a.action, a.entityId, a.actor])).toEqual(batch.map((r) => ['report.approve', String(r.id), 'bureau']));
+    expect(audits.map((a) => [a.action, a.entityId, a.actor])).toEqual(
+      batch.map((r) => ['report.approve', String(r.id), 'bureau']),
+    );
     for (const [i, a] of audits.entries()) {
       const row = await s.reportRow(batch[i]!.id);
       expect(a.before).toMatchObject({ status: 'SUBMITTED', approvedInvested: null });
-      expect(a.after).toMatchObject({ status: 'APPROVED', approvedInvested: row.investedThisMonth.toString(), reviewedById: bureau.id });
+      expect(a.after).toMatchObject({
+        status: 'APPROVED',
+        approvedInvested: row.investedThisMonth.toString(),
+        reviewedById: bureau.id,
+      });
     }
     expect(await s.notificationsSince(lastNotification)).toEqual([]);
   });
@@ -87,7 +98,10 @@ describe('approveReports (bulk)', () => {
     const [a] = await s.reportsOf('jw', 'SUBMITTED', 1);
     await signIn(s.db, username);
     const before = await reportDigest(s.db);
-    expect(await s.actions.approveReports({ reports: [{ reportId: a!.id, version: a!.version }] })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await s.actions.approveReports({ reports: [{ reportId: a!.id, version: a!.version }] })).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
     expect(await reportDigest(s.db)).toBe(before);
   });
 });
@@ -104,7 +118,10 @@ describe('returnReports (bulk, one comment)', () => {
       comment: '  请补充形象进度照片并核实本月投资  ',
     });
 
-    expect(result).toEqual({ ok: true, data: batch.map((r) => ({ reportId: r.id, version: r.version + 1, status: 'RETURNED' })) });
+    expect(result).toEqual({
+      ok: true,
+      data: batch.map((r) => ({ reportId: r.id, version: r.version + 1, status: 'RETURNED' })),
+    });
     for (const r of batch) {
       expect(await s.reportRow(r.id)).toMatchObject({
         status: 'RETURNED',
@@ -117,7 +134,8 @@ describe('returnReports (bulk, one comment)', () => {
     expect(audits.map((a) => [a.action, a.entityId, a.actor, a.reason])).toEqual(
       batch.map((r) => ['report.return', String(r.id), 'bureau', '请补充形象进度照片并核实本月投资']),
     );
-    for (const a of audits) expect(a.after).toMatchObject({ status: 'RETURNED', reviewComment: '请补充形象进度照片并核实本月投资' });
+    for (const a of audits)
+      expect(a.after).toMatchObject({ status: 'RETURNED', reviewComment: '请补充形象进度照片并核实本月投资' });
 
     const [jw, jw2] = [await actorOf(s.db, 'jw'), await actorOf(s.db, 'jw2')];
     const recipients = await s.activeUserIds({ role: 'DEPARTMENT', departmentId: jw.departmentId! });
@@ -127,7 +145,13 @@ describe('returnReports (bulk, one comment)', () => {
     for (const n of notes) {
       expect(n).toMatchObject({
         kind: 'REPORT_RETURNED',
-        params: { department: '区教委', year: 2025, month: s.currentMonth, count: 2, comment: '请补充形象进度照片并核实本月投资' },
+        params: {
+          department: '区教委',
+          year: 2025,
+          month: s.currentMonth,
+          count: 2,
+          comment: '请补充形象进度照片并核实本月投资',
+        },
         link: expect.stringMatching(new RegExp(`year=2025&month=${s.currentMonth}(&|$)`)),
         readAt: null,
       });
@@ -139,7 +163,9 @@ describe('returnReports (bulk, one comment)', () => {
     const draft = await s.reportOf('zjw', 'DRAFT');
     await signIn(s.db, 'bureau');
     const before = await reportDigest(s.db);
-    expect(await s.actions.returnReports({ reports: [{ reportId: a!.id, version: a!.version }], comment: '   ' })).toMatchObject({
+    expect(
+      await s.actions.returnReports({ reports: [{ reportId: a!.id, version: a!.version }], comment: '   ' }),
+    ).toMatchObject({
       ok: false,
       code: 'VALIDATION',
       fieldErrors: { comment: [zhCN.validation.reportReturnCommentRequired] },
@@ -153,7 +179,11 @@ describe('returnReports (bulk, one comment)', () => {
         ],
         comment: '退回',
       }),
-    ).toEqual({ ok: false, code: 'CONFLICT', message: `“${name}”：${E.notReviewable.replace('{status}', STATUS.DRAFT)}本次批量操作全部未生效。` });
+    ).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+      message: `“${name}”：${E.notReviewable.replace('{status}', STATUS.DRAFT)}本次批量操作全部未生效。`,
+    });
     expect(await reportDigest(s.db)).toBe(before);
   });
 });

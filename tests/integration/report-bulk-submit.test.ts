@@ -23,20 +23,29 @@ describe('submitReports (bulk)', () => {
     const november = await s.reportsOf('zjw', 'DRAFT', 3);
     // An October report sent back for correction goes in the same batch: a second month, a second notification.
     const october = await s.reportOf('zjw', 'APPROVED', s.currentMonth - 1);
-    await s.db.monthlyReport.update({ where: { id: october.id }, data: { status: 'RETURNED', reviewComment: '请核实' } });
+    await s.db.monthlyReport.update({
+      where: { id: october.id },
+      data: { status: 'RETURNED', reviewComment: '请核实' },
+    });
     const batch = [...november, october];
     const auditBefore = await lastAuditId(s.db);
     const lastNotification = await s.lastNotificationId();
 
     const zjw = await signIn(s.db, 'zjw');
-    const result = await s.actions.submitReports({ reports: batch.map((r) => ({ reportId: r.id, version: r.version })) });
+    const result = await s.actions.submitReports({
+      reports: batch.map((r) => ({ reportId: r.id, version: r.version })),
+    });
 
     expect(result).toEqual({
       ok: true,
       data: batch.map((r) => ({ reportId: r.id, version: r.version + 1, status: 'SUBMITTED' })),
     });
     for (const r of batch) {
-      expect(await s.reportRow(r.id)).toMatchObject({ status: 'SUBMITTED', version: r.version + 1, submittedById: zjw.id });
+      expect(await s.reportRow(r.id)).toMatchObject({
+        status: 'SUBMITTED',
+        version: r.version + 1,
+        submittedById: zjw.id,
+      });
     }
 
     const audits = await auditSince(s.db, auditBefore);
@@ -61,13 +70,25 @@ describe('submitReports (bulk)', () => {
       {
         userId,
         kind: 'REPORTS_SUBMITTED',
-        params: { department: '区住房城乡建委', year: 2025, month: s.currentMonth - 1, count: 1, project: octoberProject },
+        params: {
+          department: '区住房城乡建委',
+          year: 2025,
+          month: s.currentMonth - 1,
+          count: 1,
+          project: octoberProject,
+        },
         link: expect.stringMatching(new RegExp(`year=2025&month=${s.currentMonth - 1}(&|$)`)),
       },
     ]);
-    const shape = (n: { userId: number; kind: string; params: unknown; link: string }) => ({ userId: n.userId, kind: n.kind, params: n.params, link: n.link });
+    const shape = (n: { userId: number; kind: string; params: unknown; link: string }) => ({
+      userId: n.userId,
+      kind: n.kind,
+      params: n.params,
+      link: n.link,
+    });
     const monthOf = (n: { params: unknown }) => (n.params as { month: number }).month;
-    const byKey = (x: { userId: number; params: unknown }, y: { userId: number; params: unknown }) => x.userId - y.userId || monthOf(x) - monthOf(y);
+    const byKey = (x: { userId: number; params: unknown }, y: { userId: number; params: unknown }) =>
+      x.userId - y.userId || monthOf(x) - monthOf(y);
     expect(notes.map(shape).sort(byKey)).toEqual(expected.sort(byKey));
     expect(notes.every((n) => n.readAt === null)).toBe(true);
   });
@@ -126,14 +147,24 @@ describe('submitReports (bulk)', () => {
       fieldErrors: { reports: [zhCN.validation.reportBatchEmpty] },
     });
     expect(
-      await s.actions.submitReports({ reports: [{ reportId: a!.id, version: a!.version }, { reportId: a!.id, version: a!.version }] }),
+      await s.actions.submitReports({
+        reports: [
+          { reportId: a!.id, version: a!.version },
+          { reportId: a!.id, version: a!.version },
+        ],
+      }),
     ).toMatchObject({ ok: false, code: 'NOT_FOUND' });
 
     await s.db.monthlyReport.update({ where: { id: b!.id }, data: { status: 'SUBMITTED' } });
     const afterSetup = await reportDigest(s.db);
     const name = (await s.projectOfPlan(b!.planId)).name;
     expect(
-      await s.actions.submitReports({ reports: [{ reportId: a!.id, version: a!.version }, { reportId: b!.id, version: b!.version }] }),
+      await s.actions.submitReports({
+        reports: [
+          { reportId: a!.id, version: a!.version },
+          { reportId: b!.id, version: b!.version },
+        ],
+      }),
     ).toEqual({
       ok: false,
       code: 'CONFLICT',
@@ -148,7 +179,10 @@ describe('submitReports (bulk)', () => {
     const before = await reportDigest(s.db);
     for (const who of ['bureau', 'leader'] as const) {
       await signIn(s.db, who);
-      expect(await s.actions.submitReports({ reports: [{ reportId: r!.id, version: r!.version }] })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect(await s.actions.submitReports({ reports: [{ reportId: r!.id, version: r!.version }] })).toMatchObject({
+        ok: false,
+        code: 'FORBIDDEN',
+      });
     }
     expect(await reportDigest(s.db)).toBe(before);
   });

@@ -17,14 +17,26 @@ describe('two months of one project saved at the same time', () => {
   it('does not let two months, each within the total alone, together take cumulative since start past the total', async () => {
     // November is a draft; October is reopened by the bureau. Room is left for 600.00 across the two months.
     const november = await s.reportOf('zjw', 'DRAFT', s.currentMonth, { stageNot: 'PRELIMINARY' });
-    const october = await s.db.monthlyReport.findUniqueOrThrow({ where: { planId_month: { planId: november.planId, month: s.currentMonth - 1 } } });
+    const october = await s.db.monthlyReport.findUniqueOrThrow({
+      where: { planId_month: { planId: november.planId, month: s.currentMonth - 1 } },
+    });
     expect(october.status).toBe('APPROVED');
     s.use(october.id);
     const plan = await s.db.projectPlan.findUniqueOrThrow({ where: { id: november.planId } });
-    const rest = await s.db.monthlyReport.findMany({ where: { planId: plan.id, month: { notIn: [october.month, november.month] } } });
-    await s.arrange(plan.id, { stage: 'ONGOING', annualPlan: null }, { totalInvestment: HUGE, actualStart: new Date('2024-03-01T00:00:00Z') });
+    const rest = await s.db.monthlyReport.findMany({
+      where: { planId: plan.id, month: { notIn: [october.month, november.month] } },
+    });
+    await s.arrange(
+      plan.id,
+      { stage: 'ONGOING', annualPlan: null },
+      { totalInvestment: HUGE, actualStart: new Date('2024-03-01T00:00:00Z') },
+    );
     await signIn(s.db, 'bureau');
-    const reopened = await s.actions.reopenReport({ reportId: october.id, version: october.version, reason: '更正十月投资' });
+    const reopened = await s.actions.reopenReport({
+      reportId: october.id,
+      version: october.version,
+      reason: '更正十月投资',
+    });
     if (!reopened.ok) throw new Error(reopened.message);
     await signIn(s.db, 'zjw');
     for (const id of [november.id, october.id]) {
@@ -33,7 +45,8 @@ describe('two months of one project saved at the same time', () => {
     }
     // both months at zero, the total is lowered to leave exactly 600.00 for the two of them (lowered first, the
     // total could already be passed by the month not yet zeroed, whatever its amount)
-    const totalCents = toCents(plan.cumulativeBeforeYear) + rest.reduce((sum, r) => sum + toCents(r.investedThisMonth), 0) + 60_000;
+    const totalCents =
+      toCents(plan.cumulativeBeforeYear) + rest.reduce((sum, r) => sum + toCents(r.investedThisMonth), 0) + 60_000;
     await s.arrange(plan.id, {}, { totalInvestment: wan(totalCents) });
     const novemberInput = await s.resave(november.id, { investedThisMonth: '400.00' });
     const octoberInput = await s.resave(october.id, { investedThisMonth: '400.00' });
@@ -70,9 +83,13 @@ describe('two months of one project saved at the same time', () => {
     const [novemberResult, octoberResult] = await Promise.all([novemberSave, octoberSave]);
 
     // one of them may be saved, not both
-    expect([octoberResult.ok, novemberResult.ok].filter(Boolean).length, JSON.stringify([octoberResult, novemberResult])).toBeLessThanOrEqual(1);
+    expect(
+      [octoberResult.ok, novemberResult.ok].filter(Boolean).length,
+      JSON.stringify([octoberResult, novemberResult]),
+    ).toBeLessThanOrEqual(1);
     const all = await s.db.monthlyReport.findMany({ where: { planId: plan.id } });
-    const cumulative = toCents(plan.cumulativeBeforeYear) + all.reduce((sum, r) => sum + toCents(r.investedThisMonth), 0);
+    const cumulative =
+      toCents(plan.cumulativeBeforeYear) + all.reduce((sum, r) => sum + toCents(r.investedThisMonth), 0);
     expect(cumulative).toBeLessThanOrEqual(totalCents);
   });
 });
@@ -91,7 +108,11 @@ describe('two people saving the same report', () => {
     const auditBefore = await lastAuditId(s.db);
 
     await signIn(s.db, 'zjw2');
-    const second = await s.actions.saveReportDraft({ ...input, investedThisMonth: '22.22', progressText: '第二人填写' });
+    const second = await s.actions.saveReportDraft({
+      ...input,
+      investedThisMonth: '22.22',
+      progressText: '第二人填写',
+    });
     expect(second).toMatchObject({ ok: false, code: 'CONFLICT' });
     if (second.ok) return;
     expect(second.message).toContain(zjw.displayName);
@@ -109,7 +130,10 @@ describe('two people saving the same report', () => {
     const auditBefore = await lastAuditId(s.db);
     const zjw = await actorOf(s.db, 'zjw');
     const zjw2 = await actorOf(s.db, 'zjw2');
-    requestContext.mockResolvedValue(contextOf(zjw)).mockResolvedValueOnce(contextOf(zjw)).mockResolvedValueOnce(contextOf(zjw2));
+    requestContext
+      .mockResolvedValue(contextOf(zjw))
+      .mockResolvedValueOnce(contextOf(zjw))
+      .mockResolvedValueOnce(contextOf(zjw2));
 
     const results = await Promise.all([
       s.actions.saveReportDraft({ ...input, investedThisMonth: '33.33', progressText: '张' }),

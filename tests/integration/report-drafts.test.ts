@@ -50,7 +50,12 @@ describe('saveReportDraft', () => {
       ip: '127.0.0.1',
       before: null,
     });
-    expect(audit.after).toMatchObject({ investedThisMonth: '1234.5', progressText: '场地平整', status: 'DRAFT', month: s.currentMonth });
+    expect(audit.after).toMatchObject({
+      investedThisMonth: '1234.5',
+      progressText: '场地平整',
+      status: 'DRAFT',
+      month: s.currentMonth,
+    });
   });
 
   it('updates a draft of 区住房城乡建委, recording only the fields that changed', async () => {
@@ -73,7 +78,10 @@ describe('saveReportDraft', () => {
       actualCompletion: stored.actualCompletion?.toISOString().slice(0, 10) ?? '',
     });
 
-    expect(result).toEqual({ ok: true, data: { reportId: report.id, version: report.version + 1, status: 'DRAFT', flags: [] } });
+    expect(result).toEqual({
+      ok: true,
+      data: { reportId: report.id, version: report.version + 1, status: 'DRAFT', flags: [] },
+    });
     const row = await s.reportRow(report.id);
     expect(row.investedThisMonth.toFixed(2)).toBe('1000.00');
     expect(row.version).toBe(report.version + 1);
@@ -82,7 +90,10 @@ describe('saveReportDraft', () => {
     expect(audits).toHaveLength(1);
     const audit = audits[0]!;
     expect(audit.action).toBe('report.saveDraft');
-    expect(audit.before).toEqual({ investedThisMonth: stored.investedThisMonth.toString(), progressText: stored.progressText });
+    expect(audit.before).toEqual({
+      investedThisMonth: stored.investedThisMonth.toString(),
+      progressText: stored.progressText,
+    });
     expect(audit.after).toEqual({ investedThisMonth: '1000', progressText: '主体封顶' });
   });
 
@@ -132,7 +143,12 @@ describe('saveReportDraft', () => {
     await signIn(s.db, 'zjw');
     const report = await s.reportOf('zjw', 'DRAFT');
     const digest = await reportDigest(s.db);
-    const result = await s.actions.saveReportDraft({ projectPlanId: report.planId, month: report.month, version: 0, ...reportFields() });
+    const result = await s.actions.saveReportDraft({
+      projectPlanId: report.planId,
+      month: report.month,
+      version: 0,
+      ...reportFields(),
+    });
     expect(result).toMatchObject({ ok: false, code: 'CONFLICT' });
     expect(await reportDigest(s.db)).toBe(digest);
   });
@@ -176,8 +192,18 @@ describe('saveReportDraft', () => {
       version: theirs.version,
       ...reportFields(),
     });
-    const onTheirMissing = await s.actions.saveReportDraft({ projectPlanId: theirMissing.id, month: s.currentMonth, version: 0, ...reportFields() });
-    const onNothing = await s.actions.saveReportDraft({ projectPlanId: 99_999_999, month: s.currentMonth, version: 0, ...reportFields() });
+    const onTheirMissing = await s.actions.saveReportDraft({
+      projectPlanId: theirMissing.id,
+      month: s.currentMonth,
+      version: 0,
+      ...reportFields(),
+    });
+    const onNothing = await s.actions.saveReportDraft({
+      projectPlanId: 99_999_999,
+      month: s.currentMonth,
+      version: 0,
+      ...reportFields(),
+    });
 
     expect(onTheirReport).toEqual({ ok: false, code: 'NOT_FOUND', message: zhCN.actionErrors.NOT_FOUND });
     expect(onTheirMissing).toEqual(onTheirReport);
@@ -186,19 +212,22 @@ describe('saveReportDraft', () => {
     expect(await auditSince(s.db, auditBefore)).toEqual([]);
   });
 
-  it.each(['bureau', 'leader', 'admin'] as const)('is not for %s: only the owning department writes its figures', async (username) => {
-    await signIn(s.db, username);
-    const report = await s.reportOf('zjw', 'DRAFT');
-    const digest = await reportDigest(s.db);
-    const result = await s.actions.saveReportDraft({
-      projectPlanId: report.planId,
-      month: report.month,
-      version: report.version,
-      ...reportFields(),
-    });
-    expect(result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(await reportDigest(s.db)).toBe(digest);
-  });
+  it.each(['bureau', 'leader', 'admin'] as const)(
+    'is not for %s: only the owning department writes its figures',
+    async (username) => {
+      await signIn(s.db, username);
+      const report = await s.reportOf('zjw', 'DRAFT');
+      const digest = await reportDigest(s.db);
+      const result = await s.actions.saveReportDraft({
+        projectPlanId: report.planId,
+        month: report.month,
+        version: report.version,
+        ...reportFields(),
+      });
+      expect(result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+      expect(await reportDigest(s.db)).toBe(digest);
+    },
+  );
 
   it.each([
     ['-5', 'reportAmountNegative'],
@@ -229,7 +258,12 @@ describe('saveReportDraft', () => {
   it('refuses a month that has not come yet', async () => {
     await signIn(s.db, 'wlw');
     const plan = await s.planWithoutReport('wlw');
-    const result = await s.actions.saveReportDraft({ projectPlanId: plan.id, month: s.currentMonth + 1, version: 0, ...reportFields() });
+    const result = await s.actions.saveReportDraft({
+      projectPlanId: plan.id,
+      month: s.currentMonth + 1,
+      version: 0,
+      ...reportFields(),
+    });
     expect(result).toMatchObject({ ok: false, code: 'CONFLICT' });
     expect(await s.db.monthlyReport.count({ where: { planId: plan.id, month: s.currentMonth + 1 } })).toBe(0);
   });
@@ -245,7 +279,12 @@ describe('saveReportDraft', () => {
 
       await signIn(s.db, 'zjw');
       expect(
-        await s.actions.saveReportDraft({ projectPlanId: report.planId, month: report.month, version: report.version, ...reportFields() }),
+        await s.actions.saveReportDraft({
+          projectPlanId: report.planId,
+          month: report.month,
+          version: report.version,
+          ...reportFields(),
+        }),
       ).toEqual(closed);
       expect(await s.actions.submitReport({ reportId: report.id, version: report.version })).toEqual(closed);
       await signIn(s.db, 'bureau');

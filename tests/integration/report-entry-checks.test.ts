@@ -21,7 +21,8 @@ describe('entry checks through saveReportDraft', () => {
     const report = await s.reportOf('zjw', 'DRAFT', s.currentMonth, { stageNot: 'PRELIMINARY' });
     const plan = await s.db.projectPlan.findUniqueOrThrow({ where: { id: report.planId }, include: { project: true } });
     const others = await s.db.monthlyReport.findMany({ where: { planId: plan.id, month: { not: report.month } } });
-    const cumulativeCents = toCents(plan.cumulativeBeforeYear) + others.reduce((sum, r) => sum + toCents(r.investedThisMonth), 0);
+    const cumulativeCents =
+      toCents(plan.cumulativeBeforeYear) + others.reduce((sum, r) => sum + toCents(r.investedThisMonth), 0);
     const totalCents = toCents(plan.project.totalInvestment);
     const room = totalCents - cumulativeCents;
     expect(room).toBeGreaterThan(0);
@@ -54,7 +55,11 @@ describe('entry checks through saveReportDraft', () => {
 
   it('flags a year to date above 150% of the annual plan, stores it, and clears it when exactly 150%', async () => {
     const report = await s.draftWithHistory('zjw');
-    await s.arrange(report.planId, { stage: 'ONGOING' }, { totalInvestment: HUGE, actualStart: new Date('2024-03-01T00:00:00Z') });
+    await s.arrange(
+      report.planId,
+      { stage: 'ONGOING' },
+      { totalInvestment: HUGE, actualStart: new Date('2024-03-01T00:00:00Z') },
+    );
     const x = Math.max(1, Math.round(report.priorSum / 10)); // a normal month: no spike
     const ytd = report.priorSum + x;
     const m = Math.floor(ytd / 3) - 1;
@@ -93,7 +98,10 @@ describe('entry checks through saveReportDraft', () => {
     await s.arrange(report.planId, { stage: 'PRELIMINARY', annualPlan: null }, { totalInvestment: HUGE });
     await signIn(s.db, 'zjw');
     const flagged = await s.actions.saveReportDraft(await s.resave(report.id, { investedThisMonth: '0.01' }));
-    expect(flagged).toMatchObject({ ok: true, data: { flags: [{ code: 'investmentOnPreliminary', params: { invested: '0.01' } }] } });
+    expect(flagged).toMatchObject({
+      ok: true,
+      data: { flags: [{ code: 'investmentOnPreliminary', params: { invested: '0.01' } }] },
+    });
     expect((await s.reportRow(report.id)).flags).toEqual(['investmentOnPreliminary']);
 
     const cleared = await s.actions.saveReportDraft(await s.resave(report.id, { investedThisMonth: '0' }));
@@ -103,7 +111,11 @@ describe('entry checks through saveReportDraft', () => {
 
   it('flags a month above five times the project’s own average, not at or below it', async () => {
     const report = await s.draftWithHistory('zjw');
-    await s.arrange(report.planId, { stage: 'ONGOING', annualPlan: null }, { totalInvestment: HUGE, actualStart: new Date('2024-03-01T00:00:00Z') });
+    await s.arrange(
+      report.planId,
+      { stage: 'ONGOING', annualPlan: null },
+      { totalInvestment: HUGE, actualStart: new Date('2024-03-01T00:00:00Z') },
+    );
     const n = report.prior.length;
     const limit = Math.floor((5 * report.priorSum) / n); // x * n <= 5 * sum
     await signIn(s.db, 'zjw');
@@ -129,15 +141,23 @@ describe('entry checks through saveReportDraft', () => {
 
   it('flags a new start with investment and no start date, and clears it once the report gives the date (the project waits for approval)', async () => {
     const report = await s.reportOf('zjw', 'DRAFT');
-    await s.arrange(report.planId, { stage: 'NEW_START', annualPlan: null }, { totalInvestment: HUGE, actualStart: null });
+    await s.arrange(
+      report.planId,
+      { stage: 'NEW_START', annualPlan: null },
+      { totalInvestment: HUGE, actualStart: null },
+    );
     await signIn(s.db, 'zjw');
-    const flagged = await s.actions.saveReportDraft(await s.resave(report.id, { investedThisMonth: '0.01', actualStart: '', actualCompletion: '' }));
+    const flagged = await s.actions.saveReportDraft(
+      await s.resave(report.id, { investedThisMonth: '0.01', actualStart: '', actualCompletion: '' }),
+    );
     expect(flagged).toMatchObject({ ok: true });
     if (!flagged.ok) return;
     expect(flagged.data.flags.map((f) => f.code)).toEqual(['investedWithoutStart']);
     expect((await s.reportRow(report.id)).flags).toEqual(['investedWithoutStart']);
 
-    const dated = await s.actions.saveReportDraft(await s.resave(report.id, { actualStart: '2025-11-03', actualCompletion: '' }));
+    const dated = await s.actions.saveReportDraft(
+      await s.resave(report.id, { actualStart: '2025-11-03', actualCompletion: '' }),
+    );
     expect(dated).toMatchObject({ ok: true, data: { flags: [] } });
     expect((await s.reportRow(report.id)).flags).toEqual([]);
     expect((await s.projectOfPlan(report.planId)).actualStart).toBeNull();

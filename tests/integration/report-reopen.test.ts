@@ -25,7 +25,9 @@ describe('reopenReport: correcting an approved report, with the restatement trai
     const before = await reportDigest(s.db);
 
     await signIn(s.db, 'bureau');
-    expect(await s.actions.reopenReport({ reportId: submitted.id, version: submitted.version, reason: '更正' })).toEqual({
+    expect(
+      await s.actions.reopenReport({ reportId: submitted.id, version: submitted.version, reason: '更正' }),
+    ).toEqual({
       ok: false,
       code: 'CONFLICT',
       message: E.notReopenable.replace('{status}', STATUS.SUBMITTED),
@@ -35,7 +37,9 @@ describe('reopenReport: correcting an approved report, with the restatement trai
       code: 'CONFLICT',
       message: E.notReopenable.replace('{status}', STATUS.DRAFT),
     });
-    expect(await s.actions.reopenReport({ reportId: approved.id, version: approved.version, reason: '  ' })).toMatchObject({
+    expect(
+      await s.actions.reopenReport({ reportId: approved.id, version: approved.version, reason: '  ' }),
+    ).toMatchObject({
       ok: false,
       code: 'VALIDATION',
       fieldErrors: { reason: [zhCN.validation.reportReopenReasonRequired] },
@@ -45,14 +49,18 @@ describe('reopenReport: correcting an approved report, with the restatement trai
       code: 'VALIDATION',
       fieldErrors: { reason: [zhCN.validation.reportReopenReasonRequired] },
     });
-    expect(await s.actions.reopenReport({ reportId: approved.id, version: approved.version + 1, reason: '更正' })).toMatchObject({
+    expect(
+      await s.actions.reopenReport({ reportId: approved.id, version: approved.version + 1, reason: '更正' }),
+    ).toMatchObject({
       ok: false,
       code: 'CONFLICT',
     });
 
     for (const who of ['zjw', 'leader'] as const) {
       await signIn(s.db, who);
-      expect(await s.actions.reopenReport({ reportId: approved.id, version: approved.version, reason: '更正' })).toMatchObject({
+      expect(
+        await s.actions.reopenReport({ reportId: approved.id, version: approved.version, reason: '更正' }),
+      ).toMatchObject({
         ok: false,
         code: 'FORBIDDEN',
       });
@@ -71,13 +79,27 @@ describe('reopenReport: correcting an approved report, with the restatement trai
 
     // the bureau reopens it
     const bureau = await signIn(s.db, 'bureau');
-    const reopened = await s.actions.reopenReport({ reportId: report.id, version: report.version, reason: '  核减重复计列的设备购置费  ' });
-    expect(reopened).toEqual({ ok: true, data: { reportId: report.id, version: report.version + 1, status: 'RETURNED' } });
+    const reopened = await s.actions.reopenReport({
+      reportId: report.id,
+      version: report.version,
+      reason: '  核减重复计列的设备购置费  ',
+    });
+    expect(reopened).toEqual({
+      ok: true,
+      data: { reportId: report.id, version: report.version + 1, status: 'RETURNED' },
+    });
     const afterReopen = await s.reportRow(report.id);
-    expect(afterReopen).toMatchObject({ status: 'RETURNED', reviewComment: '核减重复计列的设备购置费', reviewedById: bureau.id });
+    expect(afterReopen).toMatchObject({
+      status: 'RETURNED',
+      reviewComment: '核减重复计列的设备购置费',
+      reviewedById: bureau.id,
+    });
     expect(afterReopen.approvedInvested?.toFixed(2)).toBe(oldAmount);
 
-    const revisions = await s.db.monthlyReportRevision.findMany({ where: { reportId: report.id }, orderBy: { revision: 'asc' } });
+    const revisions = await s.db.monthlyReportRevision.findMany({
+      where: { reportId: report.id },
+      orderBy: { revision: 'asc' },
+    });
     expect(revisions).toHaveLength(1);
     const [rev1] = revisions;
     expect(rev1).toMatchObject({
@@ -102,7 +124,13 @@ describe('reopenReport: correcting an approved report, with the restatement trai
 
     const reopenAudits = await auditSince(s.db, auditBefore);
     expect(reopenAudits).toHaveLength(1);
-    expect(reopenAudits[0]).toMatchObject({ action: 'report.reopen', entity: 'MonthlyReport', entityId: String(report.id), actor: 'bureau', reason: '核减重复计列的设备购置费' });
+    expect(reopenAudits[0]).toMatchObject({
+      action: 'report.reopen',
+      entity: 'MonthlyReport',
+      entityId: String(report.id),
+      actor: 'bureau',
+      reason: '核减重复计列的设备购置费',
+    });
     expect(reopenAudits[0]!.before).toMatchObject({ status: 'APPROVED' });
     expect(reopenAudits[0]!.after).toMatchObject({ status: 'RETURNED', reviewComment: '核减重复计列的设备购置费' });
 
@@ -113,7 +141,14 @@ describe('reopenReport: correcting an approved report, with the restatement trai
     for (const n of notes) {
       expect(n).toMatchObject({
         kind: 'REPORT_REOPENED',
-        params: { department: '区住房城乡建委', year: 2025, month: s.currentMonth - 1, count: 1, project: project.name, comment: '核减重复计列的设备购置费' },
+        params: {
+          department: '区住房城乡建委',
+          year: 2025,
+          month: s.currentMonth - 1,
+          count: 1,
+          project: project.name,
+          comment: '核减重复计列的设备购置费',
+        },
         link: expect.stringContaining('year=2025'),
       });
     }
@@ -140,13 +175,18 @@ describe('reopenReport: correcting an approved report, with the restatement trai
     expect(row).toMatchObject({ status: 'APPROVED', reviewComment: null });
     expect(row.approvedInvested?.toFixed(2)).toBe(newAmount);
     // as reported (revision 1) beside as revised (the report)
-    const stillRev1 = await s.db.monthlyReportRevision.findUniqueOrThrow({ where: { reportId_revision: { reportId: report.id, revision: 1 } } });
+    const stillRev1 = await s.db.monthlyReportRevision.findUniqueOrThrow({
+      where: { reportId_revision: { reportId: report.id, revision: 1 } },
+    });
     expect(stillRev1).toEqual(rev1);
 
     // a second correction keeps the first correction too
     const second = await s.actions.reopenReport({ reportId: report.id, version: row.version, reason: '再次核实' });
     expect(second).toMatchObject({ ok: true, data: { status: 'RETURNED' } });
-    const all = await s.db.monthlyReportRevision.findMany({ where: { reportId: report.id }, orderBy: { revision: 'asc' } });
+    const all = await s.db.monthlyReportRevision.findMany({
+      where: { reportId: report.id },
+      orderBy: { revision: 'asc' },
+    });
     expect(all.map((r) => [r.revision, r.investedThisMonth.toFixed(2), r.reopenReason])).toEqual([
       [1, oldAmount, '核减重复计列的设备购置费'],
       [2, newAmount, '再次核实'],
@@ -172,7 +212,9 @@ describe('reopenReport: correcting an approved report, with the restatement trai
   it('counts the later months when an earlier month is corrected: a restated month cannot push the total over', async () => {
     // A November draft and its plan's October report (approved), which the bureau reopens.
     const november = await s.reportOf('zjw', 'DRAFT', s.currentMonth, { stageNot: 'PRELIMINARY' });
-    const october = await s.db.monthlyReport.findUniqueOrThrow({ where: { planId_month: { planId: november.planId, month: s.currentMonth - 1 } } });
+    const october = await s.db.monthlyReport.findUniqueOrThrow({
+      where: { planId_month: { planId: november.planId, month: s.currentMonth - 1 } },
+    });
     expect(october.status).toBe('APPROVED');
     s.use(october.id);
     const plan = await s.db.projectPlan.findUniqueOrThrow({ where: { id: november.planId } });
@@ -180,10 +222,18 @@ describe('reopenReport: correcting an approved report, with the restatement trai
     const othersCents = others.reduce((sum, r) => sum + toCents(r.investedThisMonth), 0);
     // leave room for exactly 500.00 in October
     const totalCents = toCents(plan.cumulativeBeforeYear) + othersCents + 50_000;
-    await s.arrange(plan.id, { stage: 'ONGOING', annualPlan: null }, { totalInvestment: wan(totalCents), actualStart: new Date('2024-03-01T00:00:00Z') });
+    await s.arrange(
+      plan.id,
+      { stage: 'ONGOING', annualPlan: null },
+      { totalInvestment: wan(totalCents), actualStart: new Date('2024-03-01T00:00:00Z') },
+    );
 
     await signIn(s.db, 'bureau');
-    const reopened = await s.actions.reopenReport({ reportId: october.id, version: october.version, reason: '更正十月投资' });
+    const reopened = await s.actions.reopenReport({
+      reportId: october.id,
+      version: october.version,
+      reason: '更正十月投资',
+    });
     if (!reopened.ok) throw new Error(reopened.message);
 
     await signIn(s.db, 'zjw');
@@ -195,6 +245,8 @@ describe('reopenReport: correcting an approved report, with the restatement trai
     expect(over.fieldErrors?.investedThisMonth?.[0]).toContain(`${wan(totalCents)}万元`);
     expect(await reportDigest(s.db)).toBe(before);
 
-    expect(await s.actions.saveReportDraft(await s.resave(october.id, { investedThisMonth: '500.00' }))).toMatchObject({ ok: true });
+    expect(await s.actions.saveReportDraft(await s.resave(october.id, { investedThisMonth: '500.00' }))).toMatchObject({
+      ok: true,
+    });
   });
 });

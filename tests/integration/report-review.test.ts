@@ -23,7 +23,10 @@ describe('submitReport', () => {
 
     const result = await s.actions.submitReport({ reportId: report.id, version: report.version });
 
-    expect(result).toEqual({ ok: true, data: { reportId: report.id, version: report.version + 1, status: 'SUBMITTED' } });
+    expect(result).toEqual({
+      ok: true,
+      data: { reportId: report.id, version: report.version + 1, status: 'SUBMITTED' },
+    });
     const row = await s.reportRow(report.id);
     expect(row.status).toBe('SUBMITTED');
     expect(row.submittedById).toBe(zjw.id);
@@ -32,9 +35,18 @@ describe('submitReport', () => {
     const audits = await auditSince(s.db, auditBefore);
     expect(audits).toHaveLength(1);
     const audit = audits[0]!;
-    expect(audit).toMatchObject({ action: 'report.submit', entity: 'MonthlyReport', entityId: String(report.id), actor: 'zjw' });
+    expect(audit).toMatchObject({
+      action: 'report.submit',
+      entity: 'MonthlyReport',
+      entityId: String(report.id),
+      actor: 'zjw',
+    });
     expect(audit.before).toMatchObject({ status: 'DRAFT', submittedById: null, submittedAt: null });
-    expect(audit.after).toMatchObject({ status: 'SUBMITTED', submittedById: zjw.id, submittedAt: row.submittedAt?.toISOString() });
+    expect(audit.after).toMatchObject({
+      status: 'SUBMITTED',
+      submittedById: zjw.id,
+      submittedAt: row.submittedAt?.toISOString(),
+    });
   });
 
   it('resubmits a returned report of 区交通局', async () => {
@@ -48,7 +60,11 @@ describe('submitReport', () => {
     await signIn(s.db, 'jw');
     const report = await s.reportOf('jw', 'SUBMITTED');
     const result = await s.actions.submitReport({ reportId: report.id, version: report.version });
-    expect(result).toEqual({ ok: false, code: 'CONFLICT', message: '只有草稿或已退回的月报可以提交（当前状态：已提交）。' });
+    expect(result).toEqual({
+      ok: false,
+      code: 'CONFLICT',
+      message: '只有草稿或已退回的月报可以提交（当前状态：已提交）。',
+    });
   });
 
   it('refuses a stale version and writes nothing', async () => {
@@ -94,7 +110,10 @@ describe('approveReport and returnReport', () => {
 
     const result = await s.actions.approveReport({ reportId: report.id, version: report.version });
 
-    expect(result).toEqual({ ok: true, data: { reportId: report.id, version: report.version + 1, status: 'APPROVED' } });
+    expect(result).toEqual({
+      ok: true,
+      data: { reportId: report.id, version: report.version + 1, status: 'APPROVED' },
+    });
     const row = await s.reportRow(report.id);
     expect(row).toMatchObject({ status: 'APPROVED', reviewedById: bureau.id, reviewComment: null });
     const audits = await auditSince(s.db, auditBefore);
@@ -119,7 +138,11 @@ describe('approveReport and returnReport', () => {
     const report = await s.reportOf('jw', 'SUBMITTED');
     const auditBefore = await lastAuditId(s.db);
 
-    const result = await s.actions.returnReport({ reportId: report.id, version: report.version, comment: '  请补充形象进度照片  ' });
+    const result = await s.actions.returnReport({
+      reportId: report.id,
+      version: report.version,
+      comment: '  请补充形象进度照片  ',
+    });
 
     expect(result).toMatchObject({ ok: true, data: { status: 'RETURNED', version: report.version + 1 } });
     expect(await s.reportRow(report.id)).toMatchObject({ status: 'RETURNED', reviewComment: '请补充形象进度照片' });
@@ -151,10 +174,12 @@ describe('approveReport and returnReport', () => {
       code: 'CONFLICT',
       message: '只有已提交的月报可以审核（当前状态：草稿）。',
     });
-    expect(await s.actions.returnReport({ reportId: draft.id, version: draft.version, comment: '退回' })).toMatchObject({
-      ok: false,
-      code: 'CONFLICT',
-    });
+    expect(await s.actions.returnReport({ reportId: draft.id, version: draft.version, comment: '退回' })).toMatchObject(
+      {
+        ok: false,
+        code: 'CONFLICT',
+      },
+    );
   });
 
   it('refuses a stale version', async () => {
@@ -176,7 +201,9 @@ describe('approveReport and returnReport', () => {
       ok: false,
       code: 'FORBIDDEN',
     });
-    expect(await s.actions.returnReport({ reportId: report.id, version: report.version, comment: '退回' })).toMatchObject({
+    expect(
+      await s.actions.returnReport({ reportId: report.id, version: report.version, comment: '退回' }),
+    ).toMatchObject({
       ok: false,
       code: 'FORBIDDEN',
     });
@@ -189,7 +216,12 @@ describe('a month’s round trip', () => {
   it('create → submit → return → fix → resubmit → approve leaves one audit row per step', async () => {
     const plan = await s.planWithoutReport('wlw');
     await signIn(s.db, 'wlw');
-    const created = await s.actions.saveReportDraft({ projectPlanId: plan.id, month: s.currentMonth, version: 0, ...reportFields() });
+    const created = await s.actions.saveReportDraft({
+      projectPlanId: plan.id,
+      month: s.currentMonth,
+      version: 0,
+      ...reportFields(),
+    });
     if (!created.ok) throw new Error(created.message);
     const { reportId } = created.data;
     const submitted = await s.actions.submitReport({ reportId, version: created.data.version });

@@ -29,7 +29,17 @@ async function refusedBy(statement: Promise<unknown>): Promise<string> {
 }
 
 async function counts() {
-  const [row] = await t.db.$queryRaw<{ projects: number; plans: number; items: number; reports: number; revisions: number; milestones: number; figures: number }[]>`
+  const [row] = await t.db.$queryRaw<
+    {
+      projects: number;
+      plans: number;
+      items: number;
+      reports: number;
+      revisions: number;
+      milestones: number;
+      figures: number;
+    }[]
+  >`
     SELECT (SELECT count(*) FROM "Project")::int AS projects, (SELECT count(*) FROM "ProjectPlan")::int AS plans,
            (SELECT count(*) FROM "MonthlyPlanItem")::int AS items, (SELECT count(*) FROM "MonthlyReport")::int AS reports,
            (SELECT count(*) FROM "MonthlyReportRevision")::int AS revisions,
@@ -44,38 +54,75 @@ describe('the database refuses deletes that would take reports with them', () =>
       where: { plans: { some: { reports: { some: { status: 'APPROVED' } } } } },
       select: { id: true },
     });
-    expect(await refusedBy(t.db.$executeRaw`DELETE FROM "Project" WHERE id = ${project.id}`)).toBe('ProjectPlan_projectId_fkey');
+    expect(await refusedBy(t.db.$executeRaw`DELETE FROM "Project" WHERE id = ${project.id}`)).toBe(
+      'ProjectPlan_projectId_fkey',
+    );
     await refusedBy(t.db.project.delete({ where: { id: project.id } }));
     expect(await counts()).toEqual(before);
   });
 
   it('a plan with reports, and a plan with a monthly split', async () => {
-    const withReports = await t.db.projectPlan.findFirstOrThrow({ where: { reports: { some: {} } }, select: { id: true } });
+    const withReports = await t.db.projectPlan.findFirstOrThrow({
+      where: { reports: { some: {} } },
+      select: { id: true },
+    });
     // the split is older than the reports in the chain, so clear nothing and ask: either key refuses
-    expect(await refusedBy(t.db.$executeRaw`DELETE FROM "ProjectPlan" WHERE id = ${withReports.id}`)).toMatch(/MonthlyReport_planId_fkey|MonthlyPlanItem_planId_fkey/);
+    expect(await refusedBy(t.db.$executeRaw`DELETE FROM "ProjectPlan" WHERE id = ${withReports.id}`)).toMatch(
+      /MonthlyReport_planId_fkey|MonthlyPlanItem_planId_fkey/,
+    );
     // a plan with no report yet: its monthly split keeps it
     const department = await t.db.department.findFirstOrThrow({ select: { id: true } });
     const year = await t.db.planYear.create({ data: { year: 2032, title: '2032', approvedInvestment: '1' } });
     const project = await t.db.project.create({
-      data: { code: 'RESTRICT-1', name: '只有分月计划', departmentId: department.id, ownerUnit: '', area: '', buildType: 'NEW', scope: '', totalInvestment: '100' },
+      data: {
+        code: 'RESTRICT-1',
+        name: '只有分月计划',
+        departmentId: department.id,
+        ownerUnit: '',
+        area: '',
+        buildType: 'NEW',
+        scope: '',
+        totalInvestment: '100',
+      },
     });
     const splitOnly = await t.db.projectPlan.create({
       data: {
-        projectId: project.id, planYearId: year.id, stage: 'NEW_START', investorType: 'DISTRICT', direction: 'INFRASTRUCTURE', annualPlan: '12',
+        projectId: project.id,
+        planYearId: year.id,
+        stage: 'NEW_START',
+        investorType: 'DISTRICT',
+        direction: 'INFRASTRUCTURE',
+        annualPlan: '12',
         monthlyPlan: { create: Array.from({ length: 12 }, (_, i) => ({ month: i + 1, amount: '1' })) },
       },
     });
-    expect(await refusedBy(t.db.$executeRaw`DELETE FROM "ProjectPlan" WHERE id = ${splitOnly.id}`)).toBe('MonthlyPlanItem_planId_fkey');
-    expect(await refusedBy(t.db.$executeRaw`DELETE FROM "Project" WHERE id = ${project.id}`)).toBe('ProjectPlan_projectId_fkey');
+    expect(await refusedBy(t.db.$executeRaw`DELETE FROM "ProjectPlan" WHERE id = ${splitOnly.id}`)).toBe(
+      'MonthlyPlanItem_planId_fkey',
+    );
+    expect(await refusedBy(t.db.$executeRaw`DELETE FROM "Project" WHERE id = ${project.id}`)).toBe(
+      'ProjectPlan_projectId_fkey',
+    );
   });
 
   it('a report with a kept revision', async () => {
-    const report = await t.db.monthlyReport.findFirstOrThrow({ where: { status: 'APPROVED' }, select: { id: true, planId: true } });
+    const report = await t.db.monthlyReport.findFirstOrThrow({
+      where: { status: 'APPROVED' },
+      select: { id: true, planId: true },
+    });
     const reviewer = await t.db.user.findUniqueOrThrow({ where: { username: 'bureau' }, select: { id: true } });
     await t.db.monthlyReportRevision.create({
-      data: { reportId: report.id, revision: 1, investedThisMonth: '1.00', progressText: '', approvedById: reviewer.id, approvedAt: new Date() },
+      data: {
+        reportId: report.id,
+        revision: 1,
+        investedThisMonth: '1.00',
+        progressText: '',
+        approvedById: reviewer.id,
+        approvedAt: new Date(),
+      },
     });
-    expect(await refusedBy(t.db.$executeRaw`DELETE FROM "MonthlyReport" WHERE id = ${report.id}`)).toBe('MonthlyReportRevision_reportId_fkey');
+    expect(await refusedBy(t.db.$executeRaw`DELETE FROM "MonthlyReport" WHERE id = ${report.id}`)).toBe(
+      'MonthlyReportRevision_reportId_fkey',
+    );
   });
 
   it('a project with preliminary milestones only', async () => {
@@ -97,10 +144,32 @@ describe('the database refuses deletes that would take reports with them', () =>
     const year = await t.db.planYear.findUniqueOrThrow({ where: { year: 2025 }, select: { id: true } });
     // the year's plans refuse first; a year with only its published figures refuses too
     await refusedBy(t.db.$executeRaw`DELETE FROM "PlanYear" WHERE id = ${year.id}`);
-    const bare = await t.db.planYear.create({ data: { year: 2031, title: '2031', approvedInvestment: '1', figures: { create: { cut: 'TOTAL', key: 'ALL', projectCount: 1 } } } });
-    expect(await refusedBy(t.db.$executeRaw`DELETE FROM "PlanYear" WHERE id = ${bare.id}`)).toBe('PlanFigure_planYearId_fkey');
-    await t.db.indicator.create({ data: { planYearId: bare.id, seq: 1, category: 'c', name: 'n', unit: '%', nature: 'EXPECTED', previousOutcome: '', targetText: '' } });
+    const bare = await t.db.planYear.create({
+      data: {
+        year: 2031,
+        title: '2031',
+        approvedInvestment: '1',
+        figures: { create: { cut: 'TOTAL', key: 'ALL', projectCount: 1 } },
+      },
+    });
+    expect(await refusedBy(t.db.$executeRaw`DELETE FROM "PlanYear" WHERE id = ${bare.id}`)).toBe(
+      'PlanFigure_planYearId_fkey',
+    );
+    await t.db.indicator.create({
+      data: {
+        planYearId: bare.id,
+        seq: 1,
+        category: 'c',
+        name: 'n',
+        unit: '%',
+        nature: 'EXPECTED',
+        previousOutcome: '',
+        targetText: '',
+      },
+    });
     await t.db.planFigure.deleteMany({ where: { planYearId: bare.id } });
-    expect(await refusedBy(t.db.$executeRaw`DELETE FROM "PlanYear" WHERE id = ${bare.id}`)).toBe('Indicator_planYearId_fkey');
+    expect(await refusedBy(t.db.$executeRaw`DELETE FROM "PlanYear" WHERE id = ${bare.id}`)).toBe(
+      'Indicator_planYearId_fkey',
+    );
   });
 });

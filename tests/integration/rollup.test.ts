@@ -38,18 +38,25 @@ describe('getRollup', () => {
     const r = (await getRollup(t.db, leader, { year: 2025, month: 10 }))!;
     expect(r.projectCount).toBe(421);
     expect(r.annualPlan).toBe('2478000.00');
-    expect(Object.fromEntries(r.byStage.map((s) => [s.key, s.count]))).toEqual({ COMPLETION: 86, ONGOING: 54, NEW_START: 126, PRELIMINARY: 155 });
+    expect(Object.fromEntries(r.byStage.map((s) => [s.key, s.count]))).toEqual({
+      COMPLETION: 86,
+      ONGOING: 54,
+      NEW_START: 126,
+      PRELIMINARY: 155,
+    });
     expect(r.byStage.find((s) => s.key === 'PRELIMINARY')!.percent).toBeNull();
   });
 
   it('sums approved reports of months 1…N exactly as a direct SQL sum does, in every cut', async () => {
     const r = (await getRollup(t.db, leader, { year: 2025, month: 10 }))!;
     expect(r.completed).toBe(await sqlSum('', 10));
-    for (const d of r.byDepartment) expect(d.completed, d.label).toBe(await sqlSum(`AND p."departmentId" = ${d.key}`, 10));
+    for (const d of r.byDepartment)
+      expect(d.completed, d.label).toBe(await sqlSum(`AND p."departmentId" = ${d.key}`, 10));
     for (const s of r.byStage) expect(s.completed).toBe(await sqlSum(`AND pp.stage = '${s.key}'`, 10));
     const sum = (xs: { completed: string }[]) => xs.reduce((a, x) => a + Math.round(Number(x.completed) * 100), 0);
     const total = Math.round(Number(r.completed) * 100);
-    for (const cuts of [r.byStage, r.byInvestor, r.byDirection, r.byDepartment, r.byArea]) expect(sum(cuts)).toBe(total);
+    for (const cuts of [r.byStage, r.byInvestor, r.byDirection, r.byDepartment, r.byArea])
+      expect(sum(cuts)).toBe(total);
     expect(r.monthly.slice(0, 10).reduce((a, m) => a + Math.round(Number(m.actual) * 100), 0)).toBe(total);
     expect(r.monthly[10]!.actual).toBeNull();
   });
@@ -67,7 +74,9 @@ describe('getRollup', () => {
     const [row] = await t.db.$queryRaw<{ s: string }[]>`
       SELECT COALESCE(sum("investedThisMonth"), 0)::numeric(18,2)::text AS s FROM "MonthlyReport" WHERE month = 11 AND status = 'SUBMITTED'`;
     expect(Number(row!.s)).toBeGreaterThan(0);
-    expect(Math.round((Number(withSubmitted.completed) - Number(official.completed)) * 100)).toBe(Math.round(Number(row!.s) * 100));
+    expect(Math.round((Number(withSubmitted.completed) - Number(official.completed)) * 100)).toBe(
+      Math.round(Number(row!.s) * 100),
+    );
     expect(withSubmitted.basis).toBe('submitted');
   });
 
@@ -108,7 +117,13 @@ describe('getProjectFigures (the drill-down)', () => {
       const all = await getProjectFigures(t.db, leader, { year: 2025, month: 11, basis, today: '2025-12-08' });
       expect(all).toHaveLength(421);
       for (const d of r.byDepartment) {
-        const mine = await getProjectFigures(t.db, leader, { year: 2025, month: 11, basis, departmentId: d.key, today: '2025-12-08' });
+        const mine = await getProjectFigures(t.db, leader, {
+          year: 2025,
+          month: 11,
+          basis,
+          departmentId: d.key,
+          today: '2025-12-08',
+        });
         expect(mine).toHaveLength(d.count);
         const cents = mine.reduce((a, p) => a + Math.round(Number(p.completed) * 100), 0);
         expect(cents, d.label).toBe(Math.round(Number(d.completed) * 100));
@@ -117,7 +132,12 @@ describe('getProjectFigures (the drill-down)', () => {
   });
 
   it('warns, in words, about late reports and planted anomalies, and forecasts each project', async () => {
-    const all = await getProjectFigures(t.db, leader, { year: 2025, month: 11, basis: 'approved', today: '2025-12-08' });
+    const all = await getProjectFigures(t.db, leader, {
+      year: 2025,
+      month: 11,
+      basis: 'approved',
+      today: '2025-12-08',
+    });
     const missing = all.filter((p) => p.reportStatus === null);
     expect(missing.length).toBeGreaterThan(0);
     for (const p of missing) {

@@ -24,7 +24,11 @@ describe('the seeded database', () => {
   });
 
   it('holds the demo round: Jan–Oct approved, November in flight', async () => {
-    const byStatus = await t.db.monthlyReport.groupBy({ by: ['month', 'status'], _count: true, orderBy: { month: 'asc' } });
+    const byStatus = await t.db.monthlyReport.groupBy({
+      by: ['month', 'status'],
+      _count: true,
+      orderBy: { month: 'asc' },
+    });
     const oct = byStatus.filter((r) => r.month === 10);
     expect(oct).toEqual([{ month: 10, status: 'APPROVED', _count: 421 }]);
     const nov = new Set(byStatus.filter((r) => r.month === 11).map((r) => r.status));
@@ -61,11 +65,15 @@ describe('npm run plan:check', () => {
   afterAll(async () => t?.drop());
 
   const planCheck = (year: string) =>
-    spawnSync('npx', ['--no-install', 'tsx', '--conditions=react-server', path.join(ROOT, 'scripts/plan-check.ts'), year], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, DATABASE_URL: t.url },
-    });
+    spawnSync(
+      'npx',
+      ['--no-install', 'tsx', '--conditions=react-server', path.join(ROOT, 'scripts/plan-check.ts'), year],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_URL: t.url },
+      },
+    );
 
   it('prints every cut beside the report and exits 0 when the plan reconciles', () => {
     const r = planCheck('2025');
@@ -91,4 +99,3 @@ describe('npm run plan:check', () => {
     expect(planCheck('1999').status).toBe(2);
   });
 });
-

@@ -49,7 +49,10 @@ async function actorOfCookie(cookie: string) {
   const token = await decode({ token: cookie, secret });
   if (!token) return null;
   const renewed = await options.authOptions.callbacks!.jwt!({ token } as never);
-  const s = (await options.authOptions.callbacks!.session!({ session: { expires: '' }, token: renewed } as never)) as Session;
+  const s = (await options.authOptions.callbacks!.session!({
+    session: { expires: '' },
+    token: renewed,
+  } as never)) as Session;
   return session.actorForSession(s.user);
 }
 
@@ -63,7 +66,11 @@ describe('a session ends when the password changes', () => {
     await signIn(t.db, 'wlw', { ip: '192.0.2.10' });
     jar.clear();
     jar.set(COOKIE, here);
-    const r = await account.changeOwnPassword({ currentPassword: PASSWORD, newPassword: 'Better#Pass2026', confirmPassword: 'Better#Pass2026' });
+    const r = await account.changeOwnPassword({
+      currentPassword: PASSWORD,
+      newPassword: 'Better#Pass2026',
+      confirmPassword: 'Better#Pass2026',
+    });
     expect(r).toMatchObject({ ok: true });
 
     expect(await actorOfCookie(elsewhere)).toBeNull();
@@ -142,14 +149,20 @@ describe('an administrator’s change of what a user may do ends their sessions'
     await signIn(t.db, 'admin', { ip: '192.0.2.10' });
 
     const kept = await signInBrowser('dept09');
-    expect(await admin.updateUser({ id: u.id, displayName: '新名字', role: u.role, departmentId: u.departmentId })).toMatchObject({ ok: true });
+    expect(
+      await admin.updateUser({ id: u.id, displayName: '新名字', role: u.role, departmentId: u.departmentId }),
+    ).toMatchObject({ ok: true });
     expect((await actorOfCookie(kept))?.displayName).toBe('新名字');
 
-    expect(await admin.updateUser({ id: u.id, displayName: '新名字', role: u.role, departmentId: other.id })).toMatchObject({ ok: true });
+    expect(
+      await admin.updateUser({ id: u.id, displayName: '新名字', role: u.role, departmentId: other.id }),
+    ).toMatchObject({ ok: true });
     expect(await actorOfCookie(kept)).toBeNull();
 
     const again = await signInBrowser('dept09');
-    expect(await admin.updateUser({ id: u.id, displayName: '新名字', role: 'LEADER', departmentId: null })).toMatchObject({ ok: true });
+    expect(
+      await admin.updateUser({ id: u.id, displayName: '新名字', role: 'LEADER', departmentId: null }),
+    ).toMatchObject({ ok: true });
     expect(await actorOfCookie(again)).toBeNull();
   });
 });

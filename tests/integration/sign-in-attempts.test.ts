@@ -26,13 +26,19 @@ function authorize(credentials: Record<string, string>, peer: string, headers: R
   return socket.socketAddressStorage().run(peer, () => provider.options.authorize(credentials, { headers }));
 }
 
-const settle = (p: Promise<unknown>) => p.then((user) => (user ? 'signedIn' : 'refused'), (e: Error) => e.message);
+const settle = (p: Promise<unknown>) =>
+  p.then(
+    (user) => (user ? 'signedIn' : 'refused'),
+    (e: Error) => e.message,
+  );
 const audits = (action: string, actor: string) => t.db.auditLog.findMany({ where: { action, actor } });
 
 describe('parallel guesses', () => {
   it('20 attempts fired at once: only 5 reach the password check, and the lock is written once', async () => {
     const outcomes = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => settle(authorize({ username: 'dept11', password: `guess-${i}` }, '203.0.113.20'))),
+      Array.from({ length: 20 }, (_, i) =>
+        settle(authorize({ username: 'dept11', password: `guess-${i}` }, '203.0.113.20')),
+      ),
     );
     expect(outcomes.filter((o) => o === 'signedIn')).toHaveLength(0);
     expect(await audits('auth.signInFailed', 'dept11')).toHaveLength(5);
@@ -41,7 +47,9 @@ describe('parallel guesses', () => {
     expect(locks).toHaveLength(1);
     expect(locks[0]!.after).toMatchObject({ lockedBy: 'username' });
     // the right password now is refused too, unchecked
-    expect(await settle(authorize({ username: 'dept11', password: 'Keystone@2025' }, '203.0.113.20'))).toMatch(/^RATE_LIMITED:\d+$/);
+    expect(await settle(authorize({ username: 'dept11', password: 'Keystone@2025' }, '203.0.113.20'))).toMatch(
+      /^RATE_LIMITED:\d+$/,
+    );
   });
 });
 
@@ -49,7 +57,9 @@ describe('a throttled attempt is not an audit row', () => {
   it('one summary row per lock period, however many attempts the lock refuses', async () => {
     for (let i = 0; i < 5; i++) await settle(authorize({ username: 'dept12', password: `guess-${i}` }, '203.0.113.21'));
     for (let i = 0; i < 40; i++) {
-      expect(await settle(authorize({ username: 'dept12', password: `more-${i}` }, '203.0.113.21'))).toMatch(/^RATE_LIMITED:/);
+      expect(await settle(authorize({ username: 'dept12', password: `more-${i}` }, '203.0.113.21'))).toMatch(
+        /^RATE_LIMITED:/,
+      );
     }
     expect(await audits('auth.signInFailed', 'dept12')).toHaveLength(5);
     expect(await audits('auth.signInThrottled', 'dept12')).toHaveLength(1);
@@ -58,23 +68,41 @@ describe('a throttled attempt is not an audit row', () => {
 
 describe('the address in the audit row and the throttle is the trusted one', () => {
   it('by default the socket address: X-Forwarded-For from the client is ignored', async () => {
-    expect(await settle(authorize({ username: 'dept17', password: 'Keystone@2025' }, '::ffff:203.0.113.30', { 'x-forwarded-for': '6.6.6.6' }))).toBe('signedIn');
+    expect(
+      await settle(
+        authorize({ username: 'dept17', password: 'Keystone@2025' }, '::ffff:203.0.113.30', {
+          'x-forwarded-for': '6.6.6.6',
+        }),
+      ),
+    ).toBe('signedIn');
     const [row] = await audits('auth.signIn', 'dept17');
     expect(row!.ip).toBe('203.0.113.30');
   });
 
   it('behind a configured proxy, the address that proxy reports, not what the client prepended', async () => {
     vi.stubEnv('KEYSTONE_TRUSTED_PROXIES', '10.0.0.0/8');
-    expect(await settle(authorize({ username: 'dept14', password: 'wrong-pass' }, '10.0.0.2', { 'x-forwarded-for': '6.6.6.6, 198.51.100.44' }))).toBe('refused');
+    expect(
+      await settle(
+        authorize({ username: 'dept14', password: 'wrong-pass' }, '10.0.0.2', {
+          'x-forwarded-for': '6.6.6.6, 198.51.100.44',
+        }),
+      ),
+    ).toBe('refused');
     const [row] = await audits('auth.signInFailed', 'dept14');
     expect(row!.ip).toBe('198.51.100.44');
   });
 
   it('rotating forged X-Forwarded-For values do not escape the address limit', async () => {
     for (let i = 0; i < 30; i++) {
-      await settle(authorize({ username: `ghost${i}`, password: 'x' }, '203.0.113.40', { 'x-forwarded-for': `192.0.2.${i}` }));
+      await settle(
+        authorize({ username: `ghost${i}`, password: 'x' }, '203.0.113.40', { 'x-forwarded-for': `192.0.2.${i}` }),
+      );
     }
-    expect(await settle(authorize({ username: 'ghost-next', password: 'x' }, '203.0.113.40', { 'x-forwarded-for': '192.0.2.250' }))).toMatch(/^RATE_LIMITED:/);
+    expect(
+      await settle(
+        authorize({ username: 'ghost-next', password: 'x' }, '203.0.113.40', { 'x-forwarded-for': '192.0.2.250' }),
+      ),
+    ).toMatch(/^RATE_LIMITED:/);
     const [lock] = await t.db.auditLog.findMany({ where: { action: 'auth.signInThrottled', ip: '203.0.113.40' } });
     expect(lock!.after).toMatchObject({ lockedBy: 'address', address: '203.0.113.40' });
   });
@@ -84,18 +112,25 @@ describe('the change-password form’s current-password check', () => {
   it('is throttled by username: five wrong guesses lock it, with one audit row, and the right one is refused while locked', async () => {
     const u = await signIn(t.db, 'dept15', { ip: '203.0.113.50' });
     const change = (currentPassword: string) =>
-      account.changeOwnPassword({ currentPassword, newPassword: 'Better#Pass2026', confirmPassword: 'Better#Pass2026' });
+      account.changeOwnPassword({
+        currentPassword,
+        newPassword: 'Better#Pass2026',
+        confirmPassword: 'Better#Pass2026',
+      });
 
     for (let i = 0; i < 4; i++) expect(await change(`guess-${i}`)).toMatchObject({ ok: false, code: 'VALIDATION' });
     const fifth = await change('guess-4');
     expect(fifth).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
     if (!fifth.ok) expect(fifth.fieldErrors?.currentPassword?.[0]).toMatch(/当前密码错误次数过多，请在1[45]分钟后重试/);
-    for (let i = 0; i < 5; i++) expect(await change('Keystone@2025')).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+    for (let i = 0; i < 5; i++)
+      expect(await change('Keystone@2025')).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
     expect(await audits('user.passwordCheckThrottled', 'dept15')).toHaveLength(1);
     const after = await t.db.user.findUniqueOrThrow({ where: { id: u.id }, omit: { passwordHash: false } });
     const before = await t.db.user.findUniqueOrThrow({ where: { username: 'dept16' }, omit: { passwordHash: false } });
     expect(after.passwordHash).toBe(before.passwordHash); // still the seed's (shared demo) hash: nothing changed
     // the same allowance as sign-in: the username is locked there too
-    expect(await settle(authorize({ username: 'dept15', password: 'Keystone@2025' }, '203.0.113.51'))).toMatch(/^RATE_LIMITED:/);
+    expect(await settle(authorize({ username: 'dept15', password: 'Keystone@2025' }, '203.0.113.51'))).toMatch(
+      /^RATE_LIMITED:/,
+    );
   });
 });

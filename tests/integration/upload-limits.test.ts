@@ -5,7 +5,12 @@
  * up ends only that worker. The files are generated in memory by tests/helpers/hostile-sheets.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_CONCURRENT_PARSES, MAX_QUEUED_PARSES, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS } from '@/lib/domain/project-sheet/limits';
+import {
+  MAX_CONCURRENT_PARSES,
+  MAX_QUEUED_PARSES,
+  MAX_SHEET_COLUMNS,
+  MAX_SHEET_ROWS,
+} from '@/lib/domain/project-sheet/limits';
 import { hostile, sheetXml, xlsxOf } from '../helpers/hostile-sheets';
 import { signIn } from '../helpers/actors';
 import { digestOf } from '../helpers/audit';
@@ -40,16 +45,56 @@ afterAll(async () => t?.drop());
 
 describe('each hostile file is refused with the limit it broke, and nothing is written', () => {
   const cases: { file: string; bytes: () => Uint8Array<ArrayBuffer>; zh: RegExp; en: RegExp }[] = [
-    { file: 'corner.xlsx', bytes: hostile.cornerCells, zh: /第 1,048,576 行超出了 50,000 行的上限/, en: /Row 1,048,576 .* beyond the limit of 50,000 rows/ },
-    { file: 'range.xlsx', bytes: hostile.declaredRange, zh: /区域 A1:XFD1048576 .*超过 50,000 行 × 200 列的上限/, en: /range A1:XFD1048576.*limit of 50,000 rows × 200 columns/ },
-    { file: 'bomb.xlsx', bytes: hostile.zipBombDeclared, zh: /解压后超过 100 MB 的上限/, en: /inflates to more than the 100 MB limit/ },
+    {
+      file: 'corner.xlsx',
+      bytes: hostile.cornerCells,
+      zh: /第 1,048,576 行超出了 50,000 行的上限/,
+      en: /Row 1,048,576 .* beyond the limit of 50,000 rows/,
+    },
+    {
+      file: 'range.xlsx',
+      bytes: hostile.declaredRange,
+      zh: /区域 A1:XFD1048576 .*超过 50,000 行 × 200 列的上限/,
+      en: /range A1:XFD1048576.*limit of 50,000 rows × 200 columns/,
+    },
+    {
+      file: 'bomb.xlsx',
+      bytes: hostile.zipBombDeclared,
+      zh: /解压后超过 100 MB 的上限/,
+      en: /inflates to more than the 100 MB limit/,
+    },
     { file: 'lying-bomb.xlsx', bytes: hostile.zipBombLying, zh: /解压后超过 100 MB 的上限/, en: /100 MB limit/ },
     { file: 'repeated-bomb.xlsx', bytes: hostile.zipBombRepeated, zh: /解压后超过 100 MB 的上限/, en: /100 MB limit/ },
-    { file: 'blank.csv', bytes: hostile.blankLinesCsv, zh: /第 50,001 行超出了 50,000 行的上限/, en: /Row 50,001 .* limit of 50,000 rows/ },
-    { file: 'rows.csv', bytes: () => hostile.tooManyRowsCsv(MAX_SHEET_ROWS), zh: /第 50,001 行超出了 50,000 行的上限/, en: /limit of 50,000 rows/ },
-    { file: 'rows.xlsx', bytes: () => hostile.tooManyRowsXlsx(MAX_SHEET_ROWS + 1), zh: /第 50,001 行超出了 50,000 行的上限/, en: /limit of 50,000 rows/ },
-    { file: 'columns.csv', bytes: () => hostile.tooManyColumnsCsv(MAX_SHEET_COLUMNS + 1), zh: /第 1 行有 201 列，超过 200 列的上限/, en: /has 201 columns, more than the limit of 200/ },
-    { file: 'columns.xlsx', bytes: () => hostile.tooManyColumnsXlsx(MAX_SHEET_COLUMNS + 1), zh: /201 列，超过 200 列的上限/, en: /limit of 200/ },
+    {
+      file: 'blank.csv',
+      bytes: hostile.blankLinesCsv,
+      zh: /第 50,001 行超出了 50,000 行的上限/,
+      en: /Row 50,001 .* limit of 50,000 rows/,
+    },
+    {
+      file: 'rows.csv',
+      bytes: () => hostile.tooManyRowsCsv(MAX_SHEET_ROWS),
+      zh: /第 50,001 行超出了 50,000 行的上限/,
+      en: /limit of 50,000 rows/,
+    },
+    {
+      file: 'rows.xlsx',
+      bytes: () => hostile.tooManyRowsXlsx(MAX_SHEET_ROWS + 1),
+      zh: /第 50,001 行超出了 50,000 行的上限/,
+      en: /limit of 50,000 rows/,
+    },
+    {
+      file: 'columns.csv',
+      bytes: () => hostile.tooManyColumnsCsv(MAX_SHEET_COLUMNS + 1),
+      zh: /第 1 行有 201 列，超过 200 列的上限/,
+      en: /has 201 columns, more than the limit of 200/,
+    },
+    {
+      file: 'columns.xlsx',
+      bytes: () => hostile.tooManyColumnsXlsx(MAX_SHEET_COLUMNS + 1),
+      zh: /201 列，超过 200 列的上限/,
+      en: /limit of 200/,
+    },
   ];
 
   // Each file once (a worker per parse costs about a second under Vitest): the check in Chinese and the commit
@@ -62,7 +107,9 @@ describe('each hostile file is refused with the limit it broke, and nothing is w
       expect(bytes.length).toBeLessThan(20 * 1024 * 1024);
       const before = await fingerprint();
       await signIn(t.db, 'bureau', { locale: locale });
-      const result = await (kind === 'check' ? actions.importProjectsDryRun : actions.importProjectsCommit)(upload(c.file, bytes));
+      const result = await (kind === 'check' ? actions.importProjectsDryRun : actions.importProjectsCommit)(
+        upload(c.file, bytes),
+      );
       expect(result).toMatchObject({ ok: false, code: 'VALIDATION' });
       expect(result.ok ? '' : result.fieldErrors?.file?.[0]).toMatch(locale === 'en' ? c.en : c.zh);
       expect(await fingerprint()).toBe(before);
@@ -82,7 +129,10 @@ describe('what stays readable', () => {
   it('reads only the first sheet: a second sheet with every trick is never opened', async () => {
     await signIn(t.db, 'bureau', { locale: 'zh-CN' });
     const header = ['项目代码', '项目名称', '责任单位', '项目类别', '投资主体', '投资方向', '总投资', '年度计划投资'];
-    const bytes = hostile.secondSheet([header, ['SHEET-1', '第二张表被忽略', '区教委', '前期', '区级', '公共服务设施', 800, null]]);
+    const bytes = hostile.secondSheet([
+      header,
+      ['SHEET-1', '第二张表被忽略', '区教委', '前期', '区级', '公共服务设施', 800, null],
+    ]);
     const result = await actions.importProjectsDryRun(upload('two-sheets.xlsx', bytes));
     expect(result).toMatchObject({ ok: true, data: { rows: 1, create: 1, errorCount: 0 } });
   });
@@ -95,19 +145,25 @@ describe('the worker is the last wall', () => {
   });
 
   it('ends a parse that needs more memory than its worker may have, and keeps serving', async () => {
-    await expect(parser.parseUpload(heavyButLegal(), 'xlsx', { memoryLimitMb: 48, timeLimitMs: 60_000 })).rejects.toMatchObject({
+    await expect(
+      parser.parseUpload(heavyButLegal(), 'xlsx', { memoryLimitMb: 48, timeLimitMs: 60_000 }),
+    ).rejects.toMatchObject({
       code: 'VALIDATION',
       fieldErrors: { file: ['sheetParseMemory'] },
       params: { mb: 48 },
     });
     // the next upload is read as usual
     await signIn(t.db, 'bureau', { locale: 'zh-CN' });
-    const again = await actions.importProjectsDryRun(upload('two-sheets.xlsx', hostile.secondSheet([['项目代码', '项目名称', '责任单位']])));
+    const again = await actions.importProjectsDryRun(
+      upload('two-sheets.xlsx', hostile.secondSheet([['项目代码', '项目名称', '责任单位']])),
+    );
     expect(again).toMatchObject({ ok: true });
   });
 
   it('ends a parse that runs past its time limit', async () => {
-    await expect(parser.parseUpload(heavyButLegal(), 'xlsx', { memoryLimitMb: 512, timeLimitMs: 300 })).rejects.toMatchObject({
+    await expect(
+      parser.parseUpload(heavyButLegal(), 'xlsx', { memoryLimitMb: 512, timeLimitMs: 300 }),
+    ).rejects.toMatchObject({
       fieldErrors: { file: ['sheetParseTimeout'] },
     });
   });

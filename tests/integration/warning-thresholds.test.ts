@@ -36,7 +36,10 @@ describe('setWarningThresholds', () => {
     expect(result).toEqual({ ok: true, data: { yellowPoints: '5.00', redPoints: '15.00' } });
     const year = await t.db.planYear.findUniqueOrThrow({ where: { year: 2025 } });
     expect([year.paceYellowPoints.toFixed(2), year.paceRedPoints.toFixed(2)]).toEqual(['5.00', '15.00']);
-    const audit = await t.db.auditLog.findFirstOrThrow({ where: { action: 'planYear.setWarningThresholds' }, orderBy: { id: 'desc' } });
+    const audit = await t.db.auditLog.findFirstOrThrow({
+      where: { action: 'planYear.setWarningThresholds' },
+      orderBy: { id: 'desc' },
+    });
     expect(audit.before).toEqual({ paceYellowPoints: '10', paceRedPoints: '30' });
     expect(audit.after).toEqual({ paceYellowPoints: '5', paceRedPoints: '15' });
 
@@ -50,7 +53,11 @@ describe('setWarningThresholds', () => {
     const year = await t.db.planYear.findUniqueOrThrow({ where: { year: 2025 } });
     const auditCount = await t.db.auditLog.count();
     const below = await actions.setWarningThresholds({ year: 2025, yellowPoints: '20', redPoints: '10' });
-    expect(below).toMatchObject({ ok: false, code: 'VALIDATION', fieldErrors: { redPoints: ['红色预警线不能低于黄色预警线'] } });
+    expect(below).toMatchObject({
+      ok: false,
+      code: 'VALIDATION',
+      fieldErrors: { redPoints: ['红色预警线不能低于黄色预警线'] },
+    });
     const nonsense = await actions.setWarningThresholds({ year: 2025, yellowPoints: 'abc', redPoints: '-3' });
     expect(nonsense).toMatchObject({ ok: false, code: 'VALIDATION' });
     expect(await t.db.planYear.findUniqueOrThrow({ where: { year: 2025 } })).toEqual(year);
@@ -65,6 +72,9 @@ describe('setWarningThresholds', () => {
 
   it('answers an unknown plan year as not found', async () => {
     await signIn(t.db, 'bureau');
-    expect(await actions.setWarningThresholds({ year: 2031, yellowPoints: '10', redPoints: '30' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(await actions.setWarningThresholds({ year: 2031, yellowPoints: '10', redPoints: '30' })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    });
   });
 });

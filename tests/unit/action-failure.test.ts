@@ -33,7 +33,10 @@ const failure = (over: Partial<ActionFailure> = {}): ActionFailure => ({
 describe('applyActionFailure', () => {
   it('puts each field error on its field, the first message of each, and focuses the first field only', () => {
     const form = fakeForm(values);
-    const text = applyActionFailure(form, failure({ fieldErrors: { name: ['请填写名称', '太长'], 'monthly.1': ['金额有误'] } }));
+    const text = applyActionFailure(
+      form,
+      failure({ fieldErrors: { name: ['请填写名称', '太长'], 'monthly.1': ['金额有误'] } }),
+    );
     expect(form.calls).toEqual([
       { name: 'name', error: { type: 'server', message: '请填写名称' }, focus: true },
       { name: 'monthly.1', error: { type: 'server', message: '金额有误' }, focus: false },
@@ -43,13 +46,19 @@ describe('applyActionFailure', () => {
 
   it('reaches fields inside arrays and objects, and the array itself', () => {
     const form = fakeForm(values);
-    applyActionFailure(form, failure({ fieldErrors: { 'milestoneUpdates.0.date': ['日期有误'], monthly: ['合计不符'] } }));
+    applyActionFailure(
+      form,
+      failure({ fieldErrors: { 'milestoneUpdates.0.date': ['日期有误'], monthly: ['合计不符'] } }),
+    );
     expect(form.calls.map((c) => c.name)).toEqual(['milestoneUpdates.0.date', 'monthly']);
   });
 
   it('leaves paths the form does not hold to the form-level message', () => {
     const form = fakeForm(values);
-    const text = applyActionFailure(form, failure({ fieldErrors: { password: ['x'], 'monthly.7': ['y'], 'name.length': ['z'] } }));
+    const text = applyActionFailure(
+      form,
+      failure({ fieldErrors: { password: ['x'], 'monthly.7': ['y'], 'name.length': ['z'] } }),
+    );
     expect(form.calls).toEqual([]);
     expect(text).toBe('输入有误，请按提示修改后重试');
   });
@@ -75,7 +84,9 @@ describe('applyActionFailure', () => {
 
   it('shows the action’s message when there are no field errors at all', () => {
     const form = fakeForm(values);
-    expect(applyActionFailure(form, failure({ code: 'CONFLICT', message: '张三已于10:02保存了新版本' }))).toBe('张三已于10:02保存了新版本');
+    expect(applyActionFailure(form, failure({ code: 'CONFLICT', message: '张三已于10:02保存了新版本' }))).toBe(
+      '张三已于10:02保存了新版本',
+    );
     expect(form.calls).toEqual([]);
   });
 });
@@ -94,7 +105,10 @@ describe('callAction', () => {
   });
 
   it('turns a request that did not complete into a failure with the given text', async () => {
-    const lost = await callAction(() => Promise.reject(new TypeError('Failed to fetch')), '操作未完成，请检查网络后重试');
+    const lost = await callAction(
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      '操作未完成，请检查网络后重试',
+    );
     expect(lost).toEqual({ ok: false, code: 'INTERNAL', message: '操作未完成，请检查网络后重试' });
   });
 });

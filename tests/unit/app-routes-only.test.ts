@@ -17,13 +17,16 @@ function sourceFiles(dir: string): string[] {
  * query written in a page (`prisma.planYear.findFirst(…)`, `prisma.$queryRaw`) skips that check and the tests of
  * lib/server, so it is refused here.
  */
-const INLINE_QUERY = /\b(?:prisma|db|tx)\s*\.\s*(?:\$(?:queryRaw|queryRawUnsafe|executeRaw|executeRawUnsafe|transaction)\b|[a-z][A-Za-z]*\s*\.\s*(?:find\w*|count|aggregate|groupBy|create\w*|update\w*|upsert|delete\w*)\s*\()/;
+const INLINE_QUERY =
+  /\b(?:prisma|db|tx)\s*\.\s*(?:\$(?:queryRaw|queryRawUnsafe|executeRaw|executeRawUnsafe|transaction)\b|[a-z][A-Za-z]*\s*\.\s*(?:find\w*|count|aggregate|groupBy|create\w*|update\w*|upsert|delete\w*)\s*\()/;
 
 describe('app/', () => {
   it('reads and writes only through lib/server, never with an inline Prisma query', () => {
     const files = sourceFiles(APP);
     expect(files.length).toBeGreaterThan(30);
-    const offenders = files.filter((file) => INLINE_QUERY.test(readFileSync(file, 'utf8'))).map((file) => path.relative(APP, file));
+    const offenders = files
+      .filter((file) => INLINE_QUERY.test(readFileSync(file, 'utf8')))
+      .map((file) => path.relative(APP, file));
     expect(offenders).toEqual([]);
   });
 

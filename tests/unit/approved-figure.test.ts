@@ -19,7 +19,10 @@ const reports = [
 ] as const;
 
 /** What the project's total adds up in SQL: sum("approvedInvested"). */
-const approvedTotal = reports.reduce((sum, r) => (r.approvedInvested === null ? sum : sum.plus(r.approvedInvested)), new Decimal(0));
+const approvedTotal = reports.reduce(
+  (sum, r) => (r.approvedInvested === null ? sum : sum.plus(r.approvedInvested)),
+  new Decimal(0),
+);
 
 describe('the approved figure of a month', () => {
   it('is the figure approved last, while the month is reopened and corrected', () => {

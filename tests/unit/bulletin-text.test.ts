@@ -101,7 +101,16 @@ describe('rankDepartments', () => {
 
   it('top 3 descending, bottom 3 ascending, never both, no-plan departments left out', () => {
     const r = rankDepartments(
-      [d('丁', '50'), d('甲', '112.3'), d('戊', '12'), d('乙', '98.1'), d('己', '20.5'), d('辛', '5', '0'), d('丙', '95'), d('庚', '30.1')],
+      [
+        d('丁', '50'),
+        d('甲', '112.3'),
+        d('戊', '12'),
+        d('乙', '98.1'),
+        d('己', '20.5'),
+        d('辛', '5', '0'),
+        d('丙', '95'),
+        d('庚', '30.1'),
+      ],
       3,
     );
     expect(r.leading).toEqual([
@@ -117,7 +126,9 @@ describe('rankDepartments', () => {
   });
 
   it('with few departments the lagging list is what is left', () => {
-    expect(rankDepartments([d('A', '1'), d('B', '2'), d('C', '3'), d('D', '4')], 3).lagging).toEqual([{ name: 'A', percent: '1.0' }]);
+    expect(rankDepartments([d('A', '1'), d('B', '2'), d('C', '3'), d('D', '4')], 3).lagging).toEqual([
+      { name: 'A', percent: '1.0' },
+    ]);
     expect(rankDepartments([d('A', '1'), d('B', '2')], 3)).toEqual({
       leading: [
         { name: 'B', percent: '2.0' },
@@ -194,7 +205,9 @@ describe('bulletinDraft', () => {
 
   it('names only the leading departments when there are too few for both lists', () => {
     const draft = bulletinDraft({ ...input, departments: input.departments.slice(0, 2), rankCount: 3 });
-    expect(draft.paragraphs).toContain('从责任单位看，1-10月完成率居前的是区住房城乡建委（112.3%）、区交通局（98.1%）。');
+    expect(draft.paragraphs).toContain(
+      '从责任单位看，1-10月完成率居前的是区住房城乡建委（112.3%）、区交通局（98.1%）。',
+    );
   });
 
   it('refuses a bad month or rank count', () => {

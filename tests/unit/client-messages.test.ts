@@ -23,7 +23,10 @@ function clientNamespaces(): { file: string; namespace: string | null }[] {
       .flatMap((file) => {
         const text = readFileSync(file, 'utf8');
         const rel = path.relative(ROOT, file);
-        return [...text.matchAll(/useTranslations\(\s*(?:'([^']*)'|"([^"]*)")?\s*\)/g)].map((m) => ({ file: rel, namespace: m[1] ?? m[2] ?? null }));
+        return [...text.matchAll(/useTranslations\(\s*(?:'([^']*)'|"([^"]*)")?\s*\)/g)].map((m) => ({
+          file: rel,
+          namespace: m[1] ?? m[2] ?? null,
+        }));
       }),
   );
 }
@@ -33,7 +36,9 @@ describe('messages sent to the browser', () => {
     const used = clientNamespaces();
     expect(used.length).toBeGreaterThan(20);
     const uncovered = used.filter(
-      (u) => u.namespace === null || !CLIENT_NAMESPACES.some((ns) => u.namespace === ns || u.namespace!.startsWith(`${ns}.`)),
+      (u) =>
+        u.namespace === null ||
+        !CLIENT_NAMESPACES.some((ns) => u.namespace === ns || u.namespace!.startsWith(`${ns}.`)),
     );
     expect(uncovered).toEqual([]);
   });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { closedThrough, closedYearViolations, dateMovesClosedYear, type ClosedYearFacts } from '@/lib/domain/closed-years';
+import {
+  closedThrough,
+  closedYearViolations,
+  dateMovesClosedYear,
+  type ClosedYearFacts,
+} from '@/lib/domain/closed-years';
 
 const before: ClosedYearFacts = { departmentId: 7, area: '解放碑', actualStart: '2025-05-10', actualCompletion: null };
 const through = closedThrough(2025);
@@ -36,15 +41,19 @@ describe('a project edit', () => {
     expect(closedYearViolations(2025, before, { actualStart: '2025-06-01' })).toEqual(['actualStart']);
     expect(closedYearViolations(2025, before, { actualCompletion: '2025-11-30' })).toEqual(['actualCompletion']);
     expect(closedYearViolations(2025, before, { actualCompletion: '2026-03-31' })).toEqual([]);
-    expect(closedYearViolations(2024, { ...before, actualStart: '2025-05-10' }, { actualStart: '2025-06-01' })).toEqual([]);
+    expect(closedYearViolations(2024, { ...before, actualStart: '2025-05-10' }, { actualStart: '2025-06-01' })).toEqual(
+      [],
+    );
   });
 
   it('names every field held at once', () => {
-    expect(closedYearViolations(2025, before, { departmentId: 8, area: 'x', actualStart: null, actualCompletion: '2025-01-01' })).toEqual([
-      'departmentId',
-      'area',
-      'actualStart',
-      'actualCompletion',
-    ]);
+    expect(
+      closedYearViolations(2025, before, {
+        departmentId: 8,
+        area: 'x',
+        actualStart: null,
+        actualCompletion: '2025-01-01',
+      }),
+    ).toEqual(['departmentId', 'area', 'actualStart', 'actualCompletion']);
   });
 });

@@ -75,17 +75,27 @@ describe('the table state in the URL', () => {
 });
 
 describe('the columns and body groups', () => {
-  const col = (id: string, group?: string): DataTableColumn => ({ id, header: id, ...(group && { group: { id: group, header: group } }) });
+  const col = (id: string, group?: string): DataTableColumn => ({
+    id,
+    header: id,
+    ...(group && { group: { id: group, header: group } }),
+  });
 
   it('puts adjacent columns of one group under one spanning header, and leaves the others alone', () => {
-    const defs = buildColumns([col('name'), col('plan', 'money'), col('done', 'money'), col('rate'), col('note', 'money')], false);
+    const defs = buildColumns(
+      [col('name'), col('plan', 'money'), col('done', 'money'), col('rate'), col('note', 'money')],
+      false,
+    );
     expect(defs.map((d) => d.id)).toEqual(['name', 'money', 'rate', 'money']);
     const group = defs[1] as { columns?: { id?: string }[] };
     expect(group.columns?.map((c) => c.id)).toEqual(['plan', 'done']);
   });
 
   it('offers sorting and hiding only on an interactive (URL) table', () => {
-    const specs: DataTableColumn[] = [{ id: 'name', header: 'name', sortable: true }, { id: 'code', header: 'code', hideable: false }];
+    const specs: DataTableColumn[] = [
+      { id: 'name', header: 'name', sortable: true },
+      { id: 'code', header: 'code', hideable: false },
+    ];
     const [name, code] = buildColumns(specs, true) as { enableSorting?: boolean; enableHiding?: boolean }[];
     expect(name).toMatchObject({ enableSorting: true, enableHiding: true });
     expect(code).toMatchObject({ enableSorting: false, enableHiding: false });

@@ -90,13 +90,10 @@ describe('daysOverdue', () => {
     expect(daysOverdue('2025-10-25', '2025-11-03')).toBe(9);
   });
 
-  it.each(['2025-4-5', '2025/04/05', '2025-02-30', '2025-13-01', '', '2025-04-05T00:00:00Z'])(
-    'refuses %j',
-    (bad) => {
-      expect(() => daysOverdue(bad, '2025-04-05')).toThrow(RangeError);
-      expect(() => daysOverdue('2025-04-05', bad)).toThrow(RangeError);
-    },
-  );
+  it.each(['2025-4-5', '2025/04/05', '2025-02-30', '2025-13-01', '', '2025-04-05T00:00:00Z'])('refuses %j', (bad) => {
+    expect(() => daysOverdue(bad, '2025-04-05')).toThrow(RangeError);
+    expect(() => daysOverdue('2025-04-05', bad)).toThrow(RangeError);
+  });
 });
 
 describe('chongqingToday', () => {
@@ -134,7 +131,11 @@ describe('summariseDepartment', () => {
   });
 
   it('counts outstanding (missing, draft, returned) and reported (submitted, approved)', () => {
-    const s = summariseDepartment(counts({ missing: 1, draft: 2, submitted: 3, returned: 4, approved: 5 }), deadline, '2025-04-01');
+    const s = summariseDepartment(
+      counts({ missing: 1, draft: 2, submitted: 3, returned: 4, approved: 5 }),
+      deadline,
+      '2025-04-01',
+    );
     expect(s).toEqual({ total: 15, outstanding: 7, complete: 8, late: false, daysOverdue: 0, state: 'onTime' });
   });
 
@@ -196,14 +197,13 @@ describe('summariseDepartment', () => {
   it('counts the day in Chongqing, not in UTC', () => {
     const december = reportDeadline(2025, 11, 5); // 2025-12-05
     const today = chongqingToday(new Date('2025-12-05T16:30:00Z')); // 00:30 on the 6th in Chongqing
-    expect(summariseDepartment(counts({ missing: 1 }), december, today)).toMatchObject({ daysOverdue: 1, state: 'late' });
+    expect(summariseDepartment(counts({ missing: 1 }), december, today)).toMatchObject({
+      daysOverdue: 1,
+      state: 'late',
+    });
   });
 
-  it.each([
-    { missing: -1 },
-    { draft: 1.5 },
-    { approved: Number.NaN },
-  ])('refuses counts %j', (bad) => {
+  it.each([{ missing: -1 }, { draft: 1.5 }, { approved: Number.NaN }])('refuses counts %j', (bad) => {
     expect(() => summariseDepartment(counts(bad), deadline, '2025-04-01')).toThrow(RangeError);
   });
 });

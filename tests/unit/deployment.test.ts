@@ -8,7 +8,11 @@ const root = path.resolve(import.meta.dirname, '../..');
 function compose(args: string[], env: Record<string, string>) {
   const v2 = spawnSync('docker', ['compose', 'version'], { encoding: 'utf8' });
   const [cmd, pre] = v2.status === 0 ? ['docker', ['compose']] : ['docker-compose', []];
-  return spawnSync(cmd, [...pre, ...args], { cwd: root, encoding: 'utf8', env: { NODE_ENV: 'test', PATH: process.env.PATH ?? '', ...env } });
+  return spawnSync(cmd, [...pre, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { NODE_ENV: 'test', PATH: process.env.PATH ?? '', ...env },
+  });
 }
 
 describe('docker-compose.yml', () => {

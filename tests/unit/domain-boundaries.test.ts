@@ -55,12 +55,19 @@ function importsOf(file: string): Import[] {
   const rel = path.relative(ROOT, file);
   const found: Import[] = [];
   const visit = (node: ts.Node) => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    ) {
       let typeOnly = false;
       if (ts.isImportDeclaration(node)) {
         const clause = node.importClause;
-        const named = clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements : undefined;
-        typeOnly = !!clause && (clause.isTypeOnly || (!clause.name && !!named && named.length > 0 && named.every((e) => e.isTypeOnly)));
+        const named =
+          clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings.elements : undefined;
+        typeOnly =
+          !!clause &&
+          (clause.isTypeOnly || (!clause.name && !!named && named.length > 0 && named.every((e) => e.isTypeOnly)));
       } else {
         typeOnly = node.isTypeOnly;
       }
@@ -81,13 +88,18 @@ function importsOf(file: string): Import[] {
 /** A relative import as the alias it amounts to, so "../server/x" is judged like "@/lib/server/x". */
 function asAlias(file: string, specifier: string): string {
   if (!specifier.startsWith('.')) return specifier;
-  return `@/${path.relative(ROOT, path.resolve(path.dirname(path.join(ROOT, file)), specifier)).split(path.sep).join('/')}`;
+  return `@/${path
+    .relative(ROOT, path.resolve(path.dirname(path.join(ROOT, file)), specifier))
+    .split(path.sep)
+    .join('/')}`;
 }
 
 function isForbidden({ file, specifier, typeOnly }: Import): boolean {
   const target = asAlias(file, specifier);
   if (target === TYPE_ONLY_ALLOWED) return !typeOnly;
-  return FORBIDDEN.some((prefix) => target === prefix || target.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`));
+  return FORBIDDEN.some(
+    (prefix) => target === prefix || target.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`),
+  );
 }
 
 describe('lib/domain', () => {
@@ -104,7 +116,9 @@ describe('lib/domain', () => {
   });
 
   it('stays inside lib/domain with its relative imports', () => {
-    const escaping = imports.filter((i) => i.specifier.startsWith('.') && !asAlias(i.file, i.specifier).startsWith('@/lib/domain/'));
+    const escaping = imports.filter(
+      (i) => i.specifier.startsWith('.') && !asAlias(i.file, i.specifier).startsWith('@/lib/domain/'),
+    );
     expect(escaping).toEqual([]);
   });
 

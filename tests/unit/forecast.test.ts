@@ -77,7 +77,11 @@ describe('forecastYearEnd: actual YTD + remaining plan × (actual YTD ÷ planned
   });
 
   it('a month without an approved report counts as 0; months after N are ignored', () => {
-    const f = forecastYearEnd({ plannedByMonth: FLAT, actualByMonth: ['100', null, '80', '999', ...repeat(null, 8)], month: 3 });
+    const f = forecastYearEnd({
+      plannedByMonth: FLAT,
+      actualByMonth: ['100', null, '80', '999', ...repeat(null, 8)],
+      month: 3,
+    });
     expect([f.actualYtd, f.ratio, f.forecast]).toEqual(['180.00', '0.6000', '720.00']);
   });
 
@@ -111,17 +115,47 @@ describe('cumulativeSeries', () => {
       ['100', '200', '300', '400', '500', '600', '700', '800', '900', '1000', '1100', '1200'].map((v) => `${v}.00`),
     );
     expect(series.map((p) => p.actual)).toEqual([
-      '90.00', '180.00', '270.00', '360.00', '450.00', '540.00', null, null, null, null, null, null,
+      '90.00',
+      '180.00',
+      '270.00',
+      '360.00',
+      '450.00',
+      '540.00',
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
     ]);
     expect(series.map((p) => p.forecast)).toEqual([
-      null, null, null, null, null, '540.00', '630.00', '720.00', '810.00', '900.00', '990.00', '1080.00',
+      null,
+      null,
+      null,
+      null,
+      null,
+      '540.00',
+      '630.00',
+      '720.00',
+      '810.00',
+      '900.00',
+      '990.00',
+      '1080.00',
     ]);
     expect(series.map((p) => p.month)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
   });
 
   it('follows the seasonality of a front-loaded plan', () => {
     const series = cumulativeSeries({ plannedByMonth: FRONT, actualByMonth: repeat('135', 6), month: 6 });
-    expect(series.slice(5).map((p) => p.forecast)).toEqual(['810.00', '855.00', '900.00', '945.00', '990.00', '1035.00', '1080.00']);
+    expect(series.slice(5).map((p) => p.forecast)).toEqual([
+      '810.00',
+      '855.00',
+      '900.00',
+      '945.00',
+      '990.00',
+      '1035.00',
+      '1080.00',
+    ]);
   });
 
   it('month 0: no actual, the forecast is the plan', () => {
@@ -176,7 +210,13 @@ describe('likelyToMiss', () => {
   });
 
   it('breaks equal shortfalls by the larger plan', () => {
-    const rows = likelyToMiss([project('small', FLAT, repeat('90', 6)), project('big', repeat('110', 12), months('110', '110', '110', '110', '110', '50'))], 5);
+    const rows = likelyToMiss(
+      [
+        project('small', FLAT, repeat('90', 6)),
+        project('big', repeat('110', 12), months('110', '110', '110', '110', '110', '50')),
+      ],
+      5,
+    );
     // small: 1200 − 1080 = 120; big: 1320 plan, 600 of 660 → ratio 10/11 → 600 + 600 = 1200 → 120
     expect(rows.map((r) => [r.project.code, r.shortfall])).toEqual([
       ['big', '120.00'],

@@ -22,11 +22,14 @@ vi.mock('@/lib/actions/account', () => ({ changeOwnPassword: vi.fn() }));
  * registered inputs in the browser, so their values are proven in report-form-defaults.test.ts and the e2e specs.)
  */
 const render = (element: ReactElement) =>
-  renderToStaticMarkup(h(NextIntlClientProvider, { locale: 'zh-CN', messages: zhCN, timeZone: 'Asia/Shanghai', children: element }));
+  renderToStaticMarkup(
+    h(NextIntlClientProvider, { locale: 'zh-CN', messages: zhCN, timeZone: 'Asia/Shanghai', children: element }),
+  );
 
 /** The opening tag of the element with this test id. */
 const tag = (html: string, testId: string) => new RegExp(`<[a-z]+ [^>]*data-testid="${testId}"[^>]*>`).exec(html)?.[0];
-const attr = (element: string | undefined, name: string) => element && new RegExp(` ${name}="([^"]*)"`).exec(element)?.[1];
+const attr = (element: string | undefined, name: string) =>
+  element && new RegExp(` ${name}="([^"]*)"`).exec(element)?.[1];
 
 /** Every <label for> names an element that is there, and every control with a label has one. */
 function expectLabelsBound(html: string) {
@@ -62,7 +65,14 @@ describe('the report form on the project page', () => {
 
   it('has the month’s figures and narrative under their test ids, says it is not saved yet, and binds every label', () => {
     const html = form('ONGOING', null);
-    for (const id of ['report-invested', 'report-percent', 'report-progress', 'report-problems', 'report-coordination', 'report-next-steps']) {
+    for (const id of [
+      'report-invested',
+      'report-percent',
+      'report-progress',
+      'report-problems',
+      'report-coordination',
+      'report-next-steps',
+    ]) {
       expect(tag(html, id), id).toBeDefined();
     }
     expect(attr(tag(html, 'report-invested'), 'aria-describedby')).toBe('report-invested-hint');
@@ -154,7 +164,13 @@ describe('a row of batch entry', () => {
   });
 
   it('gives a 前期 project its milestone line; one already done shows its date instead of an input', () => {
-    const html = renderRow(row({ stage: 'PRELIMINARY', annualPlan: null, milestones: [{ kind: 'LAND', status: 'DONE', actualDate: '2025-06-30' }] }));
+    const html = renderRow(
+      row({
+        stage: 'PRELIMINARY',
+        annualPlan: null,
+        milestones: [{ kind: 'LAND', status: 'DONE', actualDate: '2025-06-30' }],
+      }),
+    );
     expect(tag(html, 'batch-preliminary')).toBeDefined();
     expect(html).not.toContain('batch-milestone-LAND');
     expect(html).toContain('✓ 2025-06-30');
@@ -242,8 +258,24 @@ describe('the project form', () => {
 
   it('has every field under its test id, bound to its label, and the monthly split summed as it starts', () => {
     const html = renderForm('DRAFT');
-    const text = ['code', 'name', 'ownerUnit', 'area', 'totalInvestment', 'plannedStart', 'plannedCompletion', 'actualStart'];
-    const more = ['actualCompletion', 'leaderInCharge', 'contactName', 'contactPhone', 'cumulativeBeforeYear', 'annualPlan'];
+    const text = [
+      'code',
+      'name',
+      'ownerUnit',
+      'area',
+      'totalInvestment',
+      'plannedStart',
+      'plannedCompletion',
+      'actualStart',
+    ];
+    const more = [
+      'actualCompletion',
+      'leaderInCharge',
+      'contactName',
+      'contactPhone',
+      'cumulativeBeforeYear',
+      'annualPlan',
+    ];
     const choices = ['departmentId', 'buildType', 'stage', 'investorType', 'direction', 'scope', 'milestoneTarget'];
     for (const name of [...text, ...more, ...choices]) expect(attr(tag(html, `pf-${name}`), 'name'), name).toBe(name);
     expect(attr(tag(html, 'pf-plannedStart'), 'type')).toBe('date');

@@ -27,11 +27,17 @@ describe('a plan that keeps every rule', () => {
 
 describe('前期 projects carry no annual plan', () => {
   it('refuses an annual plan, even zero', () => {
-    expect(keys(plan({ stage: 'PRELIMINARY', monthly: months([]), annualPlan: '0.00' }))).toEqual(['annualPlan:projectPreliminaryHasAnnualPlan']);
-    expect(keys(plan({ stage: 'PRELIMINARY', monthly: months([]), annualPlan: '0.01' }))).toEqual(['annualPlan:projectPreliminaryHasAnnualPlan']);
+    expect(keys(plan({ stage: 'PRELIMINARY', monthly: months([]), annualPlan: '0.00' }))).toEqual([
+      'annualPlan:projectPreliminaryHasAnnualPlan',
+    ]);
+    expect(keys(plan({ stage: 'PRELIMINARY', monthly: months([]), annualPlan: '0.01' }))).toEqual([
+      'annualPlan:projectPreliminaryHasAnnualPlan',
+    ]);
   });
   it('refuses a monthly split', () => {
-    expect(keys(plan({ stage: 'PRELIMINARY', annualPlan: null, monthly: months([null, '0.01']) }))).toEqual(['monthly:projectPreliminaryHasMonthlyPlan']);
+    expect(keys(plan({ stage: 'PRELIMINARY', annualPlan: null, monthly: months([null, '0.01']) }))).toEqual([
+      'monthly:projectPreliminaryHasMonthlyPlan',
+    ]);
   });
   it('accepts none, and months left empty or zero', () => {
     expect(keys(plan({ stage: 'PRELIMINARY', annualPlan: null, monthly: months([]) }))).toEqual([]);
@@ -39,7 +45,9 @@ describe('前期 projects carry no annual plan', () => {
   });
   it('requires an annual plan of every construction stage', () => {
     for (const stage of ['COMPLETION', 'ONGOING', 'NEW_START'] as const) {
-      expect(keys(plan({ stage, annualPlan: null, monthly: months([]) }))).toEqual(['annualPlan:projectAnnualPlanRequired']);
+      expect(keys(plan({ stage, annualPlan: null, monthly: months([]) }))).toEqual([
+        'annualPlan:projectAnnualPlanRequired',
+      ]);
     }
   });
 });
@@ -51,13 +59,26 @@ describe('the monthly split sums exactly to the annual plan', () => {
   it('refuses a cent over and a cent under, and reports the difference', () => {
     const over = checkPlanInvariants(plan({ monthly: [...even('100.00').slice(0, 11), '100.01'] }));
     expect(over).toEqual([
-      { field: 'monthly', key: 'projectMonthlySplitMismatch', params: { sum: '1200.01', annualPlan: '1200.00', difference: '0.01' } },
+      {
+        field: 'monthly',
+        key: 'projectMonthlySplitMismatch',
+        params: { sum: '1200.01', annualPlan: '1200.00', difference: '0.01' },
+      },
     ]);
     const under = checkPlanInvariants(plan({ monthly: [...even('100.00').slice(0, 11), '99.99'] }));
     expect(under[0]?.params.difference).toBe('-0.01');
   });
   it('adds exactly where floats would not (0.1 + 0.2)', () => {
-    expect(keys(plan({ annualPlan: '0.30', totalInvestment: '1.00', cumulativeBeforeYear: '0.00', monthly: months(['0.10', '0.20']) }))).toEqual([]);
+    expect(
+      keys(
+        plan({
+          annualPlan: '0.30',
+          totalInvestment: '1.00',
+          cumulativeBeforeYear: '0.00',
+          monthly: months(['0.10', '0.20']),
+        }),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -66,26 +87,49 @@ describe('the annual plan fits in what is left to invest', () => {
     const atLimit = plan({ totalInvestment: '5200.00', cumulativeBeforeYear: '4000.00', annualPlan: '1200.00' });
     expect(keys(atLimit)).toEqual([]);
     const over = checkPlanInvariants({ ...atLimit, totalInvestment: '5199.99' });
-    expect(over).toEqual([{ field: 'annualPlan', key: 'projectAnnualPlanExceedsRemaining', params: { remaining: '1199.99' } }]);
+    expect(over).toEqual([
+      { field: 'annualPlan', key: 'projectAnnualPlanExceedsRemaining', params: { remaining: '1199.99' } },
+    ]);
   });
   it('refuses a cumulative investment above the total', () => {
-    expect(keys(plan({ stage: 'PRELIMINARY', annualPlan: null, monthly: months([]), totalInvestment: '100.00', cumulativeBeforeYear: '100.01' }))).toEqual([
-      'cumulativeBeforeYear:projectCumulativeExceedsTotal',
-    ]);
+    expect(
+      keys(
+        plan({
+          stage: 'PRELIMINARY',
+          annualPlan: null,
+          monthly: months([]),
+          totalInvestment: '100.00',
+          cumulativeBeforeYear: '100.01',
+        }),
+      ),
+    ).toEqual(['cumulativeBeforeYear:projectCumulativeExceedsTotal']);
   });
 });
 
 describe('dates are in order', () => {
   it('accepts the same day and refuses a day earlier (planned)', () => {
     expect(keys(plan({ plannedStart: '2025-03-01', plannedCompletion: '2025-03-01' }))).toEqual([]);
-    expect(keys(plan({ plannedStart: '2025-03-01', plannedCompletion: '2025-02-28' }))).toEqual(['plannedCompletion:projectPlannedDatesOrder']);
+    expect(keys(plan({ plannedStart: '2025-03-01', plannedCompletion: '2025-02-28' }))).toEqual([
+      'plannedCompletion:projectPlannedDatesOrder',
+    ]);
   });
   it('accepts the same day and refuses a day earlier (actual)', () => {
     expect(keys(plan({ actualStart: '2025-01-01', actualCompletion: '2025-01-01' }))).toEqual([]);
-    expect(keys(plan({ actualStart: '2025-01-01', actualCompletion: '2024-12-31' }))).toEqual(['actualCompletion:projectActualDatesOrder']);
+    expect(keys(plan({ actualStart: '2025-01-01', actualCompletion: '2024-12-31' }))).toEqual([
+      'actualCompletion:projectActualDatesOrder',
+    ]);
   });
   it('does not compare a date that is not known yet', () => {
-    expect(keys(plan({ plannedStart: null, plannedCompletion: '2020-01-01', actualStart: '2025-01-01', actualCompletion: null }))).toEqual([]);
+    expect(
+      keys(
+        plan({
+          plannedStart: null,
+          plannedCompletion: '2020-01-01',
+          actualStart: '2025-01-01',
+          actualCompletion: null,
+        }),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -118,13 +162,21 @@ describe('the shared schema', () => {
   };
   it('reads full-width digits and thousands separators exactly', () => {
     const parsed = ZCreateProject.parse(input);
-    expect(parsed).toMatchObject({ totalInvestment: '10000.00', annualPlan: '1200.00', departmentId: 3, actualStart: null, reason: null });
+    expect(parsed).toMatchObject({
+      totalInvestment: '10000.00',
+      annualPlan: '1200.00',
+      departmentId: 3,
+      actualStart: null,
+      reason: null,
+    });
     expect(parsed.monthly).toEqual(even('100.00'));
   });
   it('puts each invariant on its field', () => {
     const result = ZCreateProject.safeParse({ ...input, monthly: months(['1199']).map((m) => m ?? '') });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => `${i.path.join('.')}:${i.message}`)).toEqual(['monthly:projectMonthlySplitMismatch']);
+    expect(result.error?.issues.map((i) => `${i.path.join('.')}:${i.message}`)).toEqual([
+      'monthly:projectMonthlySplitMismatch',
+    ]);
   });
   it('refuses an impossible date and a third decimal', () => {
     const result = ZCreateProject.safeParse({ ...input, plannedStart: '2025-02-30', totalInvestment: '1.005' });

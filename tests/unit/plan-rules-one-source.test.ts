@@ -8,7 +8,17 @@ import { describe, expect, it } from 'vitest';
 import { parseProjectSheet, type CellValue } from '@/lib/domain/project-sheet';
 import { checkPlanInvariants, type PlanInvariantInput, type PlanInvariantKey } from '@/lib/domain/plan-invariants';
 
-const HEADER = ['项目代码', '项目名称', '责任单位', '项目类别', '投资主体', '投资方向', '总投资', '截至上年底累计完成投资', '年度计划投资'];
+const HEADER = [
+  '项目代码',
+  '项目名称',
+  '责任单位',
+  '项目类别',
+  '投资主体',
+  '投资方向',
+  '总投资',
+  '截至上年底累计完成投资',
+  '年度计划投资',
+];
 const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
 const DATES = ['计划开工时间', '计划竣工时间'];
 const STAGE_LABEL = { COMPLETION: '完工', ONGOING: '续建', NEW_START: '新开工', PRELIMINARY: '前期' } as const;
@@ -46,10 +56,17 @@ function plan(overrides: Partial<PlanInvariantInput>): { input: PlanInvariantInp
 
 function sheetIssues(cells: CellValue[]) {
   const sheet = parseProjectSheet({ rows: [[...HEADER, ...MONTHS, ...DATES], cells] });
-  return { rows: sheet.rows.length, issues: sheet.issues.map((i) => ({ column: i.column, message: i.message, params: i.params })) };
+  return {
+    rows: sheet.rows.length,
+    issues: sheet.issues.map((i) => ({ column: i.column, message: i.message, params: i.params })),
+  };
 }
 
-const CASES: { rule: PlanInvariantKey; plan: Partial<PlanInvariantInput>; issue: { column: string; message: string; params?: Record<string, string> } }[] = [
+const CASES: {
+  rule: PlanInvariantKey;
+  plan: Partial<PlanInvariantInput>;
+  issue: { column: string; message: string; params?: Record<string, string> };
+}[] = [
   {
     rule: 'projectPreliminaryHasAnnualPlan',
     plan: { stage: 'PRELIMINARY', monthly: Array.from({ length: 12 }, () => null) },
@@ -77,7 +94,12 @@ const CASES: { rule: PlanInvariantKey; plan: Partial<PlanInvariantInput>; issue:
   },
   {
     rule: 'projectCumulativeExceedsTotal',
-    plan: { stage: 'PRELIMINARY', annualPlan: null, monthly: Array.from({ length: 12 }, () => null), cumulativeBeforeYear: '1200.00' },
+    plan: {
+      stage: 'PRELIMINARY',
+      annualPlan: null,
+      monthly: Array.from({ length: 12 }, () => null),
+      cumulativeBeforeYear: '1200.00',
+    },
     issue: { column: '截至上年底累计完成投资', message: 'cumulativeExceedsTotal' },
   },
   {

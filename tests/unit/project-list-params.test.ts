@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_PROJECT_LIST_PARAMS,
-  parseProjectListParams,
-  projectListSearch,
-} from '@/lib/validations/project-list';
+import { DEFAULT_PROJECT_LIST_PARAMS, parseProjectListParams, projectListSearch } from '@/lib/validations/project-list';
 
 describe('parseProjectListParams', () => {
   it('gives the defaults for an empty query', () => {
@@ -73,7 +69,10 @@ describe('parseProjectListParams', () => {
   });
 
   it('takes the first of repeated single-valued parameters and never throws on odd input', () => {
-    expect(parseProjectListParams({ page: ['2', '5'], sort: ['rate', 'name'] })).toMatchObject({ page: 2, sort: 'rate' });
+    expect(parseProjectListParams({ page: ['2', '5'], sort: ['rate', 'name'] })).toMatchObject({
+      page: 2,
+      sort: 'rate',
+    });
     expect(() => parseProjectListParams({ q: 'x'.repeat(10_000), area: ['', ' '] })).not.toThrow();
     expect(parseProjectListParams({ q: 'x'.repeat(10_000) }).q).toHaveLength(100);
   });
@@ -86,7 +85,14 @@ describe('projectListSearch', () => {
   });
 
   it('round-trips through the parser', () => {
-    const state = parseProjectListParams({ stage: 'NEW_START', dept: '3', sort: 'name', page: '2', hide: 'area', q: '中心' });
+    const state = parseProjectListParams({
+      stage: 'NEW_START',
+      dept: '3',
+      sort: 'name',
+      page: '2',
+      hide: 'area',
+      q: '中心',
+    });
     const query = Object.fromEntries(new URLSearchParams(projectListSearch(state)));
     expect(parseProjectListParams(query)).toEqual(state);
   });

@@ -6,9 +6,26 @@ import ExcelJS from 'exceljs';
 // a transitive dependency, used only to produce the GBK bytes Excel on a Chinese Windows writes
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { detectHeader, matchHeader, parseProjectSheet, parseSheetDate, readGrid, type CellValue } from '@/lib/domain/project-sheet';
+import {
+  detectHeader,
+  matchHeader,
+  parseProjectSheet,
+  parseSheetDate,
+  readGrid,
+  type CellValue,
+} from '@/lib/domain/project-sheet';
 
-const HEADER = ['序号', '项目代码', '项目名称', '责任单位', '项目类别', '投资主体', '投资方向', '总投资（万元）', '年度计划投资（万元）'];
+const HEADER = [
+  '序号',
+  '项目代码',
+  '项目名称',
+  '责任单位',
+  '项目类别',
+  '投资主体',
+  '投资方向',
+  '总投资（万元）',
+  '年度计划投资（万元）',
+];
 const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
 
 function split(total: string): string[] {
@@ -32,7 +49,18 @@ describe('header detection', () => {
   it('finds the header under merged title rows and reads the rows below it by spreadsheet row number', async () => {
     const bytes = await xlsxWithTitle([
       ['一、新开工项目（2个）'],
-      [1, 'T-001', '测试项目甲', '区住房城乡建委', '新开工', '区级', '基础设施', 1000.5, 600, ...split('600').map(Number)],
+      [
+        1,
+        'T-001',
+        '测试项目甲',
+        '区住房城乡建委',
+        '新开工',
+        '区级',
+        '基础设施',
+        1000.5,
+        600,
+        ...split('600').map(Number),
+      ],
       [2, 'T-002', '测试项目乙', '区交通局', '前期', '市级', '公共服务设施', '2,000.00', null],
       [null, null, '合计', null, null, null, null, 3000.5, 600],
     ]);
@@ -59,7 +87,13 @@ describe('header detection', () => {
     };
     const sheet = parseProjectSheet(grid);
     expect(sheet.issues).toEqual([]);
-    expect(sheet.rows[0]).toMatchObject({ row: 4, annualPlan: '120.00', stage: 'ONGOING', investorType: 'SOCIAL', direction: 'REAL_ESTATE' });
+    expect(sheet.rows[0]).toMatchObject({
+      row: 4,
+      annualPlan: '120.00',
+      stage: 'ONGOING',
+      investorType: 'SOCIAL',
+      direction: 'REAL_ESTATE',
+    });
   });
 
   it('recognises the headers real files use', () => {
@@ -74,11 +108,15 @@ describe('header detection', () => {
   });
 
   it('says so when no row looks like a header', () => {
-    expect(parseProjectSheet({ rows: [['随便写点什么'], ['a', 'b']] }).issues).toEqual([{ row: 0, column: '', message: 'noHeader' }]);
+    expect(parseProjectSheet({ rows: [['随便写点什么'], ['a', 'b']] }).issues).toEqual([
+      { row: 0, column: '', message: 'noHeader' },
+    ]);
   });
 
   it('names a missing required column at the header row', () => {
-    const sheet = parseProjectSheet({ rows: [[], ['项目代码', '项目名称', '责任单位', '项目类别', '投资主体', '总投资']] });
+    const sheet = parseProjectSheet({
+      rows: [[], ['项目代码', '项目名称', '责任单位', '项目类别', '投资主体', '总投资']],
+    });
     expect(sheet.issues).toEqual([{ row: 2, column: '投资方向', message: 'missingColumn' }]);
   });
 });
@@ -89,7 +127,11 @@ describe('CSV encodings', () => {
   it('reads a GBK CSV saved by Excel', () => {
     const sheet = parseProjectSheet(readGrid(new Uint8Array(iconv.encode(csv, 'gbk')), 'csv'));
     expect(sheet.issues).toEqual([]);
-    expect(sheet.rows[0]).toMatchObject({ name: '山城巷二期，提升', department: '区文化旅游委', totalInvestment: '1234.56' });
+    expect(sheet.rows[0]).toMatchObject({
+      name: '山城巷二期，提升',
+      department: '区文化旅游委',
+      totalInvestment: '1234.56',
+    });
   });
 
   it('reads UTF-8 with and without a BOM', () => {
@@ -104,15 +146,45 @@ describe('row problems, by row and column', () => {
   it('reports every problem of every row and keeps the good rows', () => {
     const rows: CellValue[][] = [
       [...HEADER, ...MONTHS, '计划开工时间', '计划竣工时间'],
-      [1, 'A-1', '好项目', '区教委', '新开工', '区级', '基础设施', '１，０００.００', '100', ...split('100'), '2025-03-01', '2026/12/31'],
+      [
+        1,
+        'A-1',
+        '好项目',
+        '区教委',
+        '新开工',
+        '区级',
+        '基础设施',
+        '１，０００.００',
+        '100',
+        ...split('100'),
+        '2025-03-01',
+        '2026/12/31',
+      ],
       [2, 'A-2', '', '区教委', '开工', '省级', '基础设施', '12,34', '100', ...split('90'), '2025-13-01', ''],
       [3, 'A-1', '重复', '区教委', '前期', '区级', '基础设施', '-5', '10', ...MONTHS.map(() => ''), '', ''],
-      [4, 'A-4', '超计划', '区教委', '续建', '区级', '房地产', '100', '100.001', ...split('100'), '2026-01-01', '2025-01-01'],
+      [
+        4,
+        'A-4',
+        '超计划',
+        '区教委',
+        '续建',
+        '区级',
+        '房地产',
+        '100',
+        '100.001',
+        ...split('100'),
+        '2026-01-01',
+        '2025-01-01',
+      ],
       [5, 'A-5', '无计划', '区教委', '完工', '区级', '房地产', '100', '', ...MONTHS.map(() => ''), '', ''],
     ];
     const sheet = parseProjectSheet({ rows });
     expect(sheet.rows.map((r) => r.code)).toEqual(['A-1']);
-    expect(sheet.rows[0]).toMatchObject({ totalInvestment: '1000.00', plannedStart: '2025-03-01', plannedCompletion: '2026-12-31' });
+    expect(sheet.rows[0]).toMatchObject({
+      totalInvestment: '1000.00',
+      plannedStart: '2025-03-01',
+      plannedCompletion: '2026-12-31',
+    });
     const at = (row: number) => sheet.issues.filter((i) => i.row === row).map((i) => `${i.column}:${i.message}`);
     expect(at(3)).toEqual([
       '项目名称:required',
@@ -125,7 +197,10 @@ describe('row problems, by row and column', () => {
     expect(at(4)).toEqual(['项目代码:duplicateCode', '总投资:amountNegative', '年度计划投资:preliminaryHasPlan']);
     expect(at(5)).toEqual(['年度计划投资:amountTooManyDecimals', '计划竣工时间:datesOutOfOrder']);
     expect(at(6)).toEqual(['年度计划投资:annualPlanRequired']);
-    expect(sheet.issues.find((i) => i.row === 4 && i.message === 'duplicateCode')?.params).toEqual({ value: 'A-1', row: '2' });
+    expect(sheet.issues.find((i) => i.row === 4 && i.message === 'duplicateCode')?.params).toEqual({
+      value: 'A-1',
+      row: '2',
+    });
   });
 
   it('checks the monthly split against the annual plan and the plan against total investment', () => {

@@ -25,7 +25,20 @@ describe('reconcile', () => {
     const lines = reconcile(PLAN_2025_FIGURES, exact);
     expect(lines).toHaveLength(12);
     expect(lines.filter((l) => !l.matches)).toEqual([]);
-    expect(lines.map((l) => l.cut)).toEqual(['TOTAL', 'STAGE', 'STAGE', 'STAGE', 'STAGE', 'INVESTOR', 'INVESTOR', 'INVESTOR', 'DIRECTION', 'DIRECTION', 'DIRECTION', 'DIRECTION']);
+    expect(lines.map((l) => l.cut)).toEqual([
+      'TOTAL',
+      'STAGE',
+      'STAGE',
+      'STAGE',
+      'STAGE',
+      'INVESTOR',
+      'INVESTOR',
+      'INVESTOR',
+      'DIRECTION',
+      'DIRECTION',
+      'DIRECTION',
+      'DIRECTION',
+    ]);
   });
 
   it('flags an amount one cent off', () => {
@@ -35,8 +48,16 @@ describe('reconcile', () => {
 
   it('flags a project counted under the wrong stage', () => {
     const moved = replace('STAGE', 'COMPLETION', { projectCount: 85 });
-    const lines = reconcile(PLAN_2025_FIGURES, moved.map((g) => (g.key === 'ONGOING' ? { ...g, projectCount: 55 } : g)));
-    expect(lines.filter((l) => !l.matches).map((l) => l.key).sort()).toEqual(['COMPLETION', 'ONGOING']);
+    const lines = reconcile(
+      PLAN_2025_FIGURES,
+      moved.map((g) => (g.key === 'ONGOING' ? { ...g, projectCount: 55 } : g)),
+    );
+    expect(
+      lines
+        .filter((l) => !l.matches)
+        .map((l) => l.key)
+        .sort(),
+    ).toEqual(['COMPLETION', 'ONGOING']);
   });
 
   it('does not check what the report does not publish (direction counts)', () => {
@@ -45,7 +66,10 @@ describe('reconcile', () => {
   });
 
   it('reports a group the report cannot account for', () => {
-    const lines = reconcile(PLAN_2025_FIGURES, [...exact, { cut: 'INVESTOR', key: 'FOREIGN', projectCount: 1, amount: '5.00' }]);
+    const lines = reconcile(PLAN_2025_FIGURES, [
+      ...exact,
+      { cut: 'INVESTOR', key: 'FOREIGN', projectCount: 1, amount: '5.00' },
+    ]);
     expect(lines.find((l) => l.key === 'FOREIGN')).toMatchObject({ matches: false, published: { amount: null } });
   });
 });

@@ -134,7 +134,13 @@ describe('checkReport: ytdAbovePlan', () => {
     ]);
     // Plan 66666.67 → limit 100000.005; one cent more than that is 150.0000075% of the plan.
     const close = checkReport(
-      input({ totalInvestment: '999999', annualPlan: '66666.67', month: 1, priorMonths: [], investedThisMonth: '100000.01' }),
+      input({
+        totalInvestment: '999999',
+        annualPlan: '66666.67',
+        month: 1,
+        priorMonths: [],
+        investedThisMonth: '100000.01',
+      }),
     );
     expect(close.flags[0]).toMatchObject({ code: 'ytdAbovePlan', params: { percent: '150.01', limit: '100000.00' } });
   });
@@ -167,9 +173,9 @@ describe('checkReport: investmentOnPreliminary', () => {
   });
 
   it('is about this month: earlier investment alone does not raise it again', () => {
-    expect(codes(input({ ...preliminary, investedThisMonth: '0', priorMonths: [{ month: 1, invested: '50' }] }))).toEqual(
-      [],
-    );
+    expect(
+      codes(input({ ...preliminary, investedThisMonth: '0', priorMonths: [{ month: 1, invested: '50' }] })),
+    ).toEqual([]);
   });
 
   it.each(['COMPLETION', 'ONGOING', 'NEW_START'] as const)('is not raised for a %s project', (stage) => {
@@ -258,7 +264,10 @@ describe('checkReport: monthSpike', () => {
       { code: 'monthSpike', params: { invested: '550.01', average: '110.00', multiple: '5.1', priorMonths: 2 } },
     ]);
     // one month of investment so far is not enough to judge
-    const justStarted = input({ month: 9, priorMonths: [...[1, 2, 3, 4, 5, 6, 7].map((month) => ({ month, invested: '0' })), { month: 8, invested: '10' }] });
+    const justStarted = input({
+      month: 9,
+      priorMonths: [...[1, 2, 3, 4, 5, 6, 7].map((month) => ({ month, invested: '0' })), { month: 8, invested: '10' }],
+    });
     expect(codes({ ...justStarted, investedThisMonth: '1000.00' })).toEqual([]);
   });
 

@@ -65,9 +65,15 @@ describe('reportFormDefaults', () => {
   });
 
   it('starts a 前期 project’s amount at 0 in batch entry only (it invests nothing yet)', () => {
-    expect(reportFormDefaults(source({ stage: 'PRELIMINARY', start: { kind: 'carryOver', previous: null } })).investedThisMonth).toBe('0');
+    expect(
+      reportFormDefaults(source({ stage: 'PRELIMINARY', start: { kind: 'carryOver', previous: null } }))
+        .investedThisMonth,
+    ).toBe('0');
     expect(reportFormDefaults(source({ stage: 'PRELIMINARY' })).investedThisMonth).toBe('');
-    expect(reportFormDefaults(source({ stage: 'NEW_START', start: { kind: 'carryOver', previous: null } })).investedThisMonth).toBe('');
+    expect(
+      reportFormDefaults(source({ stage: 'NEW_START', start: { kind: 'carryOver', previous: null } }))
+        .investedThisMonth,
+    ).toBe('');
   });
 
   it('shows a stored report as stored, whatever last month said', () => {
@@ -85,13 +91,18 @@ describe('reportFormDefaults', () => {
   });
 
   it('keeps a stored empty 形象进度 empty rather than refilling it from last month', () => {
-    const values = reportFormDefaults(source({ report: { ...stored, progressText: '' }, start: { kind: 'carryOver', previous: lastMonth } }));
+    const values = reportFormDefaults(
+      source({ report: { ...stored, progressText: '' }, start: { kind: 'carryOver', previous: lastMonth } }),
+    );
     expect(values.progressText).toBe('');
   });
 
   it('shows the project’s recorded dates until the report has its own', () => {
     const project = { projectActualStart: '2025-02-10', projectActualCompletion: '2025-10-31' };
-    expect(reportFormDefaults(source(project))).toMatchObject({ actualStart: '2025-02-10', actualCompletion: '2025-10-31' });
+    expect(reportFormDefaults(source(project))).toMatchObject({
+      actualStart: '2025-02-10',
+      actualCompletion: '2025-10-31',
+    });
     expect(reportFormDefaults(source({ ...project, report: stored }))).toMatchObject({
       actualStart: '2025-03-01',
       actualCompletion: '2025-10-31',
@@ -121,7 +132,9 @@ describe('withMilestoneReached', () => {
   ];
 
   it('adds a milestone reached this month', () => {
-    expect(withMilestoneReached([], 'PLANNING_PERMIT', '2025-11-20')).toEqual([{ kind: 'PLANNING_PERMIT', date: '2025-11-20' }]);
+    expect(withMilestoneReached([], 'PLANNING_PERMIT', '2025-11-20')).toEqual([
+      { kind: 'PLANNING_PERMIT', date: '2025-11-20' },
+    ]);
   });
 
   it('replaces the date of one already given, keeping one entry per kind', () => {

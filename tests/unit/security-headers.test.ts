@@ -15,7 +15,13 @@ describe('Content-Security-Policy', () => {
     const csp = contentSecurityPolicy('abc123');
     expect(csp).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
     expect(csp).not.toMatch(/script-src[^;]*'unsafe-(inline|eval)'/);
-    for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"]) {
+    for (const directive of [
+      "default-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ]) {
       expect(csp).toContain(directive);
     }
     expect(csp).not.toContain('upgrade-insecure-requests');
@@ -30,7 +36,10 @@ describe('proxy.ts sets the per-request headers', () => {
   it('gives the login page a fresh nonce each time, in the response and in the request Next renders from', async () => {
     const first = await proxy(new NextRequest('http://127.0.0.1:3000/login'));
     const second = await proxy(new NextRequest('http://127.0.0.1:3000/login'));
-    const [a, b] = [nonceOf(first.headers.get('content-security-policy')), nonceOf(second.headers.get('content-security-policy'))];
+    const [a, b] = [
+      nonceOf(first.headers.get('content-security-policy')),
+      nonceOf(second.headers.get('content-security-policy')),
+    ];
     expect(a).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     expect(a).not.toBe(b);
     // NextResponse.next({ request: { headers } }) hands Next the request headers through x-middleware-* headers
@@ -49,8 +58,12 @@ describe('proxy.ts sets the per-request headers', () => {
 
   it('sends Strict-Transport-Security only when the app is served over https', async () => {
     vi.stubEnv('NEXTAUTH_URL', 'http://127.0.0.1:3000');
-    expect((await proxy(new NextRequest('http://127.0.0.1:3000/login'))).headers.get('strict-transport-security')).toBeNull();
-    expect((await proxy(new NextRequest('https://keystone.example/login'))).headers.get('strict-transport-security')).toBe('max-age=31536000');
+    expect(
+      (await proxy(new NextRequest('http://127.0.0.1:3000/login'))).headers.get('strict-transport-security'),
+    ).toBeNull();
+    expect(
+      (await proxy(new NextRequest('https://keystone.example/login'))).headers.get('strict-transport-security'),
+    ).toBe('max-age=31536000');
     vi.stubEnv('NEXTAUTH_URL', 'https://keystone.example');
     const behindTls = await proxy(new NextRequest('http://10.0.0.5:3000/api/v1/projects'));
     expect(behindTls.headers.get('strict-transport-security')).toBe('max-age=31536000');

@@ -14,7 +14,10 @@ describe('the generated 2025 plan reproduces the published figures exactly', () 
   it('has 421 projects: 86 完工, 54 续建, 126 新开工, 155 前期', () => {
     expect(data.projects).toHaveLength(421);
     for (const [stage, g] of Object.entries(PLAN_2025.stages)) {
-      expect(data.projects.filter((p) => p.stage === stage), stage).toHaveLength(g.projectCount);
+      expect(
+        data.projects.filter((p) => p.stage === stage),
+        stage,
+      ).toHaveLength(g.projectCount);
     }
   });
 
@@ -83,18 +86,23 @@ describe('every project is internally consistent', () => {
   it('orders dates: planned start before planned completion, actual start not before 2015', () => {
     for (const p of data.projects) {
       expect(p.plannedStart.getTime(), p.code).toBeLessThan(p.plannedCompletion.getTime());
-      if (p.actualCompletion && p.actualStart) expect(p.actualStart.getTime()).toBeLessThan(p.actualCompletion.getTime());
+      if (p.actualCompletion && p.actualStart)
+        expect(p.actualStart.getTime()).toBeLessThan(p.actualCompletion.getTime());
     }
   });
 });
 
 describe('the November 2025 reporting round', () => {
-  const novemberStatus = (p: (typeof data.projects)[number]) => p.reports.find((r) => r.month === 11)?.status ?? 'MISSING';
+  const novemberStatus = (p: (typeof data.projects)[number]) =>
+    p.reports.find((r) => r.month === 11)?.status ?? 'MISSING';
 
   it('has January–October approved for every project', () => {
     for (const p of data.projects) {
       const early = p.reports.filter((r) => r.month <= 10);
-      expect(early.map((r) => r.month), p.code).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(
+        early.map((r) => r.month),
+        p.code,
+      ).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
       expect(early.every((r) => r.status === 'APPROVED' && r.submittedAt && r.reviewedAt)).toBe(true);
     }
   });
@@ -102,7 +110,8 @@ describe('the November 2025 reporting round', () => {
   it('has November in flight: submitted, drafts, returned with a comment, and missing', () => {
     const counts: Record<string, number> = {};
     for (const p of data.projects) counts[novemberStatus(p)] = (counts[novemberStatus(p)] ?? 0) + 1;
-    for (const status of ['SUBMITTED', 'DRAFT', 'RETURNED', 'MISSING']) expect(counts[status] ?? 0, status).toBeGreaterThan(10);
+    for (const status of ['SUBMITTED', 'DRAFT', 'RETURNED', 'MISSING'])
+      expect(counts[status] ?? 0, status).toBeGreaterThan(10);
     for (const p of data.projects) {
       const nov = p.reports.find((r) => r.month === 11);
       if (nov?.status === 'RETURNED') expect(nov.reviewComment).toBeTruthy();
@@ -115,7 +124,9 @@ describe('the November 2025 reporting round', () => {
     const ratio = ytd / planOf(built);
     expect(ratio).toBeGreaterThan(10 / 12);
     expect(ratio).toBeLessThan(0.95);
-    const behind = built.filter((p) => sum(p.reports.filter((r) => r.month <= 10).map((r) => r.invested)) < 0.6 * p.annualPlan!);
+    const behind = built.filter(
+      (p) => sum(p.reports.filter((r) => r.month <= 10).map((r) => r.invested)) < 0.6 * p.annualPlan!,
+    );
     expect(behind.length).toBeGreaterThan(10);
     expect(data.projects.some((p) => p.stage === 'NEW_START' && p.actualStart === null)).toBe(true);
   });

@@ -35,7 +35,9 @@ describe('the session rules (pure)', () => {
   it('refuses a token from before the user’s version moved, an inactive user and a missing one', () => {
     expect(sessionRefusal({ signedInAt: now, sessionVersion: 2 }, user, now)).toBe('revoked');
     expect(sessionRefusal({ signedInAt: now }, user, now)).toBe('revoked');
-    expect(sessionRefusal({ signedInAt: now, sessionVersion: 3 }, { active: false, sessionVersion: 3 }, now)).toBe('revoked');
+    expect(sessionRefusal({ signedInAt: now, sessionVersion: 3 }, { active: false, sessionVersion: 3 }, now)).toBe(
+      'revoked',
+    );
     expect(sessionRefusal({ signedInAt: now, sessionVersion: 3 }, null, now)).toBe('revoked');
   });
 });

@@ -36,7 +36,15 @@ const labels = {
   sortDescending: '降序',
 };
 const columns: DataTableColumn[] = [
-  { id: 'name', header: '项目名称', label: '项目名称', rowHeader: true, sortable: true, hideable: false, footer: '合计' },
+  {
+    id: 'name',
+    header: '项目名称',
+    label: '项目名称',
+    rowHeader: true,
+    sortable: true,
+    hideable: false,
+    footer: '合计',
+  },
   { id: 'area', header: '片区', label: '片区' },
   { id: 'plan', header: '年度计划', label: '年度计划', align: 'end', sortable: true, footer: '300.00' },
 ];
@@ -82,7 +90,8 @@ describe('the shared table in URL mode', () => {
   });
 
   it('pages: the first page cannot go back, a middle page goes both ways, the last cannot go on', () => {
-    const step = (html: string, label: string) => new RegExp(`<button type="button"[^>]*?( disabled="")?>${label}</button>`).exec(html);
+    const step = (html: string, label: string) =>
+      new RegExp(`<button type="button"[^>]*?( disabled="")?>${label}</button>`).exec(html);
     const first = table(urlState(1));
     expect(first).toContain('第1页，共3页');
     expect(step(first, '上一页')?.[1]).toBe(' disabled=""');
@@ -112,7 +121,10 @@ describe('the shared table as a plain table', () => {
         { id: 'plan', header: '计划', group: { id: 'money', header: '万元' } },
         { id: 'done', header: '完成', group: { id: 'money', header: '万元' } },
       ],
-      rows: [{ id: 'h', heading: '区交通局' }, { id: '1', cells: { name: '甲', plan: '1', done: '2' } }],
+      rows: [
+        { id: 'h', heading: '区交通局' },
+        { id: '1', cells: { name: '甲', plan: '1', done: '2' } },
+      ],
     });
     expect(html).toMatch(/<th scope="colgroup" colSpan="2"[^>]*>万元<\/th>/);
     expect(html).toMatch(/<th scope="col" rowSpan="2"[^>]*>名称<\/th>/);
@@ -159,7 +171,12 @@ describe('the shared navigation', () => {
 });
 
 describe('the review queue as the shared table', () => {
-  const report = (id: number, name: string, status: ReviewQueueRow['status'], flags: ReviewQueueRow['flags']): ReviewQueueRow => ({
+  const report = (
+    id: number,
+    name: string,
+    status: ReviewQueueRow['status'],
+    flags: ReviewQueueRow['flags'],
+  ): ReviewQueueRow => ({
     reportId: id,
     version: 1,
     status,
@@ -182,7 +199,11 @@ describe('the review queue as the shared table', () => {
     submittedAt: null,
     revisions: 0,
   });
-  const queue = [report(1, '甲项目', 'SUBMITTED', ['ytdAbovePlan']), report(2, '乙项目', 'SUBMITTED', []), report(3, '丙项目', 'APPROVED', [])];
+  const queue = [
+    report(1, '甲项目', 'SUBMITTED', ['ytdAbovePlan']),
+    report(2, '乙项目', 'SUBMITTED', []),
+    report(3, '丙项目', 'APPROVED', []),
+  ];
   const renderQueue = (props: Partial<ReviewTableProps>) =>
     render(
       h(NextIntlClientProvider, {

@@ -11,7 +11,10 @@ import zhCN from '@/messages/zh-CN.json';
 
 const inBatch: Message = {
   key: 'reports.errors.inBatch',
-  params: { project: '山城巷二期', message: { key: 'reports.errors.notReviewable', params: { status: { key: 'reports.status.DRAFT' } } } },
+  params: {
+    project: '山城巷二期',
+    message: { key: 'reports.errors.notReviewable', params: { status: { key: 'reports.status.DRAFT' } } },
+  },
 };
 
 describe('translateMessage', () => {
@@ -45,7 +48,14 @@ describe('application errors', () => {
   });
 
   it('default to the message of their code', () => {
-    expect(new AppError('RATE_LIMITED', { params: { seconds: 30 } }).userMessage).toEqual({ key: 'actionErrors.RATE_LIMITED', params: { seconds: 30 } });
-    expect(new NotFoundError('project')).toMatchObject({ code: 'NOT_FOUND', key: 'actionErrors.NOT_FOUND', message: 'project not found' });
+    expect(new AppError('RATE_LIMITED', { params: { seconds: 30 } }).userMessage).toEqual({
+      key: 'actionErrors.RATE_LIMITED',
+      params: { seconds: 30 },
+    });
+    expect(new NotFoundError('project')).toMatchObject({
+      code: 'NOT_FOUND',
+      key: 'actionErrors.NOT_FOUND',
+      message: 'project not found',
+    });
   });
 });

@@ -46,13 +46,22 @@ describe('an .xlsx', () => {
   it('with one cell in A1 and one in XFD1048576 is refused at the far cell, before SheetJS runs', () => {
     const file = hostile.cornerCells();
     expect(file.length).toBeLessThan(2048);
-    expect(refusal(() => readGrid(file, 'xlsx'))).toMatchObject({ key: 'sheetTooManyRows', params: { row: 1_048_576, max: MAX_SHEET_ROWS } });
+    expect(refusal(() => readGrid(file, 'xlsx'))).toMatchObject({
+      key: 'sheetTooManyRows',
+      params: { row: 1_048_576, max: MAX_SHEET_ROWS },
+    });
   });
 
   it('declaring <dimension ref="A1:XFD1048576"> is refused for the declared range', () => {
     expect(refusal(() => readGrid(hostile.declaredRange(), 'xlsx'))).toMatchObject({
       key: 'sheetRangeTooLarge',
-      params: { ref: 'A1:XFD1048576', rows: 1_048_576, columns: 16_384, maxRows: MAX_SHEET_ROWS, maxColumns: MAX_SHEET_COLUMNS },
+      params: {
+        ref: 'A1:XFD1048576',
+        rows: 1_048_576,
+        columns: 16_384,
+        maxRows: MAX_SHEET_ROWS,
+        maxColumns: MAX_SHEET_COLUMNS,
+      },
     });
   });
 
@@ -73,19 +82,40 @@ describe('an .xlsx', () => {
   });
 
   it('is read from its first sheet only: a hostile second sheet is never measured or parsed', () => {
-    const grid = readGrid(hostile.secondSheet([['项目代码', '项目名称'], ['S-1', '第一张表']]), 'xlsx');
-    expect(grid.rows).toEqual([['项目代码', '项目名称'], ['S-1', '第一张表']]);
+    const grid = readGrid(
+      hostile.secondSheet([
+        ['项目代码', '项目名称'],
+        ['S-1', '第一张表'],
+      ]),
+      'xlsx',
+    );
+    expect(grid.rows).toEqual([
+      ['项目代码', '项目名称'],
+      ['S-1', '第一张表'],
+    ]);
   });
 
   it('keeps rows and columns in place when the first cells are blank', () => {
-    const grid = readGrid(xlsxOf([sheetXml([[null, null], [null, '标题'], [1, null, 'x']])]), 'xlsx');
+    const grid = readGrid(
+      xlsxOf([
+        sheetXml([
+          [null, null],
+          [null, '标题'],
+          [1, null, 'x'],
+        ]),
+      ]),
+      'xlsx',
+    );
     expect(grid.rows).toEqual([[], [null, '标题'], [1, null, 'x']]);
   });
 });
 
 describe('the zip of an .xlsx', () => {
   it('declaring 1 GB inflated is refused from its directory, before anything inflates', () => {
-    expect(refusal(() => readGrid(hostile.zipBombDeclared(), 'xlsx'))).toMatchObject({ key: 'sheetInflatedTooLarge', params: { max: 100 } });
+    expect(refusal(() => readGrid(hostile.zipBombDeclared(), 'xlsx'))).toMatchObject({
+      key: 'sheetInflatedTooLarge',
+      params: { max: 100 },
+    });
   });
 
   it('whose directory says 1 KB for an entry of 1 GB is stopped once the inflated bytes pass the limit', () => {
@@ -109,9 +139,13 @@ describe('the zip of an .xlsx', () => {
   it('inflating to exactly the limit passes, one byte more does not', () => {
     const zeros = deflatedZeros(2);
     const zip = zipOf([{ name: 'a.bin', ...zeros }]);
-    expect(inflateZipWithinLimits(zip, () => true, { maxEntries: 10, maxInflatedBytes: zeros.size }).get('a.bin')?.length).toBe(zeros.size);
+    expect(
+      inflateZipWithinLimits(zip, () => true, { maxEntries: 10, maxInflatedBytes: zeros.size }).get('a.bin')?.length,
+    ).toBe(zeros.size);
     const lying = zipOf([{ name: 'a.bin', deflated: zeros.deflated, size: 10, crc: zeros.crc }]);
-    expect(refusal(() => inflateZipWithinLimits(lying, () => false, { maxEntries: 10, maxInflatedBytes: zeros.size - 1 }))).toMatchObject({
+    expect(
+      refusal(() => inflateZipWithinLimits(lying, () => false, { maxEntries: 10, maxInflatedBytes: zeros.size - 1 })),
+    ).toMatchObject({
       key: 'sheetInflatedTooLarge',
     });
   });
@@ -126,7 +160,9 @@ describe('a .csv', () => {
   });
 
   it('with one row too many is refused; at the limit it is read', () => {
-    expect(refusal(() => readGrid(hostile.tooManyRowsCsv(MAX_SHEET_ROWS), 'csv'))).toMatchObject({ key: 'sheetTooManyRows' });
+    expect(refusal(() => readGrid(hostile.tooManyRowsCsv(MAX_SHEET_ROWS), 'csv'))).toMatchObject({
+      key: 'sheetTooManyRows',
+    });
     expect(readGrid(hostile.tooManyRowsCsv(MAX_SHEET_ROWS - 1), 'csv').rows).toHaveLength(MAX_SHEET_ROWS);
   });
 
@@ -143,7 +179,11 @@ describe('a .csv', () => {
       ['A', '甲', '区教委'],
       ['B', '乙', '区教委'],
     ]);
-    expect(readGrid(bytesOf('项目代码\t项目名称\nA\t甲\nB\t乙'), 'csv').rows).toEqual([['项目代码', '项目名称'], ['A', '甲'], ['B', '乙']]);
+    expect(readGrid(bytesOf('项目代码\t项目名称\nA\t甲\nB\t乙'), 'csv').rows).toEqual([
+      ['项目代码', '项目名称'],
+      ['A', '甲'],
+      ['B', '乙'],
+    ]);
   });
 });
 
@@ -155,14 +195,21 @@ describe('the sheet scanner', () => {
   });
 
   it('finds the first sheet through the workbook and its relationships', () => {
-    const workbook = '<workbook><sheets><sheet name="调度表" sheetId="3" r:id="rId7"/><sheet name="b" r:id="rId1"/></sheets></workbook>';
-    const rels = '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId7" Target="/xl/worksheets/sheet9.xml"/></Relationships>';
+    const workbook =
+      '<workbook><sheets><sheet name="调度表" sheetId="3" r:id="rId7"/><sheet name="b" r:id="rId1"/></sheets></workbook>';
+    const rels =
+      '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/><Relationship Id="rId7" Target="/xl/worksheets/sheet9.xml"/></Relationships>';
     expect(firstSheetPath(workbook, rels)).toBe('xl/worksheets/sheet9.xml');
   });
 
   it('reads namespace-prefixed SpreadsheetML, as the .NET Open XML SDK writes it', () => {
-    const xml = bytesOf('<x:worksheet><x:dimension ref="A1:B2"/><x:sheetData><x:row r="60001"><x:c r="A60001"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>');
-    expect(refusal(() => assertSheetXmlWithinBounds(xml))).toMatchObject({ key: 'sheetTooManyRows', params: { row: 60_001 } });
+    const xml = bytesOf(
+      '<x:worksheet><x:dimension ref="A1:B2"/><x:sheetData><x:row r="60001"><x:c r="A60001"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>',
+    );
+    expect(refusal(() => assertSheetXmlWithinBounds(xml))).toMatchObject({
+      key: 'sheetTooManyRows',
+      params: { row: 60_001 },
+    });
   });
 });
 
@@ -177,7 +224,10 @@ describe('messages', () => {
     sheetParseMemory: { mb: 512 },
     sheetParseBusy: { max: 2 },
   };
-  for (const [locale, messages] of [['zh-CN', zhCN], ['en', en]] as const) {
+  for (const [locale, messages] of [
+    ['zh-CN', zhCN],
+    ['en', en],
+  ] as const) {
     it(`name the limit each refusal broke, in ${locale}`, () => {
       const t = createTranslator({ locale, messages, namespace: 'validation' });
       for (const [key, params] of Object.entries(keys)) {

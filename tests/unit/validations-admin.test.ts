@@ -17,7 +17,12 @@ import {
 type Issues = Record<string, string[]>;
 
 /** field → message keys, the way the action wrapper reports them */
-function issuesOf(schema: { safeParse(input: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown): Issues {
+function issuesOf(
+  schema: {
+    safeParse(input: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  input: unknown,
+): Issues {
   const result = schema.safeParse(input);
   const out: Issues = {};
   for (const issue of result.error?.issues ?? []) (out[issue.path.join('.') || '_form'] ??= []).push(issue.message);
@@ -75,9 +80,9 @@ describe('ZCreateUser', () => {
   it('applies the password policy to the initial password', () => {
     expect(issuesOf(ZCreateUser, { ...validUser, password: 'Short#1' }).password).toEqual(['passwordTooShort']);
     expect(issuesOf(ZCreateUser, { ...validUser, password: 'alllowercase' }).password).toEqual(['passwordTooWeak']);
-    expect(issuesOf(ZCreateUser, { ...validUser, password: 'X' + validUser.username.toUpperCase() + '9' }).password).toEqual([
-      'passwordContainsUsername',
-    ]);
+    expect(
+      issuesOf(ZCreateUser, { ...validUser, password: 'X' + validUser.username.toUpperCase() + '9' }).password,
+    ).toEqual(['passwordContainsUsername']);
     expect(issuesOf(ZCreateUser, { ...validUser, password: undefined }).password).toEqual(['passwordRequired']);
   });
 });
@@ -91,7 +96,13 @@ describe('ZUpdateUser and ZResetPassword', () => {
   });
 
   it('does not take a username: it cannot be changed', () => {
-    const result = ZUpdateUser.safeParse({ id: 3, displayName: '李', role: 'LEADER', departmentId: null, username: 'x' });
+    const result = ZUpdateUser.safeParse({
+      id: 3,
+      displayName: '李',
+      role: 'LEADER',
+      departmentId: null,
+      username: 'x',
+    });
     expect(result.success && 'username' in result.data).toBe(false);
   });
 

@@ -103,7 +103,9 @@ describe('ZSaveReportDraft', () => {
       month: ['reportMonthInvalid'],
       progressText: ['reportTextTooLong'],
     });
-    expect(messagesOf({ ...draft, investedThisMonth: undefined })).toEqual({ investedThisMonth: ['reportAmountRequired'] });
+    expect(messagesOf({ ...draft, investedThisMonth: undefined })).toEqual({
+      investedThisMonth: ['reportAmountRequired'],
+    });
     expect(messagesOf({ ...draft, projectPlanId: 'x', version: -1 })).toEqual({
       projectPlanId: ['reportRecordInvalid'],
       version: ['reportRecordInvalid'],
@@ -145,14 +147,34 @@ describe('the rest of a month’s report', () => {
       const r = parse({ readyToStart: v });
       return r.success ? r.data.readyToStart : 'refused';
     };
-    expect([of('true'), of('false'), of(''), of(true), of(false), of(undefined)]).toEqual([true, false, null, true, false, null]);
+    expect([of('true'), of('false'), of(''), of(true), of(false), of(undefined)]).toEqual([
+      true,
+      false,
+      null,
+      true,
+      false,
+      null,
+    ]);
     expect(of('maybe')).toBe('refused');
   });
 
   it('takes each preliminary milestone at most once, with a real date', () => {
-    const ok = parse({ milestoneUpdates: [{ kind: 'LAND', date: '2025-11-03' }, { kind: 'EIA', date: '2025-11-10' }] });
+    const ok = parse({
+      milestoneUpdates: [
+        { kind: 'LAND', date: '2025-11-03' },
+        { kind: 'EIA', date: '2025-11-10' },
+      ],
+    });
     expect(ok.success && ok.data.milestoneUpdates).toHaveLength(2);
-    expect(messagesOf({ ...draft, milestoneUpdates: [{ kind: 'LAND', date: '2025-11-03' }, { kind: 'LAND', date: '2025-11-04' }] })).toEqual({
+    expect(
+      messagesOf({
+        ...draft,
+        milestoneUpdates: [
+          { kind: 'LAND', date: '2025-11-03' },
+          { kind: 'LAND', date: '2025-11-04' },
+        ],
+      }),
+    ).toEqual({
       milestoneUpdates: ['reportMilestoneDuplicate'],
     });
     expect(messagesOf({ ...draft, milestoneUpdates: [{ kind: 'MOON', date: '2025-11-03' }] })).toEqual({
@@ -169,14 +191,16 @@ describe('bulk actions', () => {
     expect(ZReportBatch.safeParse({ reports: [{ reportId: 1, version: 3 }] }).success).toBe(true);
     expect(ZReportBatch.safeParse({ reports: [] }).error?.issues.map((i) => i.message)).toEqual(['reportBatchEmpty']);
     const tooMany = Array.from({ length: REPORT_BATCH_MAX + 1 }, (_, i) => ({ reportId: i + 1, version: 1 }));
-    expect(ZReportBatch.safeParse({ reports: tooMany }).error?.issues.map((i) => i.message)).toEqual(['reportBatchTooLarge']);
+    expect(ZReportBatch.safeParse({ reports: tooMany }).error?.issues.map((i) => i.message)).toEqual([
+      'reportBatchTooLarge',
+    ]);
   });
 
   it('return with one comment, and reopen only with a reason', () => {
     expect(ZReturnReports.safeParse({ reports: [{ reportId: 1, version: 1 }], comment: '' }).success).toBe(false);
-    expect(ZReopenReport.safeParse({ reportId: 1, version: 1, reason: ' ' }).error?.issues.map((i) => i.message)).toEqual([
-      'reportReopenReasonRequired',
-    ]);
+    expect(
+      ZReopenReport.safeParse({ reportId: 1, version: 1, reason: ' ' }).error?.issues.map((i) => i.message),
+    ).toEqual(['reportReopenReasonRequired']);
     expect(ZReopenReport.safeParse({ reportId: 1, version: 1, reason: '更正11月投资额' }).success).toBe(true);
   });
 });

@@ -56,7 +56,8 @@ describe('the shared text rule', () => {
 
   it('refuses a value that is not text with the field’s own message', () => {
     const typed = text(z.string().max(5), { typeError: 'nameRequired' });
-    for (const value of [undefined, null, 5, {}, ['a']]) expect(messages(typed.safeParse(value))).toEqual(['nameRequired']);
+    for (const value of [undefined, null, 5, {}, ['a']])
+      expect(messages(typed.safeParse(value))).toEqual(['nameRequired']);
   });
 
   it('queryText never cuts a surrogate pair in half', () => {
@@ -71,19 +72,33 @@ describe('the shared text rule', () => {
 
 describe('every kind of input goes through it', () => {
   it('report texts, return comments and sign-in usernames', () => {
-    const draft = ZSaveReportDraft.safeParse({ projectPlanId: 1, month: 1, version: 0, investedThisMonth: '1', progressText: '进度\u0000' });
-    expect(draft.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['progressText', TEXT_INVALID_CHARACTERS]]);
-    expect(messages(ZReturnReport.safeParse({ reportId: 1, version: 1, comment: '\uFFFE' }))).toEqual([TEXT_INVALID_CHARACTERS]);
+    const draft = ZSaveReportDraft.safeParse({
+      projectPlanId: 1,
+      month: 1,
+      version: 0,
+      investedThisMonth: '1',
+      progressText: '进度\u0000',
+    });
+    expect(draft.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['progressText', TEXT_INVALID_CHARACTERS],
+    ]);
+    expect(messages(ZReturnReport.safeParse({ reportId: 1, version: 1, comment: '\uFFFE' }))).toEqual([
+      TEXT_INVALID_CHARACTERS,
+    ]);
     expect(messages(ZSignIn.safeParse({ username: 'zjw\u0000', password: 'x' }))).toEqual([TEXT_INVALID_CHARACTERS]);
   });
 
   it('a bulletin body keeps its paragraphs as LF', () => {
-    expect(ZUpdateBulletin.parse({ id: 1, version: 1, title: '通报', body: '第一段\r\n第二段' }).body).toBe('第一段\n第二段');
+    expect(ZUpdateBulletin.parse({ id: 1, version: 1, title: '通报', body: '第一段\r\n第二段' }).body).toBe(
+      '第一段\n第二段',
+    );
   });
 
   it('the audit viewer’s person filter gives a field message', () => {
     const parsed = ZAuditLogFilter.safeParse({ person: 'a\u0000' });
-    expect(parsed.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['person', TEXT_INVALID_CHARACTERS]]);
+    expect(parsed.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['person', TEXT_INVALID_CHARACTERS],
+    ]);
   });
 
   it('the project list drops a refused ?q= or ?area= and names it', () => {
@@ -100,8 +115,12 @@ describe('every kind of input goes through it', () => {
     const parameters = (query: string) => apiIssues(parse(query).error!).map((i) => i.parameter);
     expect(parameters('q=a%00')).toEqual(['q']);
     expect(parameters('area=%EF%BF%BE')).toEqual(['area']);
-    for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) expect(parameters(`${key}=1`)).toEqual([key]);
-    expect(parse('q=%E6%B8%9D%E4%B8%AD&area=%E8%A7%A3%E6%94%BE%E7%A2%91').data).toMatchObject({ q: '渝中', area: ['解放碑'] });
+    for (const key of ['__proto__', 'constructor', 'toString', 'hasOwnProperty'])
+      expect(parameters(`${key}=1`)).toEqual([key]);
+    expect(parse('q=%E6%B8%9D%E4%B8%AD&area=%E8%A7%A3%E6%94%BE%E7%A2%91').data).toMatchObject({
+      q: '渝中',
+      area: ['解放碑'],
+    });
   });
 
   it('a spreadsheet cell with a control character is an error of its row and column, not a silent change', () => {

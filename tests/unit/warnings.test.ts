@@ -35,7 +35,10 @@ describe('paceThresholds', () => {
   it('refuses yellow ≤ 0 or red below yellow', () => {
     expect(() => paceThresholds({ paceYellowPoints: '0', paceRedPoints: '30' })).toThrow(RangeError);
     expect(() => paceThresholds({ paceYellowPoints: '20', paceRedPoints: '19.99' })).toThrow(RangeError);
-    expect(paceThresholds({ paceYellowPoints: '20', paceRedPoints: '20' })).toEqual({ yellowPoints: '20', redPoints: '20' });
+    expect(paceThresholds({ paceYellowPoints: '20', paceRedPoints: '20' })).toEqual({
+      yellowPoints: '20',
+      redPoints: '20',
+    });
   });
 });
 
@@ -77,7 +80,8 @@ describe('paceBehind: at or beyond the threshold fires', () => {
   });
 
   it('follows the plan year’s thresholds', () => {
-    const custom = (p: string) => paceBehind({ yellowPoints: '5', redPoints: '15.5', percentOfPlan: p, pacePercent: '50' });
+    const custom = (p: string) =>
+      paceBehind({ yellowPoints: '5', redPoints: '15.5', percentOfPlan: p, pacePercent: '50' });
     expect(custom('45.01')).toBeNull();
     expect(level(custom('45'))).toBe('yellow');
     expect(level(custom('34.51'))).toBe('yellow');
@@ -86,7 +90,9 @@ describe('paceBehind: at or beyond the threshold fires', () => {
   });
 
   it('refuses bad thresholds', () => {
-    expect(() => paceBehind({ yellowPoints: '30', redPoints: '10', percentOfPlan: '1', pacePercent: '50' })).toThrow(RangeError);
+    expect(() => paceBehind({ yellowPoints: '30', redPoints: '10', percentOfPlan: '1', pacePercent: '50' })).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -111,7 +117,12 @@ describe('paceBehindOfPlan: exact against N/12, as the projects list', () => {
 
   it('a yellow just under the red line never reads as the red line', () => {
     const w = of('160.01', '300'); // 29.9966… behind
-    expect(w?.message.params).toEqual({ percentOfPlan: '53.34', pacePercent: '83.33', points: '29.99', threshold: '10' });
+    expect(w?.message.params).toEqual({
+      percentOfPlan: '53.34',
+      pacePercent: '83.33',
+      points: '29.99',
+      threshold: '10',
+    });
   });
 
   it('is null without a plan, with a 0 plan, and in month 0', () => {
@@ -238,7 +249,9 @@ describe('noReportByDeadline', () => {
 describe('reportFlags', () => {
   it('each entry flag is yellow, cumulativeAboveTotal red', () => {
     for (const code of REPORT_FLAG_CODES) {
-      expect(reportFlags([code])).toEqual([{ level: 'yellow', rule: 'reportFlag', message: { key: `warnings.reportFlag.${code}`, params: {} } }]);
+      expect(reportFlags([code])).toEqual([
+        { level: 'yellow', rule: 'reportFlag', message: { key: `warnings.reportFlag.${code}`, params: {} } },
+      ]);
     }
     expect(reportFlags(['cumulativeAboveTotal'])).toEqual([
       { level: 'red', rule: 'reportFlag', message: { key: 'warnings.reportFlag.cumulativeAboveTotal', params: {} } },
@@ -296,8 +309,12 @@ describe('evaluateProject and worstLevel', () => {
 
   it('uses the plan year thresholds, default 10 / 30', () => {
     expect(worstLevel(evaluateProject({ ...base, ytd: '160' }))).toBe('red');
-    expect(worstLevel(evaluateProject({ ...base, ytd: '160', thresholds: { yellowPoints: '20', redPoints: '40' } }))).toBe('yellow');
-    expect(evaluateProject({ ...base, ytd: '220', thresholds: { yellowPoints: '10.01', redPoints: '40' } })).toEqual([]);
+    expect(
+      worstLevel(evaluateProject({ ...base, ytd: '160', thresholds: { yellowPoints: '20', redPoints: '40' } })),
+    ).toBe('yellow');
+    expect(evaluateProject({ ...base, ytd: '220', thresholds: { yellowPoints: '10.01', redPoints: '40' } })).toEqual(
+      [],
+    );
   });
 
   it('gives 前期 projects no pace warning, and skips the report rule when asked', () => {

@@ -38,9 +38,10 @@ export default async function BulletinsPage({ searchParams }: { searchParams: Se
   if (!list) notFound();
   const canManage = can(actor, 'bulletin.manage');
   const drafted = new Set(list.bulletins.map((b) => b.month));
-  const draftable = Array.from({ length: Math.max(list.lastClosedMonth, 0) }, (_, i) => list.lastClosedMonth - i).filter(
-    (m) => !drafted.has(m),
-  );
+  const draftable = Array.from(
+    { length: Math.max(list.lastClosedMonth, 0) },
+    (_, i) => list.lastClosedMonth - i,
+  ).filter((m) => !drafted.has(m));
 
   return (
     <div className="flex flex-col gap-6">

@@ -56,9 +56,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
           <h1 className="text-2xl font-semibold text-slate-900" data-testid="dashboard-title">
             {t('title', { year: String(year), month })}
           </h1>
-          <p className="mt-1 text-sm text-slate-600">{basis === 'approved' ? t('basis.approvedCaption') : t('basis.submittedCaption')}</p>
+          <p className="mt-1 text-sm text-slate-600">
+            {basis === 'approved' ? t('basis.approvedCaption') : t('basis.submittedCaption')}
+          </p>
         </div>
-        <DashboardControls path="/dashboard" year={year} month={month} currentMonth={rollup.currentMonth} basis={basis} submittedBasis={submittedBasis} />
+        <DashboardControls
+          path="/dashboard"
+          year={year}
+          month={month}
+          currentMonth={rollup.currentMonth}
+          basis={basis}
+          submittedBasis={submittedBasis}
+        />
       </div>
       <HeadlineCards rollup={rollup} month={month} />
       <SCurveCard rollup={rollup} attention={attention} month={month} />

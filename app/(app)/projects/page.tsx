@@ -76,7 +76,15 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
             {t('unit')}
           </p>
         </div>
-        {scopeOf(actor, 'project.write') !== 'none' && <Link href="/projects/new" className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800" data-testid="project-new-link">{(await getTranslations('projectEdit'))('newLink')}</Link>}
+        {scopeOf(actor, 'project.write') !== 'none' && (
+          <Link
+            href="/projects/new"
+            className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800"
+            data-testid="project-new-link"
+          >
+            {(await getTranslations('projectEdit'))('newLink')}
+          </Link>
+        )}
         {/* another year keeps the filters, not the page: the same page number may not exist there */}
         <YearLinks
           years={years}
@@ -85,7 +93,11 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
         />
       </div>
       {listParams.invalid && (
-        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="project-list-invalid">
+        <p
+          role="alert"
+          className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          data-testid="project-list-invalid"
+        >
           {t('invalidFilter')}
         </p>
       )}

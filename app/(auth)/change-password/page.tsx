@@ -23,7 +23,10 @@ export default async function ChangePasswordPage() {
         </CardHeader>
         <CardContent className="flex flex-col gap-4">
           {actor.mustChangePassword && (
-            <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+            <p
+              role="status"
+              className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800"
+            >
               {t('forcedNotice')}
             </p>
           )}

@@ -41,7 +41,11 @@ export function IssueApiTokenButton() {
         title={issued ? t('created.title') : t('issue.title')}
         description={issued ? undefined : t('issue.description')}
       >
-        {issued ? <IssuedTokenView issued={issued} onDone={close} /> : <IssueApiTokenForm onIssued={setIssued} onCancel={close} />}
+        {issued ? (
+          <IssuedTokenView issued={issued} onDone={close} />
+        ) : (
+          <IssueApiTokenForm onIssued={setIssued} onCancel={close} />
+        )}
       </Modal>
     </>
   );

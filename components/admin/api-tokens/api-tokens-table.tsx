@@ -6,7 +6,11 @@ import type { AdminApiTokenRow } from '@/lib/server/admin/list-api-tokens';
 import { RevokeApiTokenButton } from './api-token-forms';
 
 export async function ApiTokensTable({ tokens }: { tokens: readonly AdminApiTokenRow[] }) {
-  const [t, tc, format] = await Promise.all([getTranslations('apiTokens'), getTranslations('admin.common'), getFormatter()]);
+  const [t, tc, format] = await Promise.all([
+    getTranslations('apiTokens'),
+    getTranslations('admin.common'),
+    getFormatter(),
+  ]);
   if (tokens.length === 0) {
     return <Card className="p-8 text-center text-sm text-slate-600">{t('empty')}</Card>;
   }
@@ -31,7 +35,9 @@ export async function ApiTokensTable({ tokens }: { tokens: readonly AdminApiToke
       status: token.revokedAt ? (
         <span className="flex flex-col items-start gap-0.5">
           <Badge variant="neutral">{t('status.revoked')}</Badge>
-          <span className="text-xs whitespace-nowrap text-slate-500">{t('status.revokedAt', { time: when(token.revokedAt) })}</span>
+          <span className="text-xs whitespace-nowrap text-slate-500">
+            {t('status.revokedAt', { time: when(token.revokedAt) })}
+          </span>
         </span>
       ) : (
         <Badge variant="success">{t('status.active')}</Badge>

@@ -21,7 +21,13 @@ const LIMITS = { mb: MAX_UPLOAD_BYTES / (1024 * 1024), rows: MAX_SHEET_ROWS, col
  * Upload → dry run (every problem listed) → 确认导入. The same File is sent again for the commit, which checks
  * everything once more inside its transaction, so a change made between the two steps cannot slip through.
  */
-export function ImportPanel({ years, defaultYear }: { years: { year: number; status: PlanYearStatus }[]; defaultYear: number | null }) {
+export function ImportPanel({
+  years,
+  defaultYear,
+}: {
+  years: { year: number; status: PlanYearStatus }[];
+  defaultYear: number | null;
+}) {
   const t = useTranslations('projectImport');
   const [year, setYear] = useState<number | null>(defaultYear);
   const [file, setFile] = useState<File | null>(null);
@@ -90,7 +96,8 @@ export function ImportPanel({ years, defaultYear }: { years: { year: number; sta
     if (inputRef.current) inputRef.current.value = '';
   }
 
-  const canCommit = phase === 'checked' && summary !== null && summary.errorCount === 0 && summary.create + summary.update > 0;
+  const canCommit =
+    phase === 'checked' && summary !== null && summary.errorCount === 0 && summary.create + summary.update > 0;
   const needsReason = canCommit && summary.reasonRequired;
 
   return (
@@ -207,4 +214,11 @@ export function ImportPanel({ years, defaultYear }: { years: { year: number; sta
   );
 }
 
-const UPLOAD_KEYS = { fileRequired: 1, fileEmpty: 1, fileTooLarge: 1, fileType: 1, fileNameInvalid: 1, yearInvalid: 1 } as const;
+const UPLOAD_KEYS = {
+  fileRequired: 1,
+  fileEmpty: 1,
+  fileTooLarge: 1,
+  fileType: 1,
+  fileNameInvalid: 1,
+  yearInvalid: 1,
+} as const;

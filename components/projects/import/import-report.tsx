@@ -28,7 +28,16 @@ export function ImportReport({ summary, phase }: { summary: ImportSummary; phase
           : t('summary.ready', { create: summary.create, update: summary.update, unchanged: summary.unchanged });
 
   const issueText = (issue: SheetIssue) =>
-    t(`errors.${issue.message}`, { value: '', row: '', max: '', sum: '', plan: '', room: '', column: issue.column, ...issue.params });
+    t(`errors.${issue.message}`, {
+      value: '',
+      row: '',
+      max: '',
+      sum: '',
+      plan: '',
+      room: '',
+      column: issue.column,
+      ...issue.params,
+    });
 
   return (
     <div className="flex flex-col gap-4">
@@ -36,7 +45,14 @@ export function ImportReport({ summary, phase }: { summary: ImportSummary; phase
         {counts.map(([key, value]) => (
           <div key={key} className="rounded-md border border-slate-200 px-3 py-2">
             <dt className="text-xs text-slate-500">{t(`summary.${key}`)}</dt>
-            <dd className={key === 'errors' && value ? 'text-lg font-semibold text-red-700' : 'text-lg font-semibold text-slate-900'} data-testid={`import-count-${key}`}>
+            <dd
+              className={
+                key === 'errors' && value
+                  ? 'text-lg font-semibold text-red-700'
+                  : 'text-lg font-semibold text-slate-900'
+              }
+              data-testid={`import-count-${key}`}
+            >
               {value}
             </dd>
           </div>
@@ -49,7 +65,9 @@ export function ImportReport({ summary, phase }: { summary: ImportSummary; phase
       {summary.errors.length ? (
         <div className="flex flex-col gap-1">
           {summary.errorCount > summary.errors.length ? (
-            <p className="text-xs text-slate-600">{t('summary.more', { shown: summary.errors.length, count: summary.errorCount })}</p>
+            <p className="text-xs text-slate-600">
+              {t('summary.more', { shown: summary.errors.length, count: summary.errorCount })}
+            </p>
           ) : null}
           {/* the frame scrolls itself, so the sticky header stays in view */}
           <DataTable
@@ -71,23 +89,23 @@ export function ImportReport({ summary, phase }: { summary: ImportSummary; phase
       ) : null}
 
       {!summary.errorCount && summary.changes.length ? (
-          <DataTable
-            testId="import-changes"
-            ariaLabel={t('changes')}
-            className="max-h-[24rem] overflow-auto rounded-md border border-slate-200"
-            headClassName="sticky top-0 text-slate-700"
-            columns={[
-              { id: 'row', header: t('table.row'), className: 'py-1.5 tabular-nums' },
-              { id: 'code', header: t('table.code'), className: 'py-1.5 font-mono text-xs' },
-              { id: 'name', header: t('table.name'), className: 'py-1.5' },
-              { id: 'kind', header: t('table.kind'), className: 'py-1.5' },
-              { id: 'fields', header: t('table.fields'), className: 'py-1.5 text-xs text-slate-600' },
-            ]}
-            rows={summary.changes.map((c) => ({
-              id: `${c.row}-${c.code}`,
-              cells: { row: c.row, code: c.code, name: c.name, kind: t(`kind.${c.kind}`), fields: c.fields.join('、') },
-            }))}
-          />
+        <DataTable
+          testId="import-changes"
+          ariaLabel={t('changes')}
+          className="max-h-[24rem] overflow-auto rounded-md border border-slate-200"
+          headClassName="sticky top-0 text-slate-700"
+          columns={[
+            { id: 'row', header: t('table.row'), className: 'py-1.5 tabular-nums' },
+            { id: 'code', header: t('table.code'), className: 'py-1.5 font-mono text-xs' },
+            { id: 'name', header: t('table.name'), className: 'py-1.5' },
+            { id: 'kind', header: t('table.kind'), className: 'py-1.5' },
+            { id: 'fields', header: t('table.fields'), className: 'py-1.5 text-xs text-slate-600' },
+          ]}
+          rows={summary.changes.map((c) => ({
+            id: `${c.row}-${c.code}`,
+            cells: { row: c.row, code: c.code, name: c.name, kind: t(`kind.${c.kind}`), fields: c.fields.join('、') },
+          }))}
+        />
       ) : null}
     </div>
   );

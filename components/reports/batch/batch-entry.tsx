@@ -122,7 +122,9 @@ export function BatchEntry({ year, month, rows, writable, canSubmit }: BatchEntr
     if (!col || Number.isNaN(row)) return;
     event.preventDefault();
     // the same column in the next row that can still be edited (submitted and approved rows are skipped)
-    const column = [...(tableRef.current?.querySelectorAll<HTMLInputElement>(`input[data-col="${col}"]:not(:disabled)`) ?? [])];
+    const column = [
+      ...(tableRef.current?.querySelectorAll<HTMLInputElement>(`input[data-col="${col}"]:not(:disabled)`) ?? []),
+    ];
     const ordered = event.shiftKey ? column.reverse() : column;
     const next = ordered.find((el) => (event.shiftKey ? Number(el.dataset.row) < row : Number(el.dataset.row) > row));
     next?.focus();
@@ -142,7 +144,13 @@ export function BatchEntry({ year, month, rows, writable, canSubmit }: BatchEntr
     <div className="flex flex-col gap-3" data-testid="batch-entry">
       {writable && (
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="button" variant="secondary" onClick={onSaveAll} disabled={busy !== null} data-testid="batch-save-all">
+          <Button
+            type="button"
+            variant="secondary"
+            onClick={onSaveAll}
+            disabled={busy !== null}
+            data-testid="batch-save-all"
+          >
             {busy === 'save' ? t('saving') : t('saveAll')}
           </Button>
           {canSubmit && (
@@ -182,7 +190,11 @@ export function BatchEntry({ year, month, rows, writable, canSubmit }: BatchEntr
           {notice.text}
         </p>
       )}
-      <div ref={tableRef} onKeyDown={onGridKeyDown} className="w-full overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div
+        ref={tableRef}
+        onKeyDown={onGridKeyDown}
+        className="w-full overflow-x-auto rounded-lg border border-slate-200 bg-white"
+      >
         <table className="w-full border-collapse text-sm" aria-label={t('tableLabel', { year, month })}>
           <thead className="bg-slate-50 text-slate-600">
             <tr>
@@ -197,13 +209,28 @@ export function BatchEntry({ year, month, rows, writable, canSubmit }: BatchEntr
                   />
                 )}
               </th>
-              {(['project', 'invested', 'ytd', 'progress', 'percent', 'dates', 'problems', 'coordination', 'nextSteps', 'state'] as const).map(
-                (col) => (
-                  <th key={col} scope="col" className="border-b border-slate-200 px-2 py-2 text-left font-medium whitespace-nowrap">
-                    {t(`columns.${col}`)}
-                  </th>
-                ),
-              )}
+              {(
+                [
+                  'project',
+                  'invested',
+                  'ytd',
+                  'progress',
+                  'percent',
+                  'dates',
+                  'problems',
+                  'coordination',
+                  'nextSteps',
+                  'state',
+                ] as const
+              ).map((col) => (
+                <th
+                  key={col}
+                  scope="col"
+                  className="border-b border-slate-200 px-2 py-2 text-left font-medium whitespace-nowrap"
+                >
+                  {t(`columns.${col}`)}
+                </th>
+              ))}
             </tr>
           </thead>
           {rows.map((row, index) => (

@@ -11,7 +11,15 @@ import { input } from './batch-row-cells';
  * A 前期 project's second line: the milestones reached this month (those already done show their date), what
  * blocks the next one, and whether it is ready to start.
  */
-export function BatchPreliminaryRow({ row, draft, editable }: { row: BatchEntryRow; draft: ReportDraft; editable: boolean }) {
+export function BatchPreliminaryRow({
+  row,
+  draft,
+  editable,
+}: {
+  row: BatchEntryRow;
+  draft: ReportDraft;
+  editable: boolean;
+}) {
   const t = useTranslations('reports.batch');
   const tf = useTranslations('reports.form');
   const tMilestone = useTranslations('enums.milestoneKind');

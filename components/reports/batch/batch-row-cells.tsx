@@ -74,13 +74,19 @@ export function BatchProjectCell({ row, flags }: { row: BatchEntryRow; flags: re
   const report = row.report;
   return (
     <td className={cn(cell, 'min-w-48')}>
-      <Link href={`/projects/${row.projectId}`} className="font-medium text-slate-900 hover:text-brand-800 hover:underline" tabIndex={-1}>
+      <Link
+        href={`/projects/${row.projectId}`}
+        className="font-medium text-slate-900 hover:text-brand-800 hover:underline"
+        tabIndex={-1}
+      >
         {row.name}
       </Link>
       <div className="flex flex-wrap items-center gap-1 text-xs text-slate-500">
         <span className="font-mono">{row.code}</span>
         <Badge variant="neutral">{tStage(row.stage)}</Badge>
-        {row.annualPlan && <span>{t('annualPlan', { amount: formatWan(row.annualPlan, locale, { unit: false }) })}</span>}
+        {row.annualPlan && (
+          <span>{t('annualPlan', { amount: formatWan(row.annualPlan, locale, { unit: false }) })}</span>
+        )}
       </div>
       {report?.status === 'RETURNED' && report.reviewComment && (
         <p className="mt-1 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900" data-testid="batch-returned-comment">
@@ -101,7 +107,15 @@ export function BatchProjectCell({ row, flags }: { row: BatchEntryRow; flags: re
 }
 
 /** The report's status, whether the row's draft is saved, and "submit" for this row alone. */
-export function BatchStateCell({ row, draft, onSubmitOne }: { row: BatchEntryRow; draft: ReportDraft; onSubmitOne?: () => void }) {
+export function BatchStateCell({
+  row,
+  draft,
+  onSubmitOne,
+}: {
+  row: BatchEntryRow;
+  draft: ReportDraft;
+  onSubmitOne?: () => void;
+}) {
   const t = useTranslations('reports.batch');
   const tf = useTranslations('reports.form');
   const { state } = draft;
@@ -110,13 +124,17 @@ export function BatchStateCell({ row, draft, onSubmitOne }: { row: BatchEntryRow
       <ReportStatusBadge status={row.report?.status ?? null} testId="batch-status" />
       <div className="mt-1 text-xs" data-testid="batch-save-state">
         {state.kind === 'saving' && <span className="text-slate-500">{tf('saving')}</span>}
-        {state.kind === 'saved' && <span className="text-emerald-700">{t('saved', { version: draft.saved.version })}</span>}
+        {state.kind === 'saved' && (
+          <span className="text-emerald-700">{t('saved', { version: draft.saved.version })}</span>
+        )}
         {state.kind === 'error' && (
           <span className="text-red-700" role="alert">
             {state.invalid ? t('rowInvalid') : state.text}
           </span>
         )}
-        {state.kind === 'idle' && draft.form.formState.isDirty && <span className="text-amber-700">{tf('unsaved')}</span>}
+        {state.kind === 'idle' && draft.form.formState.isDirty && (
+          <span className="text-amber-700">{tf('unsaved')}</span>
+        )}
       </div>
       {onSubmitOne && (
         <button

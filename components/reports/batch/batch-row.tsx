@@ -103,21 +103,36 @@ export function BatchRow({
             {...inputProps}
           />
         </td>
-        <td className={cn(cell, 'w-28 text-right tabular-nums text-slate-700')} data-testid="batch-ytd">
+        <td className={cn(cell, 'w-28 text-right text-slate-700 tabular-nums')} data-testid="batch-ytd">
           {formatWan(ytd, locale, { unit: false })}
         </td>
         <td className={cn(cell, 'min-w-44')}>
           <BatchInput name="progressText" col="progress" {...inputProps} />
         </td>
         <td className={cn(cell, 'min-w-24')}>
-          <BatchInput name="percentComplete" col="percent" extra={{ inputMode: 'decimal', className: 'text-right' }} {...inputProps} />
+          <BatchInput
+            name="percentComplete"
+            col="percent"
+            extra={{ inputMode: 'decimal', className: 'text-right' }}
+            {...inputProps}
+          />
         </td>
         <td className={cn(cell, 'w-36')}>
           {row.stage === 'NEW_START' && (
-            <BatchInput name="actualStart" col="dates" extra={{ type: 'date', title: tf('actualStart') }} {...inputProps} />
+            <BatchInput
+              name="actualStart"
+              col="dates"
+              extra={{ type: 'date', title: tf('actualStart') }}
+              {...inputProps}
+            />
           )}
           {row.stage === 'COMPLETION' && (
-            <BatchInput name="actualCompletion" col="dates" extra={{ type: 'date', title: tf('actualCompletion') }} {...inputProps} />
+            <BatchInput
+              name="actualCompletion"
+              col="dates"
+              extra={{ type: 'date', title: tf('actualCompletion') }}
+              {...inputProps}
+            />
           )}
         </td>
         <td className={cn(cell, 'min-w-36')}>

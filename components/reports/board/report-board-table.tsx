@@ -32,14 +32,22 @@ export async function ReportBoardTable({ board, actor }: { board: ReportBoard; a
     const name = <span data-testid="board-department">{row.departmentName}</span>;
     const query = `year=${board.year}&month=${board.month}`;
     const link = reviews
-      ? { href: `/reports/review?${query}&department=${row.departmentId}`, label: t('openReview', { ...month, department: row.departmentName }) }
+      ? {
+          href: `/reports/review?${query}&department=${row.departmentId}`,
+          label: t('openReview', { ...month, department: row.departmentName }),
+        }
       : enters && row.departmentId === actor.departmentId
         ? { href: `/reports?${query}`, label: t('openEntry', month) }
         : null;
     return (
       <span className="flex flex-wrap items-center gap-2">
         {link ? (
-          <Link href={link.href} title={link.label} className="text-brand-700 underline-offset-2 hover:underline" data-testid="board-department-link">
+          <Link
+            href={link.href}
+            title={link.label}
+            className="text-brand-700 underline-offset-2 hover:underline"
+            data-testid="board-department-link"
+          >
             {name}
           </Link>
         ) : (
@@ -56,57 +64,68 @@ export async function ReportBoardTable({ board, actor }: { board: ReportBoard; a
 
   // Counts that need someone to act are emphasised; zeros recede.
   const countCell = (n: number, urgent = false) => (
-    <span className={cn('tabular-nums', n === 0 ? 'text-slate-400' : urgent && 'font-semibold text-red-700')}>{count(n)}</span>
+    <span className={cn('tabular-nums', n === 0 ? 'text-slate-400' : urgent && 'font-semibold text-red-700')}>
+      {count(n)}
+    </span>
   );
 
   // a department's own board has one line: a totals line would only repeat it
   const withTotals = board.rows.length > 1;
   const columns: DataTableColumn[] = [
-    { id: 'department', header: t('columns.department'), rowHeader: true, footer: withTotals ? t('totals') : undefined },
-    ...COUNT_COLUMNS.map(
-      (id): DataTableColumn => ({
-        id,
-        header: t(`columns.${id}`),
-        align: 'end',
-        className: 'tabular-nums',
-        footer: withTotals ? count(board.totals[id]) : undefined,
-      }),
-    ),
+    {
+      id: 'department',
+      header: t('columns.department'),
+      rowHeader: true,
+      footer: withTotals ? t('totals') : undefined,
+    },
+    ...COUNT_COLUMNS.map((id): DataTableColumn => ({
+      id,
+      header: t(`columns.${id}`),
+      align: 'end',
+      className: 'tabular-nums',
+      footer: withTotals ? count(board.totals[id]) : undefined,
+    })),
     { id: 'state', header: t('columns.state') },
     { id: 'daysOverdue', header: t('columns.daysOverdue'), align: 'end', className: 'tabular-nums' },
   ];
 
-  const rows = board.rows.map(
-    (row): DataTableRow => ({
-      id: String(row.departmentId),
-      testId: 'board-row',
-      attrs: { 'data-department': row.departmentName, 'data-state': row.state, 'data-late': row.late ? 'true' : 'false' },
-      className: row.late ? 'bg-red-50 hover:bg-red-100/70' : undefined,
-      cells: {
-        department: departmentCell(row),
-        missing: countCell(row.missing, row.late),
-        draft: countCell(row.draft, row.late),
-        returned: countCell(row.returned, row.late),
-        submitted: countCell(row.submitted),
-        approved: countCell(row.approved),
-        total: <span className="tabular-nums">{count(row.total)}</span>,
-        state: (
-          <Badge variant={STATE_BADGE[row.state]} data-testid="board-state">
-            {t(`state.${row.state}`)}
-          </Badge>
-        ),
-        daysOverdue: row.late ? (
-          <span className="font-semibold text-red-700" data-testid="board-days-overdue">
-            {t('days', { days: row.daysOverdue })}
-          </span>
-        ) : (
-          <span className="text-slate-400" data-testid="board-days-overdue">
-            {MISSING}
-          </span>
-        ),
-      },
-    }),
-  );
+  const rows = board.rows.map((row): DataTableRow => ({
+    id: String(row.departmentId),
+    testId: 'board-row',
+    attrs: { 'data-department': row.departmentName, 'data-state': row.state, 'data-late': row.late ? 'true' : 'false' },
+    className: row.late ? 'bg-red-50 hover:bg-red-100/70' : undefined,
+    cells: {
+      department: departmentCell(row),
+      missing: countCell(row.missing, row.late),
+      draft: countCell(row.draft, row.late),
+      returned: countCell(row.returned, row.late),
+      submitted: countCell(row.submitted),
+      approved: countCell(row.approved),
+      total: <span className="tabular-nums">{count(row.total)}</span>,
+      state: (
+        <Badge variant={STATE_BADGE[row.state]} data-testid="board-state">
+          {t(`state.${row.state}`)}
+        </Badge>
+      ),
+      daysOverdue: row.late ? (
+        <span className="font-semibold text-red-700" data-testid="board-days-overdue">
+          {t('days', { days: row.daysOverdue })}
+        </span>
+      ) : (
+        <span className="text-slate-400" data-testid="board-days-overdue">
+          {MISSING}
+        </span>
+      ),
+    },
+  }));
 
-  return <DataTable testId="board-table" columns={columns} rows={rows} empty={t('empty')} ariaLabel={t('title', { ...month, year: String(board.year) })} />;
+  return (
+    <DataTable
+      testId="board-table"
+      columns={columns}
+      rows={rows}
+      empty={t('empty')}
+      ariaLabel={t('title', { ...month, year: String(board.year) })}
+    />
+  );
 }

@@ -29,8 +29,7 @@ export interface RecordedMilestone {
  * month, where most of 形象进度 carries over, and a 前期 project's amount from 0, since it invests nothing yet.
  */
 export type NewMonthStart =
-  | { kind: 'blank' }
-  | { kind: 'carryOver'; previous: { progressText: string; percentComplete: string | null } | null };
+  { kind: 'blank' } | { kind: 'carryOver'; previous: { progressText: string; percentComplete: string | null } | null };
 
 export interface ReportDraftSource {
   projectPlanId: number;
@@ -69,13 +68,18 @@ export function reportFormDefaults({
     coordinationNeeded: report?.coordinationNeeded ?? '',
     nextSteps: report?.nextSteps ?? '',
     blockers: report?.blockers ?? '',
-    readyToStart: report?.readyToStart === null || report?.readyToStart === undefined ? '' : report.readyToStart ? 'true' : 'false',
+    readyToStart:
+      report?.readyToStart === null || report?.readyToStart === undefined ? '' : report.readyToStart ? 'true' : 'false',
     milestoneUpdates: report?.milestoneUpdates ?? [],
   };
 }
 
 /** The milestones reached this month with one kind's date set, or cleared when the date is empty. */
-export function withMilestoneReached(updates: readonly MilestoneUpdate[], kind: MilestoneKind, date: string): MilestoneUpdate[] {
+export function withMilestoneReached(
+  updates: readonly MilestoneUpdate[],
+  kind: MilestoneKind,
+  date: string,
+): MilestoneUpdate[] {
   const others = updates.filter((m) => m.kind !== kind);
   return date ? [...others, { kind, date }] : others;
 }

@@ -60,17 +60,21 @@ export function useReportDraft({
     setSavedState(next);
   }, []);
 
-  const action = useActionForm(ZSaveReportDraft, (values) => saveReportDraft({ ...values, version: savedRef.current.version }), {
-    defaultValues,
-    failedMessage: tf('failed'),
-    focusOnError: !autosave,
-    onSuccess: (data, values, form) => {
-      markSaved({ reportId: data.reportId, version: data.version });
-      setFlags(data.flags.map((f) => f.code));
-      if (autosave) form.reset(form.getValues(), { keepValues: true });
-      else form.reset({ ...values, version: data.version } as SaveReportDraftInput);
+  const action = useActionForm(
+    ZSaveReportDraft,
+    (values) => saveReportDraft({ ...values, version: savedRef.current.version }),
+    {
+      defaultValues,
+      failedMessage: tf('failed'),
+      focusOnError: !autosave,
+      onSuccess: (data, values, form) => {
+        markSaved({ reportId: data.reportId, version: data.version });
+        setFlags(data.flags.map((f) => f.code));
+        if (autosave) form.reset(form.getValues(), { keepValues: true });
+        else form.reset({ ...values, version: data.version } as SaveReportDraftInput);
+      },
     },
-  });
+  );
   const { form } = action;
 
   /** The stored report, when the form holds nothing unsaved. */

@@ -47,7 +47,9 @@ export function ReviewQueueTable({ rows, canReview }: { rows: ReviewQueueRow[]; 
           data-testid={notice.kind === 'error' ? 'review-error' : 'review-message'}
           className={cn(
             'rounded-md border px-3 py-2 text-sm',
-            notice.kind === 'error' ? 'border-red-200 bg-red-50 text-red-700' : 'border-emerald-200 bg-emerald-50 text-emerald-800',
+            notice.kind === 'error'
+              ? 'border-red-200 bg-red-50 text-red-700'
+              : 'border-emerald-200 bg-emerald-50 text-emerald-800',
           )}
         >
           {notice.text}

@@ -23,7 +23,10 @@ export function ReviewReturnPanel({
   const t = useTranslations('reports.queue');
   const tr = useTranslations('reports.review');
   return (
-    <div className="flex flex-col gap-2 rounded-md border border-amber-200 bg-amber-50 p-3" data-testid="review-return-panel">
+    <div
+      className="flex flex-col gap-2 rounded-md border border-amber-200 bg-amber-50 p-3"
+      data-testid="review-return-panel"
+    >
       <label htmlFor="review-comment" className="text-sm font-medium text-amber-900">
         {t('returnCommentFor', { count })}
       </label>

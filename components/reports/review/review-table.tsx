@@ -22,7 +22,16 @@ export interface ReviewTableProps {
 }
 
 /** The queue as the shared table: each report beside the previous month and the plan, its flags and status. */
-export function ReviewTable({ rows, canReview, selected, busy, onToggle, onSelectAll, onApprove, onReturn }: ReviewTableProps) {
+export function ReviewTable({
+  rows,
+  canReview,
+  selected,
+  busy,
+  onToggle,
+  onSelectAll,
+  onApprove,
+  onReturn,
+}: ReviewTableProps) {
   const t = useTranslations('reports.queue');
   const tr = useTranslations('reports.review');
   const tFlag = useTranslations('reports.flagLabels');
@@ -60,83 +69,94 @@ export function ReviewTable({ rows, canReview, selected, busy, onToggle, onSelec
     ] satisfies DataTableColumn[]
   ).map((c) => ({ ...c, className: `align-top ${c.className ?? ''}` }));
 
-  const tableRows = rows.map(
-    (row): DataTableRow => ({
-      id: String(row.reportId),
-      testId: 'review-row',
-      attrs: { 'data-project': row.name },
-      className: row.flags.length > 0 ? 'bg-amber-50/40' : undefined,
-      cells: {
-        select: canAct(row) && (
-          <input
-            type="checkbox"
-            aria-label={t('select', { project: row.name })}
-            checked={selected.has(row.reportId)}
-            onChange={(e) => onToggle(row.reportId, e.target.checked)}
-            data-testid="review-select"
-          />
-        ),
-        project: (
-          <>
-            <Link href={`/projects/${row.projectId}`} className="font-medium text-brand-800 hover:underline">
-              {row.name}
-            </Link>
-            <div className="text-xs text-slate-500">
-              <span className="font-mono">{row.code}</span> · {tStage(row.stage)}
-              {row.revisions > 0 && (
-                <Badge variant="neutral" className="ml-1">
-                  {t('restated', { count: row.revisions })}
-                </Badge>
-              )}
-            </div>
-          </>
-        ),
-        department: row.departmentName,
-        invested: <span data-testid="review-invested">{wan(row.invested)}</span>,
-        previous: wan(row.previousInvested),
-        ytd: (
-          <>
-            {wan(row.ytd)}
-            <div className="text-xs text-slate-500">
-              {row.annualPlan === null
-                ? t('noPlan')
-                : t('ofPlan', { plan: wan(row.annualPlan), percent: formatPercent(row.ratePercent ?? '0', locale) })}
-            </div>
-          </>
-        ),
-        progress: (
-          <>
-            <div className="text-slate-900">{row.progressText || MISSING}</div>
-            {row.previousProgressText !== null && (
-              <div className="text-slate-500">{t('lastMonth', { text: row.previousProgressText || MISSING })}</div>
-            )}
-            {row.problems && <div className="text-amber-800">{t('problems', { text: row.problems })}</div>}
-            {row.reviewComment && <div className="text-red-700">{t('comment', { text: row.reviewComment })}</div>}
-          </>
-        ),
-        flags: (
-          <div className="flex flex-col gap-1" data-testid="review-flags">
-            {row.flags.map((f) => (
-              <Badge key={f} variant="warning" data-flag={f}>
-                {tFlag(f)}
+  const tableRows = rows.map((row): DataTableRow => ({
+    id: String(row.reportId),
+    testId: 'review-row',
+    attrs: { 'data-project': row.name },
+    className: row.flags.length > 0 ? 'bg-amber-50/40' : undefined,
+    cells: {
+      select: canAct(row) && (
+        <input
+          type="checkbox"
+          aria-label={t('select', { project: row.name })}
+          checked={selected.has(row.reportId)}
+          onChange={(e) => onToggle(row.reportId, e.target.checked)}
+          data-testid="review-select"
+        />
+      ),
+      project: (
+        <>
+          <Link href={`/projects/${row.projectId}`} className="font-medium text-brand-800 hover:underline">
+            {row.name}
+          </Link>
+          <div className="text-xs text-slate-500">
+            <span className="font-mono">{row.code}</span> · {tStage(row.stage)}
+            {row.revisions > 0 && (
+              <Badge variant="neutral" className="ml-1">
+                {t('restated', { count: row.revisions })}
               </Badge>
-            ))}
+            )}
           </div>
-        ),
-        status: <ReportStatusBadge status={row.status} testId="review-status" />,
-        actions: canAct(row) && (
-          <div className="flex gap-2">
-            <Button type="button" size="sm" disabled={busy} onClick={() => onApprove(row.reportId)} data-testid="review-approve">
-              {tr('approve')}
-            </Button>
-            <Button type="button" size="sm" variant="secondary" disabled={busy} onClick={() => onReturn(row.reportId)} data-testid="review-return">
-              {tr('return')}
-            </Button>
+        </>
+      ),
+      department: row.departmentName,
+      invested: <span data-testid="review-invested">{wan(row.invested)}</span>,
+      previous: wan(row.previousInvested),
+      ytd: (
+        <>
+          {wan(row.ytd)}
+          <div className="text-xs text-slate-500">
+            {row.annualPlan === null
+              ? t('noPlan')
+              : t('ofPlan', { plan: wan(row.annualPlan), percent: formatPercent(row.ratePercent ?? '0', locale) })}
           </div>
-        ),
-      },
-    }),
-  );
+        </>
+      ),
+      progress: (
+        <>
+          <div className="text-slate-900">{row.progressText || MISSING}</div>
+          {row.previousProgressText !== null && (
+            <div className="text-slate-500">{t('lastMonth', { text: row.previousProgressText || MISSING })}</div>
+          )}
+          {row.problems && <div className="text-amber-800">{t('problems', { text: row.problems })}</div>}
+          {row.reviewComment && <div className="text-red-700">{t('comment', { text: row.reviewComment })}</div>}
+        </>
+      ),
+      flags: (
+        <div className="flex flex-col gap-1" data-testid="review-flags">
+          {row.flags.map((f) => (
+            <Badge key={f} variant="warning" data-flag={f}>
+              {tFlag(f)}
+            </Badge>
+          ))}
+        </div>
+      ),
+      status: <ReportStatusBadge status={row.status} testId="review-status" />,
+      actions: canAct(row) && (
+        <div className="flex gap-2">
+          <Button
+            type="button"
+            size="sm"
+            disabled={busy}
+            onClick={() => onApprove(row.reportId)}
+            data-testid="review-approve"
+          >
+            {tr('approve')}
+          </Button>
+          <Button
+            type="button"
+            size="sm"
+            variant="secondary"
+            disabled={busy}
+            onClick={() => onReturn(row.reportId)}
+            data-testid="review-return"
+          >
+            {tr('return')}
+          </Button>
+        </div>
+      ),
+    },
+  }));
 
   return (
     <DataTable

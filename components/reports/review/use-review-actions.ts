@@ -67,5 +67,17 @@ export function useReviewActions(rows: readonly ReviewQueueRow[]) {
       return next;
     });
 
-  return { selected, setSelected, toggle, returning, setReturning, comment, setComment, busy, notice, approve, sendBack };
+  return {
+    selected,
+    setSelected,
+    toggle,
+    returning,
+    setReturning,
+    comment,
+    setComment,
+    busy,
+    notice,
+    approve,
+    sendBack,
+  };
 }

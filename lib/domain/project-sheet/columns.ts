@@ -48,11 +48,44 @@ export const COLUMNS: readonly ColumnDef[] = [
   { key: 'seq', header: '序号', aliases: ['编号'], imported: false, width: 6 },
   { key: 'code', header: '项目代码', aliases: ['项目编码', '项目编号', '代码'], imported: true, width: 14 },
   { key: 'name', header: '项目名称', aliases: [], imported: true, width: 32 },
-  { key: 'department', header: '责任单位', aliases: ['牵头单位', '责任单位牵头', '牵头责任单位', '区级责任单位'], imported: true, width: 18 },
-  { key: 'scope', header: '建设内容', aliases: ['建设内容及规模', '主要建设内容', '建设规模及内容'], imported: true, width: 40 },
-  { key: 'totalInvestment', header: '总投资', aliases: ['项目总投资', '计划总投资'], money: true, imported: true, width: 14 },
-  { key: 'annualPlan', header: '年度计划投资', aliases: [/^\d{4}年(度)?计划投资$/, '年度计划', '本年计划投资'], money: true, imported: true, width: 14 },
-  { key: 'ytd', header: '1-N月累计完成', aliases: [/^1-\d{1,2}月累计完成(投资)?$/, '累计完成投资'], money: true, imported: false, width: 14 },
+  {
+    key: 'department',
+    header: '责任单位',
+    aliases: ['牵头单位', '责任单位牵头', '牵头责任单位', '区级责任单位'],
+    imported: true,
+    width: 18,
+  },
+  {
+    key: 'scope',
+    header: '建设内容',
+    aliases: ['建设内容及规模', '主要建设内容', '建设规模及内容'],
+    imported: true,
+    width: 40,
+  },
+  {
+    key: 'totalInvestment',
+    header: '总投资',
+    aliases: ['项目总投资', '计划总投资'],
+    money: true,
+    imported: true,
+    width: 14,
+  },
+  {
+    key: 'annualPlan',
+    header: '年度计划投资',
+    aliases: [/^\d{4}年(度)?计划投资$/, '年度计划', '本年计划投资'],
+    money: true,
+    imported: true,
+    width: 14,
+  },
+  {
+    key: 'ytd',
+    header: '1-N月累计完成',
+    aliases: [/^1-\d{1,2}月累计完成(投资)?$/, '累计完成投资'],
+    money: true,
+    imported: false,
+    width: 14,
+  },
   { key: 'rate', header: '完成率', aliases: ['年度计划完成率', '计划完成率'], imported: false, width: 10 },
   { key: 'progress', header: '形象进度', aliases: ['目前形象进度', '工程形象进度'], imported: false, width: 30 },
   { key: 'problems', header: '存在问题', aliases: ['存在的问题', '存在问题及建议'], imported: false, width: 30 },
@@ -60,13 +93,38 @@ export const COLUMNS: readonly ColumnDef[] = [
   { key: 'investorType', header: '投资主体', aliases: [], imported: true, width: 10 },
   { key: 'direction', header: '投资方向', aliases: [], imported: true, width: 16 },
   { key: 'buildType', header: '建设性质', aliases: [], imported: true, width: 10 },
-  { key: 'ownerUnit', header: '建设单位', aliases: ['项目业主', '建设单位项目业主', '业主单位'], imported: true, width: 24 },
+  {
+    key: 'ownerUnit',
+    header: '建设单位',
+    aliases: ['项目业主', '建设单位项目业主', '业主单位'],
+    imported: true,
+    width: 24,
+  },
   { key: 'area', header: '片区', aliases: ['建设地点', '建设地点片区', '所在片区'], imported: true, width: 12 },
-  { key: 'cumulativeBeforeYear', header: '截至上年底累计完成投资', aliases: ['截至上年底累计完成', /^截至\d{4}年底累计完成(投资)?$/], money: true, imported: true, width: 16 },
+  {
+    key: 'cumulativeBeforeYear',
+    header: '截至上年底累计完成投资',
+    aliases: ['截至上年底累计完成', /^截至\d{4}年底累计完成(投资)?$/],
+    money: true,
+    imported: true,
+    width: 16,
+  },
   { key: 'plannedStart', header: '计划开工时间', aliases: ['计划开工日期'], imported: true, width: 14 },
-  { key: 'plannedCompletion', header: '计划竣工时间', aliases: ['计划竣工日期', '计划完工时间'], imported: true, width: 14 },
+  {
+    key: 'plannedCompletion',
+    header: '计划竣工时间',
+    aliases: ['计划竣工日期', '计划完工时间'],
+    imported: true,
+    width: 14,
+  },
   { key: 'leaderInCharge', header: '联系区领导', aliases: ['区领导'], imported: true, width: 12 },
-  { key: 'milestoneTarget', header: '年度目标', aliases: ['年度形象进度目标', '年度建设目标'], imported: true, width: 24 },
+  {
+    key: 'milestoneTarget',
+    header: '年度目标',
+    aliases: ['年度形象进度目标', '年度建设目标'],
+    imported: true,
+    width: 24,
+  },
 ];
 
 export const COLUMN_BY_KEY = Object.fromEntries(COLUMNS.map((c) => [c.key, c])) as Record<ColumnKey, ColumnDef>;
@@ -77,10 +135,23 @@ export const monthHeader = (month: number) => `${month}月`;
 const MONTH_HEADER = /^(\d{1,2})月(份)?(计划)?(投资)?$/;
 
 /** Columns that must be in a sheet for it to be imported at all. */
-export const REQUIRED_COLUMNS: readonly ColumnKey[] = ['code', 'name', 'department', 'stage', 'investorType', 'direction', 'totalInvestment'];
+export const REQUIRED_COLUMNS: readonly ColumnKey[] = [
+  'code',
+  'name',
+  'department',
+  'stage',
+  'investorType',
+  'direction',
+  'totalInvestment',
+];
 
 /** Chinese labels as the plan report writes them; each enum also accepts its English key. */
-export const STAGE_LABELS: Record<Stage, string> = { COMPLETION: '完工', ONGOING: '续建', NEW_START: '新开工', PRELIMINARY: '前期' };
+export const STAGE_LABELS: Record<Stage, string> = {
+  COMPLETION: '完工',
+  ONGOING: '续建',
+  NEW_START: '新开工',
+  PRELIMINARY: '前期',
+};
 export const INVESTOR_LABELS: Record<InvestorType, string> = { MUNICIPAL: '市级', DISTRICT: '区级', SOCIAL: '社会' };
 export const DIRECTION_LABELS: Record<Direction, string> = {
   INFRASTRUCTURE: '基础设施',
@@ -90,9 +161,27 @@ export const DIRECTION_LABELS: Record<Direction, string> = {
 };
 export const BUILD_TYPE_LABELS: Record<BuildType, string> = { NEW: '新建', CONTINUED: '续建', EXPANSION: '改扩建' };
 
-const STAGE_ALIASES: Record<string, Stage> = { 完工项目: 'COMPLETION', 竣工: 'COMPLETION', 续建项目: 'ONGOING', 新开工项目: 'NEW_START', 前期项目: 'PRELIMINARY', 前期工作: 'PRELIMINARY' };
-const INVESTOR_ALIASES: Record<string, InvestorType> = { 市级投资: 'MUNICIPAL', 区级投资: 'DISTRICT', 社会投资: 'SOCIAL', 市属: 'MUNICIPAL', 区属: 'DISTRICT' };
-const DIRECTION_ALIASES: Record<string, Direction> = { 公共服务: 'PUBLIC_SERVICE', 非房地产产业: 'INDUSTRY', 产业: 'INDUSTRY', 基础设施建设: 'INFRASTRUCTURE' };
+const STAGE_ALIASES: Record<string, Stage> = {
+  完工项目: 'COMPLETION',
+  竣工: 'COMPLETION',
+  续建项目: 'ONGOING',
+  新开工项目: 'NEW_START',
+  前期项目: 'PRELIMINARY',
+  前期工作: 'PRELIMINARY',
+};
+const INVESTOR_ALIASES: Record<string, InvestorType> = {
+  市级投资: 'MUNICIPAL',
+  区级投资: 'DISTRICT',
+  社会投资: 'SOCIAL',
+  市属: 'MUNICIPAL',
+  区属: 'DISTRICT',
+};
+const DIRECTION_ALIASES: Record<string, Direction> = {
+  公共服务: 'PUBLIC_SERVICE',
+  非房地产产业: 'INDUSTRY',
+  产业: 'INDUSTRY',
+  基础设施建设: 'INFRASTRUCTURE',
+};
 const BUILD_TYPE_ALIASES: Record<string, BuildType> = { 改建: 'EXPANSION', 扩建: 'EXPANSION', 改扩建: 'EXPANSION' };
 
 function enumLookup<E extends string>(labels: Record<E, string>, aliases: Record<string, E>) {
@@ -102,7 +191,8 @@ function enumLookup<E extends string>(labels: Record<E, string>, aliases: Record
     map.set(key.toLowerCase(), key);
   }
   for (const [alias, key] of Object.entries(aliases)) map.set(alias, key);
-  return (text: string): E | undefined => map.get(text.replace(/[\s\u3000]/g, '')) ?? map.get(text.trim().toLowerCase());
+  return (text: string): E | undefined =>
+    map.get(text.replace(/[\s\u3000]/g, '')) ?? map.get(text.trim().toLowerCase());
 }
 
 export const parseStage = enumLookup(STAGE_LABELS, STAGE_ALIASES);
@@ -140,7 +230,8 @@ export function matchHeader(raw: string): HeaderMatch | null {
   }
   for (const column of COLUMNS) {
     for (const alias of column.aliases) {
-      if (typeof alias === 'string' ? normalizeHeader(alias) === text : alias.test(text)) return { kind: 'column', key: column.key };
+      if (typeof alias === 'string' ? normalizeHeader(alias) === text : alias.test(text))
+        return { kind: 'column', key: column.key };
     }
   }
   return null;

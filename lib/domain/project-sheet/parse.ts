@@ -26,7 +26,14 @@ export function parseProjectSheet(grid: Grid): ParsedSheet {
   const issues: SheetIssue[] = [];
   const layout = detectHeader(grid);
   if (!layout) {
-    return { headerRow: 0, columns: {}, hasMonths: false, rows: [], issues: [{ row: 0, column: '', message: 'noHeader' }], dataRows: 0 };
+    return {
+      headerRow: 0,
+      columns: {},
+      hasMonths: false,
+      rows: [],
+      issues: [{ row: 0, column: '', message: 'noHeader' }],
+      dataRows: 0,
+    };
   }
   const indexOf = new Map<ColumnKey, number>();
   layout.columns.forEach((key, index) => indexOf.set(key, index));

@@ -51,7 +51,8 @@ export function readCsv(bytes: Uint8Array): Grid {
     skipEmptyLines: false,
     step(result, parser) {
       const cells = result.data;
-      if (rows.length >= MAX_SHEET_ROWS) refusal = new SheetLimitError('sheetTooManyRows', { row: rows.length + 1, max: MAX_SHEET_ROWS });
+      if (rows.length >= MAX_SHEET_ROWS)
+        refusal = new SheetLimitError('sheetTooManyRows', { row: rows.length + 1, max: MAX_SHEET_ROWS });
       else if (cells.length > MAX_SHEET_COLUMNS) refusal = tooManyColumns(rows.length + 1, cells.length);
       if (refusal) {
         parser.abort();
@@ -68,7 +69,8 @@ export function readCsv(bytes: Uint8Array): Grid {
 function guardXlsx(bytes: Uint8Array) {
   const parts = inflateZipWithinLimits(
     bytes,
-    (name) => name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || /^xl\/worksheets\/[^/]+\.xml$/.test(name),
+    (name) =>
+      name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || /^xl\/worksheets\/[^/]+\.xml$/.test(name),
   );
   const workbook = parts.get('xl/workbook.xml');
   const rels = parts.get('xl/_rels/workbook.xml.rels');
@@ -108,7 +110,8 @@ export function readWorkbook(bytes: Uint8Array): Grid {
   const first = wb.SheetNames[0];
   const sheet = first === undefined ? undefined : wb.Sheets[first];
   const data = (sheet?.['!data'] ?? []) as (XLSX.CellObject[] | undefined)[];
-  if (data.length > MAX_SHEET_ROWS) throw new SheetLimitError('sheetTooManyRows', { row: data.length, max: MAX_SHEET_ROWS });
+  if (data.length > MAX_SHEET_ROWS)
+    throw new SheetLimitError('sheetTooManyRows', { row: data.length, max: MAX_SHEET_ROWS });
   const rows: CellValue[][] = [];
   for (let r = 0; r < data.length; r += 1) {
     const cells = data[r] ?? [];

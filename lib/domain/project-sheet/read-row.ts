@@ -6,7 +6,15 @@ import Decimal from 'decimal.js';
 import type { BuildType } from '@/generated/prisma/enums';
 import { hasForbiddenCharacters } from '@/lib/domain/text-rule';
 import { cellText, parseSheetDate, sheetAmount } from './cells';
-import { COLUMN_BY_KEY, monthHeader, parseBuildType, parseDirection, parseInvestor, parseStage, type ColumnKey } from './columns';
+import {
+  COLUMN_BY_KEY,
+  monthHeader,
+  parseBuildType,
+  parseDirection,
+  parseInvestor,
+  parseStage,
+  type ColumnKey,
+} from './columns';
 import { planIssues, type PlanInput } from './plan-issues';
 import type { CellValue } from './read-grid';
 import type { ProjectSheetRow, SheetIssue, SheetIssueKey } from './sheet-types';
@@ -111,7 +119,8 @@ export function readProjectRow(
   const code = text('code');
   if (!code) fail('code', 'required');
   else if (!CODE.test(code)) fail('code', 'codeInvalid', { value: code });
-  else if (firstRowOfCode.has(code)) fail('code', 'duplicateCode', { value: code, row: String(firstRowOfCode.get(code)) });
+  else if (firstRowOfCode.has(code))
+    fail('code', 'duplicateCode', { value: code, row: String(firstRowOfCode.get(code)) });
   else firstRowOfCode.set(code, rowNumber);
 
   const name = requiredText('name');
@@ -131,18 +140,22 @@ export function readProjectRow(
     : undefined;
   const hasMonths = sheet.monthIndex.size > 0;
   const monthlyPlan = hasMonths
-    ? Array.from({ length: 12 }, (_, i) => amount(monthHeader(i + 1), cells[sheet.monthIndex.get(i + 1)!], false) ?? '0.00')
+    ? Array.from(
+        { length: 12 },
+        (_, i) => amount(monthHeader(i + 1), cells[sheet.monthIndex.get(i + 1)!], false) ?? '0.00',
+      )
     : undefined;
   const plannedStart = date('plannedStart');
   const plannedCompletion = date('plannedCompletion');
 
   // The plan rules, on what could be read: a cell that could not is stood in for, and the rules reading it skipped.
   const unread = new Set<PlanInput>(
-    (['stage', 'totalInvestment', 'cumulativeBeforeYear', 'annualPlan', 'plannedStart', 'plannedCompletion'] as const).filter((k) =>
-      failed.has(k),
-    ),
+    (
+      ['stage', 'totalInvestment', 'cumulativeBeforeYear', 'annualPlan', 'plannedStart', 'plannedCompletion'] as const
+    ).filter((k) => failed.has(k)),
   );
-  if (!monthlyPlan || Array.from({ length: 12 }, (_, i) => monthHeader(i + 1)).some((m) => failed.has(m))) unread.add('monthly');
+  if (!monthlyPlan || Array.from({ length: 12 }, (_, i) => monthHeader(i + 1)).some((m) => failed.has(m)))
+    unread.add('monthly');
   // a 前期 row may carry a zero in the plan column: that is no plan
   const preliminaryZero = stage === 'PRELIMINARY' && annualPlan !== null && new Decimal(annualPlan).isZero();
   issues.push(

@@ -44,7 +44,7 @@ function reader(bytes: Uint8Array) {
 function zip64Size(bytes: Uint8Array, from: number, to: number, size32: number): number {
   if (size32 !== 0xffffffff) return size32;
   const r = reader(bytes);
-  for (let at = from; at + 4 <= to; ) {
+  for (let at = from; at + 4 <= to;) {
     const id = r.u16(at);
     const length = r.u16(at + 2);
     if (id === 0x0001) return r.u64(at + 4);

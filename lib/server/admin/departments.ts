@@ -12,7 +12,14 @@ import type {
 import type { WriteContext } from '@/lib/server/write-context';
 import { lockRow } from './lock-row';
 
-const AUDITED_DEPARTMENT = { id: true, name: true, shortName: true, kind: true, active: true, sortOrder: true } as const;
+const AUDITED_DEPARTMENT = {
+  id: true,
+  name: true,
+  shortName: true,
+  kind: true,
+  active: true,
+  sortOrder: true,
+} as const;
 
 function nameTaken(error: unknown): never {
   if (isUniqueViolation(error)) throw new ValidationError({ name: ['departmentNameTaken'] });
@@ -35,7 +42,12 @@ export async function createDepartment({ tx, actor, input, audit }: WriteContext
   const last = await tx.department.aggregate({ _max: { sortOrder: true } });
   const department = await tx.department
     .create({
-      data: { name: input.name, shortName: input.shortName, kind: input.kind, sortOrder: (last._max.sortOrder ?? 0) + 1 },
+      data: {
+        name: input.name,
+        shortName: input.shortName,
+        kind: input.kind,
+        sortOrder: (last._max.sortOrder ?? 0) + 1,
+      },
       select: AUDITED_DEPARTMENT,
     })
     .catch(nameTaken);
@@ -66,7 +78,13 @@ export async function updateDepartment({ tx, actor, input, audit }: WriteContext
     .catch(nameTaken);
   const diff = diffRecords(before, after);
   if (diff.changed.length === 0) return { id: after.id, name: after.name, changed: false };
-  await audit({ action: 'department.update', entity: 'Department', entityId: after.id, before: diff.before, after: diff.after });
+  await audit({
+    action: 'department.update',
+    entity: 'Department',
+    entityId: after.id,
+    before: diff.before,
+    after: diff.after,
+  });
   return { id: after.id, name: after.name, changed: true };
 }
 
@@ -74,13 +92,28 @@ export async function updateDepartment({ tx, actor, input, audit }: WriteContext
  * An inactive department keeps its projects, users and history; it only stops being offered for new users.
  * Deactivation is how a department that still owns anything leaves the lists.
  */
-export async function setDepartmentActive({ tx, actor, input, audit }: WriteContext<z.output<typeof ZSetDepartmentActive>>) {
+export async function setDepartmentActive({
+  tx,
+  actor,
+  input,
+  audit,
+}: WriteContext<z.output<typeof ZSetDepartmentActive>>) {
   requirePermission(actor, 'department.manage');
   const before = await lockedDepartment(tx, input.id);
   if (before.active === input.active) return { id: before.id, name: before.name, changed: false };
-  const after = await tx.department.update({ where: { id: input.id }, data: { active: input.active }, select: AUDITED_DEPARTMENT });
+  const after = await tx.department.update({
+    where: { id: input.id },
+    data: { active: input.active },
+    select: AUDITED_DEPARTMENT,
+  });
   const diff = diffRecords(before, after);
-  await audit({ action: 'department.setActive', entity: 'Department', entityId: after.id, before: diff.before, after: diff.after });
+  await audit({
+    action: 'department.setActive',
+    entity: 'Department',
+    entityId: after.id,
+    before: diff.before,
+    after: diff.after,
+  });
   return { id: after.id, name: after.name, changed: true };
 }
 
@@ -100,6 +133,12 @@ export async function deleteDepartment({ tx, actor, input, audit }: WriteContext
   if (users > 0) throw new ConflictError('validation.departmentHasUsers', { count: users });
 
   await tx.department.delete({ where: { id: input.id } });
-  await audit({ action: 'department.delete', entity: 'Department', entityId: before.id, before: toAuditRecord(before), after: null });
+  await audit({
+    action: 'department.delete',
+    entity: 'Department',
+    entityId: before.id,
+    before: toAuditRecord(before),
+    after: null,
+  });
   return { id: before.id, name: before.name };
 }

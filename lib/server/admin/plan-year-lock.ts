@@ -30,7 +30,10 @@ export async function lockPlanYears(tx: Tx, planYearIds: readonly number[]): Pro
  * a monthly plan item or a monthly report, with the plan's planYearId, before writing. Throws a ConflictError
  * ("2025年度已关闭，数据已锁定，不能修改") for a CLOSED year and NotFoundError for an unknown id.
  */
-export async function assertPlanYearOpen(tx: Tx, planYearId: number): Promise<{ year: number; status: PlanYearStatus }> {
+export async function assertPlanYearOpen(
+  tx: Tx,
+  planYearId: number,
+): Promise<{ year: number; status: PlanYearStatus }> {
   const row = (await lockPlanYears(tx, [planYearId])).get(planYearId);
   if (!row) throw new NotFoundError('plan year');
   if (row.status === 'CLOSED') throw new ConflictError('validation.planYearClosed', { year: String(row.year) });
@@ -47,7 +50,10 @@ export async function lastClosedYears(tx: Tx, projectIds: readonly number[]): Pr
   if (ids.length === 0) return new Map();
   const years = await tx.$queryRaw<{ id: number }[]>`
     SELECT DISTINCT "planYearId" AS id FROM "ProjectPlan" WHERE "projectId" = ANY(${ids}::int[])`;
-  await lockPlanYears(tx, years.map((y) => y.id));
+  await lockPlanYears(
+    tx,
+    years.map((y) => y.id),
+  );
   const rows = await tx.$queryRaw<{ projectId: number; year: number }[]>`
     SELECT pp."projectId", max(py.year)::int AS year
       FROM "ProjectPlan" pp JOIN "PlanYear" py ON py.id = pp."planYearId"

@@ -46,7 +46,13 @@ export async function createPlanYear({ tx, actor, input, audit }: WriteContext<z
       if (isUniqueViolation(error)) throw new ValidationError({ year: ['planYearTaken'] });
       throw error;
     });
-  await audit({ action: 'planYear.create', entity: 'PlanYear', entityId: planYear.id, before: null, after: toAuditRecord(audited(planYear)) });
+  await audit({
+    action: 'planYear.create',
+    entity: 'PlanYear',
+    entityId: planYear.id,
+    before: null,
+    after: toAuditRecord(audited(planYear)),
+  });
   return { id: planYear.id, year: planYear.year };
 }
 
@@ -67,7 +73,13 @@ export async function updatePlanYear({ tx, actor, input, audit }: WriteContext<z
   });
   const diff = diffRecords(before, audited(after));
   if (diff.changed.length === 0) return { id: after.id, year: after.year, changed: false };
-  await audit({ action: 'planYear.update', entity: 'PlanYear', entityId: after.id, before: diff.before, after: diff.after });
+  await audit({
+    action: 'planYear.update',
+    entity: 'PlanYear',
+    entityId: after.id,
+    before: diff.before,
+    after: diff.after,
+  });
   return { id: after.id, year: after.year, changed: true };
 }
 
@@ -85,9 +97,19 @@ export async function activatePlanYear({ tx, actor, input, audit }: WriteContext
   const active = await tx.planYear.findFirst({ where: { status: 'ACTIVE' }, select: { year: true } });
   if (active) throw new ConflictError('validation.planYearAlreadyActive', { year: String(active.year) });
 
-  const after = await tx.planYear.update({ where: { id: input.id }, data: { status: 'ACTIVE' }, select: AUDITED_PLAN_YEAR });
+  const after = await tx.planYear.update({
+    where: { id: input.id },
+    data: { status: 'ACTIVE' },
+    select: AUDITED_PLAN_YEAR,
+  });
   const diff = diffRecords(before, audited(after));
-  await audit({ action: 'planYear.activate', entity: 'PlanYear', entityId: after.id, before: diff.before, after: diff.after });
+  await audit({
+    action: 'planYear.activate',
+    entity: 'PlanYear',
+    entityId: after.id,
+    before: diff.before,
+    after: diff.after,
+  });
   return { id: after.id, year: after.year };
 }
 
@@ -99,12 +121,22 @@ export async function closePlanYear({ tx, actor, input, audit }: WriteContext<z.
   requirePermission(actor, 'planYear.manage');
   const before = await lockedPlanYear(tx, input.id);
   if (before.status === 'CLOSED') throw new ConflictError('validation.planYearClosed', { year: String(before.year) });
-  const after = await tx.planYear.update({ where: { id: input.id }, data: { status: 'CLOSED' }, select: AUDITED_PLAN_YEAR });
+  const after = await tx.planYear.update({
+    where: { id: input.id },
+    data: { status: 'CLOSED' },
+    select: AUDITED_PLAN_YEAR,
+  });
   // the year's start warnings go on reading the planned starts it closed with (lib/domain/closed-years.ts)
   await tx.$executeRaw`
     UPDATE "ProjectPlan" pp SET "closedPlannedStart" = p."plannedStart"
       FROM "Project" p WHERE p.id = pp."projectId" AND pp."planYearId" = ${input.id}`;
   const diff = diffRecords(before, audited(after));
-  await audit({ action: 'planYear.close', entity: 'PlanYear', entityId: after.id, before: diff.before, after: diff.after });
+  await audit({
+    action: 'planYear.close',
+    entity: 'PlanYear',
+    entityId: after.id,
+    before: diff.before,
+    after: diff.after,
+  });
   return { id: after.id, year: after.year };
 }

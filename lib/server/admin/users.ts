@@ -127,7 +127,13 @@ export async function resetPassword({ tx, actor, input, audit }: WriteContext<z.
   });
   // The hash is never read here; two markers let the trail say "the password changed" without any value of it.
   const diff = diffRecords({ ...before, password: 'old' }, { ...after, password: 'new' });
-  await audit({ action: 'user.resetPassword', entity: 'User', entityId: after.id, before: diff.before, after: diff.after });
+  await audit({
+    action: 'user.resetPassword',
+    entity: 'User',
+    entityId: after.id,
+    before: diff.before,
+    after: diff.after,
+  });
   return { id: after.id, username: after.username };
 }
 

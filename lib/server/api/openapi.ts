@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { ZApiProjectCodePath, ZApiProjectListQuery, ZApiProjectQuery, ZApiRollupQuery, ZApiYearPath } from '@/lib/validations/api';
+import {
+  ZApiProjectCodePath,
+  ZApiProjectListQuery,
+  ZApiProjectQuery,
+  ZApiRollupQuery,
+  ZApiYearPath,
+} from '@/lib/validations/api';
 import { apiSchemas, ZApiError, ZApiProject, ZApiProjectPage, ZApiRollup } from './response-schemas';
 
 /**
@@ -24,7 +30,9 @@ const ref = (schema: z.ZodType): JsonSchema => {
 function embedded(schema: JsonSchema): JsonSchema {
   const { $schema: _schema, $id: _id, ...rest } = schema;
   return JSON.parse(JSON.stringify(rest), (key, value: unknown) =>
-    (key === 'minimum' || key === 'maximum') && Math.abs(value as number) === Number.MAX_SAFE_INTEGER ? undefined : value,
+    (key === 'minimum' || key === 'maximum') && Math.abs(value as number) === Number.MAX_SAFE_INTEGER
+      ? undefined
+      : value,
   ) as JsonSchema;
 }
 
@@ -79,7 +87,10 @@ function get(op: Operation) {
       operationId: op.operationId,
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),
-      parameters: [...Object.entries(op.path ?? {}).map(([name, schema]) => pathParameter(name, schema)), ...queryParameters(op.query)],
+      parameters: [
+        ...Object.entries(op.path ?? {}).map(([name, schema]) => pathParameter(name, schema)),
+        ...queryParameters(op.query),
+      ],
       responses: {
         '200': { description: op.ok.description, content: json(ref(op.ok.schema)) },
         '400': error(op.badRequest),
@@ -102,7 +113,9 @@ const DESCRIPTION = [
 ].join('\n');
 
 function buildDocument() {
-  const { schemas } = z.toJSONSchema(apiSchemas, { uri: (id) => `#/components/schemas/${id}` }) as { schemas: Record<string, JsonSchema> };
+  const { schemas } = z.toJSONSchema(apiSchemas, { uri: (id) => `#/components/schemas/${id}` }) as {
+    schemas: Record<string, JsonSchema>;
+  };
   return {
     openapi: '3.1.0',
     info: { title: 'Keystone JSON API', version: '1.0.0', description: DESCRIPTION },
@@ -133,7 +146,10 @@ function buildDocument() {
         summary: 'A project with its plan of a year and the monthly history',
         path: { code: ZApiProjectCodePath },
         query: ZApiProjectQuery,
-        ok: { description: 'the project; `plan` is null when the project has no plan in that year', schema: ZApiProject },
+        ok: {
+          description: 'the project; `plan` is null when the project has no plan in that year',
+          schema: ZApiProject,
+        },
         badRequest: 'a bad year, or an unknown parameter',
         notFound: 'no project with this code, or no such plan year',
       }),
@@ -148,7 +164,11 @@ function buildDocument() {
     },
     components: {
       securitySchemes: {
-        bearerAuth: { type: 'http', scheme: 'bearer', description: 'A Keystone API token (`ks_…`), issued by an administrator.' },
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A Keystone API token (`ks_…`), issued by an administrator.',
+        },
       },
       schemas: Object.fromEntries(Object.entries(schemas).map(([id, schema]) => [id, embedded(schema)])),
     },

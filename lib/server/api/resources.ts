@@ -30,7 +30,11 @@ export async function rollupResource(
 }
 
 /** null when the plan year does not exist. */
-export async function projectListResource(db: Db, actor: Actor, query: ApiProjectListQuery): Promise<ApiProjectList | null> {
+export async function projectListResource(
+  db: Db,
+  actor: Actor,
+  query: ApiProjectListQuery,
+): Promise<ApiProjectList | null> {
   const year = (await resolvePlanYear(db, actor, query.year))?.year ?? null;
   if (year === null) return null;
   const list = await listProjects(db, actor, {
@@ -93,15 +97,18 @@ function toApiProject(detail: ProjectDetail): ApiProject {
   };
 }
 
-export type ProjectResourceResult =
-  | { ok: true; project: ApiProject }
-  | { ok: false; missing: 'project' | 'year' };
+export type ProjectResourceResult = { ok: true; project: ApiProject } | { ok: false; missing: 'project' | 'year' };
 
 /**
  * A project by its code, with its plan of the year asked for (by default the year the pages show). getProject
  * decides what the actor may read, exactly as for the project page.
  */
-export async function projectResource(db: Db, actor: Actor, code: string, year: number | undefined): Promise<ProjectResourceResult> {
+export async function projectResource(
+  db: Db,
+  actor: Actor,
+  code: string,
+  year: number | undefined,
+): Promise<ProjectResourceResult> {
   if (year !== undefined && !(await resolvePlanYear(db, actor, year))) return { ok: false, missing: 'year' };
   const found = await db.project.findUnique({ where: { code }, select: { id: true } });
   if (!found) return { ok: false, missing: 'project' };

@@ -29,11 +29,19 @@ const named = <S extends z.ZodType>(id: string, schema: S): S => {
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 const money = (description: string) =>
-  z.string().regex(DECIMAL).meta({
-    description: `${description} (万元, an exact decimal string; never a JSON number, so no precision is lost)`,
-    examples: ['2478000.00'],
-  });
-const percent = (description: string) => z.string().regex(DECIMAL).nullable().meta({ description: `${description}; a decimal string, null without a base` });
+  z
+    .string()
+    .regex(DECIMAL)
+    .meta({
+      description: `${description} (万元, an exact decimal string; never a JSON number, so no precision is lost)`,
+      examples: ['2478000.00'],
+    });
+const percent = (description: string) =>
+  z
+    .string()
+    .regex(DECIMAL)
+    .nullable()
+    .meta({ description: `${description}; a decimal string, null without a base` });
 const date = z.iso.date().nullable();
 const unit = z.literal('万元').meta({ description: 'the unit of every amount in this answer' });
 
@@ -74,7 +82,10 @@ export const ZApiRollup = named(
     completed: money('1–N月累计完成投资, investment completed in months 1…N'),
     percentOfPlan: z.string().regex(DECIMAL).meta({ description: 'completed ÷ annualPlan × 100, 2 decimals' }),
     pacePercent: z.string().regex(DECIMAL).meta({ description: '序时进度: month ÷ 12 × 100, 2 decimals' }),
-    gapPoints: z.string().regex(DECIMAL).meta({ description: 'percentOfPlan − pacePercent, percentage points, signed' }),
+    gapPoints: z
+      .string()
+      .regex(DECIMAL)
+      .meta({ description: 'percentOfPlan − pacePercent, percentage points, signed' }),
     byStage: z.array(cut(z.enum(Stage))),
     starts: z
       .object({ planned: z.int(), started: z.int(), percent: percent('started ÷ planned × 100') })
@@ -104,7 +115,9 @@ export const ZApiRollup = named(
         z.object({
           month: z.int(),
           planned: money('planned investment of the month'),
-          actual: money('investment of the month').nullable().meta({ description: 'investment of the month; null after `month`' }),
+          actual: money('investment of the month')
+            .nullable()
+            .meta({ description: 'investment of the month; null after `month`' }),
         }),
       )
       .meta({ description: 'the S-curve: each month’s planned and actual investment, 12 entries' }),
@@ -127,11 +140,16 @@ export const ZApiProjectListItem = named(
     investorType: z.enum(InvestorType),
     direction: z.enum(Direction),
     totalInvestment: money('total investment'),
-    annualPlan: money('annual planned investment').nullable().meta({ description: 'annual planned investment; null for 前期 projects' }),
+    annualPlan: money('annual planned investment')
+      .nullable()
+      .meta({ description: 'annual planned investment; null for 前期 projects' }),
     ytdApproved: money('approved investment of months 1…ytdThroughMonth'),
     ratePercent: percent('ytdApproved ÷ annualPlan × 100, unrounded'),
     warning: z.enum(WARNING_LEVELS),
-    currentMonthStatus: z.enum(ReportStatus).nullable().meta({ description: 'the report of the reporting month; null when none was started' }),
+    currentMonthStatus: z
+      .enum(ReportStatus)
+      .nullable()
+      .meta({ description: 'the report of the reporting month; null when none was started' }),
   }),
 );
 
@@ -162,7 +180,9 @@ export const ZApiProjectMonth = named(
   z.object({
     month: z.int().min(1).max(12),
     planned: money('planned investment of the month').nullable(),
-    reported: money('the figure of the department’s report as it stands; see status (a DRAFT is not submitted yet)').nullable(),
+    reported: money(
+      'the figure of the department’s report as it stands; see status (a DRAFT is not submitted yet)',
+    ).nullable(),
     status: z.enum(ReportStatus).nullable().meta({ description: 'null when no report was started' }),
     approved: money('the approved figure official rollups count; kept while a reopened report is corrected').nullable(),
   }),
@@ -206,7 +226,9 @@ export const ZApiProject = named(
     milestones: z.array(
       z.object({ kind: z.enum(MilestoneKind), status: z.enum(MilestoneStatus), plannedDate: date, actualDate: date }),
     ),
-    plan: ZApiProjectPlan.nullable().meta({ description: 'the plan of the year asked for; null when the project has none that year' }),
+    plan: ZApiProjectPlan.nullable().meta({
+      description: 'the plan of the year asked for; null when the project has none that year',
+    }),
     unit,
   }),
 );

@@ -63,7 +63,11 @@ export function bearerTokenOf(authorization: string | null): string | null {
  * The principal of an active token, or null (missing, unknown or revoked: the caller is told only "unauthorized").
  * Marks the token used, at most once a minute.
  */
-export async function authenticateApiToken(db: Db, authorization: string | null, now = new Date()): Promise<ApiPrincipal | null> {
+export async function authenticateApiToken(
+  db: Db,
+  authorization: string | null,
+  now = new Date(),
+): Promise<ApiPrincipal | null> {
   const token = bearerTokenOf(authorization);
   if (!token || !token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return null;
   const found = await db.apiToken.findUnique({
@@ -110,10 +114,17 @@ export async function revokeApiToken({ tx, actor, input, audit }: WriteContext<z
   requirePermission(actor, 'apiToken.manage');
   const rows = await tx.$queryRaw<{ id: number }[]>`SELECT id FROM "ApiToken" WHERE id = ${input.id} FOR UPDATE`;
   if (rows.length === 0) throw new NotFoundError('API token');
-  const before = await tx.apiToken.findUniqueOrThrow({ where: { id: input.id }, select: { id: true, name: true, prefix: true, revokedAt: true } });
+  const before = await tx.apiToken.findUniqueOrThrow({
+    where: { id: input.id },
+    select: { id: true, name: true, prefix: true, revokedAt: true },
+  });
   // two admins revoking at once both get what they asked for; only the first changes anything
   if (before.revokedAt) return { id: before.id, name: before.name, prefix: before.prefix, changed: false };
-  const after = await tx.apiToken.update({ where: { id: input.id }, data: { revokedAt: new Date() }, select: { revokedAt: true } });
+  const after = await tx.apiToken.update({
+    where: { id: input.id },
+    data: { revokedAt: new Date() },
+    select: { revokedAt: true },
+  });
   await audit({
     action: 'apiToken.revoke',
     entity: 'ApiToken',

@@ -31,7 +31,9 @@ export async function bulletinConflict(tx: Tx, conflict: BulletinConflict): Prom
     }
     case 'published':
       return conflict.publishedAt
-        ? new ConflictError('bulletins.errors.published', { time: formatChongqingTime(conflict.publishedAt, { seconds: false }) })
+        ? new ConflictError('bulletins.errors.published', {
+            time: formatChongqingTime(conflict.publishedAt, { seconds: false }),
+          })
         : new ConflictError('bulletins.errors.publishedUnknown');
     case 'exists':
       return new ConflictError('bulletins.errors.exists', { year: String(conflict.year), month: conflict.month });

@@ -58,7 +58,8 @@ async function lockedDraft(tx: Tx, ref: BulletinRefValues) {
     },
   });
   if (!bulletin) throw new NotFoundError('bulletin');
-  if (bulletin.status === 'PUBLISHED') throw await bulletinConflict(tx, { kind: 'published', publishedAt: bulletin.publishedAt });
+  if (bulletin.status === 'PUBLISHED')
+    throw await bulletinConflict(tx, { kind: 'published', publishedAt: bulletin.publishedAt });
   if (bulletin.version !== ref.version) throw await bulletinConflict(tx, { kind: 'stale', bulletinId: bulletin.id });
   return bulletin;
 }
@@ -67,11 +68,21 @@ async function lockedDraft(tx: Tx, ref: BulletinRefValues) {
  * Drafts the bulletin of a month from the official rollup (approved reports only), freezing the figures. A month
  * is drafted once its reports are closed (before the plan year's reporting month), and only once.
  */
-export async function createBulletinDraft({ tx, actor, input, audit }: WriteContext<BulletinMonthValues>): Promise<BulletinWriteResult> {
+export async function createBulletinDraft({
+  tx,
+  actor,
+  input,
+  audit,
+}: WriteContext<BulletinMonthValues>): Promise<BulletinWriteResult> {
   requirePermission(actor, 'bulletin.manage');
   const planYear = await planYearOf(tx, input.year);
   if (planYear.status !== 'CLOSED' && input.month >= planYear.currentMonth) {
-    throw await bulletinConflict(tx, { kind: 'notClosed', year: planYear.year, month: input.month, currentMonth: planYear.currentMonth });
+    throw await bulletinConflict(tx, {
+      kind: 'notClosed',
+      year: planYear.year,
+      month: input.month,
+      currentMonth: planYear.currentMonth,
+    });
   }
   const existing = await tx.bulletin.findUnique({
     where: { planYearId_month: { planYearId: planYear.id, month: input.month } },
@@ -84,7 +95,13 @@ export async function createBulletinDraft({ tx, actor, input, audit }: WriteCont
   const { title, body } = bulletinDraftText(figures);
   const created = await tx.bulletin
     .create({
-      data: { planYearId: planYear.id, month: input.month, title, body, figures: figures as unknown as Prisma.InputJsonValue },
+      data: {
+        planYearId: planYear.id,
+        month: input.month,
+        title,
+        body,
+        figures: figures as unknown as Prisma.InputJsonValue,
+      },
       select: { id: true, version: true, status: true },
     })
     .catch(async (error: unknown) => {
@@ -99,13 +116,25 @@ export async function createBulletinDraft({ tx, actor, input, audit }: WriteCont
     entity: 'Bulletin',
     entityId: created.id,
     before: null,
-    after: toAuditRecord({ year: planYear.year, month: input.month, status: created.status, title, body, ...figuresSummary(figures) }),
+    after: toAuditRecord({
+      year: planYear.year,
+      month: input.month,
+      status: created.status,
+      title,
+      body,
+      ...figuresSummary(figures),
+    }),
   });
   return { id: created.id, year: planYear.year, month: input.month, version: created.version, status: created.status };
 }
 
 /** "重新生成": the draft's figures and text taken afresh from the reports approved by now; edits to the text are replaced. */
-export async function regenerateBulletin({ tx, actor, input, audit }: WriteContext<BulletinRefValues>): Promise<BulletinWriteResult> {
+export async function regenerateBulletin({
+  tx,
+  actor,
+  input,
+  audit,
+}: WriteContext<BulletinRefValues>): Promise<BulletinWriteResult> {
   requirePermission(actor, 'bulletin.manage');
   const before = await lockedDraft(tx, input);
   const figures = await takeBulletinFigures(tx, actor, before.planYear, before.month);
@@ -121,12 +150,29 @@ export async function regenerateBulletin({ tx, actor, input, audit }: WriteConte
     { title: before.title, body: before.body, ...(old ? figuresSummary(old) : {}) },
     { title, body, ...figuresSummary(figures) },
   );
-  await audit({ action: 'bulletin.regenerate', entity: 'Bulletin', entityId: before.id, before: diff.before, after: diff.after });
-  return { id: after.id, year: before.planYear.year, month: before.month, version: after.version, status: after.status };
+  await audit({
+    action: 'bulletin.regenerate',
+    entity: 'Bulletin',
+    entityId: before.id,
+    before: diff.before,
+    after: diff.after,
+  });
+  return {
+    id: after.id,
+    year: before.planYear.year,
+    month: before.month,
+    version: after.version,
+    status: after.status,
+  };
 }
 
 /** The bureau's edit of the title and text; the figures stay as frozen. */
-export async function updateBulletin({ tx, actor, input, audit }: WriteContext<UpdateBulletinValues>): Promise<BulletinWriteResult> {
+export async function updateBulletin({
+  tx,
+  actor,
+  input,
+  audit,
+}: WriteContext<UpdateBulletinValues>): Promise<BulletinWriteResult> {
   requirePermission(actor, 'bulletin.manage');
   const before = await lockedDraft(tx, input);
   const after = await tx.bulletin.update({
@@ -135,12 +181,29 @@ export async function updateBulletin({ tx, actor, input, audit }: WriteContext<U
     select: { id: true, version: true, status: true },
   });
   const diff = diffRecords({ title: before.title, body: before.body }, { title: input.title, body: input.body });
-  await audit({ action: 'bulletin.update', entity: 'Bulletin', entityId: before.id, before: diff.before, after: diff.after });
-  return { id: after.id, year: before.planYear.year, month: before.month, version: after.version, status: after.status };
+  await audit({
+    action: 'bulletin.update',
+    entity: 'Bulletin',
+    entityId: before.id,
+    before: diff.before,
+    after: diff.after,
+  });
+  return {
+    id: after.id,
+    year: before.planYear.year,
+    month: before.month,
+    version: after.version,
+    status: after.status,
+  };
 }
 
 /** Publishes the draft as it stands: from now on every role with rollup.read reads it, and it never changes. */
-export async function publishBulletin({ tx, actor, input, audit }: WriteContext<BulletinRefValues>): Promise<BulletinWriteResult> {
+export async function publishBulletin({
+  tx,
+  actor,
+  input,
+  audit,
+}: WriteContext<BulletinRefValues>): Promise<BulletinWriteResult> {
   requirePermission(actor, 'bulletin.manage');
   const before = await lockedDraft(tx, input);
   const after = await tx.bulletin.update({
@@ -155,5 +218,11 @@ export async function publishBulletin({ tx, actor, input, audit }: WriteContext<
     before: { status: before.status },
     after: toAuditRecord({ status: after.status, publishedAt: after.publishedAt, publishedById: after.publishedById }),
   });
-  return { id: after.id, year: before.planYear.year, month: before.month, version: after.version, status: after.status };
+  return {
+    id: after.id,
+    year: before.planYear.year,
+    month: before.month,
+    version: after.version,
+    status: after.status,
+  };
 }

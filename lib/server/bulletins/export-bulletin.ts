@@ -58,7 +58,10 @@ export async function exportBulletinWorkbook(
   COLUMN_WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const totalWidth = COLUMN_WIDTHS.reduce((a, b) => a + b, 0);
 
-  const merged = (text: string, options: { font?: Partial<ExcelJS.Font>; align?: 'left' | 'center' | 'right'; lineHeight?: number } = {}) => {
+  const merged = (
+    text: string,
+    options: { font?: Partial<ExcelJS.Font>; align?: 'left' | 'center' | 'right'; lineHeight?: number } = {},
+  ) => {
     const row = ws.addRow([text]);
     ws.mergeCells(row.number, 1, row.number, COLUMNS);
     const cell = row.getCell(1);
@@ -73,7 +76,10 @@ export async function exportBulletinWorkbook(
   if (bulletin.publishedAt) {
     merged(
       bulletin.publishedBy
-        ? t('page.published', { name: bulletin.publishedBy, time: formatChongqingTime(bulletin.publishedAt, { seconds: false }) })
+        ? t('page.published', {
+            name: bulletin.publishedBy,
+            time: formatChongqingTime(bulletin.publishedAt, { seconds: false }),
+          })
         : t('page.publishedNoName', { time: formatChongqingTime(bulletin.publishedAt, { seconds: false }) }),
       { align: 'center' },
     );
@@ -81,7 +87,10 @@ export async function exportBulletinWorkbook(
     merged(t('page.draftNotice'), { align: 'center', font: { color: { argb: 'FFB45309' } } });
   }
   ws.addRow([]);
-  for (const paragraph of bulletin.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean)) {
+  for (const paragraph of bulletin.body
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     merged(`\u3000\u3000${paragraph}`, { font: { name: '宋体', size: 12 } });
   }
   ws.addRow([]);
@@ -102,12 +111,36 @@ export async function exportBulletinWorkbook(
     const row = ws.addRow([text]);
     row.getCell(1).font = { bold: true, size: 12 };
   };
-  const cutTable = <K extends string | number>(title: string, labelHeader: string, cuts: RollupCut<K>[], label: (c: RollupCut<K>) => string, total = false) => {
+  const cutTable = <K extends string | number>(
+    title: string,
+    labelHeader: string,
+    cuts: RollupCut<K>[],
+    label: (c: RollupCut<K>) => string,
+    total = false,
+  ) => {
     caption(title);
-    header([labelHeader, t('tables.columns.count'), t('tables.columns.annualPlan'), t('tables.columns.completed'), t('tables.columns.percent')]);
-    const lines = cuts.map((c) => ({ label: label(c), count: c.count, plan: c.annualPlan, completed: c.completed, percent: c.percent }));
+    header([
+      labelHeader,
+      t('tables.columns.count'),
+      t('tables.columns.annualPlan'),
+      t('tables.columns.completed'),
+      t('tables.columns.percent'),
+    ]);
+    const lines = cuts.map((c) => ({
+      label: label(c),
+      count: c.count,
+      plan: c.annualPlan,
+      completed: c.completed,
+      percent: c.percent,
+    }));
     if (total) {
-      lines.push({ label: t('tables.total'), count: r.projectCount, plan: r.annualPlan, completed: r.completed, percent: r.percentOfPlan });
+      lines.push({
+        label: t('tables.total'),
+        count: r.projectCount,
+        plan: r.annualPlan,
+        completed: r.completed,
+        percent: r.percentOfPlan,
+      });
     }
     for (const line of lines) {
       const row = ws.addRow([

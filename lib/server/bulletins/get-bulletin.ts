@@ -24,7 +24,11 @@ export interface BulletinView {
  * One month's bulletin. Everyone with rollup.read reads a published bulletin; a draft is the bureau's working
  * copy, and to anyone else it answers exactly like a month without a bulletin (null).
  */
-export async function getBulletin(db: Db, actor: Actor, options: { year: number; month: number }): Promise<BulletinView | null> {
+export async function getBulletin(
+  db: Db,
+  actor: Actor,
+  options: { year: number; month: number },
+): Promise<BulletinView | null> {
   departmentScope(actor, 'rollup.read');
   if (!Number.isInteger(options.month) || options.month < 1 || options.month > 12) return null;
   const row = await db.bulletin.findFirst({

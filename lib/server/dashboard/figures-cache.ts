@@ -34,7 +34,9 @@ const MAX_ENTRIES = 256;
 
 /** The current figures version: it changes with every committed transaction that changes the figures. */
 export async function figuresVersion(db: Db): Promise<string> {
-  const rows = await db.$queryRaw<{ version: string }[]>`SELECT version::text AS version FROM "FiguresVersion" WHERE id = 1`;
+  const rows = await db.$queryRaw<
+    { version: string }[]
+  >`SELECT version::text AS version FROM "FiguresVersion" WHERE id = 1`;
   return rows[0]?.version ?? 'none';
 }
 
@@ -71,7 +73,13 @@ async function cached<T>(db: Db, key: string, compute: () => Promise<T>): Promis
 export async function getRollupCached(db: Db, actor: Actor, options: RollupOptions): Promise<Rollup | null> {
   departmentScope(actor, 'rollup.read');
   assertBasisReadable(actor, options.basis, options.departmentId);
-  const key = JSON.stringify(['rollup', options.year, options.month ?? null, options.basis ?? 'approved', options.departmentId ?? null]);
+  const key = JSON.stringify([
+    'rollup',
+    options.year,
+    options.month ?? null,
+    options.basis ?? 'approved',
+    options.departmentId ?? null,
+  ]);
   return cached(db, key, () => getRollup(db, actor, options));
 }
 
@@ -82,6 +90,15 @@ export async function getAttentionCached(db: Db, actor: Actor, options: Attentio
   // the lists name only the projects the actor may read: one entry per list scope (a department's own, or all)
   const listScope = departmentScope(actor, 'project.read').departmentId ?? 'all';
   const resolved = { ...options, today: options.today ?? chongqingToday(new Date()) };
-  const key = JSON.stringify(['attention', listScope, resolved.year, resolved.month, resolved.basis, resolved.today, resolved.redLimit ?? null, resolved.missLimit ?? null]);
+  const key = JSON.stringify([
+    'attention',
+    listScope,
+    resolved.year,
+    resolved.month,
+    resolved.basis,
+    resolved.today,
+    resolved.redLimit ?? null,
+    resolved.missLimit ?? null,
+  ]);
   return cached(db, key, () => getAttention(db, actor, resolved));
 }

@@ -63,7 +63,14 @@ export async function getAttention(db: Db, actor: Actor, options: AttentionOptio
     listScope.departmentId === undefined ? Prisma.sql`true` : Prisma.sql`"departmentId" = ${listScope.departmentId}`;
   const planYear = await db.planYear.findUnique({
     where: { year: options.year },
-    select: { id: true, year: true, status: true, reportDeadlineDay: true, paceYellowPoints: true, paceRedPoints: true },
+    select: {
+      id: true,
+      year: true,
+      status: true,
+      reportDeadlineDay: true,
+      paceYellowPoints: true,
+      paceRedPoints: true,
+    },
   });
   if (!planYear) return null;
   const { month, basis } = options;
@@ -78,7 +85,9 @@ export async function getAttention(db: Db, actor: Actor, options: AttentionOptio
   const reportLevel = overdue >= NO_REPORT_RED_DAYS ? 2 : overdue >= 1 ? 1 : 0;
   const asOf = planYear.year * 12 + month;
 
-  const rows = await db.$queryRaw<{ kind: 'count' | 'red' | 'miss'; planId: number | null; red: number; yellow: number; listable: number }[]>`
+  const rows = await db.$queryRaw<
+    { kind: 'count' | 'red' | 'miss'; planId: number | null; red: number; yellow: number; listable: number }[]
+  >`
     WITH plans AS (
       SELECT pp.id, pp.stage, pp."annualPlan", ${plannedStart} AS "plannedStart", p."actualStart", d."sortOrder", p.name, p."departmentId"
         FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId" JOIN "Department" d ON d.id = p."departmentId"
@@ -137,7 +146,10 @@ export async function getAttention(db: Db, actor: Actor, options: AttentionOptio
   const redIds = rows.filter((r) => r.kind === 'red').map((r) => r.planId!);
   const missIds = rows.filter((r) => r.kind === 'miss').map((r) => r.planId!);
   const listed = [...new Set([...redIds, ...missIds])];
-  const figures = listed.length === 0 ? [] : await getProjectFigures(db, actor, { year: options.year, month, basis, today, planIds: listed });
+  const figures =
+    listed.length === 0
+      ? []
+      : await getProjectFigures(db, actor, { year: options.year, month, basis, today, planIds: listed });
   const byPlan = new Map(figures.map((f) => [f.planId, f]));
   const pick = (ids: number[]) => ids.flatMap((id) => (byPlan.has(id) ? [byPlan.get(id)!] : []));
   return {

@@ -15,7 +15,11 @@ export interface DashboardYear {
  * nobody reports against). Null when there is none. Which years exist is public to every signed-in role, like
  * `listPlanYears`; what the actor may see inside the year is decided by the rollup and attention functions.
  */
-export async function getDashboardYear(db: Db, _actor: Actor, options: { year?: number }): Promise<DashboardYear | null> {
+export async function getDashboardYear(
+  db: Db,
+  _actor: Actor,
+  options: { year?: number },
+): Promise<DashboardYear | null> {
   return db.planYear.findFirst({
     where: options.year ? { year: options.year } : { status: 'ACTIVE' },
     orderBy: { year: 'desc' },

@@ -36,7 +36,13 @@ export async function getDepartmentDrillDown(
   const line = rollup?.byDepartment.find((d) => d.key === departmentId);
   if (!rollup || !line) return null;
   const projects = can(actor, 'project.read', { departmentId })
-    ? await getProjectFigures(db, actor, { year: rollup.year, month: rollup.month, basis, departmentId, today: options.today })
+    ? await getProjectFigures(db, actor, {
+        year: rollup.year,
+        month: rollup.month,
+        basis,
+        departmentId,
+        today: options.today,
+      })
     : null;
   return { rollup, line, projects };
 }

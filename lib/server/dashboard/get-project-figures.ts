@@ -61,30 +61,57 @@ export function plannedStartOf(status: PlanYearStatus): Prisma.Sql {
  * only. Asked for no department, it gets its own; asked for another department's, it is answered like a department
  * without projects would be (not found). The submitted basis needs `rollup.readSubmitted` for the department read.
  */
-export async function getProjectFigures(db: Db, actor: Actor, options: ProjectFiguresOptions): Promise<ProjectFigure[]> {
+export async function getProjectFigures(
+  db: Db,
+  actor: Actor,
+  options: ProjectFiguresOptions,
+): Promise<ProjectFigure[]> {
   departmentScope(actor, 'rollup.read');
   const scope = departmentScope(actor, 'project.read');
-  if (scope.departmentId !== undefined && options.departmentId !== undefined && options.departmentId !== scope.departmentId) {
+  if (
+    scope.departmentId !== undefined &&
+    options.departmentId !== undefined &&
+    options.departmentId !== scope.departmentId
+  ) {
     throw new NotFoundError('department');
   }
   const departmentId = scope.departmentId ?? options.departmentId;
   assertBasisReadable(actor, options.basis, departmentId);
   const planYear = await db.planYear.findUnique({
     where: { year: options.year },
-    select: { id: true, year: true, status: true, reportDeadlineDay: true, paceYellowPoints: true, paceRedPoints: true },
+    select: {
+      id: true,
+      year: true,
+      status: true,
+      reportDeadlineDay: true,
+      paceYellowPoints: true,
+      paceRedPoints: true,
+    },
   });
   if (!planYear) return [];
   const plannedStart = plannedStartOf(planYear.status);
   const { month } = options;
   const amount = amountSql(options.basis);
   const department = departmentId === undefined ? Prisma.empty : Prisma.sql`AND p."departmentId" = ${departmentId}`;
-  const only = options.planIds === undefined ? Prisma.empty : Prisma.sql`AND pp.id = ANY(${[...options.planIds]}::int[])`;
+  const only =
+    options.planIds === undefined ? Prisma.empty : Prisma.sql`AND pp.id = ANY(${[...options.planIds]}::int[])`;
 
   const rows = await db.$queryRaw<
     {
-      planId: number; projectId: number; code: string; name: string; departmentId: number; departmentName: string;
-      stage: Stage; annualPlan: string | null; plannedStart: Date | null; actualStart: Date | null;
-      planned: [number, string][] | null; actual: [number, string][] | null; reportStatus: ReportStatus | null; flags: string[];
+      planId: number;
+      projectId: number;
+      code: string;
+      name: string;
+      departmentId: number;
+      departmentName: string;
+      stage: Stage;
+      annualPlan: string | null;
+      plannedStart: Date | null;
+      actualStart: Date | null;
+      planned: [number, string][] | null;
+      actual: [number, string][] | null;
+      reportStatus: ReportStatus | null;
+      flags: string[];
     }[]
   >`
     WITH plans AS (

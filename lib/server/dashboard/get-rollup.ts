@@ -123,7 +123,14 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
   assertBasisReadable(actor, options.basis, options.departmentId);
   const planYear = await db.planYear.findUnique({
     where: { year: options.year },
-    select: { id: true, year: true, currentMonth: true, reportDeadlineDay: true, paceYellowPoints: true, paceRedPoints: true },
+    select: {
+      id: true,
+      year: true,
+      currentMonth: true,
+      reportDeadlineDay: true,
+      paceYellowPoints: true,
+      paceRedPoints: true,
+    },
   });
   if (!planYear) return null;
   const month = rollupMonth(planYear, options.month);
@@ -138,10 +145,22 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
       : Prisma.sql`AND pp."projectId" IN (SELECT id FROM "Project" WHERE "departmentId" = ${options.departmentId})`;
 
   type CutRow = {
-    g_stage: number; g_investor: number; g_direction: number; g_department: number; g_area: number;
-    stage: Stage | null; investorType: InvestorType | null; direction: Direction | null;
-    departmentId: number | null; departmentName: string | null; area: string | null;
-    n: number; plan: string; completed: string; started: number; completedCount: number;
+    g_stage: number;
+    g_investor: number;
+    g_direction: number;
+    g_department: number;
+    g_area: number;
+    stage: Stage | null;
+    investorType: InvestorType | null;
+    direction: Direction | null;
+    departmentId: number | null;
+    departmentName: string | null;
+    area: string | null;
+    n: number;
+    plan: string;
+    completed: string;
+    started: number;
+    completedCount: number;
   };
   const [cuts, timeliness, monthly, milestones] = await Promise.all([
     db.$queryRaw<CutRow[]>`
@@ -252,14 +271,22 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
       const row = stageRows.find((r) => r.stage === s);
       return row ? [cut(s, s, row)] : [];
     }),
-    starts: { planned: newStarts?.n ?? 0, started: newStarts?.started ?? 0, percent: pct(newStarts?.started ?? 0, newStarts?.n ?? 0) },
+    starts: {
+      planned: newStarts?.n ?? 0,
+      started: newStarts?.started ?? 0,
+      percent: pct(newStarts?.started ?? 0, newStarts?.n ?? 0),
+    },
     completions: {
       planned: completionsRow?.n ?? 0,
       completed: completionsRow?.completedCount ?? 0,
       percent: pct(completionsRow?.completedCount ?? 0, completionsRow?.n ?? 0),
     },
-    byInvestor: only('g_investor').map((r) => cut(r.investorType!, r.investorType!, r)).sort(byPercentDesc),
-    byDirection: only('g_direction').map((r) => cut(r.direction!, r.direction!, r)).sort(byPercentDesc),
+    byInvestor: only('g_investor')
+      .map((r) => cut(r.investorType!, r.investorType!, r))
+      .sort(byPercentDesc),
+    byDirection: only('g_direction')
+      .map((r) => cut(r.direction!, r.direction!, r))
+      .sort(byPercentDesc),
     byDepartment: only('g_department')
       .map((r): DepartmentCut => {
         const t = onTime.get(r.departmentId!);
@@ -271,7 +298,9 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
         };
       })
       .sort(byPercentDesc),
-    byArea: only('g_area').map((r) => cut(r.area!, r.area!, r)).sort(byPercentDesc),
+    byArea: only('g_area')
+      .map((r) => cut(r.area!, r.area!, r))
+      .sort(byPercentDesc),
     preliminary: {
       total: milestones[0]?.total ?? 0,
       milestones: milestones.map((m) => ({ kind: m.kind!, reached: m.reached })),

@@ -43,7 +43,13 @@ export async function notifyDepartment(
     where: { departmentId, role: 'DEPARTMENT', active: true },
     select: { id: true },
   });
-  await notifyUsers(tx, users.map((u) => u.id), kind, params, link);
+  await notifyUsers(
+    tx,
+    users.map((u) => u.id),
+    kind,
+    params,
+    link,
+  );
 }
 
 /** To every active bureau user: a department submitted reports. */
@@ -54,5 +60,11 @@ export async function notifyBureau(
   link: string,
 ) {
   const users = await tx.user.findMany({ where: { role: 'BUREAU', active: true }, select: { id: true } });
-  await notifyUsers(tx, users.map((u) => u.id), kind, params, link);
+  await notifyUsers(
+    tx,
+    users.map((u) => u.id),
+    kind,
+    params,
+    link,
+  );
 }

@@ -18,6 +18,11 @@ export interface ResolvedPlanYear {
 export async function resolvePlanYear(db: Db, actor: Actor, requested: unknown): Promise<ResolvedPlanYear | null> {
   const years = await listPlanYears(db, actor);
   if (requested === undefined || requested === null || requested === '') return { years, year: defaultPlanYear(years) };
-  const year = typeof requested === 'number' ? requested : typeof requested === 'string' && /^\d{4}$/.test(requested) ? Number(requested) : null;
+  const year =
+    typeof requested === 'number'
+      ? requested
+      : typeof requested === 'string' && /^\d{4}$/.test(requested)
+        ? Number(requested)
+        : null;
   return year !== null && years.some((y) => y.year === year) ? { years, year } : null;
 }

@@ -5,12 +5,16 @@ import 'server-only';
  * years are read under lastClosedYears' share lock, so a year closing meanwhile is either waited for or seen.
  */
 import type { MilestoneKind } from '@/generated/prisma/enums';
-import { closedThrough, closedYearViolations, dateMovesClosedYear, type ClosedYearFacts } from '@/lib/domain/closed-years';
+import {
+  closedThrough,
+  closedYearViolations,
+  dateMovesClosedYear,
+  type ClosedYearFacts,
+} from '@/lib/domain/closed-years';
 import { toDateOnly } from '@/lib/domain/date-only';
 import { lastClosedYears } from '@/lib/server/admin/plan-year-lock';
 import type { Tx } from '@/lib/server/audit';
 import { ValidationError } from '@/lib/server/errors';
-
 
 /**
  * Refuses a project edit that would move a closed year's figures, with a message at each field concerned
@@ -31,7 +35,10 @@ export async function assertClosedYearsKept(
   const violations = closedYearViolations(year, before, after);
   if (violations.length === 0 || year === null) return;
   const fieldErrors = Object.fromEntries(
-    violations.map((field) => [field, [field === 'departmentId' || field === 'area' ? 'projectClosedYearLocked' : 'projectClosedYearDate']]),
+    violations.map((field) => [
+      field,
+      [field === 'departmentId' || field === 'area' ? 'projectClosedYearLocked' : 'projectClosedYearDate'],
+    ]),
   );
   throw new ValidationError(fieldErrors, { year, through: closedThrough(year) });
 }
@@ -55,15 +62,26 @@ export interface ClosedYearFactConflict {
  * The first fact among the reports' that would change a date a closed year counts (see dateMovesClosedYear), or
  * null. A fact equal to what the project already holds changes nothing and passes.
  */
-export async function closedYearFactConflict(tx: Tx, reports: readonly ReportedFacts[]): Promise<ClosedYearFactConflict | null> {
+export async function closedYearFactConflict(
+  tx: Tx,
+  reports: readonly ReportedFacts[],
+): Promise<ClosedYearFactConflict | null> {
   const withFacts = reports.filter((r) => r.actualStart || r.actualCompletion || r.milestones.length);
   if (withFacts.length === 0) return null;
-  const closed = await lastClosedYears(tx, withFacts.map((r) => r.projectId));
+  const closed = await lastClosedYears(
+    tx,
+    withFacts.map((r) => r.projectId),
+  );
   const held = withFacts.filter((r) => closed.has(r.projectId));
   if (held.length === 0) return null;
   const ids = held.map((r) => r.projectId);
   const projects = new Map(
-    (await tx.project.findMany({ where: { id: { in: ids } }, select: { id: true, actualStart: true, actualCompletion: true } })).map((p) => [p.id, p]),
+    (
+      await tx.project.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, actualStart: true, actualCompletion: true },
+      })
+    ).map((p) => [p.id, p]),
   );
   const reached = await tx.preliminaryMilestone.findMany({
     where: { projectId: { in: ids }, status: 'DONE' },
@@ -75,7 +93,8 @@ export async function closedYearFactConflict(tx: Tx, reports: readonly ReportedF
     const project = projects.get(report.projectId);
     for (const field of ['actualStart', 'actualCompletion'] as const) {
       const date = report[field];
-      if (date && dateMovesClosedYear(through, toDateOnly(project?.[field] ?? null), date)) return { projectId: report.projectId, field, date, year };
+      if (date && dateMovesClosedYear(through, toDateOnly(project?.[field] ?? null), date))
+        return { projectId: report.projectId, field, date, year };
     }
     for (const m of report.milestones) {
       const before = reached.find((r) => r.projectId === report.projectId && r.kind === m.kind);

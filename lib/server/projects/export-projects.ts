@@ -25,15 +25,50 @@ import { listProjectIds, type ListProjectsOptions } from '@/lib/server/projects/
  * 类别, 投资主体, 投资方向, … 分月计划), so an exported file imports back without a change.
  */
 export const EXPORT_COLUMNS: readonly ColumnKey[] = [
-  'seq', 'name', 'department', 'scope', 'totalInvestment', 'annualPlan', 'ytd', 'rate', 'progress', 'problems',
-  'code', 'stage', 'investorType', 'direction', 'buildType', 'ownerUnit', 'area', 'cumulativeBeforeYear',
-  'plannedStart', 'plannedCompletion', 'leaderInCharge', 'milestoneTarget',
+  'seq',
+  'name',
+  'department',
+  'scope',
+  'totalInvestment',
+  'annualPlan',
+  'ytd',
+  'rate',
+  'progress',
+  'problems',
+  'code',
+  'stage',
+  'investorType',
+  'direction',
+  'buildType',
+  'ownerUnit',
+  'area',
+  'cumulativeBeforeYear',
+  'plannedStart',
+  'plannedCompletion',
+  'leaderInCharge',
+  'milestoneTarget',
 ];
 
 /** The template: the columns the import reads, in the order people fill them in. */
 export const TEMPLATE_COLUMNS: readonly ColumnKey[] = [
-  'seq', 'code', 'name', 'department', 'stage', 'investorType', 'direction', 'buildType', 'ownerUnit', 'area', 'scope',
-  'totalInvestment', 'cumulativeBeforeYear', 'annualPlan', 'plannedStart', 'plannedCompletion', 'leaderInCharge', 'milestoneTarget',
+  'seq',
+  'code',
+  'name',
+  'department',
+  'stage',
+  'investorType',
+  'direction',
+  'buildType',
+  'ownerUnit',
+  'area',
+  'scope',
+  'totalInvestment',
+  'cumulativeBeforeYear',
+  'annualPlan',
+  'plannedStart',
+  'plannedCompletion',
+  'leaderInCharge',
+  'milestoneTarget',
 ];
 
 const MONEY_FORMAT = '#,##0.00';
@@ -60,7 +95,12 @@ function columnLetter(index: number): string {
   return s;
 }
 
-function setUpSheet(ws: ExcelJS.Worksheet, title: string, note: string, headers: { header: string; width: number; money: boolean }[]) {
+function setUpSheet(
+  ws: ExcelJS.Worksheet,
+  title: string,
+  note: string,
+  headers: { header: string; width: number; money: boolean }[],
+) {
   const last = columnLetter(headers.length - 1);
   ws.mergeCells(`A1:${last}1`);
   const titleCell = ws.getCell('A1');
@@ -103,7 +143,10 @@ export async function exportProjectsWorkbook(
 ): Promise<Buffer> {
   const ids = await listProjectIds(db, actor, options);
   if (!ids) throw new NotFoundError('plan year');
-  const planYear = await db.planYear.findUniqueOrThrow({ where: { year: options.year }, select: { id: true, year: true } });
+  const planYear = await db.planYear.findUniqueOrThrow({
+    where: { year: options.year },
+    select: { id: true, year: true },
+  });
   const where = { planYearId: planYear.id, projectId: { in: ids } };
 
   const [unordered, ytd, latest, lastMonth] = await Promise.all([
@@ -137,14 +180,21 @@ export async function exportProjectsWorkbook(
       },
     }),
     // the approved figures: a reopened report keeps counting with its approved version until re-approved
-    db.monthlyReport.groupBy({ by: ['planId'], where: { approvedInvested: { not: null }, plan: where }, _sum: { approvedInvested: true } }),
+    db.monthlyReport.groupBy({
+      by: ['planId'],
+      where: { approvedInvested: { not: null }, plan: where },
+      _sum: { approvedInvested: true },
+    }),
     db.monthlyReport.findMany({
       where: { status: 'APPROVED', plan: where },
       orderBy: [{ planId: 'asc' }, { month: 'desc' }],
       distinct: ['planId'],
       select: { planId: true, progressText: true, problems: true },
     }),
-    db.monthlyReport.aggregate({ where: { approvedInvested: { not: null }, plan: { planYearId: planYear.id } }, _max: { month: true } }),
+    db.monthlyReport.aggregate({
+      where: { approvedInvested: { not: null }, plan: { planYearId: planYear.id } },
+      _max: { month: true },
+    }),
   ]);
   const position = new Map(ids.map((id, index) => [id, index]));
   const plans = unordered.sort((a, b) => (position.get(a.projectId) ?? 0) - (position.get(b.projectId) ?? 0));
@@ -158,14 +208,19 @@ export async function exportProjectsWorkbook(
   const headers = [
     ...EXPORT_COLUMNS.map((key) => {
       const c = COLUMN_BY_KEY[key];
-      return { header: key === 'ytd' ? `1-${Math.max(n, 1)}月累计完成` : c.header, width: Math.max(c.width, widthOf(c.header)), money: Boolean(c.money) };
+      return {
+        header: key === 'ytd' ? `1-${Math.max(n, 1)}月累计完成` : c.header,
+        width: Math.max(c.width, widthOf(c.header)),
+        money: Boolean(c.money),
+      };
     }),
     ...MONTHS.map((m) => ({ header: monthHeader(m), width: 12, money: true })),
   ];
   setUpSheet(ws, `渝中区${planYear.year}年重点项目推进情况表（截至${n}月）`, '单位：万元', headers);
   const rateColumn = EXPORT_COLUMNS.indexOf('rate') + 1;
   ws.getColumn(rateColumn).numFmt = '0.0%';
-  for (const key of ['plannedStart', 'plannedCompletion'] as const) ws.getColumn(EXPORT_COLUMNS.indexOf(key) + 1).numFmt = 'yyyy-mm-dd';
+  for (const key of ['plannedStart', 'plannedCompletion'] as const)
+    ws.getColumn(EXPORT_COLUMNS.indexOf(key) + 1).numFmt = 'yyyy-mm-dd';
 
   plans.forEach((plan, index) => {
     const p = plan.project;
@@ -179,7 +234,10 @@ export async function exportProjectsWorkbook(
       totalInvestment: moneyCell(p.totalInvestment.toFixed(2)),
       annualPlan: moneyCell(plan.annualPlan?.toFixed(2) ?? null),
       ytd: moneyCell(done.toFixed(2)),
-      rate: plan.annualPlan && !plan.annualPlan.isZero() ? done.dividedBy(plan.annualPlan).toDecimalPlaces(4).toNumber() : null,
+      rate:
+        plan.annualPlan && !plan.annualPlan.isZero()
+          ? done.dividedBy(plan.annualPlan).toDecimalPlaces(4).toNumber()
+          : null,
       progress: report?.progressText ?? '',
       problems: report?.problems ?? '',
       code: p.code,
@@ -195,9 +253,10 @@ export async function exportProjectsWorkbook(
       leaderInCharge: p.leaderInCharge ?? '',
       milestoneTarget: plan.milestoneTarget ?? '',
     };
-    const months = plan.stage === 'PRELIMINARY' || plan.monthlyPlan.length === 0
-      ? MONTHS.map(() => null)
-      : MONTHS.map((m) => moneyCell(plan.monthlyPlan.find((x) => x.month === m)?.amount.toFixed(2) ?? '0.00'));
+    const months =
+      plan.stage === 'PRELIMINARY' || plan.monthlyPlan.length === 0
+        ? MONTHS.map(() => null)
+        : MONTHS.map((m) => moneyCell(plan.monthlyPlan.find((x) => x.month === m)?.amount.toFixed(2) ?? '0.00'));
     const row = ws.addRow([...EXPORT_COLUMNS.map((k) => values[k]), ...months]);
     row.alignment = { vertical: 'top', wrapText: true };
   });
@@ -211,7 +270,11 @@ export async function exportProjectsWorkbook(
  */
 export async function buildProjectTemplate(db: Db, actor: Actor, options: { year: number }): Promise<Buffer> {
   departmentScope(actor, 'project.read');
-  const departments = await db.department.findMany({ where: { active: true }, select: { name: true }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }] });
+  const departments = await db.department.findMany({
+    where: { active: true },
+    select: { name: true },
+    orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+  });
 
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Keystone';
@@ -236,7 +299,11 @@ export async function buildProjectTemplate(db: Db, actor: Actor, options: { year
     '单位：万元。项目代码唯一，已有代码的项目将被更新；前期项目不填年度计划投资和分月计划；1-12月分月计划合计须等于年度计划投资；日期格式 2025-03-01。',
     headers,
   );
-  const listRule = (values: string[]) => ({ type: 'list' as const, allowBlank: true, formulae: [`"${values.join(',')}"`] });
+  const listRule = (values: string[]) => ({
+    type: 'list' as const,
+    allowBlank: true,
+    formulae: [`"${values.join(',')}"`],
+  });
   const rules: Partial<Record<ColumnKey, ExcelJS.DataValidation>> = {
     stage: listRule(Object.values(STAGE_LABELS)),
     investorType: listRule(Object.values(INVESTOR_LABELS)),
@@ -248,10 +315,14 @@ export async function buildProjectTemplate(db: Db, actor: Actor, options: { year
     const rule = h.key ? rules[h.key] : undefined;
     const letter = columnLetter(i);
     if (rule) {
-      (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
-        `${letter}4:${letter}${TEMPLATE_ROWS + 3}`,
-        { ...rule, showErrorMessage: true, errorTitle: '请从下拉列表选择', error: `${h.header}须为下拉列表中的值` },
-      );
+      (
+        ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }
+      ).dataValidations.add(`${letter}4:${letter}${TEMPLATE_ROWS + 3}`, {
+        ...rule,
+        showErrorMessage: true,
+        errorTitle: '请从下拉列表选择',
+        error: `${h.header}须为下拉列表中的值`,
+      });
     }
     if (h.key === 'plannedStart' || h.key === 'plannedCompletion') ws.getColumn(i + 1).numFmt = 'yyyy-mm-dd';
     if (h.key === 'code') ws.getColumn(i + 1).numFmt = '@';

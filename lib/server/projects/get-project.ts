@@ -125,7 +125,10 @@ export async function getProject(db: Db, actor: Actor, options: GetProjectOption
         select: { id: true, planYear: { select: { year: true, status: true } } },
         orderBy: { planYear: { year: 'desc' } },
       },
-      milestones: { select: { kind: true, status: true, plannedDate: true, actualDate: true }, orderBy: { kind: 'asc' } },
+      milestones: {
+        select: { kind: true, status: true, plannedDate: true, actualDate: true },
+        orderBy: { kind: 'asc' },
+      },
     },
   });
   // The page shows the project's reports too, so both permissions must reach it (today their scopes coincide).

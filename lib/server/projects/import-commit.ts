@@ -20,7 +20,11 @@ function pick(record: Record<string, unknown>, keys: string[]): AuditRecord {
  * Creates go in bulk through unnest() inserts: a handful of statements for 10,000 rows, well inside the action's
  * transaction timeout (Prisma's createMany builds one bound parameter per value, which is far slower).
  */
-export async function insertProjects(tx: Tx, planYearId: number, creates: readonly PlannedCreate[]): Promise<ProjectAudit[]> {
+export async function insertProjects(
+  tx: Tx,
+  planYearId: number,
+  creates: readonly PlannedCreate[],
+): Promise<ProjectAudit[]> {
   const audits: ProjectAudit[] = [];
   for (let i = 0; i < creates.length; i += CHUNK) {
     const chunk = creates.slice(i, i + CHUNK);
@@ -48,21 +52,31 @@ export async function insertProjects(tx: Tx, planYearId: number, creates: readon
         AS u(pid, stage, inv, dir, before, annual, target)
       RETURNING id, "projectId"`;
     const planOf = new Map(plans.map((p) => [p.projectId, p.id]));
-    const items = chunk.flatMap(({ project, plan }) => monthlyItems(planOf.get(idOf.get(project.code)!)!, plan.monthlyPlan));
+    const items = chunk.flatMap(({ project, plan }) =>
+      monthlyItems(planOf.get(idOf.get(project.code)!)!, plan.monthlyPlan),
+    );
     if (items.length) {
       await tx.$executeRaw`
         INSERT INTO "MonthlyPlanItem" ("planId", month, amount)
         SELECT * FROM unnest(${items.map((m) => m.planId)}::int[], ${items.map((m) => m.month)}::int[], ${items.map((m) => m.amount)}::numeric[])`;
     }
     for (const { project, plan } of chunk) {
-      audits.push({ entityId: String(idOf.get(project.code)), before: null, after: toAuditRecord({ ...project, ...plan }) });
+      audits.push({
+        entityId: String(idOf.get(project.code)),
+        before: null,
+        after: toAuditRecord({ ...project, ...plan }),
+      });
     }
   }
   return audits;
 }
 
 /** The few updates, one by one; each moves the plan's version, so a form filled before the import is refused. */
-export async function updateProjects(tx: Tx, planYearId: number, updates: readonly PlannedUpdate[]): Promise<ProjectAudit[]> {
+export async function updateProjects(
+  tx: Tx,
+  planYearId: number,
+  updates: readonly PlannedUpdate[],
+): Promise<ProjectAudit[]> {
   const audits: ProjectAudit[] = [];
   for (const u of updates) {
     if (u.projectFields.length) {
@@ -70,7 +84,12 @@ export async function updateProjects(tx: Tx, planYearId: number, updates: readon
     }
     let planId = u.planId;
     if (planId === null) {
-      planId = (await tx.projectPlan.create({ data: { ...planData(u.plan), projectId: u.id, planYearId }, select: { id: true } })).id;
+      planId = (
+        await tx.projectPlan.create({
+          data: { ...planData(u.plan), projectId: u.id, planYearId },
+          select: { id: true },
+        })
+      ).id;
       await tx.monthlyPlanItem.createMany({ data: monthlyItems(planId, u.plan.monthlyPlan) });
     } else if (u.planFields.length) {
       await tx.projectPlan.update({ where: { id: planId }, data: { ...planData(u.plan), version: { increment: 1 } } });

@@ -45,7 +45,13 @@ export interface ImportProjectsInput {
 const CHANGES_SHOWN = 500;
 export const ERRORS_SHOWN = 2000;
 
-function summarise(year: number, sheet: ParsedSheet, plan: ImportPlan, versions: Record<string, string>, active: boolean): ImportSummary {
+function summarise(
+  year: number,
+  sheet: ParsedSheet,
+  plan: ImportPlan,
+  versions: Record<string, string>,
+  active: boolean,
+): ImportSummary {
   const errors = [...sheet.issues, ...plan.errors].sort((a, b) => a.row - b.row);
   return {
     year,
@@ -57,8 +63,20 @@ function summarise(year: number, sheet: ParsedSheet, plan: ImportPlan, versions:
     errors: errors.slice(0, ERRORS_SHOWN),
     errorCount: errors.length,
     changes: [
-      ...plan.creates.map((c) => ({ row: c.row.row, code: c.project.code, name: c.project.name, kind: 'create' as const, fields: [] })),
-      ...plan.updates.map((u) => ({ row: u.row.row, code: u.project.code, name: u.project.name, kind: 'update' as const, fields: [...u.projectFields, ...u.planFields] })),
+      ...plan.creates.map((c) => ({
+        row: c.row.row,
+        code: c.project.code,
+        name: c.project.name,
+        kind: 'create' as const,
+        fields: [],
+      })),
+      ...plan.updates.map((u) => ({
+        row: u.row.row,
+        code: u.project.code,
+        name: u.project.name,
+        kind: 'update' as const,
+        fields: [...u.projectFields, ...u.planFields],
+      })),
     ]
       .sort((a, b) => a.row - b.row)
       .slice(0, CHANGES_SHOWN),
@@ -83,8 +101,15 @@ export async function importProjects(ctx: WriteContext<ImportProjectsInput>): Pr
   const { status } = await assertPlanYearOpen(tx, planYear.id);
 
   const byName = await departmentsByName(tx);
-  const existing = await loadExisting(tx, sheet.rows.map((r) => r.code), planYear.id);
-  const closedYears = await lastClosedYears(tx, [...existing.values()].map((p) => p.id));
+  const existing = await loadExisting(
+    tx,
+    sheet.rows.map((r) => r.code),
+    planYear.id,
+  );
+  const closedYears = await lastClosedYears(
+    tx,
+    [...existing.values()].map((p) => p.id),
+  );
   const versions: Record<string, string> = {};
   for (const row of sheet.rows) {
     const current = existing.get(row.code);
@@ -100,7 +125,14 @@ export async function importProjects(ctx: WriteContext<ImportProjectsInput>): Pr
       action: 'project.importDryRun',
       entity: 'PlanYear',
       entityId: planYear.id,
-      after: { year: planYear.year, file: input.fileName, ...counts, create: summary.create, update: summary.update, errors: summary.errorCount },
+      after: {
+        year: planYear.year,
+        file: input.fileName,
+        ...counts,
+        create: summary.create,
+        update: summary.update,
+        errors: summary.errorCount,
+      },
     });
     return summary;
   }
@@ -108,12 +140,22 @@ export async function importProjects(ctx: WriteContext<ImportProjectsInput>): Pr
   assertCheckedVersions(summary, input.versions, sheet.rows);
   if (summary.reasonRequired && !input.reason) throw new ValidationError({ reason: ['projectReasonRequired'] });
 
-  const audits = [...(await insertProjects(tx, planYear.id, plan.creates)), ...(await updateProjects(tx, planYear.id, plan.updates))];
+  const audits = [
+    ...(await insertProjects(tx, planYear.id, plan.creates)),
+    ...(await updateProjects(tx, planYear.id, plan.updates)),
+  ];
   await ctx.audit({
     action: 'project.import',
     entity: 'PlanYear',
     entityId: planYear.id,
-    after: { year: planYear.year, file: input.fileName, rows: summary.rows, created: summary.create, updated: summary.update, unchanged: summary.unchanged },
+    after: {
+      year: planYear.year,
+      file: input.fileName,
+      rows: summary.rows,
+      created: summary.create,
+      updated: summary.update,
+      unchanged: summary.unchanged,
+    },
     reason: input.reason ?? null,
   });
   await auditProjects(tx, ctx, audits, input.reason ?? null);
@@ -125,10 +167,17 @@ export async function importProjects(ctx: WriteContext<ImportProjectsInput>): Pr
  * The commit names what its check saw; a row whose project was created, edited or re-planned since (by the form,
  * another import, an approval) refuses the whole import, naming the first rows, instead of overwriting it.
  */
-function assertCheckedVersions(summary: ImportSummary, checked: Record<string, string> | null | undefined, rows: readonly ProjectSheetRow[]) {
+function assertCheckedVersions(
+  summary: ImportSummary,
+  checked: Record<string, string> | null | undefined,
+  rows: readonly ProjectSheetRow[],
+) {
   if (!checked) throw new ConflictError('validation.importNotChecked');
   const seen = new Map(Object.entries(checked));
   const moved = rows.filter((r) => seen.get(r.code) !== summary.versions[r.code]).map((r) => r.row);
   if (moved.length === 0) return;
-  throw new ConflictError('validation.importChangedSinceCheck', { count: moved.length, rows: moved.slice(0, 5).join(', ') });
+  throw new ConflictError('validation.importChangedSinceCheck', {
+    count: moved.length,
+    rows: moved.slice(0, 5).join(', '),
+  });
 }

@@ -2,7 +2,13 @@ import 'server-only';
 import { closedYearViolations } from '@/lib/domain/closed-years';
 import { COLUMN_BY_KEY, monthHeader, type ProjectSheetRow, type SheetIssue } from '@/lib/domain/project-sheet';
 import { planIssues } from '@/lib/domain/project-sheet/plan-issues';
-import { storedStates, type ExistingProject, type ImportDepartment, type PlanState, type ProjectState } from './import-state';
+import {
+  storedStates,
+  type ExistingProject,
+  type ImportDepartment,
+  type PlanState,
+  type ProjectState,
+} from './import-state';
 
 export interface PlannedCreate {
   row: ProjectSheetRow;
@@ -34,7 +40,12 @@ export interface ImportContext {
   closedYears: ReadonlyMap<number, number>;
 }
 
-const issueAt = (row: number, column: string, message: SheetIssue['message'], params?: Record<string, string>): SheetIssue => ({
+const issueAt = (
+  row: number,
+  column: string,
+  message: SheetIssue['message'],
+  params?: Record<string, string>,
+): SheetIssue => ({
   row,
   column,
   message,
@@ -42,7 +53,9 @@ const issueAt = (row: number, column: string, message: SheetIssue['message'], pa
 });
 
 function changedKeys<T extends object>(before: T, after: T): string[] {
-  return (Object.keys(after) as (keyof T)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).map(String);
+  return (Object.keys(after) as (keyof T)[])
+    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .map(String);
 }
 
 /** The row over what is stored: a column the file does not have keeps the stored value. */
@@ -58,7 +71,8 @@ function merged(row: ProjectSheetRow, departmentId: number, stored: ReturnType<t
     scope: row.scope ?? current?.scope ?? '',
     totalInvestment: row.totalInvestment,
     plannedStart: row.plannedStart === undefined ? (current?.plannedStart ?? null) : row.plannedStart,
-    plannedCompletion: row.plannedCompletion === undefined ? (current?.plannedCompletion ?? null) : row.plannedCompletion,
+    plannedCompletion:
+      row.plannedCompletion === undefined ? (current?.plannedCompletion ?? null) : row.plannedCompletion,
     leaderInCharge: row.leaderInCharge === undefined ? (current?.leaderInCharge ?? null) : row.leaderInCharge,
   };
   const plan: PlanState = {
@@ -79,7 +93,8 @@ function merged(row: ProjectSheetRow, departmentId: number, stored: ReturnType<t
  * the file nor the database has.
  */
 function ruleIssues(row: number, project: ProjectState, plan: PlanState): SheetIssue[] {
-  if (plan.stage !== 'PRELIMINARY' && plan.annualPlan !== null && !plan.monthlyPlan) return [issueAt(row, monthHeader(1), 'monthlyPlanMissing')];
+  if (plan.stage !== 'PRELIMINARY' && plan.annualPlan !== null && !plan.monthlyPlan)
+    return [issueAt(row, monthHeader(1), 'monthlyPlanMissing')];
   return planIssues(row, {
     ...plan,
     monthly: plan.monthlyPlan ?? [],
@@ -99,7 +114,11 @@ export function planImport(rows: readonly ProjectSheetRow[], context: ImportCont
   for (const row of rows) {
     const department = context.byName.get(row.department.replace(/[\s\u3000]/g, ''));
     if (!department || !department.active) {
-      plan.errors.push(issueAt(row.row, departmentColumn, department ? 'departmentInactive' : 'departmentUnknown', { value: row.department }));
+      plan.errors.push(
+        issueAt(row.row, departmentColumn, department ? 'departmentInactive' : 'departmentUnknown', {
+          value: row.department,
+        }),
+      );
       continue;
     }
     const current = context.existing.get(row.code);
@@ -116,7 +135,14 @@ export function planImport(rows: readonly ProjectSheetRow[], context: ImportCont
     }
     // department and area are read by the figures of every year a project has a plan in, closed ones too
     const closedYear = context.closedYears.get(current.id);
-    const held = closedYear === undefined ? [] : closedYearViolations(closedYear, { ...stored.project, actualStart: null, actualCompletion: null }, after.project);
+    const held =
+      closedYear === undefined
+        ? []
+        : closedYearViolations(
+            closedYear,
+            { ...stored.project, actualStart: null, actualCompletion: null },
+            after.project,
+          );
     if (held.length) {
       for (const field of held) {
         const column = field === 'departmentId' ? departmentColumn : COLUMN_BY_KEY.area.header;

@@ -46,7 +46,11 @@ export async function departmentsByName(tx: Tx): Promise<Map<string, ImportDepar
 const LOAD_CHUNK = 5000;
 
 /** The projects the file names, each with its plan of the year (if any), by code. */
-export async function loadExisting(tx: Tx, codes: readonly string[], planYearId: number): Promise<Map<string, ExistingProject>> {
+export async function loadExisting(
+  tx: Tx,
+  codes: readonly string[],
+  planYearId: number,
+): Promise<Map<string, ExistingProject>> {
   const existing = new Map<string, ExistingProject>();
   for (let i = 0; i < codes.length; i += LOAD_CHUNK) {
     for (const p of await loadChunk(tx, codes.slice(i, i + LOAD_CHUNK), planYearId)) existing.set(p.code, p);
@@ -94,7 +98,10 @@ export type ExistingProject = Awaited<ReturnType<typeof loadChunk>>[number];
 export function storedStates(current: ExistingProject): { project: ProjectState; plan: PlanState | undefined } {
   const currentPlan = current.plans[0];
   const monthly = currentPlan?.monthlyPlan.length
-    ? Array.from({ length: 12 }, (_, i) => currentPlan.monthlyPlan.find((m) => m.month === i + 1)?.amount.toFixed(2) ?? '0.00')
+    ? Array.from(
+        { length: 12 },
+        (_, i) => currentPlan.monthlyPlan.find((m) => m.month === i + 1)?.amount.toFixed(2) ?? '0.00',
+      )
     : null;
   return {
     project: {

@@ -4,11 +4,7 @@ import type { Direction, InvestorType, ReportStatus, Stage } from '@/generated/p
 import type { Actor } from '@/lib/auth/actor';
 import type { Db } from '@/lib/prisma';
 import { departmentScope } from '@/lib/server/authorize';
-import {
-  DEFAULT_PROJECT_LIST_PARAMS,
-  type ProjectListSort,
-  type WarningLevel,
-} from '@/lib/validations/project-list';
+import { DEFAULT_PROJECT_LIST_PARAMS, type ProjectListSort, type WarningLevel } from '@/lib/validations/project-list';
 
 export const PROJECTS_PAGE_SIZE = DEFAULT_PROJECT_LIST_PARAMS.pageSize;
 
@@ -127,7 +123,8 @@ async function filteredList(db: Db, actor: Actor, options: ProjectListFilters & 
   if (!planYear) return null;
   const through = Math.min(Math.max(planYear.currentMonth - 1, 0), 12);
 
-  const scopeSql = scope.departmentId === undefined ? Prisma.empty : Prisma.sql`AND p."departmentId" = ${scope.departmentId}`;
+  const scopeSql =
+    scope.departmentId === undefined ? Prisma.empty : Prisma.sql`AND p."departmentId" = ${scope.departmentId}`;
 
   // behind = through/12·100 − ytd/plan·100 ≥ points, multiplied out by 12·plan (> 0) so the test is exact.
   const behind = (points: Prisma.Decimal) =>

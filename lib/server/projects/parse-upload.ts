@@ -78,14 +78,17 @@ function startWorker(bytes: Uint8Array, format: SheetFormat, limits: ParseLimits
   }
   // Outside Next (Vitest, the benchmark under tsx) the entry is TypeScript: it is loaded through tsx.
   const entry = import.meta.url.replace(/parse-upload\.ts$/, 'parse-upload.worker.ts');
-  return new Worker(`import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`, {
-    eval: true,
-    workerData: { bytes: data, format },
-    transferList: [data.buffer],
-    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: youngMb },
-    stdout: false,
-    stderr: false,
-  });
+  return new Worker(
+    `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`,
+    {
+      eval: true,
+      workerData: { bytes: data, format },
+      transferList: [data.buffer],
+      resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: youngMb },
+      stdout: false,
+      stderr: false,
+    },
+  );
 }
 
 function runWorker(bytes: Uint8Array, format: SheetFormat, limits: ParseLimits): Promise<WorkerAnswer> {
@@ -100,7 +103,14 @@ function runWorker(bytes: Uint8Array, format: SheetFormat, limits: ParseLimits):
       outcome();
     };
     const timer = setTimeout(
-      () => settle(() => resolve({ kind: 'limit', key: 'sheetParseTimeout', params: { seconds: Math.round(limits.timeLimitMs / 1000) } })),
+      () =>
+        settle(() =>
+          resolve({
+            kind: 'limit',
+            key: 'sheetParseTimeout',
+            params: { seconds: Math.round(limits.timeLimitMs / 1000) },
+          }),
+        ),
       limits.timeLimitMs,
     );
     worker.once('message', (answer: WorkerAnswer) => settle(() => resolve(answer)));
@@ -111,7 +121,9 @@ function runWorker(bytes: Uint8Array, format: SheetFormat, limits: ParseLimits):
         settle(() => reject(error));
       }
     });
-    worker.once('exit', (code) => settle(() => reject(new Error(`sheet parse worker exited (${code}) without an answer`))));
+    worker.once('exit', (code) =>
+      settle(() => reject(new Error(`sheet parse worker exited (${code}) without an answer`))),
+    );
   });
 }
 
@@ -119,7 +131,11 @@ function runWorker(bytes: Uint8Array, format: SheetFormat, limits: ParseLimits):
  * The file's bytes → the parsed sheet. A broken limit throws a VALIDATION AppError naming it (the page shows the
  * message at the file field); a file that is not a spreadsheet gives the sheet with one "unreadable" issue.
  */
-export async function parseUpload(bytes: Uint8Array, format: SheetFormat, limits: ParseLimits = DEFAULT_LIMITS): Promise<ParsedSheet> {
+export async function parseUpload(
+  bytes: Uint8Array,
+  format: SheetFormat,
+  limits: ParseLimits = DEFAULT_LIMITS,
+): Promise<ParsedSheet> {
   await acquire();
   let answer: WorkerAnswer;
   try {

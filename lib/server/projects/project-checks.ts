@@ -25,7 +25,8 @@ export async function assertDepartment(tx: Tx, departmentId: number, previous: n
   const department = await tx.department.findUnique({ where: { id: departmentId }, select: { active: true } });
   if (!department) throw new ValidationError({ departmentId: ['departmentUnknown'] });
   // a project may stay with a department that has since been deactivated, but none is given to one
-  if (!department.active && departmentId !== previous) throw new ValidationError({ departmentId: ['departmentInactive'] });
+  if (!department.active && departmentId !== previous)
+    throw new ValidationError({ departmentId: ['departmentInactive'] });
 }
 
 /** Someone saved the project after the form read it. */

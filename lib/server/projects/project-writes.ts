@@ -5,8 +5,23 @@ import { NotFoundError } from '@/lib/server/errors';
 import { assertClosedYearsKept } from '@/lib/server/projects/closed-year-guard';
 import type { WriteContext } from '@/lib/server/write-context';
 import type { CreateProjectValues, UpdateProjectValues } from '@/lib/validations/project';
-import { assertCodeFree, assertDepartment, assertInvariants, assertPlanChangeAllowed, codeTaken, versionConflict } from './project-checks';
-import { PLAN_SELECT, PROJECT_SELECT, planSnapshot, planSnapshotOf, projectData, projectSnapshot, projectSnapshotOf } from './project-state';
+import {
+  assertCodeFree,
+  assertDepartment,
+  assertInvariants,
+  assertPlanChangeAllowed,
+  codeTaken,
+  versionConflict,
+} from './project-checks';
+import {
+  PLAN_SELECT,
+  PROJECT_SELECT,
+  planSnapshot,
+  planSnapshotOf,
+  projectData,
+  projectSnapshot,
+  projectSnapshotOf,
+} from './project-state';
 
 /**
  * Creating and editing a project together with its plan for one year. Every rule is checked before anything is
@@ -74,7 +89,14 @@ export async function createProject(ctx: WriteContext<CreateProjectValues>): Pro
     after: toAuditRecord({ year: year.year, ...plan }),
     reason: input.reason,
   });
-  return { id: project.id, code: project.code, year: year.year, planChanged: true, changed: true, planVersion: created.version };
+  return {
+    id: project.id,
+    code: project.code,
+    year: year.year,
+    planChanged: true,
+    changed: true,
+    planVersion: created.version,
+  };
 }
 
 /**
@@ -152,7 +174,8 @@ export async function updateProject(ctx: WriteContext<UpdateProjectValues>): Pro
           select: { id: true, version: true },
         });
     planVersion = plan.version;
-    if (!planDiff || planDiff.changed.includes('monthlyPlan')) await writeMonthlyPlan(tx, plan.id, planAfter.monthlyPlan);
+    if (!planDiff || planDiff.changed.includes('monthlyPlan'))
+      await writeMonthlyPlan(tx, plan.id, planAfter.monthlyPlan);
     await ctx.audit({
       action: 'project.update',
       entity: 'ProjectPlan',

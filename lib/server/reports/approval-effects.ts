@@ -10,7 +10,13 @@ import { refuse } from './report-guards';
 /** What approving and reopening a report do besides changing its status. */
 
 /** Reopening keeps the approved version whole, so "as reported" and "as revised" can both be shown. */
-export async function keepApprovedVersions(tx: Tx, reports: readonly LoadedReport[], actorId: number, now: Date, reason: string) {
+export async function keepApprovedVersions(
+  tx: Tx,
+  reports: readonly LoadedReport[],
+  actorId: number,
+  now: Date,
+  reason: string,
+) {
   const counts = await tx.monthlyReportRevision.groupBy({
     by: ['reportId'],
     where: { reportId: { in: reports.map((r) => r.id) } },
@@ -98,7 +104,9 @@ export async function applyApprovedFacts<I>(ctx: WriteContext<I>, reports: reado
         action: 'milestone.applyReport',
         entity: 'PreliminaryMilestone',
         entityId: after.id,
-        before: before ? toAuditRecord({ kind: update.kind, status: before.status, actualDate: before.actualDate }) : null,
+        before: before
+          ? toAuditRecord({ kind: update.kind, status: before.status, actualDate: before.actualDate })
+          : null,
         after: toAuditRecord({ kind: update.kind, status: after.status, actualDate: after.actualDate }),
         reason: `MonthlyReport #${report.id}`,
       });

@@ -60,7 +60,11 @@ export interface BatchEntry {
  * for the month (or none yet) and what the entry needs beside it. Only the department's own users enter figures,
  * so the read is scoped by `report.edit`.
  */
-export async function getBatchEntry(db: Db, actor: Actor, options: { year?: number; month?: number }): Promise<BatchEntry> {
+export async function getBatchEntry(
+  db: Db,
+  actor: Actor,
+  options: { year?: number; month?: number },
+): Promise<BatchEntry> {
   const scope = departmentScope(actor, 'report.edit');
   if (scope.departmentId === undefined) throw new NotFoundError('department');
   const planYear = await db.planYear.findFirst({
@@ -156,7 +160,11 @@ export async function getBatchEntry(db: Db, actor: Actor, options: { year?: numb
         nextSteps: last.nextSteps,
         percentComplete: last.percentComplete?.toFixed(2) ?? null,
       },
-      milestones: plan.project.milestones.map((m) => ({ kind: m.kind, status: m.status, actualDate: toDateOnly(m.actualDate) })),
+      milestones: plan.project.milestones.map((m) => ({
+        kind: m.kind,
+        status: m.status,
+        actualDate: toDateOnly(m.actualDate),
+      })),
     };
   });
 

@@ -55,7 +55,11 @@ interface CountRow {
  * department that has projects in the year; a department sees only its own line. Null when the year does not
  * exist or the month is not one departments have been asked to report yet.
  */
-export async function getReportBoard(db: Db, actor: Actor, options: GetReportBoardOptions): Promise<ReportBoard | null> {
+export async function getReportBoard(
+  db: Db,
+  actor: Actor,
+  options: GetReportBoardOptions,
+): Promise<ReportBoard | null> {
   const scope = departmentScope(actor, 'report.read');
   const planYear = await db.planYear.findUnique({
     where: { year: options.year },

@@ -80,9 +80,7 @@ export async function getReviewQueue(db: Db, actor: Actor, filter: ReviewQueueFi
   if (filter.flagged) where.push(Prisma.sql`cardinality(r.flags) > 0`);
 
   const [rows, counts, departments] = await Promise.all([
-    db.$queryRaw<
-      (Omit<ReviewQueueRow, 'revisions'> & { revisions: bigint })[]
-    >`
+    db.$queryRaw<(Omit<ReviewQueueRow, 'revisions'> & { revisions: bigint })[]>`
       SELECT r.id AS "reportId", r.version, r.status, p.id AS "projectId", p.code, p.name, d.name AS "departmentName",
              pp.stage, r."investedThisMonth"::text AS invested, prev."investedThisMonth"::text AS "previousInvested",
              pp."annualPlan"::text AS "annualPlan", y.amount::text AS ytd,

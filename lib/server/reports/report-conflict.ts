@@ -26,11 +26,14 @@ export async function reportConflict(tx: Tx, conflict: ReportConflict): Promise<
   switch (conflict.kind) {
     case 'stale': {
       // Name who saved it and when, from the trail: "someone" alone leaves the user guessing whom to call.
-      const last = conflict.reportId === null ? null : await tx.auditLog.findFirst({
-        where: { entity: 'MonthlyReport', entityId: String(conflict.reportId) },
-        select: { at: true, actor: true, actorUser: { select: { displayName: true } } },
-        orderBy: [{ at: 'desc' }, { id: 'desc' }],
-      });
+      const last =
+        conflict.reportId === null
+          ? null
+          : await tx.auditLog.findFirst({
+              where: { entity: 'MonthlyReport', entityId: String(conflict.reportId) },
+              select: { at: true, actor: true, actorUser: { select: { displayName: true } } },
+              orderBy: [{ at: 'desc' }, { id: 'desc' }],
+            });
       return last
         ? new ConflictError('reports.errors.staleVersion', {
             who: last.actorUser?.displayName ?? last.actor,
@@ -39,21 +42,33 @@ export async function reportConflict(tx: Tx, conflict: ReportConflict): Promise<
         : new ConflictError('reports.errors.staleVersionUnknown');
     }
     case 'locked':
-      return new ConflictError(conflict.status === 'APPROVED' ? 'reports.errors.lockedApproved' : 'reports.errors.lockedSubmitted');
+      return new ConflictError(
+        conflict.status === 'APPROVED' ? 'reports.errors.lockedApproved' : 'reports.errors.lockedSubmitted',
+      );
     case 'yearClosed':
       return new ConflictError('reports.errors.yearClosed', { year: String(conflict.year) });
     case 'yearNotOpen':
       return new ConflictError('reports.errors.yearNotOpen', { year: String(conflict.year) });
     case 'futureMonth':
-      return new ConflictError('reports.errors.futureMonth', { month: conflict.month, currentMonth: conflict.currentMonth });
+      return new ConflictError('reports.errors.futureMonth', {
+        month: conflict.month,
+        currentMonth: conflict.currentMonth,
+      });
     case 'closedYearFact':
-      return new ConflictError('reports.errors.closedYearFact', { project: conflict.project, year: String(conflict.year), date: conflict.date });
+      return new ConflictError('reports.errors.closedYearFact', {
+        project: conflict.project,
+        year: String(conflict.year),
+        date: conflict.date,
+      });
     case 'staleBatch':
       return new ConflictError('reports.errors.staleBatch', { count: conflict.count });
     case 'notSubmittable':
     case 'notReviewable':
     case 'notReopenable': {
-      const message: Message = { key: `reports.errors.${conflict.kind}`, params: { status: { key: `reports.status.${conflict.status}` } } };
+      const message: Message = {
+        key: `reports.errors.${conflict.kind}`,
+        params: { status: { key: `reports.status.${conflict.status}` } },
+      };
       return conflict.project
         ? new ConflictError('reports.errors.inBatch', { project: conflict.project, message })
         : new ConflictError(message.key, message.params);

@@ -82,10 +82,18 @@ export async function saveReportDraft(ctx: WriteContext<SaveReportDraftValues>):
   const checks = await entryChecks(tx, plan, input);
   // a date the report states becomes the project's on approval; one that a closed year counts cannot change
   const closed = await closedYearFactConflict(tx, [
-    { projectId: plan.project.id, actualStart: input.actualStart, actualCompletion: input.actualCompletion, milestones: input.milestoneUpdates },
+    {
+      projectId: plan.project.id,
+      actualStart: input.actualStart,
+      actualCompletion: input.actualCompletion,
+      milestones: input.milestoneUpdates,
+    },
   ]);
   if (closed) {
-    throw new ValidationError({ [closed.field]: ['projectClosedYearDate'] }, { year: closed.year, through: closedThrough(closed.year) });
+    throw new ValidationError(
+      { [closed.field]: ['projectClosedYearDate'] },
+      { year: closed.year, through: closedThrough(closed.year) },
+    );
   }
   const fields = { ...reportFields(input), flags: checks.flags };
 

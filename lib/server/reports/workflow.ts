@@ -59,7 +59,10 @@ export async function transitionReports<I>(
   const locked = await tx.$queryRaw<{ id: number; version: number; status: ReportStatus }[]>`
     SELECT id, version, status FROM "MonthlyReport" WHERE id = ANY(${ids}::int[]) ORDER BY id FOR UPDATE`;
   const current = new Map(locked.map((r) => [r.id, r]));
-  await requireOpenYears(tx, reports.map((r) => r.plan.planYear.id));
+  await requireOpenYears(
+    tx,
+    reports.map((r) => r.plan.planYear.id),
+  );
   if (kind === 'approve') await refuseFactsInClosedYears(tx, reports);
   const stale = items.filter((i) => current.get(i.reportId)?.version !== i.version);
   if (stale.length === 1 && items.length === 1) await refuse(tx, { kind: 'stale', reportId: stale[0]!.reportId });
@@ -114,8 +117,16 @@ function auditOf(
     Object.assign(before, { submittedById: report.submittedById, submittedAt: report.submittedAt });
     Object.assign(after, { submittedById: actorId, submittedAt: now });
   } else {
-    Object.assign(before, { reviewedById: report.reviewedById, reviewedAt: report.reviewedAt, reviewComment: report.reviewComment });
-    Object.assign(after, { reviewedById: actorId, reviewedAt: now, reviewComment: kind === 'approve' ? null : comment });
+    Object.assign(before, {
+      reviewedById: report.reviewedById,
+      reviewedAt: report.reviewedAt,
+      reviewComment: report.reviewComment,
+    });
+    Object.assign(after, {
+      reviewedById: actorId,
+      reviewedAt: now,
+      reviewComment: kind === 'approve' ? null : comment,
+    });
   }
   if (kind === 'approve') {
     before.approvedInvested = report.approvedInvested;
@@ -151,11 +162,21 @@ async function notify(tx: Tx, kind: TransitionKind, reports: readonly LoadedRepo
       ...(comment ? { comment } : {}),
     };
     if (kind === 'submit') {
-      await notifyBureau(tx, 'REPORTS_SUBMITTED', params,
-        `/reports/review?year=${year}&month=${first.month}&department=${first.plan.project.departmentId}`);
+      await notifyBureau(
+        tx,
+        'REPORTS_SUBMITTED',
+        params,
+        `/reports/review?year=${year}&month=${first.month}&department=${first.plan.project.departmentId}`,
+      );
     } else {
       const link = `/reports?year=${year}&month=${first.month}`;
-      await notifyDepartment(tx, first.plan.project.departmentId, kind === 'return' ? 'REPORT_RETURNED' : 'REPORT_REOPENED', params, link);
+      await notifyDepartment(
+        tx,
+        first.plan.project.departmentId,
+        kind === 'return' ? 'REPORT_RETURNED' : 'REPORT_REOPENED',
+        params,
+        link,
+      );
     }
   }
 }

@@ -35,7 +35,10 @@ const loadProject = cache(async (id: string, year: string | string[] | undefined
   if (year !== undefined && (typeof year !== 'string' || !/^\d{4}$/.test(year))) notFound();
   const actor = await requireActor();
   try {
-    const project = await getProject(prisma, actor, { id: Number(id), year: year === undefined ? undefined : Number(year) });
+    const project = await getProject(prisma, actor, {
+      id: Number(id),
+      year: year === undefined ? undefined : Number(year),
+    });
     // A year the project has no plan in is a page that does not exist either.
     if (year !== undefined && !project.plan) notFound();
     return { actor, project };
@@ -45,13 +48,27 @@ const loadProject = cache(async (id: string, year: string | string[] | undefined
   }
 });
 
-export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: SearchParams }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}): Promise<Metadata> {
   const { project } = await loadProject((await params).id, (await searchParams).year);
   return { title: project.name };
 }
 
 /** The department's form for the current month, or what has become of that month's report. */
-async function CurrentMonthReport({ project, canEdit, canSubmit }: { project: ProjectDetail; canEdit: boolean; canSubmit: boolean }) {
+async function CurrentMonthReport({
+  project,
+  canEdit,
+  canSubmit,
+}: {
+  project: ProjectDetail;
+  canEdit: boolean;
+  canSubmit: boolean;
+}) {
   const plan = project.plan;
   if (!plan || !canEdit || plan.planYearStatus !== 'ACTIVE') return null;
   const t = await getTranslations('reports.form');
@@ -137,7 +154,15 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
             {plan && <Badge variant="brand">{tStage(plan.stage)}</Badge>}
           </p>
         </div>
-        {can(actor, 'project.write', project) && <Link href={`/projects/${project.id}/edit${plan ? `?year=${plan.year}` : ''}`} className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50" data-testid="project-edit-link">{(await getTranslations('projectEdit'))('editLink')}</Link>}
+        {can(actor, 'project.write', project) && (
+          <Link
+            href={`/projects/${project.id}/edit${plan ? `?year=${plan.year}` : ''}`}
+            className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50"
+            data-testid="project-edit-link"
+          >
+            {(await getTranslations('projectEdit'))('editLink')}
+          </Link>
+        )}
         {plan && <YearLinks years={project.years} current={plan.year} hrefFor={(year) => href({ year })} />}
       </div>
 

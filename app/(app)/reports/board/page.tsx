@@ -38,9 +38,15 @@ const loadBoard = cache(async (year: string | string[] | undefined, month: strin
 
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
   const query = await searchParams;
-  const [{ board }, t, locale] = await Promise.all([loadBoard(query.year, query.month), getTranslations('board'), getLocale()]);
+  const [{ board }, t, locale] = await Promise.all([
+    loadBoard(query.year, query.month),
+    getTranslations('board'),
+    getLocale(),
+  ]);
   if (!board) return { title: t('noYear.title') };
-  return { title: t('metaTitle', { year: String(board.year), month: board.month, monthName: monthName(board.month, locale) }) };
+  return {
+    title: t('metaTitle', { year: String(board.year), month: board.month, monthName: monthName(board.month, locale) }),
+  };
 }
 
 export default async function ReportBoardPage({ searchParams }: { searchParams: SearchParams }) {
@@ -83,7 +89,9 @@ export default async function ReportBoardPage({ searchParams }: { searchParams: 
       />
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-600">
         <span data-testid="board-scope">
-          {own ? t('scopeOwn', { department: actor.departmentName ?? '' }) : t('scopeAll', { count: board.rows.length })}
+          {own
+            ? t('scopeOwn', { department: actor.departmentName ?? '' })
+            : t('scopeAll', { count: board.rows.length })}
         </span>
         <span data-testid="board-deadline" data-deadline={board.deadline}>
           {t('deadline', { date: board.deadline })}

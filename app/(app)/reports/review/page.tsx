@@ -64,7 +64,9 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
   return (
     <div className="flex flex-col gap-4">
       <div>
-        <h1 className="text-2xl font-semibold text-slate-900">{t('title', { year: String(queue.year), month: queue.month })}</h1>
+        <h1 className="text-2xl font-semibold text-slate-900">
+          {t('title', { year: String(queue.year), month: queue.month })}
+        </h1>
         <p className="mt-1 text-sm text-slate-600" data-testid="review-counts">
           {STATUSES.map((s) => `${ts(s)} ${queue.counts[s] ?? 0}`).join(' · ')}
         </p>
@@ -85,7 +87,12 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
             </label>
             <label className="flex flex-col gap-1 text-sm">
               {t('filters.department')}
-              <select name="department" defaultValue={filter.departmentId ? String(filter.departmentId) : ''} className={select} data-testid="review-filter-department">
+              <select
+                name="department"
+                defaultValue={filter.departmentId ? String(filter.departmentId) : ''}
+                className={select}
+                data-testid="review-filter-department"
+              >
                 <option value="">{t('filters.all')}</option>
                 {queue.departments.map((d) => (
                   <option key={d.id} value={d.id}>

@@ -10,6 +10,7 @@ export const GET = withApiToken(async (request, { actor }) => {
   const query = ZApiProjectListQuery.safeParse(rawQuery(new URL(request.url).searchParams));
   if (!query.success) return badRequest(apiIssues(query.error));
   const list = await projectListResource(prisma, actor, query.data);
-  if (!list) return notFound(query.data.year === undefined ? 'no plan year exists' : `plan year ${query.data.year} not found`);
+  if (!list)
+    return notFound(query.data.year === undefined ? 'no plan year exists' : `plan year ${query.data.year} not found`);
   return apiJson(list);
 });

@@ -27,7 +27,13 @@ export async function generateMetadata(): Promise<Metadata> {
  * figures, which add up to that line. Each project opens its page with the monthly history. A department sees
  * another department's line only (lib/server/dashboard/get-department-drill-down.ts decides, on the record).
  */
-export default async function DepartmentDrillPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+export default async function DepartmentDrillPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}) {
   await connection();
   const actor = await requireActor();
   const [{ id }, query] = await Promise.all([params, searchParams]);
@@ -39,7 +45,12 @@ export default async function DepartmentDrillPage({ params, searchParams }: { pa
   // the submitted basis is offered only where the actor may read it; the server refuses it anywhere else
   const submittedBasis = canReadSubmitted(actor, departmentId);
   const [drill, locale, t] = await Promise.all([
-    getDepartmentDrillDown(prisma, actor, { year, month: state.month, basis: submittedBasis ? state.basis : 'approved', departmentId }),
+    getDepartmentDrillDown(prisma, actor, {
+      year,
+      month: state.month,
+      basis: submittedBasis ? state.basis : 'approved',
+      departmentId,
+    }),
     getLocale(),
     getTranslations('dashboard'),
   ]);
@@ -52,11 +63,18 @@ export default async function DepartmentDrillPage({ params, searchParams }: { pa
     <div className="flex flex-col gap-6" data-testid="department-drill" data-department={line.label}>
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <Link href={dashboardHref('/dashboard', { year, month, basis })} className="text-sm text-brand-800 hover:underline print:hidden">
+          <Link
+            href={dashboardHref('/dashboard', { year, month, basis })}
+            className="text-sm text-brand-800 hover:underline print:hidden"
+          >
             ← {t('drill.back')}
           </Link>
-          <h1 className="mt-1 text-2xl font-semibold text-slate-900">{t('drill.title', { department: line.label, year: String(year), month })}</h1>
-          <p className="mt-1 text-sm text-slate-600">{basis === 'approved' ? t('basis.approvedCaption') : t('basis.submittedCaption')}</p>
+          <h1 className="mt-1 text-2xl font-semibold text-slate-900">
+            {t('drill.title', { department: line.label, year: String(year), month })}
+          </h1>
+          <p className="mt-1 text-sm text-slate-600">
+            {basis === 'approved' ? t('basis.approvedCaption') : t('basis.submittedCaption')}
+          </p>
         </div>
         <DashboardControls
           path={`/dashboard/departments/${line.key}`}
@@ -72,7 +90,8 @@ export default async function DepartmentDrillPage({ params, searchParams }: { pa
           <CardTitle>{t('drill.projects')}</CardTitle>
           <CardDescription>
             {t('cuts.annualPlan')} {formatWan(line.annualPlan, locale, { unit: false })} · {t('cuts.completed')}{' '}
-            <span data-testid="drill-completed">{formatWan(line.completed, locale, { unit: false })}</span> · {pct(line.percent)}
+            <span data-testid="drill-completed">{formatWan(line.completed, locale, { unit: false })}</span> ·{' '}
+            {pct(line.percent)}
           </CardDescription>
         </CardHeader>
         {projects === null ? (

@@ -23,7 +23,10 @@ const loadProject = cache(async (id: string, year: string | string[] | undefined
   // someone who may not edit sees no edit page at all, as for an id that does not exist
   if (!can(actor, 'project.write')) notFound();
   try {
-    const project = await getProject(prisma, actor, { id: Number(id), year: year === undefined ? undefined : Number(year) });
+    const project = await getProject(prisma, actor, {
+      id: Number(id),
+      year: year === undefined ? undefined : Number(year),
+    });
     return { actor, project, requestedYear: year === undefined ? null : Number(year) };
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
@@ -31,13 +34,25 @@ const loadProject = cache(async (id: string, year: string | string[] | undefined
   }
 });
 
-export async function generateMetadata({ params, searchParams }: { params: Params; searchParams: SearchParams }): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}): Promise<Metadata> {
   const { project } = await loadProject((await params).id, (await searchParams).year);
   const t = await getTranslations('projectEdit');
   return { title: t('editMeta', { name: project.name }) };
 }
 
-export default async function EditProjectPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
+export default async function EditProjectPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}) {
   await connection();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const { actor, project, requestedYear } = await loadProject(id, query.year);
@@ -86,9 +101,7 @@ export default async function EditProjectPage({ params, searchParams }: { params
         <Link href={`/projects/${project.id}?year=${year.year}`} className="text-sm text-brand-700 hover:underline">
           {t('back')}
         </Link>
-        <h1 className="mt-1 text-2xl font-semibold text-slate-900">
-          {t('editMeta', { name: project.name })}
-        </h1>
+        <h1 className="mt-1 text-2xl font-semibold text-slate-900">{t('editMeta', { name: project.name })}</h1>
       </div>
       <ProjectForm
         projectId={project.id}

@@ -12,6 +12,7 @@ export const GET = withApiToken<{ params: Promise<{ code: string }> }>(async (re
   if (!query.success) return badRequest(apiIssues(query.error));
   if (!ZApiProjectCodePath.safeParse(code).success) return notFound(`project ${code} not found`);
   const found = await projectResource(prisma, actor, code, query.data.year);
-  if (!found.ok) return notFound(found.missing === 'year' ? `plan year ${query.data.year} not found` : `project ${code} not found`);
+  if (!found.ok)
+    return notFound(found.missing === 'year' ? `plan year ${query.data.year} not found` : `project ${code} not found`);
   return apiJson(found.project);
 });

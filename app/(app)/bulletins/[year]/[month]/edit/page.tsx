@@ -68,7 +68,14 @@ export default async function EditBulletinPage({ params }: { params: Params }) {
           <Card>
             <CardContent>
               <BulletinEditor
-                bulletin={{ id: bulletin.id, year, month, version: bulletin.version, title: bulletin.title, body: bulletin.body }}
+                bulletin={{
+                  id: bulletin.id,
+                  year,
+                  month,
+                  version: bulletin.version,
+                  title: bulletin.title,
+                  body: bulletin.body,
+                }}
               />
             </CardContent>
           </Card>
