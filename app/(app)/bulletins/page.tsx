@@ -7,10 +7,9 @@ import { CreateDraftForm } from '@/components/bulletins/create-draft-form';
 import { YearLinks } from '@/components/navigation/year-links';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { can } from '@/lib/auth/permissions';
-import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
 import { listBulletins } from '@/lib/server/bulletins/list-bulletins';
-import { resolvePlanYear } from '@/lib/server/plan/resolve-plan-year';
+import { pagePlanYear } from '@/lib/server/plan/page-plan-year';
 import type { SearchParams } from '@/lib/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,11 +20,8 @@ export async function generateMetadata(): Promise<Metadata> {
 /** A plan year's bulletins by month: published ones for everyone, drafts and the "draft a month" form for the bureau. */
 export default async function BulletinsPage({ searchParams }: { searchParams: SearchParams }) {
   await connection();
-  const actor = await requireActor();
+  const { actor, years, year } = await pagePlanYear((await searchParams).year);
   const t = await getTranslations('bulletins');
-  const resolved = await resolvePlanYear(prisma, actor, (await searchParams).year);
-  if (!resolved) notFound();
-  const { years, year } = resolved;
 
   if (year === null) {
     return (

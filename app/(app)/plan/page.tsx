@@ -1,29 +1,19 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { cache } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { YearLinks } from '@/components/navigation/year-links';
 import { PlanHeadline } from '@/components/plan/plan-headline';
 import { ReconciliationBanner, ReconciliationTable } from '@/components/plan/reconciliation-table';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
 import { getPlanReconciliation } from '@/lib/server/plan/get-plan-reconciliation';
-import { resolvePlanYear } from '@/lib/server/plan/resolve-plan-year';
+import { pagePlanYear } from '@/lib/server/plan/page-plan-year';
 import type { SearchParams } from '@/lib/search-params';
 
-/** The requested year, the default one when none is asked for, or notFound() for anything else. */
-const resolveYear = cache(async (requested: string | string[] | undefined) => {
-  const actor = await requireActor();
-  const resolved = await resolvePlanYear(prisma, actor, requested);
-  if (!resolved) notFound();
-  return { actor, ...resolved };
-});
-
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
-  const { year } = await resolveYear((await searchParams).year);
+  const { year } = await pagePlanYear((await searchParams).year);
   const t = await getTranslations('plan');
   return { title: year === null ? t('empty.title') : t('metaTitle', { year: String(year) }) };
 }
@@ -31,7 +21,7 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 export default async function PlanOverviewPage({ searchParams }: { searchParams: SearchParams }) {
   // The figures change with every import; never let `next build` render them from the build machine's database.
   await connection();
-  const { actor, years, year } = await resolveYear((await searchParams).year);
+  const { actor, years, year } = await pagePlanYear((await searchParams).year);
   const t = await getTranslations();
 
   if (year === null) {

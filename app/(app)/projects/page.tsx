@@ -2,30 +2,20 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import Link from 'next/link';
-import { cache } from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ProjectListTable } from '@/components/projects/project-list-table';
 import { YearLinks } from '@/components/navigation/year-links';
 import { Card } from '@/components/ui/card';
 import { scopeOf } from '@/lib/auth/permissions';
-import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
 import { formatCount } from '@/lib/format';
 import { listProjects } from '@/lib/server/projects/list-projects';
 import { parseProjectListParams, projectListSearch } from '@/lib/validations/project-list';
-import { resolvePlanYear } from '@/lib/server/plan/resolve-plan-year';
+import { pagePlanYear } from '@/lib/server/plan/page-plan-year';
 import type { SearchParams } from '@/lib/search-params';
 
-/** The requested year, the default one when none is asked for, or notFound() for anything else. */
-const resolveYear = cache(async (requested: string | string[] | undefined) => {
-  const actor = await requireActor();
-  const resolved = await resolvePlanYear(prisma, actor, requested);
-  if (!resolved) notFound();
-  return { actor, ...resolved };
-});
-
 export async function generateMetadata({ searchParams }: { searchParams: SearchParams }): Promise<Metadata> {
-  const { year } = await resolveYear((await searchParams).year);
+  const { year } = await pagePlanYear((await searchParams).year);
   const t = await getTranslations('projects');
   return { title: year === null ? t('noYear.title') : t('metaTitle', { year: String(year) }) };
 }
@@ -33,7 +23,7 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
 export default async function ProjectsPage({ searchParams }: { searchParams: SearchParams }) {
   await connection();
   const params = await searchParams;
-  const { actor, years, year } = await resolveYear(params.year);
+  const { actor, years, year } = await pagePlanYear(params.year);
   const [t, locale] = await Promise.all([getTranslations('projects'), getLocale()]);
 
   if (year === null) {

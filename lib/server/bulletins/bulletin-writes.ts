@@ -157,13 +157,7 @@ export async function regenerateBulletin({
     before: diff.before,
     after: diff.after,
   });
-  return {
-    id: after.id,
-    year: before.planYear.year,
-    month: before.month,
-    version: after.version,
-    status: after.status,
-  };
+  return resultOf(before, after);
 }
 
 /** The bureau's edit of the title and text; the figures stay as frozen. */
@@ -188,13 +182,7 @@ export async function updateBulletin({
     before: diff.before,
     after: diff.after,
   });
-  return {
-    id: after.id,
-    year: before.planYear.year,
-    month: before.month,
-    version: after.version,
-    status: after.status,
-  };
+  return resultOf(before, after);
 }
 
 /** Publishes the draft as it stands: from now on every role with rollup.read reads it, and it never changes. */
@@ -218,6 +206,14 @@ export async function publishBulletin({
     before: { status: before.status },
     after: toAuditRecord({ status: after.status, publishedAt: after.publishedAt, publishedById: after.publishedById }),
   });
+  return resultOf(before, after);
+}
+
+/** What a write of a drafted bulletin answers: the bulletin as it was found, and its new version and status. */
+function resultOf(
+  before: { planYear: { year: number }; month: number },
+  after: Pick<BulletinWriteResult, 'id' | 'version' | 'status'>,
+): BulletinWriteResult {
   return {
     id: after.id,
     year: before.planYear.year,

@@ -14,6 +14,7 @@ import { toDateOnly } from '@/lib/domain/date-only';
 import type { Db } from '@/lib/prisma';
 import { milestoneUpdatesOf, type MilestoneUpdate } from '@/lib/validations/report';
 import { authorizeRecord } from '@/lib/server/authorize';
+import { PROJECT_SELECT } from './project-state';
 
 export interface ProjectReport {
   id: number;
@@ -104,23 +105,8 @@ export async function getProject(db: Db, actor: Actor, options: GetProjectOption
   const found = await db.project.findUnique({
     where: { id: options.id },
     select: {
-      id: true,
-      code: true,
-      name: true,
-      departmentId: true,
+      ...PROJECT_SELECT,
       department: { select: { name: true } },
-      ownerUnit: true,
-      area: true,
-      buildType: true,
-      scope: true,
-      totalInvestment: true,
-      plannedStart: true,
-      plannedCompletion: true,
-      actualStart: true,
-      actualCompletion: true,
-      leaderInCharge: true,
-      contactName: true,
-      contactPhone: true,
       plans: {
         select: { id: true, planYear: { select: { year: true, status: true } } },
         orderBy: { planYear: { year: 'desc' } },

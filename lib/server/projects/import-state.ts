@@ -2,6 +2,7 @@ import 'server-only';
 import type { BuildType, Direction, InvestorType, Stage } from '@/generated/prisma/enums';
 import { fromDateOnly, toDateOnly } from '@/lib/domain/date-only';
 import type { Tx } from '@/lib/server/audit';
+import { PLAN_SELECT, PROJECT_SELECT } from './project-state';
 
 /**
  * A project and its plan of the year as the import compares them: what is stored, and what the file would make
@@ -61,34 +62,7 @@ export async function loadExisting(
 function loadChunk(tx: Tx, codes: string[], planYearId: number) {
   return tx.project.findMany({
     where: { code: { in: codes } },
-    select: {
-      id: true,
-      code: true,
-      name: true,
-      departmentId: true,
-      ownerUnit: true,
-      area: true,
-      buildType: true,
-      scope: true,
-      totalInvestment: true,
-      plannedStart: true,
-      plannedCompletion: true,
-      leaderInCharge: true,
-      plans: {
-        where: { planYearId },
-        select: {
-          id: true,
-          version: true,
-          stage: true,
-          investorType: true,
-          direction: true,
-          cumulativeBeforeYear: true,
-          annualPlan: true,
-          milestoneTarget: true,
-          monthlyPlan: { select: { month: true, amount: true } },
-        },
-      },
-    },
+    select: { ...PROJECT_SELECT, plans: { where: { planYearId }, select: PLAN_SELECT } },
   });
 }
 

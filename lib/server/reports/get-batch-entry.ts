@@ -6,6 +6,7 @@ import type { Db } from '@/lib/prisma';
 import { departmentScope } from '@/lib/server/authorize';
 import { NotFoundError } from '@/lib/server/errors';
 import { milestoneUpdatesOf, type MilestoneUpdate } from '@/lib/validations/report';
+import { REPORT_CONTENT } from './loaded-report';
 
 export interface BatchEntryReport {
   id: number;
@@ -99,25 +100,7 @@ export async function getBatchEntry(
       reports: {
         where: { month: { lte: month } },
         orderBy: { month: 'asc' },
-        select: {
-          id: true,
-          month: true,
-          version: true,
-          status: true,
-          investedThisMonth: true,
-          progressText: true,
-          percentComplete: true,
-          actualStart: true,
-          actualCompletion: true,
-          problems: true,
-          coordinationNeeded: true,
-          nextSteps: true,
-          blockers: true,
-          readyToStart: true,
-          milestoneUpdates: true,
-          flags: true,
-          reviewComment: true,
-        },
+        select: { id: true, month: true, version: true, status: true, ...REPORT_CONTENT, reviewComment: true },
       },
     },
   });

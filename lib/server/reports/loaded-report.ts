@@ -3,14 +3,9 @@ import type { Prisma } from '@/generated/prisma/client';
 import { NotFoundError } from '@/lib/server/errors';
 import type { WriteContext } from '@/lib/server/write-context';
 
-/** A report as the workflow's transitions read it: the row, its project and its plan year. */
-export const LOADED = {
-  id: true,
-  version: true,
-  status: true,
-  month: true,
+/** What a department enters in a month's report, and the flags its checks raised: the form's fields. */
+export const REPORT_CONTENT = {
   investedThisMonth: true,
-  approvedInvested: true,
   progressText: true,
   percentComplete: true,
   actualStart: true,
@@ -22,6 +17,16 @@ export const LOADED = {
   readyToStart: true,
   milestoneUpdates: true,
   flags: true,
+} as const satisfies Prisma.MonthlyReportSelect;
+
+/** A report as the workflow's transitions read it: the row, its project and its plan year. */
+export const LOADED = {
+  id: true,
+  version: true,
+  status: true,
+  month: true,
+  ...REPORT_CONTENT,
+  approvedInvested: true,
   submittedById: true,
   submittedAt: true,
   reviewedById: true,
