@@ -191,12 +191,11 @@ export async function seedDatabase(db: Db, options: { seed?: number; data?: Seed
 
 /**
  * The entry checks' verdict on a seeded report still under review, as the app would have stored it: the planted
- * anomalies must reach the review queue flagged. A refusal (cumulative above total) is kept as a flag too: the
- * planted figure stands for one that reached the bureau before the check existed.
+ * anomalies must reach the review queue flagged.
  */
 function entryFlags(p: SeedData['projects'][number], month: number): string[] {
   const report = p.reports.find((r) => r.month === month)!;
-  const { errors, flags } = checkReport({
+  const { flags } = checkReport({
     stage: p.stage,
     totalInvestment: wan(p.totalInvestment),
     cumulativeBeforeYear: wan(p.cumulativeBeforeYear),
@@ -206,5 +205,5 @@ function entryFlags(p: SeedData['projects'][number], month: number): string[] {
     priorMonths: p.reports.filter((r) => r.month < month).map((r) => ({ month: r.month, invested: wan(r.invested) })),
     actualStart: toDateOnly(report.actualStart ?? null) ?? toDateOnly(p.actualStart ?? null),
   });
-  return [...errors.map((e) => e.code), ...flags.map((f) => f.code)];
+  return flags.map((f) => f.code);
 }

@@ -19,6 +19,7 @@ export interface BatchEntryReport {
   problems: string;
   coordinationNeeded: string;
   nextSteps: string;
+  explanation: string;
   blockers: string;
   readyToStart: boolean | null;
   milestoneUpdates: MilestoneUpdate[];
@@ -112,6 +113,7 @@ export async function getBatchEntry(
           problems: true,
           coordinationNeeded: true,
           nextSteps: true,
+          explanation: true,
           blockers: true,
           readyToStart: true,
           milestoneUpdates: true,
@@ -149,6 +151,7 @@ export async function getBatchEntry(
         problems: current.problems,
         coordinationNeeded: current.coordinationNeeded,
         nextSteps: current.nextSteps,
+        explanation: current.explanation,
         blockers: current.blockers,
         readyToStart: current.readyToStart,
         milestoneUpdates: milestoneUpdatesOf(current.milestoneUpdates),

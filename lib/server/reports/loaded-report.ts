@@ -18,6 +18,7 @@ export const LOADED = {
   problems: true,
   coordinationNeeded: true,
   nextSteps: true,
+  explanation: true,
   blockers: true,
   readyToStart: true,
   milestoneUpdates: true,
