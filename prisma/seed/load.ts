@@ -148,6 +148,7 @@ export async function seedDatabase(db: Db, options: { seed?: number; data?: Seed
           problems: r.problems,
           coordinationNeeded: r.coordinationNeeded,
           nextSteps: r.nextSteps,
+          explanation: r.explanation,
           status: r.status,
           flags: r.status === 'APPROVED' ? [] : entryFlags(p, r.month),
           approvedInvested: r.status === 'APPROVED' ? wan(r.invested) : null,
