@@ -31,6 +31,8 @@ export interface ReportCheckInput {
   priorMonths: readonly { month: number; invested: string }[];
   /** 实际开工时间, from the report or else the project; null while the project has not started */
   actualStart: string | null;
+  /** 分月计划: this month's planned amount; null or absent when the plan has none for the month */
+  plannedThisMonth?: string | null;
 }
 
 /** A year to date above this multiple of the annual plan is flagged; exactly 150% is not. */
@@ -39,6 +41,12 @@ export const YTD_ABOVE_PLAN_RATIO = '1.5';
 export const MONTH_SPIKE_RATIO = '5';
 /** Fewer prior reported months than this give no average worth comparing with. */
 export const MONTH_SPIKE_MIN_PRIOR_MONTHS = 2;
+/**
+ * A month above this multiple of its own 分月计划 amount is flagged while the project has too few months for the
+ * spike flag: a decimal point slipped in January has no average to stand out against, but it stands out against
+ * the plan. Exactly 5× is not flagged.
+ */
+export const MONTH_ABOVE_PLAN_RATIO = '5';
 
 /** Stored with the report (a Postgres enum / text[] column): append new codes, never rename or reorder. */
 export const REPORT_FLAG_CODES = [
@@ -47,6 +55,8 @@ export const REPORT_FLAG_CODES = [
   'monthSpike',
   'investedWithoutStart',
   'cumulativeAboveTotal',
+  'repeatsLastMonth',
+  'monthAbovePlan',
 ] as const;
 export type ReportFlagCode = (typeof REPORT_FLAG_CODES)[number];
 
@@ -85,6 +95,13 @@ export type ReportFlag =
       code: 'cumulativeAboveTotal';
       /** 开工以来累计 (cumulative since start), 总投资, and by how much the first exceeds the second; 万元 */
       params: { cumulative: string; total: string; excess: string };
+    }
+  /** the same non-zero amount, to the cent, as last month: most often last month's figure left in place */
+  | { code: 'repeatsLastMonth'; params: { invested: string } }
+  | {
+      code: 'monthAbovePlan';
+      /** invested and this month's 分月计划 in 万元; multiple = invested ÷ planned rounded up to one decimal */
+      params: { invested: string; planned: string; multiple: string };
     };
 
 export interface ReportCheckResult {
@@ -181,6 +198,24 @@ export function checkReport(input: ReportCheckInput): ReportCheckResult {
         cumulative: cumulative.toFixed(2),
         total: total.toFixed(2),
         excess: cumulative.minus(total).toFixed(2),
+      },
+    });
+  }
+
+  const lastMonth = input.priorMonths.find((m) => m.month === input.month - 1);
+  if (lastMonth && invested.greaterThan(0) && invested.equals(lastMonth.invested)) {
+    flags.push({ code: 'repeatsLastMonth', params: { invested: invested.toFixed(2) } });
+  }
+
+  // Only where the spike flag has no average yet: once it has, the project's own months are the better yardstick.
+  const planned = new Decimal(input.plannedThisMonth ?? 0);
+  if (average === null && planned.greaterThan(0) && invested.greaterThan(planned.times(MONTH_ABOVE_PLAN_RATIO))) {
+    flags.push({
+      code: 'monthAbovePlan',
+      params: {
+        invested: invested.toFixed(2),
+        planned: planned.toFixed(2),
+        multiple: invested.dividedBy(planned).toFixed(1, Decimal.ROUND_UP),
       },
     });
   }

@@ -205,6 +205,7 @@ function entryFlags(p: SeedData['projects'][number], month: number): string[] {
     investedThisMonth: wan(report.invested),
     priorMonths: p.reports.filter((r) => r.month < month).map((r) => ({ month: r.month, invested: wan(r.invested) })),
     actualStart: toDateOnly(report.actualStart ?? null) ?? toDateOnly(p.actualStart ?? null),
+    plannedThisMonth: p.annualPlan === null ? null : wan(p.monthlyPlan[month - 1]!),
   });
   return flags.map((f) => f.code);
 }

@@ -202,4 +202,47 @@ describe('entry checks through saveReportDraft', () => {
     expect(row.explanation).toBe('已完成设计变更，调整概算正在报批');
     expect(row.flags).toContain('cumulativeAboveTotal');
   });
+
+  it('flags last month’s amount repeated to the cent, and a first month above 5× its 分月计划 (the rules checks:eval measures)', async () => {
+    const report = await s.draftWithHistory('zjw');
+    await s.arrange(
+      report.planId,
+      { stage: 'ONGOING' },
+      { totalInvestment: HUGE, actualStart: new Date('2024-03-01T00:00:00Z') },
+    );
+    const october = await s.db.monthlyReport.findUniqueOrThrow({
+      where: { planId_month: { planId: report.planId, month: report.month - 1 } },
+    });
+    await signIn(s.db, 'zjw');
+    const repeated = await s.actions.saveReportDraft(
+      await s.resave(report.id, { investedThisMonth: october.investedThisMonth.toFixed(2) }),
+    );
+    expect(repeated).toMatchObject({ ok: true });
+    if (!repeated.ok) return;
+    expect(repeated.data.flags.map((f) => f.code)).toContain('repeatsLastMonth');
+
+    // no earlier month with investment: the plan of the month is the yardstick
+    await s.db.monthlyReport.updateMany({
+      where: { planId: report.planId, month: { lt: report.month } },
+      data: { investedThisMonth: 0 },
+    });
+    await s.db.monthlyPlanItem.upsert({
+      where: { planId_month: { planId: report.planId, month: report.month } },
+      create: { planId: report.planId, month: report.month, amount: '10.00' },
+      update: { amount: '10.00' },
+    });
+    const above = await s.actions.saveReportDraft(await s.resave(report.id, { investedThisMonth: '50.01' }));
+    expect(above).toMatchObject({ ok: true });
+    if (!above.ok) return;
+    expect(above.data.flags.find((f) => f.code === 'monthAbovePlan')?.params).toEqual({
+      invested: '50.01',
+      planned: '10.00',
+      multiple: '5.1',
+    });
+    const exact = await s.actions.saveReportDraft(await s.resave(report.id, { investedThisMonth: '50.00' }));
+    expect(exact).toMatchObject({ ok: true });
+    if (!exact.ok) return;
+    expect(exact.data.flags.map((f) => f.code)).not.toContain('monthAbovePlan');
+    expect((await s.reportRow(report.id)).flags).not.toContain('monthAbovePlan');
+  });
 });

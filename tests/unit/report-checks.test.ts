@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   averagePriorMonth,
   checkReport,
+  MONTH_ABOVE_PLAN_RATIO,
   MONTH_SPIKE_MIN_PRIOR_MONTHS,
   MONTH_SPIKE_RATIO,
   EXPLANATION_REQUIRED_FLAGS,
@@ -22,10 +23,11 @@ function input(overrides: Partial<ReportCheckInput> = {}): ReportCheckInput {
     annualPlan: '1200.00',
     month: 4,
     investedThisMonth: '100.00',
+    // 300 in all, averaging 100; March differs from the month reported so repeatsLastMonth stays quiet
     priorMonths: [
       { month: 1, invested: '100.00' },
-      { month: 2, invested: '100.00' },
-      { month: 3, invested: '100.00' },
+      { month: 2, invested: '110.00' },
+      { month: 3, invested: '90.00' },
     ],
     actualStart: '2023-03-01',
     ...overrides,
@@ -362,6 +364,55 @@ describe('checkReport: investedWithoutStart', () => {
   });
 });
 
+describe('checkReport: repeatsLastMonth', () => {
+  // the default input's months are all 100.00: vary them so only the rule under test can fire
+  const varied = input({
+    priorMonths: [
+      { month: 1, invested: '90.00' },
+      { month: 2, invested: '110.00' },
+      { month: 3, invested: '123.45' },
+    ],
+  });
+
+  it('flags the same non-zero amount as last month, to the cent', () => {
+    expect(checkReport({ ...varied, investedThisMonth: '123.45' }).flags).toEqual([
+      { code: 'repeatsLastMonth', params: { invested: '123.45' } },
+    ]);
+  });
+
+  it('does not flag a cent apart, an amount from an earlier month, or two months of 0', () => {
+    expect(codes({ ...varied, investedThisMonth: '123.44' })).toEqual([]);
+    expect(codes({ ...varied, investedThisMonth: '110.00' })).toEqual([]);
+    const zeros = input({ priorMonths: [{ month: 3, invested: '0' }], investedThisMonth: '0' });
+    expect(codes(zeros)).toEqual([]);
+  });
+
+  it('compares with the month just before only: a gap month is not last month', () => {
+    expect(codes(input({ month: 4, priorMonths: [{ month: 2, invested: '100.00' }] }))).toEqual([]);
+  });
+});
+
+describe('checkReport: monthAbovePlan', () => {
+  const january = input({ month: 1, priorMonths: [], plannedThisMonth: '80.00' });
+
+  it(`flags a month above ${MONTH_ABOVE_PLAN_RATIO}× its 分月计划 while there is no average to compare with`, () => {
+    expect(checkReport({ ...january, investedThisMonth: '400.01' }).flags).toEqual([
+      { code: 'monthAbovePlan', params: { invested: '400.01', planned: '80.00', multiple: '5.1' } },
+    ]);
+  });
+
+  it(`does not flag exactly ${MONTH_ABOVE_PLAN_RATIO}×, a month without a plan, or a plan of 0`, () => {
+    expect(codes({ ...january, investedThisMonth: '400.00' })).toEqual([]);
+    expect(codes({ ...january, plannedThisMonth: null, investedThisMonth: '1000' })).toEqual([]);
+    expect(codes({ ...january, plannedThisMonth: '0', investedThisMonth: '1000' })).toEqual([]);
+  });
+
+  it('leaves the month to the spike flag once the project has an average', () => {
+    const withHistory = input({ plannedThisMonth: '10.00', investedThisMonth: '450.00' });
+    expect(codes(withHistory)).toEqual([]);
+  });
+});
+
 describe('checkReport: several flags at once', () => {
   it('lists them in the order of REPORT_FLAG_CODES', () => {
     const everything = input({
@@ -406,9 +457,9 @@ describe('checkReport: inconsistent input is a caller bug', () => {
 });
 
 describe('codes', () => {
-  it('flag codes are unique, and cumulativeAboveTotal is one of them (appended: stored codes never move)', () => {
+  it('flag codes are unique, and the newer ones are appended (stored codes never move)', () => {
     expect(new Set(REPORT_FLAG_CODES).size).toBe(REPORT_FLAG_CODES.length);
-    expect(REPORT_FLAG_CODES.at(-1)).toBe('cumulativeAboveTotal');
+    expect(REPORT_FLAG_CODES.slice(4)).toEqual(['cumulativeAboveTotal', 'repeatsLastMonth', 'monthAbovePlan']);
   });
 });
 

@@ -27,10 +27,16 @@ export async function entryChecks(
   plan: PlanForChecks,
   input: { month: number; investedThisMonth: string; actualStart: string | null },
 ): Promise<{ flags: ReportFlagCode[]; details: ReportFlag[] }> {
-  const others = await tx.monthlyReport.findMany({
-    where: { planId: plan.id, month: { not: input.month } },
-    select: { month: true, investedThisMonth: true },
-  });
+  const [others, planned] = await Promise.all([
+    tx.monthlyReport.findMany({
+      where: { planId: plan.id, month: { not: input.month } },
+      select: { month: true, investedThisMonth: true },
+    }),
+    tx.monthlyPlanItem.findUnique({
+      where: { planId_month: { planId: plan.id, month: input.month } },
+      select: { amount: true },
+    }),
+  ]);
   const prior = others.filter((r) => r.month < input.month);
   const later = others.filter((r) => r.month > input.month);
   const laterSum = later.reduce((sum, r) => sum.plus(r.investedThisMonth.toString()), new Decimal(0));
@@ -43,6 +49,7 @@ export async function entryChecks(
     investedThisMonth: input.investedThisMonth,
     priorMonths: prior.map((r) => ({ month: r.month, invested: r.investedThisMonth.toString() })),
     actualStart: input.actualStart ?? toDateOnly(plan.project.actualStart),
+    plannedThisMonth: planned?.amount.toString() ?? null,
   });
   return { flags: flags.map((f) => f.code), details: flags };
 }
