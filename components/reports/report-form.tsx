@@ -12,6 +12,7 @@ import { submitReport } from '@/lib/actions/reports';
 import type { SaveReportDraftValues } from '@/lib/validations/report';
 import { reportFormDefaults, type RecordedMilestone, type StoredReportFields } from './draft/report-draft-values';
 import { useReportDraft, type ReportDraft } from './draft/use-report-draft';
+import { ReportExplanationField } from './report-explanation';
 import { ReportFigureFields, ReportNarrativeFields, ReportPreliminaryFields } from './report-form-fields';
 
 export interface ReportFormReport extends StoredReportFields {
@@ -102,6 +103,7 @@ export function ReportForm({
       <ReportFigureFields stage={project.stage} {...draft} />
       {project.stage === 'PRELIMINARY' && <ReportPreliminaryFields milestones={project.milestones} {...draft} />}
       <ReportNarrativeFields {...draft} />
+      <ReportExplanationField {...draft} />
       <ReportFormActions
         draft={draft}
         busy={busy}

@@ -6,9 +6,10 @@ import type { Stage } from '@/generated/prisma/enums';
  * decimal strings in 万元 (already parsed by lib/domain/money-text.ts, so non-negative with at most two decimals),
  * dates as "YYYY-MM-DD"; nothing here touches Prisma or Next.
  *
- * Two outcomes:
- * - errors refuse the report: it cannot be saved;
- * - flags are warnings: the report is saved with them and the reviewer sees them in the review queue.
+ * Every check is a flag, never a refusal: the report is saved with its flags and the reviewer sees them in the
+ * review queue. A figure that trips a check may still be the truth of the month (an over-run of 总投资 is settled
+ * by revising the total, 调整概算, not by reporting less), so the flags in EXPLANATION_REQUIRED_FLAGS only ask the
+ * department to say why (the report's 情况说明) before the report can be submitted.
  */
 
 export interface ReportCheckInput {
@@ -30,6 +31,8 @@ export interface ReportCheckInput {
   priorMonths: readonly { month: number; invested: string }[];
   /** 实际开工时间, from the report or else the project; null while the project has not started */
   actualStart: string | null;
+  /** 分月计划: this month's planned amount; null or absent when the plan has none for the month */
+  plannedThisMonth?: string | null;
 }
 
 /** A year to date above this multiple of the annual plan is flagged; exactly 150% is not. */
@@ -38,15 +41,12 @@ export const YTD_ABOVE_PLAN_RATIO = '1.5';
 export const MONTH_SPIKE_RATIO = '5';
 /** Fewer prior reported months than this give no average worth comparing with. */
 export const MONTH_SPIKE_MIN_PRIOR_MONTHS = 2;
-
-export const REPORT_ERROR_CODES = ['cumulativeAboveTotal'] as const;
-export type ReportErrorCode = (typeof REPORT_ERROR_CODES)[number];
-
-export interface ReportCheckError {
-  code: 'cumulativeAboveTotal';
-  /** 开工以来累计 (cumulative since start), 总投资, and by how much the first exceeds the second; 万元 */
-  params: { cumulative: string; total: string; excess: string };
-}
+/**
+ * A month above this multiple of its own 分月计划 amount is flagged while the project has too few months for the
+ * spike flag: a decimal point slipped in January has no average to stand out against, but it stands out against
+ * the plan. Exactly 5× is not flagged.
+ */
+export const MONTH_ABOVE_PLAN_RATIO = '5';
 
 /** Stored with the report (a Postgres enum / text[] column): append new codes, never rename or reorder. */
 export const REPORT_FLAG_CODES = [
@@ -54,8 +54,23 @@ export const REPORT_FLAG_CODES = [
   'investmentOnPreliminary',
   'monthSpike',
   'investedWithoutStart',
+  'cumulativeAboveTotal',
+  'repeatsLastMonth',
+  'monthAbovePlan',
 ] as const;
 export type ReportFlagCode = (typeof REPORT_FLAG_CODES)[number];
+
+/**
+ * Flags a report cannot be submitted with unless its 情况说明 says why the figure is right. Cumulative above 总投资
+ * is one: the month's figure stands, and the bureau needs the reason (an 调整概算 under way, a mistaken total).
+ */
+export const EXPLANATION_REQUIRED_FLAGS: readonly ReportFlagCode[] = ['cumulativeAboveTotal'];
+
+/** The flags among `flags` that need an explanation the report does not give (blank or only spaces). */
+export function unexplainedFlags(flags: readonly string[], explanation: string | null | undefined): ReportFlagCode[] {
+  if ((explanation ?? '').trim() !== '') return [];
+  return EXPLANATION_REQUIRED_FLAGS.filter((code) => flags.includes(code));
+}
 
 export type ReportFlag =
   | {
@@ -75,10 +90,21 @@ export type ReportFlag =
        */
       params: { invested: string; average: string; multiple: string; priorMonths: number };
     }
-  | { code: 'investedWithoutStart'; params: { ytd: string } };
+  | { code: 'investedWithoutStart'; params: { ytd: string } }
+  | {
+      code: 'cumulativeAboveTotal';
+      /** 开工以来累计 (cumulative since start), 总投资, and by how much the first exceeds the second; 万元 */
+      params: { cumulative: string; total: string; excess: string };
+    }
+  /** the same non-zero amount, to the cent, as last month: most often last month's figure left in place */
+  | { code: 'repeatsLastMonth'; params: { invested: string } }
+  | {
+      code: 'monthAbovePlan';
+      /** invested and this month's 分月计划 in 万元; multiple = invested ÷ planned rounded up to one decimal */
+      params: { invested: string; planned: string; multiple: string };
+    };
 
 export interface ReportCheckResult {
-  errors: ReportCheckError[];
   /** in the order of REPORT_FLAG_CODES */
   flags: ReportFlag[];
 }
@@ -115,24 +141,12 @@ export function averagePriorMonth(priorMonths: readonly { month?: number; invest
 
 export function checkReport(input: ReportCheckInput): ReportCheckResult {
   assertWellFormed(input);
-  const errors: ReportCheckError[] = [];
   const flags: ReportFlag[] = [];
 
   const invested = new Decimal(input.investedThisMonth);
   const ytd = yearToDate(input.priorMonths, input.investedThisMonth);
   const cumulative = ytd.plus(input.cumulativeBeforeYear);
   const total = new Decimal(input.totalInvestment);
-
-  if (cumulative.greaterThan(total)) {
-    errors.push({
-      code: 'cumulativeAboveTotal',
-      params: {
-        cumulative: cumulative.toFixed(2),
-        total: total.toFixed(2),
-        excess: cumulative.minus(total).toFixed(2),
-      },
-    });
-  }
 
   // Without a plan there is no 150% to exceed: 前期 projects have none, and a 0 plan would flag every yuan.
   if (input.annualPlan !== null && new Decimal(input.annualPlan).greaterThan(0)) {
@@ -177,7 +191,36 @@ export function checkReport(input: ReportCheckInput): ReportCheckResult {
     flags.push({ code: 'investedWithoutStart', params: { ytd: ytd.toFixed(2) } });
   }
 
-  return { errors, flags };
+  if (cumulative.greaterThan(total)) {
+    flags.push({
+      code: 'cumulativeAboveTotal',
+      params: {
+        cumulative: cumulative.toFixed(2),
+        total: total.toFixed(2),
+        excess: cumulative.minus(total).toFixed(2),
+      },
+    });
+  }
+
+  const lastMonth = input.priorMonths.find((m) => m.month === input.month - 1);
+  if (lastMonth && invested.greaterThan(0) && invested.equals(lastMonth.invested)) {
+    flags.push({ code: 'repeatsLastMonth', params: { invested: invested.toFixed(2) } });
+  }
+
+  // Only where the spike flag has no average yet: once it has, the project's own months are the better yardstick.
+  const planned = new Decimal(input.plannedThisMonth ?? 0);
+  if (average === null && planned.greaterThan(0) && invested.greaterThan(planned.times(MONTH_ABOVE_PLAN_RATIO))) {
+    flags.push({
+      code: 'monthAbovePlan',
+      params: {
+        invested: invested.toFixed(2),
+        planned: planned.toFixed(2),
+        multiple: invested.dividedBy(planned).toFixed(1, Decimal.ROUND_UP),
+      },
+    });
+  }
+
+  return { flags };
 }
 
 /**

@@ -237,12 +237,11 @@ export function noReportByDeadline(input: NoReportByDeadlineInput): Warning | nu
 // ---------------------------------------------------------------------------------------------------------------
 // Anomalies flagged at entry
 
-export const REPORT_WARNING_FLAG_CODES = [...REPORT_FLAG_CODES, 'cumulativeAboveTotal'] as const;
+export const REPORT_WARNING_FLAG_CODES = REPORT_FLAG_CODES;
 
 /**
- * The entry-check flags on the month's report (REPORT_FLAG_CODES, plus 'cumulativeAboveTotal' for a figure that
- * got past the refusal, e.g. by a later change of 总投资): one warning per distinct flag, yellow, except
- * cumulativeAboveTotal which is red. In the order of REPORT_WARNING_FLAG_CODES. An unknown code is a bug in the
+ * The entry-check flags on the month's report (REPORT_FLAG_CODES): one warning per distinct flag, yellow, except
+ * cumulativeAboveTotal which is red (the project's 总投资 needs revising, 调整概算, whatever the explanation). In the order of REPORT_WARNING_FLAG_CODES. An unknown code is a bug in the
  * caller → RangeError.
  *
  * Message `warnings.reportFlag.<code>`, no params (the figures are on the report's own flag message).

@@ -26,7 +26,7 @@ export const REPORT_MESSAGES = {
   reportPercentInvalid: 'reportPercentInvalid',
   reportMilestoneInvalid: 'reportMilestoneInvalid',
   reportMilestoneDuplicate: 'reportMilestoneDuplicate',
-  reportCumulativeAboveTotal: 'reportCumulativeAboveTotal',
+  reportExplanationRequired: 'reportExplanationRequired',
   reportReopenReasonRequired: 'reportReopenReasonRequired',
   reportBatchEmpty: 'reportBatchEmpty',
   reportBatchTooLarge: 'reportBatchTooLarge',
@@ -145,6 +145,8 @@ export const ZReportFields = z.object({
   problems: reportText,
   coordinationNeeded: reportText,
   nextSteps: reportText,
+  /** 情况说明: why a flagged figure is right (lib/domain/report-checks.ts EXPLANATION_REQUIRED_FLAGS) */
+  explanation: reportText,
   percentComplete: optionalPercent,
   actualStart: optionalDate,
   actualCompletion: optionalDate,

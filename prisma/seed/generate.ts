@@ -79,6 +79,8 @@ export interface SeedReport {
   problems: string;
   coordinationNeeded: string;
   nextSteps: string;
+  /** 情况说明: why a flagged figure is right; '' for an ordinary month */
+  explanation: string;
   status: ReportStatus;
   submittedAt: Date | null;
   reviewedAt: Date | null;
@@ -291,14 +293,21 @@ function fitAnnualPlans(slots: Slot[]): Cents[] {
   return wan.map((w) => w * 100);
 }
 
-/** Seasonal weight of each month: quiet around Spring Festival, a push before year end. */
-const SEASON = [0.05, 0.045, 0.08, 0.085, 0.09, 0.09, 0.09, 0.09, 0.09, 0.095, 0.09, 0.105];
+/**
+ * Seasonal weight of each month: quiet around Spring Festival, then even, a little less in the last two months
+ * (splits are drawn up to finish early: 1–10月 84% against a 序时进度 of 83.3%), so a project on its split is about
+ * on the bulletin's pace too.
+ */
+const SEASON = [0.065, 0.06, 0.085, 0.09, 0.09, 0.09, 0.09, 0.09, 0.09, 0.09, 0.08, 0.08];
+/** A 新开工 project's planned start month: most in the spring 集中开工 rounds, fewer later in the year. */
+const NEW_START_MONTHS = [2, 2, 3, 3, 3, 3, 4, 4, 4, 5, 5, 6, 6, 7, 8, 9, 10] as const;
 
 function monthlyWeights(stage: Stage, startMonth: number, completionMonth: number): number[] {
   return SEASON.map((w, i) => {
     const m = i + 1;
     if (stage === 'NEW_START' && m < startMonth) return 0;
-    if (stage === 'COMPLETION') return m <= completionMonth ? w * 1.4 : w * 0.3;
+    // A project completing this year spends its plan by then: it reaches its total investment on completion.
+    if (stage === 'COMPLETION') return m <= completionMonth ? w : 0;
     return w;
   });
 }
@@ -373,7 +382,7 @@ export function generateSeedData(seed = DEFAULT_SEED): SeedData {
     const { name, area, department, scope } = nameFor(slot);
     const annualPlan = slot.stage === 'PRELIMINARY' ? null : annual[index]!;
     // Dates by stage, in the plan year's terms.
-    const startMonth = slot.stage === 'NEW_START' ? intBetween(rnd, 2, 10) : 1;
+    const startMonth = slot.stage === 'NEW_START' ? pick(rnd, NEW_START_MONTHS) : 1;
     const completionMonth = slot.stage === 'COMPLETION' ? intBetween(rnd, 3, 12) : 12;
     const plannedStart =
       slot.stage === 'NEW_START'
@@ -490,35 +499,45 @@ export function generateSeedData(seed = DEFAULT_SEED): SeedData {
 }
 
 /**
- * How fast most projects run against their split. Tuned so that the district stands a few points ahead of
- * 序时进度 after October, as Yuzhong's bulletins usually report, while about one project in seven lags badly.
+ * How fast most projects run against their split. Tuned so that the district's year-end forecast lands within a
+ * few points of the plan (a split is an honest plan, not a cautious one), while about one project in seven lags
+ * badly: those are the pace warnings of the demo.
  */
-const PACE_LOW = 1.15;
-const PACE_HIGH = 1.75;
+const PACE: Record<'ONGOING' | 'NEW_START' | 'COMPLETION', [number, number]> = {
+  ONGOING: [1.0, 1.2],
+  NEW_START: [1.1, 1.35],
+  /** a 完工 project never runs ahead of its split: its annual plan is what is left of its total investment */
+  COMPLETION: [0.85, 1.0],
+};
 
 /** How far along a project is at each month: a pace factor per project, some well behind. */
 function writeConstructionReports(rnd: Random, p: SeedProject, year: number) {
-  // Most projects run somewhat ahead of their monthly split (splits are drawn up cautiously); some lag badly.
-  // The report's own flagship projects are on track; the laggards and slipped starts are among the rest.
+  // Most projects run close to their monthly split, a little ahead or behind; some lag badly. The report's own
+  // flagship projects are on track; the laggards and slipped starts are among the rest.
   const lags = !p.named && rnd() < 0.15;
-  const pace = lags ? between(rnd, 0.35, 0.75) : between(rnd, PACE_LOW, PACE_HIGH);
+  const pace = lags ? between(rnd, 0.35, 0.75) : between(rnd, ...PACE[p.stage as keyof typeof PACE]);
   const slips = !p.named && p.stage === 'NEW_START' && rnd() < 0.12;
   const startMonth = p.stage === 'NEW_START' ? p.plannedStart.getUTCMonth() + 1 + (rnd() < 0.3 ? 1 : 0) : 1;
   if (p.stage === 'NEW_START' && !slips && startMonth <= 10) {
     p.actualStart = date(year, startMonth, intBetween(rnd, 1, 28));
   }
+  // a new start that began a month late spreads its year's work over the months it has left
+  const plannedStartMonth = p.plannedStart.getUTCMonth() + 1;
+  const catchUp = p.stage === 'NEW_START' ? (13 - plannedStartMonth) / (13 - Math.min(startMonth, 12)) : 1;
   const completionMonth = p.plannedCompletion.getUTCMonth() + 1;
-  const completesOnTime = p.stage === 'COMPLETION' && completionMonth <= 10 && rnd() < 0.75;
+  const completesOnTime = p.stage === 'COMPLETION' && !lags && completionMonth <= 10 && rnd() < 0.8;
   let since = p.cumulativeBeforeYear;
   const steps = PROGRESS_STEPS[p.direction];
   for (let month = 1; month <= 11; month++) {
     const started =
       p.actualStart !== null && (p.actualStart.getUTCFullYear() < year || p.actualStart.getUTCMonth() + 1 <= month);
-    const planned = p.monthlyPlan[month - 1]!;
-    // Never past what the project can still spend: for a project completing this year, its annual plan.
-    const ceiling = p.stage === 'COMPLETION' ? p.cumulativeBeforeYear + p.annualPlan! : p.totalInvestment;
-    const drawn = started ? Math.max(0, Math.round(planned * pace * between(rnd, 0.7, 1.3))) : 0;
-    const invested = Math.min(drawn, ceiling - since);
+    const drawn = started
+      ? Math.max(0, Math.round(p.monthlyPlan[month - 1]! * pace * catchUp * between(rnd, 0.7, 1.3)))
+      : 0;
+    const invested =
+      p.stage === 'COMPLETION'
+        ? completionMonthAmount(rnd, p, { month, since, drawn, started, completionMonth, completesOnTime })
+        : Math.min(drawn, p.totalInvestment - since);
     since += invested;
     const done = Math.min(1, since / p.totalInvestment);
     const completed = completesOnTime && month >= completionMonth;
@@ -535,9 +554,39 @@ function writeConstructionReports(rnd: Random, p: SeedProject, year: number) {
       problems: hasProblem ? pick(rnd, PROBLEMS) : '',
       coordinationNeeded: hasProblem && rnd() < 0.6 ? pick(rnd, COORDINATION) : '',
       nextSteps: started ? `加快推进${steps[Math.min(step + 1, steps.length - 1)]!}` : '加快办理开工手续',
+      explanation: '',
       ...approved(rnd, year, month),
     });
   }
+}
+
+/**
+ * A 完工 project's month. Its total is what was spent before the year plus the annual plan, so it reaches the total
+ * when it completes, not before: on time, the completion month settles exactly what is left and nothing follows;
+ * until then (and for a project not yet complete) the months keep back what the rest of its work needs, at least
+ * one and a half of its planned months still to come, so an ordinary month never runs past the total. A project
+ * past its planned completion keeps paying a shrinking share of what is left.
+ */
+function completionMonthAmount(
+  rnd: Random,
+  p: SeedProject,
+  at: {
+    month: number;
+    since: Cents;
+    drawn: Cents;
+    started: boolean;
+    completionMonth: number;
+    completesOnTime: boolean;
+  },
+): Cents {
+  const left = p.totalInvestment - at.since;
+  if (!at.started || left <= 0) return 0;
+  if (at.completesOnTime && at.month === at.completionMonth) return left;
+  if (at.completesOnTime && at.month > at.completionMonth) return 0;
+  if (at.month > at.completionMonth) return Math.round(left * between(rnd, 0.08, 0.2));
+  const plannedAfter = p.monthlyPlan.slice(at.month, at.completionMonth).reduce((s, m) => s + m, 0);
+  const keep = at.completesOnTime ? Math.round(plannedAfter * 0.5) : Math.round(plannedAfter * 1.5);
+  return Math.max(0, Math.min(at.drawn, left - keep));
 }
 
 /** 前期 projects report preliminary work: milestones reached, what blocks the next one. No investment. */
@@ -586,6 +635,7 @@ function writePreliminary(rnd: Random, p: SeedProject, year: number) {
       problems: next?.status === 'BLOCKED' ? (next.note ?? '') : '',
       coordinationNeeded: next?.status === 'BLOCKED' ? pick(rnd, COORDINATION) : '',
       nextSteps: next ? `推进${labels[next.kind]}办理` : '具备开工条件，待开工',
+      explanation: '',
       ...approved(rnd, year, month),
     });
   }
@@ -666,7 +716,8 @@ function plantAnomalies(projects: SeedProject[], anomalies: PlantedAnomaly[], ye
   const ytd = (p: SeedProject) => p.reports.filter((r) => r.month <= 10).reduce((s, r) => s + r.invested, 0);
 
   const over = find((p) => p.stage === 'COMPLETION' && p.actualCompletion === null, 'cumulative above total');
-  submitNovember(over).invested = overshoot(over, ytd(over));
+  // submitted, so with the 情况说明 submission asks for: the figure is the month's truth, the total needs revising
+  Object.assign(submitNovember(over), { invested: overshoot(over, ytd(over)), explanation: OVER_TOTAL_EXPLANATION });
   anomalies.push({ kind: 'CUMULATIVE_ABOVE_TOTAL', projectCode: over.code, month: 11 });
 
   const prelim = find((p) => p.stage === 'PRELIMINARY', 'investment on 前期');
@@ -684,6 +735,8 @@ function plantAnomalies(projects: SeedProject[], anomalies: PlantedAnomaly[], ye
   submitNovember(unstarted).invested = 120_00;
   anomalies.push({ kind: 'INVESTMENT_WITHOUT_START', projectCode: unstarted.code, month: 11 });
 }
+
+const OVER_TOTAL_EXPLANATION = '设计变更增加工程量，累计完成投资超过原批复总投资，调整概算已报区发展改革委审批。';
 
 /** a November amount that takes the project past its total investment by about 5% */
 function overshoot(p: SeedProject, ytdToOctober: Cents): Cents {

@@ -148,6 +148,7 @@ export async function seedDatabase(db: Db, options: { seed?: number; data?: Seed
           problems: r.problems,
           coordinationNeeded: r.coordinationNeeded,
           nextSteps: r.nextSteps,
+          explanation: r.explanation,
           status: r.status,
           flags: r.status === 'APPROVED' ? [] : entryFlags(p, r.month),
           approvedInvested: r.status === 'APPROVED' ? wan(r.invested) : null,
@@ -191,12 +192,11 @@ export async function seedDatabase(db: Db, options: { seed?: number; data?: Seed
 
 /**
  * The entry checks' verdict on a seeded report still under review, as the app would have stored it: the planted
- * anomalies must reach the review queue flagged. A refusal (cumulative above total) is kept as a flag too: the
- * planted figure stands for one that reached the bureau before the check existed.
+ * anomalies must reach the review queue flagged.
  */
 function entryFlags(p: SeedData['projects'][number], month: number): string[] {
   const report = p.reports.find((r) => r.month === month)!;
-  const { errors, flags } = checkReport({
+  const { flags } = checkReport({
     stage: p.stage,
     totalInvestment: wan(p.totalInvestment),
     cumulativeBeforeYear: wan(p.cumulativeBeforeYear),
@@ -205,6 +205,7 @@ function entryFlags(p: SeedData['projects'][number], month: number): string[] {
     investedThisMonth: wan(report.invested),
     priorMonths: p.reports.filter((r) => r.month < month).map((r) => ({ month: r.month, invested: wan(r.invested) })),
     actualStart: toDateOnly(report.actualStart ?? null) ?? toDateOnly(p.actualStart ?? null),
+    plannedThisMonth: p.annualPlan === null ? null : wan(p.monthlyPlan[month - 1]!),
   });
-  return [...errors.map((e) => e.code), ...flags.map((f) => f.code)];
+  return flags.map((f) => f.code);
 }

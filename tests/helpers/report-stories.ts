@@ -241,6 +241,7 @@ export class ReportStories {
       problems: r.problems,
       coordinationNeeded: r.coordinationNeeded,
       nextSteps: r.nextSteps,
+      explanation: r.explanation,
       percentComplete: r.percentComplete?.toFixed(2) ?? '',
       actualStart: r.actualStart?.toISOString().slice(0, 10) ?? '',
       actualCompletion: r.actualCompletion?.toISOString().slice(0, 10) ?? '',

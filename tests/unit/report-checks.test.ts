@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   averagePriorMonth,
   checkReport,
+  MONTH_ABOVE_PLAN_RATIO,
   MONTH_SPIKE_MIN_PRIOR_MONTHS,
   MONTH_SPIKE_RATIO,
-  REPORT_ERROR_CODES,
+  EXPLANATION_REQUIRED_FLAGS,
   REPORT_FLAG_CODES,
+  unexplainedFlags,
   type ReportCheckInput,
   type ReportFlagCode,
   yearToDate,
@@ -21,10 +23,11 @@ function input(overrides: Partial<ReportCheckInput> = {}): ReportCheckInput {
     annualPlan: '1200.00',
     month: 4,
     investedThisMonth: '100.00',
+    // 300 in all, averaging 100; March differs from the month reported so repeatsLastMonth stays quiet
     priorMonths: [
       { month: 1, invested: '100.00' },
-      { month: 2, invested: '100.00' },
-      { month: 3, invested: '100.00' },
+      { month: 2, invested: '110.00' },
+      { month: 3, invested: '90.00' },
     ],
     actualStart: '2023-03-01',
     ...overrides,
@@ -35,28 +38,31 @@ const codes = (i: ReportCheckInput): ReportFlagCode[] => checkReport(i).flags.ma
 
 describe('checkReport: a report inside every limit', () => {
   it('has no errors and no flags', () => {
-    expect(checkReport(input())).toEqual({ errors: [], flags: [] });
+    expect(checkReport(input())).toEqual({ flags: [] });
   });
 
   it('January, with no prior months, is fine too', () => {
-    expect(checkReport(input({ month: 1, priorMonths: [] }))).toEqual({ errors: [], flags: [] });
+    expect(checkReport(input({ month: 1, priorMonths: [] }))).toEqual({ flags: [] });
   });
 });
 
-describe('checkReport: cumulative since start above total investment is refused', () => {
+/** The cumulativeAboveTotal flags of a check, with their figures. */
+const overTotal = (i: ReportCheckInput) => checkReport(i).flags.filter((f) => f.code === 'cumulativeAboveTotal');
+
+describe('checkReport: cumulative since start above total investment is flagged, not refused', () => {
   // 2000 before the year + 300 earlier this year + this month = 10000 exactly at a month of 7700.
-  it('is allowed when cumulative equals total exactly', () => {
-    expect(checkReport(input({ investedThisMonth: '7700.00', annualPlan: null })).errors).toEqual([]);
+  it('is not flagged when cumulative equals total exactly', () => {
+    expect(overTotal(input({ investedThisMonth: '7700.00', annualPlan: null }))).toEqual([]);
   });
 
-  it('is refused one cent above, with the figures', () => {
-    expect(checkReport(input({ investedThisMonth: '7700.01', annualPlan: null })).errors).toEqual([
+  it('is flagged one cent above, with the figures', () => {
+    expect(overTotal(input({ investedThisMonth: '7700.01', annualPlan: null }))).toEqual([
       { code: 'cumulativeAboveTotal', params: { cumulative: '10000.01', total: '10000.00', excess: '0.01' } },
     ]);
   });
 
   it('counts the earlier months of the year, not only this one', () => {
-    const { errors } = checkReport(
+    const errors = overTotal(
       input({
         totalInvestment: '500',
         cumulativeBeforeYear: '200',
@@ -73,11 +79,11 @@ describe('checkReport: cumulative since start above total investment is refused'
     ]);
   });
 
-  it('refuses a cumulative before the year that is already above total', () => {
-    const { errors } = checkReport(
+  it('flags a cumulative before the year that is already above total', () => {
+    const flags = overTotal(
       input({ totalInvestment: '100', cumulativeBeforeYear: '100.01', investedThisMonth: '0', priorMonths: [] }),
     );
-    expect(errors.map((e) => e.code)).toEqual(['cumulativeAboveTotal']);
+    expect(flags.map((e) => e.code)).toEqual(['cumulativeAboveTotal']);
   });
 
   it('sums exactly, where floats would not (0.1 + 0.2 against a total of 0.3)', () => {
@@ -89,13 +95,32 @@ describe('checkReport: cumulative since start above total investment is refused'
       investedThisMonth: '0.20',
       priorMonths: [{ month: 1, invested: '0.10' }],
     });
-    expect(checkReport(exact).errors).toEqual([]);
+    expect(overTotal(exact)).toEqual([]);
   });
 
-  it('still returns the flags beside the error', () => {
-    const result = checkReport(input({ investedThisMonth: '9000.00' }));
-    expect(result.errors).toHaveLength(1);
-    expect(result.flags.map((f) => f.code)).toEqual(['ytdAbovePlan', 'monthSpike']);
+  it('comes last, after the other flags of the same report', () => {
+    expect(codes(input({ investedThisMonth: '9000.00' }))).toEqual([
+      'ytdAbovePlan',
+      'monthSpike',
+      'cumulativeAboveTotal',
+    ]);
+  });
+});
+
+describe("unexplainedFlags: a flag that needs the report's 情况说明", () => {
+  it('cumulativeAboveTotal needs one; the other flags do not', () => {
+    expect(EXPLANATION_REQUIRED_FLAGS).toEqual(['cumulativeAboveTotal']);
+    expect(unexplainedFlags(['ytdAbovePlan', 'cumulativeAboveTotal'], '')).toEqual(['cumulativeAboveTotal']);
+    expect(unexplainedFlags(['ytdAbovePlan', 'monthSpike'], '')).toEqual([]);
+  });
+
+  it('blank or spaces only is no explanation', () => {
+    expect(unexplainedFlags(['cumulativeAboveTotal'], '  \n ')).toEqual(['cumulativeAboveTotal']);
+    expect(unexplainedFlags(['cumulativeAboveTotal'], null)).toEqual(['cumulativeAboveTotal']);
+  });
+
+  it('any text is an explanation', () => {
+    expect(unexplainedFlags(['cumulativeAboveTotal'], '调整概算已报批')).toEqual([]);
   });
 });
 
@@ -339,6 +364,55 @@ describe('checkReport: investedWithoutStart', () => {
   });
 });
 
+describe('checkReport: repeatsLastMonth', () => {
+  // the default input's months are all 100.00: vary them so only the rule under test can fire
+  const varied = input({
+    priorMonths: [
+      { month: 1, invested: '90.00' },
+      { month: 2, invested: '110.00' },
+      { month: 3, invested: '123.45' },
+    ],
+  });
+
+  it('flags the same non-zero amount as last month, to the cent', () => {
+    expect(checkReport({ ...varied, investedThisMonth: '123.45' }).flags).toEqual([
+      { code: 'repeatsLastMonth', params: { invested: '123.45' } },
+    ]);
+  });
+
+  it('does not flag a cent apart, an amount from an earlier month, or two months of 0', () => {
+    expect(codes({ ...varied, investedThisMonth: '123.44' })).toEqual([]);
+    expect(codes({ ...varied, investedThisMonth: '110.00' })).toEqual([]);
+    const zeros = input({ priorMonths: [{ month: 3, invested: '0' }], investedThisMonth: '0' });
+    expect(codes(zeros)).toEqual([]);
+  });
+
+  it('compares with the month just before only: a gap month is not last month', () => {
+    expect(codes(input({ month: 4, priorMonths: [{ month: 2, invested: '100.00' }] }))).toEqual([]);
+  });
+});
+
+describe('checkReport: monthAbovePlan', () => {
+  const january = input({ month: 1, priorMonths: [], plannedThisMonth: '80.00' });
+
+  it(`flags a month above ${MONTH_ABOVE_PLAN_RATIO}× its 分月计划 while there is no average to compare with`, () => {
+    expect(checkReport({ ...january, investedThisMonth: '400.01' }).flags).toEqual([
+      { code: 'monthAbovePlan', params: { invested: '400.01', planned: '80.00', multiple: '5.1' } },
+    ]);
+  });
+
+  it(`does not flag exactly ${MONTH_ABOVE_PLAN_RATIO}×, a month without a plan, or a plan of 0`, () => {
+    expect(codes({ ...january, investedThisMonth: '400.00' })).toEqual([]);
+    expect(codes({ ...january, plannedThisMonth: null, investedThisMonth: '1000' })).toEqual([]);
+    expect(codes({ ...january, plannedThisMonth: '0', investedThisMonth: '1000' })).toEqual([]);
+  });
+
+  it('leaves the month to the spike flag once the project has an average', () => {
+    const withHistory = input({ plannedThisMonth: '10.00', investedThisMonth: '450.00' });
+    expect(codes(withHistory)).toEqual([]);
+  });
+});
+
 describe('checkReport: several flags at once', () => {
   it('lists them in the order of REPORT_FLAG_CODES', () => {
     const everything = input({
@@ -374,7 +448,7 @@ describe('checkReport: inconsistent input is a caller bug', () => {
   it('refuses negative amounts but takes a negative zero as zero', () => {
     expect(() => checkReport(input({ investedThisMonth: '-0.01' }))).toThrow(RangeError);
     expect(() => checkReport(input({ month: 2, priorMonths: [{ month: 1, invested: '-1' }] }))).toThrow(RangeError);
-    expect(checkReport(input({ investedThisMonth: '-0.00' })).errors).toEqual([]);
+    expect(checkReport(input({ investedThisMonth: '-0.00' })).flags).toEqual([]);
   });
 
   it('refuses a figure that is not a number', () => {
@@ -383,10 +457,9 @@ describe('checkReport: inconsistent input is a caller bug', () => {
 });
 
 describe('codes', () => {
-  it('flag codes are unique, and the one refusal is not among them', () => {
+  it('flag codes are unique, and the newer ones are appended (stored codes never move)', () => {
     expect(new Set(REPORT_FLAG_CODES).size).toBe(REPORT_FLAG_CODES.length);
-    expect(REPORT_ERROR_CODES).toEqual(['cumulativeAboveTotal']);
-    expect(REPORT_FLAG_CODES).not.toContain('cumulativeAboveTotal');
+    expect(REPORT_FLAG_CODES.slice(4)).toEqual(['cumulativeAboveTotal', 'repeatsLastMonth', 'monthAbovePlan']);
   });
 });
 

@@ -14,6 +14,7 @@ const stored: StoredReportFields = {
   problems: '征地滞后',
   coordinationNeeded: '请区规划局协调',
   nextSteps: '装饰装修',
+  explanation: '',
   percentComplete: '65.00',
   actualStart: '2025-03-01',
   actualCompletion: null,
@@ -49,6 +50,7 @@ describe('reportFormDefaults', () => {
       problems: '',
       coordinationNeeded: '',
       nextSteps: '',
+      explanation: '',
       blockers: '',
       readyToStart: '',
       milestoneUpdates: [],
@@ -62,6 +64,7 @@ describe('reportFormDefaults', () => {
     expect(values.investedThisMonth).toBe('');
     expect(values.problems).toBe('');
     expect(values.nextSteps).toBe('');
+    expect(values.explanation).toBe('');
   });
 
   it('starts a 前期 project’s amount at 0 in batch entry only (it invests nothing yet)', () => {

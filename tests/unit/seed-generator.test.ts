@@ -119,11 +119,12 @@ describe('the November 2025 reporting round', () => {
     }
   });
 
-  it('stands a few points ahead of 序时进度 after October, with some projects well behind', () => {
+  // The year-end forecast is pinned near the plan in seed-plausibility.test.ts; with splits close to 序时 the
+  // district then stands near 序时进度 too, neither far ahead (119% forecast) nor far behind.
+  it('stands within 3 points of 序时进度 after October, with some projects well behind', () => {
     const ytd = sum(built.map((p) => sum(p.reports.filter((r) => r.month <= 10).map((r) => r.invested))));
     const ratio = ytd / planOf(built);
-    expect(ratio).toBeGreaterThan(10 / 12);
-    expect(ratio).toBeLessThan(0.95);
+    expect(Math.abs(ratio - 10 / 12)).toBeLessThan(0.03);
     const behind = built.filter(
       (p) => sum(p.reports.filter((r) => r.month <= 10).map((r) => r.invested)) < 0.6 * p.annualPlan!,
     );

@@ -191,6 +191,7 @@ describe('the review queue as the shared table', () => {
     ytd: '5000.00',
     ratePercent: '50',
     flags,
+    explanation: '',
     progressText: '主体施工',
     previousProgressText: null,
     problems: '',

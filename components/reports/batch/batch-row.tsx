@@ -10,6 +10,7 @@ import { parseMoneyText } from '@/lib/domain/money-text';
 import { formatWan } from '@/lib/format';
 import type { BatchEntryRow } from '@/lib/server/reports/get-batch-entry';
 import { cn } from '@/lib/utils';
+import { BatchExplanationRow } from '@/components/reports/report-explanation';
 import { BatchPreliminaryRow } from './batch-preliminary-row';
 import { BatchInput, BatchProjectCell, BatchStateCell, cell } from './batch-row-cells';
 
@@ -147,6 +148,7 @@ export function BatchRow({
         <BatchStateCell row={row} draft={draft} onSubmitOne={selectable ? onSubmitOne : undefined} />
       </tr>
       {row.stage === 'PRELIMINARY' && <BatchPreliminaryRow row={row} draft={draft} editable={editable} />}
+      <BatchExplanationRow draft={draft} editable={editable} />
     </tbody>
   );
 }

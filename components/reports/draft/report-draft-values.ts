@@ -9,6 +9,7 @@ export interface StoredReportFields {
   problems: string;
   coordinationNeeded: string;
   nextSteps: string;
+  explanation: string;
   percentComplete: string | null;
   actualStart: string | null;
   actualCompletion: string | null;
@@ -67,6 +68,7 @@ export function reportFormDefaults({
     problems: report?.problems ?? '',
     coordinationNeeded: report?.coordinationNeeded ?? '',
     nextSteps: report?.nextSteps ?? '',
+    explanation: report?.explanation ?? '',
     blockers: report?.blockers ?? '',
     readyToStart:
       report?.readyToStart === null || report?.readyToStart === undefined ? '' : report.readyToStart ? 'true' : 'false',

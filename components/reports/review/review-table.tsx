@@ -129,6 +129,11 @@ export function ReviewTable({
               {tFlag(f)}
             </Badge>
           ))}
+          {row.explanation && (
+            <p className="max-w-56 text-xs text-slate-700" data-testid="review-explanation">
+              {row.explanation}
+            </p>
+          )}
         </div>
       ),
       status: <ReportStatusBadge status={row.status} testId="review-status" />,

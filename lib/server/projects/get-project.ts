@@ -26,6 +26,7 @@ export interface ProjectReport {
   problems: string;
   coordinationNeeded: string;
   nextSteps: string;
+  explanation: string;
   version: number;
   submittedAt: Date | null;
   submittedByName: string | null;
@@ -180,6 +181,7 @@ async function loadPlan(db: Db, planId: number): Promise<ProjectPlanDetail | nul
           problems: true,
           coordinationNeeded: true,
           nextSteps: true,
+          explanation: true,
           version: true,
           submittedAt: true,
           submittedBy: { select: { displayName: true } },
@@ -234,6 +236,7 @@ async function loadPlan(db: Db, planId: number): Promise<ProjectPlanDetail | nul
       problems: r.problems,
       coordinationNeeded: r.coordinationNeeded,
       nextSteps: r.nextSteps,
+      explanation: r.explanation,
       version: r.version,
       submittedAt: r.submittedAt,
       submittedByName: r.submittedBy?.displayName ?? null,

@@ -4,7 +4,6 @@ import type { Stage } from '@/generated/prisma/enums';
 import { toDateOnly } from '@/lib/domain/date-only';
 import { checkReport, type ReportFlag, type ReportFlagCode } from '@/lib/domain/report-checks';
 import type { Tx } from '@/lib/server/audit';
-import { ValidationError } from '@/lib/server/errors';
 
 export interface PlanForChecks {
   id: number;
@@ -16,8 +15,8 @@ export interface PlanForChecks {
 
 /**
  * Runs the entry checks of lib/domain/report-checks.ts against what the database holds for the rest of the year.
- * A refusal throws a validation error on the amount, in the user's language, and nothing is written; the flags
- * are returned to be stored with the report.
+ * Nothing here refuses: the flags are returned to be stored with the report (submission asks for an explanation
+ * of those in EXPLANATION_REQUIRED_FLAGS, workflow.ts).
  *
  * The domain's year to date and spike average look at the months before this one. Cumulative since the start
  * must count every other month of the year, later ones too (a restated February cannot push the total over
@@ -28,14 +27,20 @@ export async function entryChecks(
   plan: PlanForChecks,
   input: { month: number; investedThisMonth: string; actualStart: string | null },
 ): Promise<{ flags: ReportFlagCode[]; details: ReportFlag[] }> {
-  const others = await tx.monthlyReport.findMany({
-    where: { planId: plan.id, month: { not: input.month } },
-    select: { month: true, investedThisMonth: true },
-  });
+  const [others, planned] = await Promise.all([
+    tx.monthlyReport.findMany({
+      where: { planId: plan.id, month: { not: input.month } },
+      select: { month: true, investedThisMonth: true },
+    }),
+    tx.monthlyPlanItem.findUnique({
+      where: { planId_month: { planId: plan.id, month: input.month } },
+      select: { amount: true },
+    }),
+  ]);
   const prior = others.filter((r) => r.month < input.month);
   const later = others.filter((r) => r.month > input.month);
   const laterSum = later.reduce((sum, r) => sum.plus(r.investedThisMonth.toString()), new Decimal(0));
-  const { errors, flags } = checkReport({
+  const { flags } = checkReport({
     stage: plan.stage,
     totalInvestment: plan.project.totalInvestment.toString(),
     cumulativeBeforeYear: laterSum.plus(plan.cumulativeBeforeYear.toString()).toFixed(2),
@@ -44,10 +49,7 @@ export async function entryChecks(
     investedThisMonth: input.investedThisMonth,
     priorMonths: prior.map((r) => ({ month: r.month, invested: r.investedThisMonth.toString() })),
     actualStart: input.actualStart ?? toDateOnly(plan.project.actualStart),
+    plannedThisMonth: planned?.amount.toString() ?? null,
   });
-  const refusal = errors[0];
-  if (refusal) {
-    throw new ValidationError({ investedThisMonth: ['reportCumulativeAboveTotal'] }, refusal.params);
-  }
   return { flags: flags.map((f) => f.code), details: flags };
 }

@@ -20,6 +20,7 @@ export interface BatchEntryReport {
   problems: string;
   coordinationNeeded: string;
   nextSteps: string;
+  explanation: string;
   blockers: string;
   readyToStart: boolean | null;
   milestoneUpdates: MilestoneUpdate[];
@@ -132,6 +133,7 @@ export async function getBatchEntry(
         problems: current.problems,
         coordinationNeeded: current.coordinationNeeded,
         nextSteps: current.nextSteps,
+        explanation: current.explanation,
         blockers: current.blockers,
         readyToStart: current.readyToStart,
         milestoneUpdates: milestoneUpdatesOf(current.milestoneUpdates),

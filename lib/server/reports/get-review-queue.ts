@@ -2,10 +2,10 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import type { ReportStatus, Stage } from '@/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
-import type { ReportErrorCode, ReportFlagCode } from '@/lib/domain/report-checks';
+import type { ReportFlagCode } from '@/lib/domain/report-checks';
 
-/** A stored flag: an entry-check warning, or a refusal kept on a report that predates the checks (seeded data). */
-export type StoredFlag = ReportFlagCode | ReportErrorCode;
+/** A stored flag: an entry-check warning (cumulativeAboveTotal included, since it no longer refuses). */
+export type StoredFlag = ReportFlagCode;
 import type { Db } from '@/lib/prisma';
 import { departmentScope } from '@/lib/server/authorize';
 import { NotFoundError } from '@/lib/server/errors';
@@ -39,6 +39,8 @@ export interface ReviewQueueRow {
   /** ytd ÷ annual plan × 100; null without a plan */
   ratePercent: string | null;
   flags: StoredFlag[];
+  /** 情况说明: the department's reason for a flagged figure */
+  explanation: string;
   progressText: string;
   previousProgressText: string | null;
   problems: string;
@@ -86,7 +88,7 @@ export async function getReviewQueue(db: Db, actor: Actor, filter: ReviewQueueFi
              pp."annualPlan"::text AS "annualPlan", y.amount::text AS ytd,
              CASE WHEN pp."annualPlan" > 0 THEN (y.amount * 100 / pp."annualPlan")::text END AS "ratePercent",
              COALESCE(r.flags, '{}') AS flags, r."progressText", prev."progressText" AS "previousProgressText",
-             r.problems, r."coordinationNeeded", r."reviewComment", r."submittedAt",
+             r.explanation, r.problems, r."coordinationNeeded", r."reviewComment", r."submittedAt",
              (SELECT count(*) FROM "MonthlyReportRevision" rv WHERE rv."reportId" = r.id) AS revisions
         FROM "MonthlyReport" r
         JOIN "ProjectPlan" pp ON pp.id = r."planId"

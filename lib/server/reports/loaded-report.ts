@@ -13,6 +13,7 @@ export const REPORT_CONTENT = {
   problems: true,
   coordinationNeeded: true,
   nextSteps: true,
+  explanation: true,
   blockers: true,
   readyToStart: true,
   milestoneUpdates: true,

@@ -12,7 +12,8 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import type { ReportStatus } from '@/generated/prisma/enums';
 import { toAuditRecord, type AuditEntry, type Tx } from '@/lib/server/audit';
-import { NotFoundError } from '@/lib/server/errors';
+import { unexplainedFlags } from '@/lib/domain/report-checks';
+import { AppError, NotFoundError } from '@/lib/server/errors';
 import { notifyBureau, notifyDepartment } from '@/lib/server/notifications/notify';
 import type { WriteContext } from '@/lib/server/write-context';
 import { applyApprovedFacts, keepApprovedVersions, refuseFactsInClosedYears } from './approval-effects';
@@ -78,6 +79,8 @@ export async function transitionReports<I>(
     });
   }
 
+  if (kind === 'submit') refuseUnexplained(reports);
+
   const now = new Date();
   const sets: Record<TransitionKind, Prisma.Sql> = {
     submit: Prisma.sql`"submittedById" = ${actor.id}, "submittedAt" = ${now}`,
@@ -102,6 +105,22 @@ export async function transitionReports<I>(
   await notify(tx, kind, reports, comment);
 
   return reports.map((r) => ({ reportId: r.id, version: current.get(r.id)!.version + 1, status: TO[kind] }));
+}
+
+/**
+ * A flag that needs the department's reason (EXPLANATION_REQUIRED_FLAGS) goes to the bureau only with its 情况说明:
+ * the figure is kept, the reason is what the reviewer needs to accept it. The refusal names the project (batch
+ * entry shows the message) and sits on the explanation field (the project page's form shows it there).
+ */
+function refuseUnexplained(reports: readonly LoadedReport[]): void {
+  const first = reports.find((r) => unexplainedFlags(r.flags, r.explanation).length > 0);
+  if (!first) return;
+  const flag = { key: `reports.flagLabels.${unexplainedFlags(first.flags, first.explanation)[0]!}` } as const;
+  throw new AppError('VALIDATION', {
+    key: 'reports.errors.explanationRequired',
+    params: { project: first.plan.project.name, flag },
+    fieldErrors: { explanation: ['reportExplanationRequired'] },
+  });
 }
 
 function auditOf(

@@ -9,7 +9,7 @@ import { ReportStatus } from '@/generated/prisma/enums';
 import { scopeOf } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
-import { REPORT_ERROR_CODES, REPORT_FLAG_CODES } from '@/lib/domain/report-checks';
+import { REPORT_FLAG_CODES } from '@/lib/domain/report-checks';
 import { NotFoundError } from '@/lib/server/errors';
 import { getReviewQueue } from '@/lib/server/reports/get-review-queue';
 import type { SearchParams } from '@/lib/search-params';
@@ -21,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const STATUSES = Object.values(ReportStatus);
 /** What the queue filters on: the flags, and refusals kept as flags on reports that predate the checks. */
-const FLAG_FILTERS = [...REPORT_ERROR_CODES, ...REPORT_FLAG_CODES] as const;
+const FLAG_FILTERS = REPORT_FLAG_CODES;
 const first = (raw: string | string[] | undefined) => (Array.isArray(raw) ? raw[0] : raw);
 const intParam = (raw: string | string[] | undefined, pattern: RegExp) => {
   const value = first(raw);

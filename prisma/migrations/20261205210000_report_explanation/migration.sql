@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "MonthlyReport" ADD COLUMN     "explanation" TEXT NOT NULL DEFAULT '';
+
