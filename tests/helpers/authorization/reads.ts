@@ -13,6 +13,7 @@ import { getBulletin } from '@/lib/server/bulletins/get-bulletin';
 import { listBulletins } from '@/lib/server/bulletins/list-bulletins';
 import { getAttentionCached, getRollupCached } from '@/lib/server/dashboard/figures-cache';
 import { getAttention } from '@/lib/server/dashboard/get-attention';
+import { getDashboardYear } from '@/lib/server/dashboard/get-dashboard-year';
 import { getDepartmentDrillDown } from '@/lib/server/dashboard/get-department-drill-down';
 import { getProjectFigures } from '@/lib/server/dashboard/get-project-figures';
 import { getRollup } from '@/lib/server/dashboard/get-rollup';
@@ -30,6 +31,8 @@ import { ADMIN_ONLY, departmentOf, EVERYONE, projectOf, REVIEWERS, row, type Rea
 export const READS: Record<string, ReadCase> = {
   getPlanReconciliation: { scoped: false, row: EVERYONE, call: (db, a) => getPlanReconciliation(db, a, 2025) },
   listPlanYears: { scoped: false, row: EVERYONE, call: (db, a) => listPlanYears(db, a) },
+  // which years exist is public to every signed-in role, like listPlanYears
+  getDashboardYear: { scoped: false, row: EVERYONE, call: (db, a) => getDashboardYear(db, a, {}) },
   // published bulletins for everyone with rollup.read; drafts are filtered out for non-managers (tests/integration/bulletins.test.ts)
   getBulletin: { scoped: false, row: EVERYONE, call: (db, a) => getBulletin(db, a, { year: 2025, month: 10 }) },
   listBulletins: { scoped: false, row: EVERYONE, call: (db, a) => listBulletins(db, a, { year: 2025 }) },
