@@ -18,7 +18,8 @@ import type { ActionMeta, ActionResult } from '@/lib/actions/safe-action';
 import { scopeOf, type Permission } from '@/lib/auth/permissions';
 import type { Db } from '@/lib/prisma';
 import { actAs, actorOf } from '../helpers/actors';
-import { Fingerprint, inputsAround, PBT_RUNS, setAt, stringPaths, Tally } from '../helpers/property-inputs';
+import { Fingerprint, Tally } from '../helpers/property-fingerprint';
+import { inputsAround, PBT_RUNS, setAt, stringPaths } from '../helpers/property-inputs';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
