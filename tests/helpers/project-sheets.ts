@@ -4,7 +4,6 @@
  */
 import ExcelJS from 'exceljs';
 import type { Db } from '@/lib/prisma';
-import { digestOf } from './audit';
 
 export const HEADER = [
   '序号',
@@ -85,9 +84,6 @@ export const commitForm = (year: number, file: File, checked: { versions: Record
   file,
   versions: JSON.stringify(checked.versions),
 });
-
-/** Everything an import may touch: equal before and after proves an import wrote nothing. */
-export const importDigest = (db: Db) => digestOf(db, ['Project', 'ProjectPlan', 'MonthlyPlanItem', 'AuditLog']);
 
 /** A draft 2026 plan year for the import stories to import into, so the published 2025 figures are not touched. */
 export async function createDraftYear2026(db: Db) {

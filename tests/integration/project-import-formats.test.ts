@@ -10,16 +10,8 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseProjectSheet, readGrid } from '@/lib/domain/project-sheet';
 import { actorOf, signIn } from '../helpers/actors';
-import {
-  cells,
-  createDraftYear2026,
-  HEADER,
-  importDigest,
-  importForm,
-  type Line,
-  MONTHS,
-  workbook,
-} from '../helpers/project-sheets';
+import { cells, createDraftYear2026, HEADER, importForm, type Line, MONTHS, workbook } from '../helpers/project-sheets';
+import { projectDigest } from '../helpers/project-forms';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 let t: TestDatabase;
@@ -27,7 +19,7 @@ let actions: typeof import('@/lib/actions/project-import');
 let exporter: typeof import('@/lib/server/projects/export-projects');
 
 /** Everything an import may touch. */
-const fingerprint = () => importDigest(t.db);
+const fingerprint = () => projectDigest(t.db);
 
 const form = importForm;
 

@@ -7,22 +7,15 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../helpers/actors';
-import {
-  commitForm,
-  createDraftYear2026,
-  importDigest,
-  importForm,
-  type Line,
-  MONTHS,
-  workbook,
-} from '../helpers/project-sheets';
+import { commitForm, createDraftYear2026, importForm, type Line, MONTHS, workbook } from '../helpers/project-sheets';
+import { projectDigest } from '../helpers/project-forms';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 let t: TestDatabase;
 let actions: typeof import('@/lib/actions/project-import');
 
 /** Everything an import may touch. */
-const fingerprint = () => importDigest(t.db);
+const fingerprint = () => projectDigest(t.db);
 
 const form = importForm;
 
