@@ -12,7 +12,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ActionMeta, ActionResult } from '@/lib/actions/safe-action';
 import { scopeOf, type Permission } from '@/lib/auth/permissions';
 import type { Db } from '@/lib/prisma';
 import { AppError } from '@/lib/server/errors';
@@ -20,11 +19,11 @@ import { contextOf } from '../helpers/actors';
 import { digestOf } from '../helpers/audit';
 import { actorFor, fixturesOf, ROLES, type Fixtures, type Target } from '../helpers/authorization/matrix';
 import { ACTIONS, READS } from '../helpers/authorization/tables';
+import { loadActions, type AnyAction } from '../helpers/server-actions';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-type AnyAction = ((input: unknown) => Promise<ActionResult<unknown>>) & { meta: ActionMeta };
 let actions: Map<string, AnyAction>;
 const databases: TestDatabase[] = [];
 
@@ -92,22 +91,6 @@ describe('the table covers everything', () => {
   });
 });
 
-/** Imports every "use server" module afresh (so lib/db binds to the current DATABASE_URL) and finds actions by name. */
-async function loadActions(): Promise<Map<string, AnyAction>> {
-  const found = new Map<string, AnyAction>();
-  for (const file of readdirSync(path.join(ROOT, 'lib/actions')).filter(
-    (f) => f.endsWith('.ts') && f !== 'safe-action.ts',
-  )) {
-    const exports = (await import(path.join(ROOT, 'lib/actions', file))) as Record<string, unknown>;
-    for (const [exportName, value] of Object.entries(exports)) {
-      const meta = (value as { meta?: ActionMeta }).meta;
-      if (typeof value !== 'function' || !meta)
-        throw new Error(`lib/actions/${file} exports ${exportName}, which is not made with defineAction`);
-      found.set(meta.name, value as AnyAction);
-    }
-  }
-  return found;
-}
 // Each action gets a database of its own, so what its allowed calls change cannot affect another action's cells.
 describe.each(Object.entries(ACTIONS))('action %s', (name, spec) => {
   let fx: Fixtures;
