@@ -3,6 +3,7 @@
  * what differs from a valid 新开工 row, written as the bureau's 调度表 (title and unit rows above the header).
  */
 import ExcelJS from 'exceljs';
+import type { Db } from '@/lib/prisma';
 
 export const HEADER = [
   '序号',
@@ -83,3 +84,10 @@ export const commitForm = (year: number, file: File, checked: { versions: Record
   file,
   versions: JSON.stringify(checked.versions),
 });
+
+/** A draft 2026 plan year for the import stories to import into, so the published 2025 figures are not touched. */
+export async function createDraftYear2026(db: Db) {
+  await db.planYear.create({
+    data: { year: 2026, title: '渝中区2026年重点项目计划', approvedInvestment: '1000000', status: 'DRAFT' },
+  });
+}

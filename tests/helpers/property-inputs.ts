@@ -1,12 +1,12 @@
 /**
- * Generated hostile inputs for the property-based tests of every server action and API route, and the database
- * fingerprint that proves a refusal wrote nothing.
+ * Generated hostile inputs for the property-based tests of every server action and API route: strings, numbers and
+ * values, and inputs around a valid seed for an action. Query strings and path segments for a route are in
+ * ./property-requests.ts; the database fingerprint that proves a refusal wrote nothing in ./property-fingerprint.ts.
  *
  * KEYSTONE_PBT_RUNS sets the number of generated inputs per action and per route (default below); the default keeps
  * both property files to a minute or two on a 2-core machine.
  */
 import fc from 'fast-check';
-import type { Db } from '@/lib/prisma';
 
 export const PBT_RUNS = Math.max(1, Number(process.env.KEYSTONE_PBT_RUNS) || 1000);
 
@@ -159,7 +159,7 @@ const leaf = fc.oneof(
   },
 );
 
-const PROTOTYPE_KEYS = [
+export const PROTOTYPE_KEYS = [
   '__proto__',
   'constructor',
   'prototype',
@@ -271,143 +271,4 @@ export function inputsAround(seed: unknown) {
     { weight: 1, arbitrary: anyValue(known) },
     { weight: 1, arbitrary: fc.constant(seed) },
   );
-}
-
-/** A query string: known names with hostile values, unknown and prototype names, repeats. */
-export function queryAround(known: readonly string[], samples: Record<string, readonly string[]> = {}) {
-  const name = fc.oneof(
-    { weight: 12, arbitrary: fc.constantFrom(...known) },
-    { weight: 1, arbitrary: fc.constantFrom(...PROTOTYPE_KEYS) },
-    { weight: 1, arbitrary: weirdString.filter((s) => s.length < 30) },
-  );
-  const value = (n: string) =>
-    fc.oneof(
-      { weight: 2, arbitrary: weirdString.filter((s) => s.length < 5000) },
-      { weight: 3, arbitrary: fc.constantFrom(...(Object.hasOwn(samples, n) ? samples[n]! : ['1'])) },
-    );
-  // raw encodings a client may send that URLSearchParams would never write: bad UTF-8, an encoded surrogate, a lone %
-  const raw = fc.constantFrom(
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '%00=1',
-    'q=%00',
-    'q=%EF%BF%BE',
-    'q=%ED%A0%80',
-    'q=%FF',
-    'area=%C0%80',
-    'q=%',
-    '__proto__=1',
-    'constructor=1',
-    '__proto__[x]=1',
-    '=',
-    '&&',
-    'q',
-  );
-  return fc
-    .tuple(
-      fc.array(
-        name.chain((n) => value(n).map((v) => [n, v] as const)),
-        { maxLength: 4 },
-      ),
-      raw,
-    )
-    .map(([pairs, extra]) => {
-      const sp = new URLSearchParams();
-      for (const [n, v] of pairs) sp.append(n, v);
-      return [sp.toString(), extra].filter(Boolean).join('&');
-    });
-}
-
-/** A path segment as a client may send it, percent-encoded (Next decodes it before the handler sees it). */
-export function pathSegment(...likely: string[]) {
-  return fc.oneof(
-    { weight: 1, arbitrary: weirdString.filter((s) => s.length < 200) },
-    { weight: 2, arbitrary: fc.constantFrom('0', '13', '2024', ...likely) },
-  );
-}
-
-/**
- * Every table's row count and newest row version (the largest xmin: every inserted or updated row carries the id of
- * the transaction that wrote it, and a delete lowers the count): equal before and after a refused call, or the
- * refusal committed a write. Cheaper than hashing every row and stricter (a committed UPDATE to the same values is
- * caught too). Cheaper still when nothing was written at all: a write needs a transaction id, so an unchanged
- * "next xid" proves the tables unchanged without reading them (see `Fingerprint.settle`).
- */
-export class Fingerprint {
-  private tables: string[] = [];
-  private xid = '';
-  private full = '';
-  constructor(private readonly db: Db) {}
-
-  private async nextXid(): Promise<string> {
-    const rows = await this.db.$queryRaw<{ x: string }[]>`SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS x`;
-    return rows[0]!.x;
-  }
-
-  private async compute(): Promise<string> {
-    if (!this.tables.length) {
-      // rate_limits is left out: a refused password check must count against the throttle, that is its point
-      const rows = await this.db.$queryRaw<{ t: string }[]>`
-        SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'rate_limits' ORDER BY 1`;
-      this.tables = rows.map((r) => r.t);
-    }
-    const parts = this.tables.map(
-      (t) => `(SELECT '${t}:' || count(*) || ':' || COALESCE(max(xmin::text::bigint), 0) FROM "${t}")`,
-    );
-    const rows = await this.db.$queryRawUnsafe<{ f: string }[]>(`SELECT concat_ws('|', ${parts.join(', ')}) AS f`);
-    return rows[0]!.f;
-  }
-
-  /** Take the fingerprint now. */
-  async start(): Promise<void> {
-    this.xid = await this.nextXid();
-    this.full = await this.compute();
-  }
-
-  /** The fingerprint as of now, and whether it differs from the last one. */
-  async settle(): Promise<{ changed: boolean; before: string; after: string }> {
-    const xid = await this.nextXid();
-    const before = this.full;
-    if (xid !== this.xid) {
-      this.xid = xid;
-      this.full = await this.compute();
-    }
-    return { changed: this.full !== before, before, after: this.full };
-  }
-
-  /** The tables whose count or newest row version differ between two fingerprints. */
-  static changedTables(before: string, after: string): string[] {
-    const a = new Set(before.split('|'));
-    return after
-      .split('|')
-      .filter((part) => !a.has(part))
-      .map((part) => part.split(':')[0]!);
-  }
-}
-
-/** A one-line tally of outcomes, printed with the count of generated cases. */
-export class Tally {
-  readonly counts = new Map<string, number>();
-  add(outcome: string) {
-    this.counts.set(outcome, (this.counts.get(outcome) ?? 0) + 1);
-  }
-  get total() {
-    return [...this.counts.values()].reduce((a, b) => a + b, 0);
-  }
-  toString() {
-    return [...this.counts]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ');
-  }
 }

@@ -4,11 +4,18 @@
  * 2025's figures is tried, through 2025 itself and through 2026, and the figures (rollups, attention) are compared
  * with what they were at the close after each. Finally 2026 closes while a draft save waits on the lock.
  */
-import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Tx } from '@/lib/server/audit';
-import { actorOf, signIn } from '../helpers/actors';
+import { toDateOnly } from '@/lib/domain/date-only';
+import { signIn } from '../helpers/actors';
+import {
+  closeHeldOpen,
+  figures2025,
+  planIn2026,
+  submitted2026,
+  untilWaitingOrSettled,
+} from '../helpers/closed-year-story';
+import { projectEditForm } from '../helpers/project-forms';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 let t: TestDatabase;
@@ -31,155 +38,13 @@ async function reporterOf(projectId: number) {
   return user.username;
 }
 
-/** 2025's figures as leaders read them: the rollup at two months and both bases, and the attention lists. */
-async function figures2025() {
-  const { getRollup } = await import('@/lib/server/dashboard/get-rollup');
-  const { getAttention } = await import('@/lib/server/dashboard/get-attention');
-  const leader = await actorOf(t.db, 'leader');
-  const today = '2026-03-01';
-  const all = await Promise.all([
-    getRollup(t.db, leader, { year: 2025, month: 12, basis: 'approved' }),
-    getRollup(t.db, leader, { year: 2025, month: 12, basis: 'submitted' }),
-    getRollup(t.db, leader, { year: 2025, month: 7, basis: 'approved' }),
-    getAttention(t.db, leader, { year: 2025, month: 12, basis: 'approved', today, redLimit: 500 }),
-    getAttention(t.db, leader, { year: 2025, month: 4, basis: 'submitted', today, redLimit: 500 }),
-  ]);
-  const [december, , july, attention] = all;
-  // a digest of everything, beside the headline figures so that a failure shows what moved
-  return {
-    digest: createHash('sha256').update(JSON.stringify(all)).digest('hex'),
-    completed: [december?.completed, july?.completed],
-    starts: december?.starts,
-    completions: december?.completions,
-    departments: december?.byDepartment.map((d) => `${d.key}:${d.count}:${d.completed}`).join(' '),
-    areas: december?.byArea.map((a) => `${a.key}:${a.count}`).join(' '),
-    milestones: december?.preliminary,
-    attention: [attention?.red, attention?.yellow],
-  };
-}
-
-const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : '');
-
-/** A project's edit form for its 2026 plan, as the page sends it. */
+/** A project's edit form for its 2026 plan, as the page sends it, with a reason and these changes. */
 async function editForm(projectId: number, changes: Record<string, unknown>) {
-  const p = await t.db.project.findUniqueOrThrow({ where: { id: projectId } });
   const plan = await t.db.projectPlan.findUniqueOrThrow({
     where: { projectId_planYearId: { projectId, planYearId: y2026 } },
-    include: { monthlyPlan: { orderBy: { month: 'asc' } } },
+    include: { project: true, monthlyPlan: { orderBy: { month: 'asc' } } },
   });
-  return {
-    id: p.id,
-    code: p.code,
-    name: p.name,
-    departmentId: p.departmentId,
-    ownerUnit: p.ownerUnit,
-    area: p.area,
-    buildType: p.buildType,
-    scope: p.scope,
-    totalInvestment: p.totalInvestment.toFixed(2),
-    plannedStart: day(p.plannedStart),
-    plannedCompletion: day(p.plannedCompletion),
-    actualStart: day(p.actualStart),
-    actualCompletion: day(p.actualCompletion),
-    leaderInCharge: p.leaderInCharge ?? '',
-    contactName: p.contactName ?? '',
-    contactPhone: p.contactPhone ?? '',
-    planYearId: y2026,
-    stage: plan.stage,
-    investorType: plan.investorType,
-    direction: plan.direction,
-    cumulativeBeforeYear: plan.cumulativeBeforeYear.toFixed(2),
-    annualPlan: plan.annualPlan?.toFixed(2) ?? '',
-    monthly: plan.monthlyPlan.map((m) => m.amount.toFixed(2)),
-    milestoneTarget: plan.milestoneTarget ?? '',
-    reason: '本年度计划调整',
-    planVersion: plan.version,
-    ...changes,
-  };
-}
-
-/** Resolves once some backend of this database waits on a lock, or `work` has settled (it did not wait). */
-async function untilWaitingOrSettled(work: Promise<unknown>) {
-  let settled = false;
-  void work.finally(() => (settled = true));
-  for (let i = 0; i < 400 && !settled; i += 1) {
-    const [row] = await t.db.$queryRaw<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`;
-    if (row!.n > 0) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-/** Closes a year the way the admin's action does, in a transaction held open until `release` is called. */
-async function closeHeldOpen(planYearId: number) {
-  const { closePlanYear } = await import('@/lib/server/admin/plan-years');
-  const { createWriteContext } = await import('@/lib/server/write-context');
-  const admin = await actorOf(t.db, 'admin');
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  let locked!: () => void;
-  const closing = new Promise<void>((resolve) => (locked = resolve));
-  const done = t.db.$transaction(
-    async (tx) => {
-      await closePlanYear(
-        createWriteContext(tx as Tx, {
-          actor: admin,
-          ip: null,
-          input: { id: planYearId },
-          permission: 'planYear.manage',
-        }),
-      );
-      locked();
-      await held;
-    },
-    { timeout: 60_000 },
-  );
-  await closing;
-  return { release, done };
-}
-
-/** Plans in 2026 (DRAFT) for the given 2025 projects: the same stage, 120 万元 over twelve months, none for 前期. */
-async function planIn2026(projectIds: number[]) {
-  for (const projectId of projectIds) {
-    const old = await t.db.projectPlan.findUniqueOrThrow({
-      where: { projectId_planYearId: { projectId, planYearId: y2025 } },
-    });
-    const preliminary = old.stage === 'PRELIMINARY';
-    await t.db.projectPlan.create({
-      data: {
-        projectId,
-        planYearId: y2026,
-        stage: old.stage,
-        investorType: old.investorType,
-        direction: old.direction,
-        annualPlan: preliminary ? null : '120.00',
-        monthlyPlan: preliminary
-          ? undefined
-          : { create: Array.from({ length: 12 }, (_, i) => ({ month: i + 1, amount: '10.00' })) },
-      },
-    });
-  }
-}
-
-/** A 2026 report of the project, submitted as it stands, for the bureau to approve. */
-async function submitted2026(
-  projectId: number,
-  facts: { actualStart?: string; milestoneUpdates?: { kind: string; date: string }[] },
-) {
-  const plan = await t.db.projectPlan.findUniqueOrThrow({
-    where: { projectId_planYearId: { projectId, planYearId: y2026 } },
-  });
-  return t.db.monthlyReport.create({
-    data: {
-      planId: plan.id,
-      month: 1,
-      status: 'SUBMITTED',
-      investedThisMonth: '1.00',
-      submittedAt: new Date(),
-      actualStart: facts.actualStart ? new Date(`${facts.actualStart}T00:00:00Z`) : null,
-      milestoneUpdates: facts.milestoneUpdates ?? [],
-    },
-  });
+  return { ...projectEditForm(plan), reason: '本年度计划调整', ...changes };
 }
 
 const ids: Record<'notStarted' | 'started' | 'completing' | 'preliminary' | 'other', number> = {} as never;
@@ -217,7 +82,7 @@ beforeAll(async () => {
     await pick({ stage: 'PRELIMINARY', project: { milestones: { none: { kind: 'LAND', status: 'DONE' } } } })
   ).projectId;
   ids.other = (await pick({ stage: 'ONGOING' })).projectId;
-  await planIn2026(Object.values(ids));
+  await planIn2026(t.db, { y2025, y2026 }, Object.values(ids));
 });
 
 afterAll(async () => t?.drop());
@@ -227,10 +92,10 @@ describe('closing 2025 while an approval is under way', () => {
     const report = await t.db.monthlyReport.findFirstOrThrow({
       where: { status: 'SUBMITTED', plan: { planYearId: y2025 } },
     });
-    const close = await closeHeldOpen(y2025);
+    const close = await closeHeldOpen(t.db, y2025);
     await signIn(t.db, 'bureau');
     const approval = act.reports.approveReport({ reportId: report.id, version: report.version });
-    await untilWaitingOrSettled(approval);
+    await untilWaitingOrSettled(t.db, approval);
     close.release();
     await close.done;
     expect(await approval).toMatchObject({
@@ -242,14 +107,14 @@ describe('closing 2025 while an approval is under way', () => {
       status: 'SUBMITTED',
       version: report.version,
     });
-    figuresAtClose = await figures2025();
+    figuresAtClose = await figures2025(t.db);
     await signIn(t.db, 'admin');
     expect(await act.admin.activatePlanYear({ id: y2026 })).toMatchObject({ ok: true });
   });
 });
 
 describe('no write moves the closed year’s figures', () => {
-  const unchanged = async () => expect(await figures2025()).toEqual(figuresAtClose);
+  const unchanged = async () => expect(await figures2025(t.db)).toEqual(figuresAtClose);
 
   it('refuses new warning lines for 2025, and the dashboard no longer offers them', async () => {
     await signIn(t.db, 'bureau');
@@ -340,7 +205,7 @@ describe('no write moves the closed year’s figures', () => {
     });
     expect(saved.ok ? '' : saved.fieldErrors?.actualStart?.[0]).toMatch(/2025年度已关闭：2025-12-31及以前的日期/);
 
-    const report = await submitted2026(ids.notStarted, { actualStart: '2025-12-20' });
+    const report = await submitted2026(t.db, y2026, ids.notStarted, { actualStart: '2025-12-20' });
     await signIn(t.db, 'bureau');
     const approved = await act.reports.approveReport({ reportId: report.id, version: report.version });
     expect(approved).toMatchObject({
@@ -353,7 +218,9 @@ describe('no write moves the closed year’s figures', () => {
   });
 
   it('refuses a 2026 approval whose milestone was reached inside 2025', async () => {
-    const report = await submitted2026(ids.preliminary, { milestoneUpdates: [{ kind: 'LAND', date: '2025-11-03' }] });
+    const report = await submitted2026(t.db, y2026, ids.preliminary, {
+      milestoneUpdates: [{ kind: 'LAND', date: '2025-11-03' }],
+    });
     await signIn(t.db, 'bureau');
     expect(await act.reports.approveReport({ reportId: report.id, version: report.version })).toMatchObject({
       ok: false,
@@ -364,12 +231,12 @@ describe('no write moves the closed year’s figures', () => {
 
   it('approves a 2026 start dated in 2026, and 2025 does not move', async () => {
     await t.db.monthlyReport.deleteMany({ where: { plan: { projectId: ids.notStarted, planYearId: y2026 } } });
-    const report = await submitted2026(ids.notStarted, { actualStart: '2026-01-12' });
+    const report = await submitted2026(t.db, y2026, ids.notStarted, { actualStart: '2026-01-12' });
     await signIn(t.db, 'bureau');
     expect(await act.reports.approveReport({ reportId: report.id, version: report.version })).toMatchObject({
       ok: true,
     });
-    expect(day((await t.db.project.findUniqueOrThrow({ where: { id: ids.notStarted } })).actualStart)).toBe(
+    expect(toDateOnly((await t.db.project.findUniqueOrThrow({ where: { id: ids.notStarted } })).actualStart)).toBe(
       '2026-01-12',
     );
     await unchanged();
@@ -382,9 +249,9 @@ describe('closing 2026 while a draft is being saved', () => {
       where: { projectId_planYearId: { projectId: ids.other, planYearId: y2026 } },
     });
     await signIn(t.db, await reporterOf(ids.other));
-    const close = await closeHeldOpen(y2026);
+    const close = await closeHeldOpen(t.db, y2026);
     const save = act.reports.saveReportDraft({ projectPlanId: plan.id, month: 1, version: 0, investedThisMonth: '3' });
-    await untilWaitingOrSettled(save);
+    await untilWaitingOrSettled(t.db, save);
     close.release();
     await close.done;
     expect(await save).toMatchObject({

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIRECTION_LABELS, INVESTOR_LABELS, STAGE_LABELS } from '@/lib/domain/project-sheet/columns';
 import { signIn } from '../helpers/actors';
-import { digestOf } from '../helpers/audit';
+import { projectDigest } from '../helpers/project-forms';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 let t: TestDatabase;
@@ -16,7 +16,7 @@ let projects: typeof import('@/lib/actions/projects');
 let y2025: number;
 
 /** What a refused call must leave as it was. */
-const fingerprint = () => digestOf(t.db, ['Project', 'ProjectPlan', 'MonthlyPlanItem', 'AuditLog']);
+const fingerprint = () => projectDigest(t.db);
 
 const HEADER = '项目代码,项目名称,责任单位,项目类别,投资主体,投资方向,总投资,年度计划投资';
 

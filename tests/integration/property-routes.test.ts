@@ -19,15 +19,19 @@ import type { Role } from '@/generated/prisma/enums';
 import type { SessionActor } from '@/lib/auth/session';
 import { ZSignIn } from '@/lib/validations/auth';
 import { actorOf } from '../helpers/actors';
+import { Fingerprint, Tally } from '../helpers/property-fingerprint';
+import { objectOf, PBT_RUNS, weirdString } from '../helpers/property-inputs';
+import { pathSegment, queryAround } from '../helpers/property-requests';
 import {
-  Fingerprint,
-  objectOf,
-  pathSegment,
-  PBT_RUNS,
-  queryAround,
-  Tally,
-  weirdString,
-} from '../helpers/property-inputs';
+  answer,
+  credentialsCheck,
+  issueReadToken,
+  loadRoutes,
+  params,
+  publishedBulletin,
+  type Call,
+  type Routes,
+} from '../helpers/route-calls';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 vi.mock('@/lib/auth/session', () => ({ getActor: vi.fn() }));
@@ -67,37 +71,15 @@ const SAMPLES: Record<string, readonly string[]> = {
   basis: ['approved', 'submitted', 'both'],
 };
 
-interface Call {
-  status: number;
-  contentType: string;
-  body: Buffer;
-}
 type RouteCase = { arbitrary: fc.Arbitrary<unknown>; call: (input: never) => Promise<Call>; runs?: number };
 
 let t: TestDatabase;
 let getActor: ReturnType<typeof vi.fn>;
 let token: string;
+let mod: Routes;
 const actors = new Map<Role, SessionActor>();
 const summary = new Tally();
-const mod = {} as {
-  rollup: typeof import('@/app/api/v1/plan-years/[year]/rollup/route');
-  projects: typeof import('@/app/api/v1/projects/route');
-  project: typeof import('@/app/api/v1/projects/[code]/route');
-  openapi: typeof import('@/app/api/v1/openapi.json/route');
-  exportRoute: typeof import('@/app/api/projects/export/route');
-  template: typeof import('@/app/api/projects/template/route');
-  bulletinXlsx: typeof import('@/app/api/bulletins/[year]/[month]/xlsx/route');
-  authOptions: typeof import('@/lib/auth/options').authOptions;
-};
 
-async function answer(response: Response): Promise<Call> {
-  return {
-    status: response.status,
-    contentType: response.headers.get('content-type') ?? '',
-    body: Buffer.from(await response.arrayBuffer()),
-  };
-}
-const params = <P>(p: P) => ({ params: Promise.resolve(p) });
 const bearer = (url: string) => new Request(url, { headers: { authorization: `Bearer ${token}` } });
 const role = fc.constantFrom<Role | null>('ADMIN', 'BUREAU', 'DEPARTMENT', 'LEADER', null);
 /** A session route's request as a role (or nobody). */
@@ -197,52 +179,14 @@ function routeHandlers(): string[] {
 beforeAll(async () => {
   t = await createTestDatabase('seeded', { app: true });
   getActor = vi.mocked((await import('@/lib/auth/session')).getActor);
-  Object.assign(mod, {
-    rollup: await import('@/app/api/v1/plan-years/[year]/rollup/route'),
-    projects: await import('@/app/api/v1/projects/route'),
-    project: await import('@/app/api/v1/projects/[code]/route'),
-    openapi: await import('@/app/api/v1/openapi.json/route'),
-    exportRoute: await import('@/app/api/projects/export/route'),
-    template: await import('@/app/api/projects/template/route'),
-    bulletinXlsx: await import('@/app/api/bulletins/[year]/[month]/xlsx/route'),
-    authOptions: (await import('@/lib/auth/options')).authOptions,
-  });
-  const tokens = await import('@/lib/server/api/tokens');
-  const generated = tokens.generateApiToken();
-  token = generated.token;
-  // last used "in the future": a read never records its use, so the tables stay as they were across every request
-  await t.db.apiToken.create({
-    data: {
-      name: 'property',
-      tokenHash: generated.tokenHash,
-      prefix: generated.prefix,
-      lastUsedAt: new Date('2100-01-01'),
-    },
-  });
+  mod = await loadRoutes();
+  token = await issueReadToken(t.db);
   for (const r of Object.keys(USERS) as Role[]) {
     actors.set(r, await actorOf(t.db, USERS[r]));
   }
   // a published bulletin, so the bulletin download has something to export
-  await publishedBulletin(9, '性质测试通报', '正文');
+  await publishedBulletin(t.db, actors.get('BUREAU')!, 9, '性质测试通报', '正文');
 }, 120_000);
-
-/** A published bulletin of a month, with the figures of that month frozen in it, as drafting and publishing leave it. */
-async function publishedBulletin(month: number, title: string, body: string) {
-  const { takeBulletinFigures } = await import('@/lib/server/bulletins/figures');
-  const planYear = await t.db.planYear.findUniqueOrThrow({ where: { year: 2025 } });
-  const figures = await takeBulletinFigures(t.db, actors.get('BUREAU')!, planYear, month);
-  await t.db.bulletin.create({
-    data: {
-      planYearId: planYear.id,
-      month,
-      title,
-      body,
-      status: 'PUBLISHED',
-      publishedAt: new Date(),
-      figures: JSON.parse(JSON.stringify(figures)),
-    },
-  });
-}
 
 afterAll(async () => {
   await t?.drop();
@@ -305,15 +249,13 @@ describe('every API route answers hostile requests with a success or a 4xx, and 
   );
 
   it(`${SIGN_IN} (the credentials check): ${signInRuns} generated sign-ins`, async () => {
-    const provider = mod.authOptions.providers.find((p) => p.id === 'credentials') as unknown as {
-      options: { authorize: (c: unknown, req: { headers: Record<string, string> }) => Promise<unknown> };
-    };
+    const authorize = credentialsCheck(mod);
     const fingerprint = new Fingerprint(t.db);
     await fingerprint.start();
     const tally = new Tally();
     await fc.assert(
       fc.asyncProperty(credentials, async (input) => {
-        const outcome = await provider.options.authorize(input, { headers: { 'x-forwarded-for': '127.0.0.9' } }).then(
+        const outcome = await authorize(input, { headers: { 'x-forwarded-for': '127.0.0.9' } }).then(
           (user) => (user ? 'signed in' : 'refused'),
           (error: unknown) =>
             error instanceof Error && error.message.startsWith('RATE_LIMITED:')
@@ -334,97 +276,4 @@ describe('every API route answers hostile requests with a success or a 4xx, and 
     );
     console.log(`[property-routes] ${SIGN_IN}: ${tally.total} sign-ins: ${tally}`);
   }, 600_000);
-});
-
-describe('a text no spreadsheet can hold, stored before the text rule existed', () => {
-  it('leaves the exported project list and bulletin readable, the text kept without those characters', async () => {
-    const project = await t.db.project.findFirstOrThrow({ orderBy: { id: 'asc' } });
-    await t.db.project.update({ where: { id: project.id }, data: { name: '旧数据\uFFFE项目\u0001名称\uFFFF' } });
-    await publishedBulletin(3, '旧通报\uFFFE标题', '正文\u0001一段');
-    await asRole('BUREAU');
-
-    const exported = await answer(
-      await mod.exportRoute.GET(new NextRequest('http://localhost/api/projects/export?year=2025')),
-    );
-    expect(exported.status).toBe(200);
-    const workbook = await new ExcelJS.Workbook().xlsx.load(exported.body as unknown as ArrayBuffer);
-    const texts: string[] = [];
-    workbook.worksheets[0]!.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
-    expect(texts).toContain('旧数据项目名称');
-
-    const bulletin = await answer(
-      await mod.bulletinXlsx.GET(
-        new NextRequest('http://localhost/api/bulletins/2025/3/xlsx'),
-        params({ year: '2025', month: '3' }),
-      ),
-    );
-    expect(bulletin.status).toBe(200);
-    const book = await new ExcelJS.Workbook().xlsx.load(bulletin.body as unknown as ArrayBuffer);
-    const cells: string[] = [];
-    book.worksheets[0]!.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
-    expect(cells).toContain('旧通报标题');
-    expect(cells.some((c) => c.includes('正文一段'))).toBe(true);
-  });
-});
-
-describe('the requests that answered with a server error before', () => {
-  const json = (call: Call) =>
-    JSON.parse(call.body.toString('utf8')) as { code?: string; error?: { details?: { parameter: string }[] } };
-
-  it('?__proto__=1 and ?constructor=1 are unknown parameters: the API answers 400 naming them, the export ignores them', async () => {
-    for (const name of ['__proto__', 'constructor']) {
-      const api = await answer(await mod.projects.GET(bearer(`http://localhost/api/v1/projects?${name}=1`), undefined));
-      expect(api.status).toBe(400);
-      expect(json(api).error?.details?.map((d) => d.parameter)).toEqual([name]);
-      const rollup = await answer(
-        await mod.rollup.GET(
-          bearer(`http://localhost/api/v1/plan-years/2025/rollup?${name}=1`),
-          params({ year: '2025' }),
-        ),
-      );
-      expect(rollup.status).toBe(400);
-      await asRole('BUREAU');
-      const exported = await answer(
-        await mod.exportRoute.GET(new NextRequest(`http://localhost/api/projects/export?year=2025&${name}=1`)),
-      );
-      expect(exported.status).toBe(200);
-    }
-  });
-
-  it('a NUL or U+FFFE in ?q= or ?area= is a 400 naming the parameter, from the API and from the export', async () => {
-    await asRole('BUREAU');
-    for (const [name, value] of [
-      ['q', '%00'],
-      ['area', '%EF%BF%BE'],
-      ['q', 'a%ED%A0%80'],
-    ] as const) {
-      const api = await answer(
-        await mod.projects.GET(bearer(`http://localhost/api/v1/projects?${name}=${value}`), undefined),
-      );
-      const exported = await answer(
-        await mod.exportRoute.GET(new NextRequest(`http://localhost/api/projects/export?year=2025&${name}=${value}`)),
-      );
-      if (value === 'a%ED%A0%80') {
-        // bad UTF-8 is decoded to U+FFFD, an ordinary character: a search that finds nothing
-        expect([api.status, exported.status]).toEqual([200, 200]);
-        continue;
-      }
-      expect(api.status).toBe(400);
-      expect(json(api).error?.details?.map((d) => d.parameter)).toEqual([name]);
-      expect(exported.status).toBe(400);
-      expect(json(exported).code).toBe('VALIDATION');
-    }
-  });
-
-  it('a sign-in with a NUL in the username is refused before the database is asked', async () => {
-    const provider = mod.authOptions.providers.find((p) => p.id === 'credentials') as unknown as {
-      options: { authorize: (c: unknown, req: { headers: Record<string, string> }) => Promise<unknown> };
-    };
-    const fingerprint = new Fingerprint(t.db);
-    await fingerprint.start();
-    await expect(
-      provider.options.authorize({ username: 'zjw\u0000', password: 'Keystone@2025' }, { headers: {} }),
-    ).resolves.toBeNull();
-    expect((await fingerprint.settle()).changed).toBe(false);
-  });
 });

@@ -1,0 +1,114 @@
+/**
+ * The authorization matrix's table for the data-access reads, by function name: who may call each, and for the
+ * reads of one department's records, on which department's. Every get/list function of lib/server needs a row
+ * here (the matrix fails otherwise).
+ */
+import { getAuditFilterOptions } from '@/lib/server/audit/get-audit-filter-options';
+import { listAuditLog } from '@/lib/server/audit/list-audit-log';
+import { listApiTokens } from '@/lib/server/admin/list-api-tokens';
+import { listDepartmentOptions, listDepartments } from '@/lib/server/admin/list-departments';
+import { listPlanYearsForAdmin } from '@/lib/server/admin/list-plan-years';
+import { listUsers } from '@/lib/server/admin/list-users';
+import { getBulletin } from '@/lib/server/bulletins/get-bulletin';
+import { listBulletins } from '@/lib/server/bulletins/list-bulletins';
+import { getAttentionCached, getRollupCached } from '@/lib/server/dashboard/figures-cache';
+import { getAttention } from '@/lib/server/dashboard/get-attention';
+import { getDashboardYear } from '@/lib/server/dashboard/get-dashboard-year';
+import { getDepartmentDrillDown } from '@/lib/server/dashboard/get-department-drill-down';
+import { getProjectFigures } from '@/lib/server/dashboard/get-project-figures';
+import { getRollup } from '@/lib/server/dashboard/get-rollup';
+import { getUnreadNotificationCount, listNotifications } from '@/lib/server/notifications/list-notifications';
+import { getPlanReconciliation } from '@/lib/server/plan/get-plan-reconciliation';
+import { listPlanYears } from '@/lib/server/plan/list-plan-years';
+import { getProject } from '@/lib/server/projects/get-project';
+import { getProjectHistory } from '@/lib/server/projects/get-project-history';
+import { listProjectIds, listProjects } from '@/lib/server/projects/list-projects';
+import { getBatchEntry } from '@/lib/server/reports/get-batch-entry';
+import { getReportBoard } from '@/lib/server/reports/get-report-board';
+import { getReviewQueue } from '@/lib/server/reports/get-review-queue';
+import { ADMIN_ONLY, departmentOf, EVERYONE, projectOf, REVIEWERS, row, type ReadCase } from './matrix';
+
+export const READS: Record<string, ReadCase> = {
+  getPlanReconciliation: { scoped: false, row: EVERYONE, call: (db, a) => getPlanReconciliation(db, a, 2025) },
+  listPlanYears: { scoped: false, row: EVERYONE, call: (db, a) => listPlanYears(db, a) },
+  // which years exist is public to every signed-in role, like listPlanYears
+  getDashboardYear: { scoped: false, row: EVERYONE, call: (db, a) => getDashboardYear(db, a, {}) },
+  // published bulletins for everyone with rollup.read; drafts are filtered out for non-managers (tests/integration/bulletins.test.ts)
+  getBulletin: { scoped: false, row: EVERYONE, call: (db, a) => getBulletin(db, a, { year: 2025, month: 10 }) },
+  listBulletins: { scoped: false, row: EVERYONE, call: (db, a) => listBulletins(db, a, { year: 2025 }) },
+  listProjects: {
+    scoped: false, // scoped inside the query: checked in tests/integration/authorization-scoping.test.ts
+    row: EVERYONE,
+    call: (db, a) => listProjects(db, a, { year: 2025 }),
+  },
+  listProjectIds: {
+    scoped: false, // the list's own query, scope included: checked with it
+    row: EVERYONE,
+    call: (db, a) => listProjectIds(db, a, { year: 2025 }),
+  },
+  getProject: {
+    scoped: true,
+    row: row('all', 'own', 'all', 'all'),
+    call: async (db, a, fx, target) => getProject(db, a, { id: await projectOf(fx, target) }),
+  },
+  getProjectHistory: {
+    scoped: true,
+    row: row('all', 'own', 'all', 'all'),
+    call: async (db, a, fx, target) => getProjectHistory(db, a, { projectId: await projectOf(fx, target) }),
+  },
+  listAuditLog: { scoped: false, row: REVIEWERS, call: (db, a) => listAuditLog(db, a, {}) },
+  getAuditFilterOptions: { scoped: false, row: REVIEWERS, call: (db, a) => getAuditFilterOptions(db, a) },
+  listUsers: { scoped: false, row: ADMIN_ONLY, call: (db, a) => listUsers(db, a) },
+  listDepartments: { scoped: false, row: ADMIN_ONLY, call: (db, a) => listDepartments(db, a) },
+  listDepartmentOptions: { scoped: false, row: ADMIN_ONLY, call: (db, a) => listDepartmentOptions(db, a) },
+  listPlanYearsForAdmin: { scoped: false, row: ADMIN_ONLY, call: (db, a) => listPlanYearsForAdmin(db, a) },
+  listApiTokens: { scoped: false, row: ADMIN_ONLY, call: (db, a) => listApiTokens(db, a) },
+  getReportBoard: {
+    scoped: false, // a department sees only its own line: checked in tests/integration/report-board.test.ts
+    row: EVERYONE,
+    call: (db, a) => getReportBoard(db, a, { year: 2025, month: 11, today: '2025-12-08' }),
+  },
+  getRollup: { scoped: false, row: EVERYONE, call: (db, a) => getRollup(db, a, { year: 2025, month: 10 }) },
+  // project-level detail: a department's own projects only (what each role is shown: authorization-scoping.test.ts)
+  getProjectFigures: {
+    scoped: true,
+    row: row('all', 'own', 'all', 'all'),
+    call: (db, a, fx, target) =>
+      getProjectFigures(db, a, { year: 2025, month: 10, basis: 'approved', departmentId: departmentOf(fx, target) }),
+  },
+  // the department's line is an aggregate everyone reads; its projects only for project.read (authorization-scoping)
+  getDepartmentDrillDown: {
+    scoped: true,
+    row: EVERYONE,
+    call: (db, a, fx, target) =>
+      getDepartmentDrillDown(db, a, {
+        year: 2025,
+        month: 10,
+        basis: 'approved',
+        departmentId: departmentOf(fx, target),
+      }),
+  },
+  getRollupCached: {
+    scoped: false,
+    row: EVERYONE,
+    call: (db, a) => getRollupCached(db, a, { year: 2025, month: 10 }),
+  },
+  getAttentionCached: {
+    scoped: false,
+    row: EVERYONE,
+    call: (db, a) => getAttentionCached(db, a, { year: 2025, month: 10, basis: 'approved' }),
+  },
+  getAttention: {
+    scoped: false,
+    row: EVERYONE,
+    call: (db, a) => getAttention(db, a, { year: 2025, month: 10, basis: 'approved' }),
+  },
+  getBatchEntry: {
+    scoped: false, // the actor's own department only, by construction: there is no other department to ask for
+    row: row('-', 'own', '-', '-'),
+    call: (db, a) => getBatchEntry(db, a, { year: 2025, month: 11 }),
+  },
+  getReviewQueue: { scoped: false, row: REVIEWERS, call: (db, a) => getReviewQueue(db, a, { year: 2025, month: 11 }) },
+  listNotifications: { scoped: false, row: EVERYONE, call: (db, a) => listNotifications(db, a) },
+  getUnreadNotificationCount: { scoped: false, row: EVERYONE, call: (db, a) => getUnreadNotificationCount(db, a) },
+};
