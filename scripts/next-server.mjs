@@ -41,11 +41,28 @@ server.listen(port, hostname, () => {
   console.log(`[next-server] Ready on http://${hostname ?? 'localhost'}:${port}`);
 });
 
-// Finish the requests in flight, then leave (Docker and the start script send SIGTERM).
+// Graceful shutdown (Docker, and the supervisor of `npm start`, send SIGTERM): stop accepting connections, let the
+// requests in flight finish, then close the database pools (lib/shutdown.ts) and leave. Past
+// KEYSTONE_SHUTDOWN_TIMEOUT_MS (25 s; docker-compose waits 30 s) whatever still runs is cut off.
+const SHUTDOWN_KEY = Symbol.for('keystone.onShutdown');
+const shutdownTimeoutMs = Number(process.env.KEYSTONE_SHUTDOWN_TIMEOUT_MS) || 25_000;
+let shuttingDown = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    server.close(() => process.exit(0));
-    server.closeIdleConnections?.();
-    setTimeout(() => process.exit(0), 5_000).unref();
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.log(`[next-server] ${signal}: finishing the requests in flight, then stopping`);
+    setTimeout(() => {
+      console.error(`[next-server] requests still running after ${shutdownTimeoutMs} ms; stopping anyway`);
+      process.exit(1);
+    }, shutdownTimeoutMs).unref();
+    server.close(async () => {
+      /** @type {Set<() => Promise<unknown>> | undefined} */
+      const closers = globalThis[SHUTDOWN_KEY];
+      await Promise.allSettled([...(closers ?? [])].map((close) => close()));
+      console.log('[next-server] stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
   });
 }

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import { supervisePostgres, type PostgresSupervision } from './supervisor';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const USER = 'keystone';
@@ -23,6 +24,12 @@ export interface Cluster {
   /** stops the server if this process started it */
   stop(): Promise<void>;
   embedded: boolean;
+  /**
+   * Long-running commands (npm start, dev, the e2e server) call it: from then on a server this process started is
+   * restarted when it dies (scripts/lib/supervisor.ts); `onGiveUp` is called if it cannot be. Absent when this
+   * process did not start the server, which is then not ours to restart.
+   */
+  supervise?(onGiveUp: (reason: string) => void): void;
 }
 
 export function withDatabase(url: string, database: string): string {
@@ -108,17 +115,23 @@ export async function startEmbeddedCluster(name = 'pg', log: (line: string) => v
     await server.initialise();
   }
   await server.start();
-  log(`Embedded PostgreSQL running on 127.0.0.1:${port} (${path.relative(ROOT, dataDir)}/)`);
+  const where = `127.0.0.1:${port} (${path.relative(ROOT, dataDir)}/)`;
+  log(`Embedded PostgreSQL running on ${where}`);
   let stopped = false;
+  let supervision: PostgresSupervision | undefined;
   return {
     adminUrl: embeddedUrl(port),
     urlFor: (db) => embeddedUrl(port, db),
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      supervision?.stop();
       await server.stop();
     },
     embedded: true,
+    supervise(onGiveUp) {
+      supervision ??= supervisePostgres(server, { log, where, onGiveUp });
+    },
   };
 }
 
