@@ -17,6 +17,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { scopeOf, type Permission } from '@/lib/auth/permissions';
 import { getRequestContext } from '@/lib/auth/request-context';
 import { prisma } from '@/lib/db';
+import { isDatabaseUnavailable } from '@/lib/server/database-unavailable';
 import { AppError, ForbiddenError, type ErrorCode } from '@/lib/server/errors';
 import { createWriteContext, type WriteContext } from '@/lib/server/write-context';
 
@@ -129,7 +130,9 @@ export function defineAction<S extends z.ZodType, T, P = undefined>(spec: Action
       if (error instanceof AppError) return failure(locale, error);
       const ref = randomUUID().slice(0, 8);
       console.error(`[action ${spec.name}] ref ${ref}`, error);
-      return failure(locale, new AppError('INTERNAL', { params: { ref } }));
+      // The database is down or restarting: say so, and that nothing was changed (the transaction never committed).
+      const key = isDatabaseUnavailable(error) ? 'actionErrors.UNAVAILABLE' : undefined;
+      return failure(locale, new AppError('INTERNAL', { key, params: { ref } }));
     }
   };
   const meta: ActionMeta = { name: spec.name, permission: spec.permission };
