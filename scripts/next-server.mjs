@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import next from 'next';
+import pino from 'pino';
 
 const { values } = parseArgs({
   options: { port: { type: 'string', default: process.env.PORT ?? '3000' }, hostname: { type: 'string' } },
@@ -24,21 +25,43 @@ globalThis[KEY] ??= new AsyncLocalStorage();
 /** @type {AsyncLocalStorage<string | null>} */
 const socketAddress = globalThis[KEY];
 
+// The same JSON lines as the app's (lib/log.ts): one per request, with the id proxy.ts gave it (X-Request-Id).
+const log = pino({
+  base: { app: 'keystone' },
+  timestamp: pino.stdTimeFunctions.isoTime,
+  formatters: { level: (label) => ({ level: label }) },
+  level: process.env.LOG_LEVEL ?? 'info',
+});
+
 const app = next({ dev: false, dir, hostname: hostname ?? 'localhost', port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
 const server = createServer((req, res) => {
+  const started = performance.now();
+  res.once('finish', () => {
+    const line = {
+      reqId: res.getHeader('x-request-id') ?? null,
+      method: req.method,
+      // no query string: it may carry a search term or a sign-in callback
+      path: (req.url ?? '').split('?')[0],
+      status: res.statusCode,
+      durationMs: Math.round(performance.now() - started),
+    };
+    // Build assets are many and say little: only at LOG_LEVEL=debug.
+    if (line.path.startsWith('/_next/')) log.debug(line, 'request');
+    else log.info(line, 'request');
+  });
   socketAddress.run(req.socket.remoteAddress ?? null, () => {
     handle(req, res).catch((error) => {
-      console.error('[next-server] unhandled request error', error);
+      log.error({ err: error, path: (req.url ?? '').split('?')[0] }, 'unhandled request error');
       if (!res.headersSent) res.statusCode = 500;
       res.end();
     });
   });
 });
 server.listen(port, hostname, () => {
-  console.log(`[next-server] Ready on http://${hostname ?? 'localhost'}:${port}`);
+  log.info({ port }, `Ready on http://${hostname ?? 'localhost'}:${port}`);
 });
 
 // Graceful shutdown (Docker, and the supervisor of `npm start`, send SIGTERM): stop accepting connections, let the
@@ -51,16 +74,16 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     if (shuttingDown) return;
     shuttingDown = true;
-    console.log(`[next-server] ${signal}: finishing the requests in flight, then stopping`);
+    log.info({ signal }, 'finishing the requests in flight, then stopping');
     setTimeout(() => {
-      console.error(`[next-server] requests still running after ${shutdownTimeoutMs} ms; stopping anyway`);
+      log.error(`requests still running after ${shutdownTimeoutMs} ms; stopping anyway`);
       process.exit(1);
     }, shutdownTimeoutMs).unref();
     server.close(async () => {
       /** @type {Set<() => Promise<unknown>> | undefined} */
       const closers = globalThis[SHUTDOWN_KEY];
       await Promise.allSettled([...(closers ?? [])].map((close) => close()));
-      console.log('[next-server] stopped');
+      log.info('stopped');
       process.exit(0);
     });
     server.closeIdleConnections();
