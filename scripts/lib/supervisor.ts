@@ -65,7 +65,12 @@ export interface PostgresSupervision {
  */
 export function supervisePostgres(
   server: PostgresServer,
-  { log, where, onGiveUp }: { log: (line: string) => void; where: string; onGiveUp: (reason: string) => void },
+  {
+    log,
+    where,
+    onGiveUp,
+    policy = POSTGRES_RESTART_POLICY,
+  }: { log: (line: string) => void; where: string; onGiveUp: (reason: string) => void; policy?: CrashPolicy },
 ): PostgresSupervision {
   let stopping = false;
   const crashes: number[] = [];
@@ -80,9 +85,9 @@ export function supervisePostgres(
     log(`PostgreSQL stopped unexpectedly (${how}); restarting it on ${where}…`);
     for (;;) {
       crashes.push(Date.now());
-      const decision = afterCrash(crashes, Date.now(), POSTGRES_RESTART_POLICY);
+      const decision = afterCrash(crashes, Date.now(), policy);
       if (!decision.restart) {
-        onGiveUp(`PostgreSQL could not be restarted after ${decision.recent} attempts`);
+        onGiveUp(`PostgreSQL could not be restarted (${decision.recent - 1} attempts failed)`);
         return;
       }
       await sleep(decision.delayMs);
