@@ -15,6 +15,7 @@ let account: typeof import('@/lib/actions/account');
 const log = captureLogLines();
 
 beforeAll(async () => {
+  logger.level = 'info'; // the integration tier runs at `warn` (tests/helpers/integration-setup.ts)
   database = await createTestDatabase('seeded', { app: true });
   account = await import('@/lib/actions/account');
 });
