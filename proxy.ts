@@ -12,6 +12,7 @@ function isPublic(pathname: string): boolean {
 
 /**
  * For every request but Next's static assets:
+ * - a request id for the logs (x-request-id, returned as X-Request-Id);
  * - a fresh nonce and the Content-Security-Policy built on it (Next.js reads the policy from the request headers
  *   and puts the nonce on its scripts), plus HSTS when the app is served over https;
  * - visitors without a usable session token are sent to the login page, remembering where they were going;
@@ -23,14 +24,18 @@ export async function proxy(request: NextRequest) {
   const https = request.nextUrl.protocol === 'https:' || (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development', https });
+  // Every log line of this request carries it (lib/log.ts); the response names it too, for a support call.
+  const requestId = crypto.randomUUID();
   const withHeaders = (response: NextResponse) => {
     response.headers.set('Content-Security-Policy', csp);
+    response.headers.set('X-Request-Id', requestId);
     if (https) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
     return response;
   };
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', csp);
   requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('x-request-id', requestId);
   const next = () => NextResponse.next({ request: { headers: requestHeaders } });
 
   if (isPublic(request.nextUrl.pathname)) return withHeaders(next());

@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import next from 'next';
+import pino from 'pino';
 
 const { values } = parseArgs({
   options: { port: { type: 'string', default: process.env.PORT ?? '3000' }, hostname: { type: 'string' } },
@@ -24,28 +25,67 @@ globalThis[KEY] ??= new AsyncLocalStorage();
 /** @type {AsyncLocalStorage<string | null>} */
 const socketAddress = globalThis[KEY];
 
+// The same JSON lines as the app's (lib/log.ts): one per request, with the id proxy.ts gave it (X-Request-Id).
+const log = pino({
+  base: { app: 'keystone' },
+  timestamp: pino.stdTimeFunctions.isoTime,
+  formatters: { level: (label) => ({ level: label }) },
+  level: process.env.LOG_LEVEL ?? 'info',
+});
+
 const app = next({ dev: false, dir, hostname: hostname ?? 'localhost', port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
 const server = createServer((req, res) => {
+  const started = performance.now();
+  res.once('finish', () => {
+    const line = {
+      reqId: res.getHeader('x-request-id') ?? null,
+      method: req.method,
+      // no query string: it may carry a search term or a sign-in callback
+      path: (req.url ?? '').split('?')[0],
+      status: res.statusCode,
+      durationMs: Math.round(performance.now() - started),
+    };
+    // Build assets are many and say little: only at LOG_LEVEL=debug.
+    if (line.path.startsWith('/_next/')) log.debug(line, 'request');
+    else log.info(line, 'request');
+  });
   socketAddress.run(req.socket.remoteAddress ?? null, () => {
     handle(req, res).catch((error) => {
-      console.error('[next-server] unhandled request error', error);
+      log.error({ err: error, path: (req.url ?? '').split('?')[0] }, 'unhandled request error');
       if (!res.headersSent) res.statusCode = 500;
       res.end();
     });
   });
 });
 server.listen(port, hostname, () => {
-  console.log(`[next-server] Ready on http://${hostname ?? 'localhost'}:${port}`);
+  log.info({ port }, `Ready on http://${hostname ?? 'localhost'}:${port}`);
 });
 
-// Finish the requests in flight, then leave (Docker and the start script send SIGTERM).
+// Graceful shutdown (Docker, and the supervisor of `npm start`, send SIGTERM): stop accepting connections, let the
+// requests in flight finish, then close the database pools (lib/shutdown.ts) and leave. Past
+// KEYSTONE_SHUTDOWN_TIMEOUT_MS (25 s; docker-compose waits 30 s) whatever still runs is cut off.
+const SHUTDOWN_KEY = Symbol.for('keystone.onShutdown');
+const shutdownTimeoutMs = Number(process.env.KEYSTONE_SHUTDOWN_TIMEOUT_MS) || 25_000;
+let shuttingDown = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    server.close(() => process.exit(0));
-    server.closeIdleConnections?.();
-    setTimeout(() => process.exit(0), 5_000).unref();
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log.info({ signal }, 'finishing the requests in flight, then stopping');
+    setTimeout(() => {
+      log.error(`requests still running after ${shutdownTimeoutMs} ms; stopping anyway`);
+      process.exit(1);
+    }, shutdownTimeoutMs).unref();
+    server.close(async () => {
+      /** @type {Set<() => Promise<unknown>> | undefined} */
+      const closers = globalThis[SHUTDOWN_KEY];
+      await Promise.allSettled([...(closers ?? [])].map((close) => close()));
+      log.info('stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
   });
 }

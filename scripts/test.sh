@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm test: every tier, in order of speed — types, lint (ESLint + Prettier), unit, integration (throwaway PostgreSQL), then end-to-end
-# (production build + Playwright in Debian's Chromium). Installs what it needs; exits non-zero on any failure.
+# (production build + Playwright in Debian's Chromium). Unit and integration run on Node 24 LTS (scripts/vitest.sh); the
+# build, the browser tests and the benchmark on the machine's Node, as the app does. Installs what it needs; exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/ensure-deps.sh
@@ -8,6 +9,7 @@ set -e
 ensure_node_modules
 ensure_browser
 ensure_compose
+ensure_test_node
 npm run -s db:generate >/dev/null
 set +e
 
@@ -22,8 +24,8 @@ run_tier() {
 
 run_tier types npx --no-install tsc --noEmit
 run_tier lint npm run -s lint
-run_tier unit npx --no-install vitest run --project unit --reporter=default --reporter=json --outputFile.json=test-results/unit.json
-run_tier integration npx --no-install vitest run --project integration --reporter=default --reporter=json --outputFile.json=test-results/integration.json
+run_tier unit bash scripts/vitest.sh run --project unit --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+run_tier integration bash scripts/vitest.sh run --project integration --reporter=default --reporter=json --outputFile.json=test-results/integration.json
 run_tier build npm run -s build
 if [[ ${status[build]} -eq 0 ]]; then
   run_tier e2e npx --no-install playwright test

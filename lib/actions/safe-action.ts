@@ -17,6 +17,8 @@ import type { Actor } from '@/lib/auth/actor';
 import { scopeOf, type Permission } from '@/lib/auth/permissions';
 import { getRequestContext } from '@/lib/auth/request-context';
 import { prisma } from '@/lib/db';
+import { logger } from '@/lib/log';
+import { isDatabaseUnavailable } from '@/lib/server/database-unavailable';
 import { AppError, ForbiddenError, type ErrorCode } from '@/lib/server/errors';
 import { createWriteContext, type WriteContext } from '@/lib/server/write-context';
 
@@ -92,7 +94,12 @@ function failure(locale: AppLocale, error: AppError): ActionResult<never> {
 
 export function defineAction<S extends z.ZodType, T, P = undefined>(spec: ActionSpec<S, T, P>) {
   const action = async (rawInput: unknown): Promise<ActionResult<T>> => {
-    const { actor, ip, locale } = await getRequestContext();
+    const { actor, ip, locale, requestId } = await getRequestContext();
+    const started = performance.now();
+    // One line per call (lib/log.ts): who, what, how long, how it ended. Never the input, which may hold passwords
+    // or a report's texts.
+    const log = logger.child({ reqId: requestId ?? null, actorId: actor?.id ?? null, action: spec.name });
+    const durationMs = () => Math.round(performance.now() - started);
     try {
       if (!actor) throw new AppError('UNAUTHENTICATED');
       if (actor.mustChangePassword && !spec.allowedBeforePasswordChange) throw new ForbiddenError();
@@ -122,14 +129,26 @@ export function defineAction<S extends z.ZodType, T, P = undefined>(spec: Action
       // The change is committed: a failure here is logged, never reported as the change having failed.
       await spec
         .afterCommit?.(data, actor)
-        .catch((error: unknown) => console.error(`[action ${spec.name}] after commit`, error));
+        .catch((error: unknown) => log.error({ err: error }, 'action: after commit failed'));
       for (const path of spec.revalidate ?? []) revalidatePath(path);
+      log.info({ durationMs: durationMs(), outcome: 'ok' }, 'action');
       return { ok: true, data };
     } catch (error) {
-      if (error instanceof AppError) return failure(locale, error);
-      const ref = randomUUID().slice(0, 8);
-      console.error(`[action ${spec.name}] ref ${ref}`, error);
-      return failure(locale, new AppError('INTERNAL', { params: { ref } }));
+      if (error instanceof AppError) {
+        log.info({ durationMs: durationMs(), outcome: error.code }, 'action refused');
+        return failure(locale, error);
+      }
+      // The reference the user reads, and the log line's `ref`: the start of the request id, so it finds the
+      // request's other lines too.
+      const ref = (requestId ?? randomUUID()).slice(0, 8);
+      // The database is down or restarting: say so, and that nothing was changed (the transaction never committed).
+      const unavailable = isDatabaseUnavailable(error);
+      log.error(
+        { durationMs: durationMs(), outcome: 'INTERNAL', ref, databaseUnavailable: unavailable, err: error },
+        'action failed',
+      );
+      const key = unavailable ? 'actionErrors.UNAVAILABLE' : undefined;
+      return failure(locale, new AppError('INTERNAL', { key, params: { ref } }));
     }
   };
   const meta: ActionMeta = { name: spec.name, permission: spec.permission };

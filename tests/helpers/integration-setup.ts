@@ -10,6 +10,10 @@
  */
 import { vi } from 'vitest';
 
+// Every action writes a JSON log line (lib/log.ts); a test run shows only warnings and errors unless asked.
+// tests/integration/action-logs.test.ts turns the info lines back on for itself.
+process.env.LOG_LEVEL ??= 'warn';
+
 vi.mock('@/lib/auth/request-context', () => ({
   getRequestContext: vi.fn(async () => ({ actor: null, ip: null, locale: 'zh-CN' })),
 }));

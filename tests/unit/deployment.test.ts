@@ -24,6 +24,14 @@ describe('docker-compose.yml', () => {
     expect(r.stdout).toMatch(/DATABASE_URL: postgresql:\/\/keystone:keystone@db:5432\/keystone/);
   });
 
+  it('probes the app through GET /api/health and gives it time to drain on stop', () => {
+    const r = compose(['config'], { NEXTAUTH_SECRET: 'test-secret' });
+    expect(r.status).toBe(0);
+    const app = r.stdout.slice(r.stdout.indexOf('\n  app:'), r.stdout.indexOf('\n  db:'));
+    expect(app).toMatch(/healthcheck:[\s\S]*http:\/\/127\.0\.0\.1:3000\/api\/health/);
+    expect(app).toMatch(/stop_grace_period: (30s|"30s"|30)/);
+  });
+
   it('refuses to run the app without a session secret', () => {
     const r = compose(['config'], {});
     expect(r.status).not.toBe(0);

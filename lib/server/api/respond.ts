@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { prisma } from '@/lib/db';
+import { logger } from '@/lib/log';
 import { AppError } from '@/lib/server/errors';
 import { authenticateApiToken, type ApiPrincipal } from './tokens';
 
@@ -50,8 +51,9 @@ export function withApiToken<C>(handler: (request: Request, principal: ApiPrinci
         if (error.code === 'NOT_FOUND') return notFound(error.message);
         if (error.code === 'FORBIDDEN') return apiError(403, 'FORBIDDEN', 'This token may not read this resource.');
       }
-      const ref = randomUUID().slice(0, 8);
-      console.error(`[api ${new URL(request.url).pathname}] ref ${ref}`, error);
+      const requestId = request.headers.get('x-request-id');
+      const ref = (requestId ?? randomUUID()).slice(0, 8);
+      logger.error({ reqId: requestId, ref, path: new URL(request.url).pathname, err: error }, 'api request failed');
       return apiError(500, 'INTERNAL', `Internal error (ref ${ref}).`);
     }
   };
