@@ -117,7 +117,7 @@ export async function BulletinTables({ figures }: { figures: BulletinFigures }) 
         locale={locale}
         columns={columns}
       />
-      <div className="grid gap-6 md:grid-cols-2 print:grid-cols-1">
+      <div className="grid grid-cols-1 gap-6 md:grid-cols-2 print:grid-cols-1">
         <CutTable
           testId="bulletin-leading"
           caption={t('leading')}

@@ -36,31 +36,34 @@ export function DocumentTable({
   rows: readonly DocumentTableRow[];
   className?: string;
 }) {
+  // on a phone the table scrolls inside the page instead of widening it; on paper it is as wide as A4 allows
   return (
-    <table data-testid={testId} className={`w-full border-collapse text-sm ${className ?? ''}`}>
-      {caption ? (
-        <caption className="pb-1.5 text-left text-base font-semibold text-slate-900">{caption}</caption>
-      ) : null}
-      <thead>
-        <tr>
-          {columns.map((column, i) => (
-            <th key={i} scope="col" className={TH}>
-              {column.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key} className={row.strong ? 'break-inside-avoid font-semibold' : 'break-inside-avoid'}>
-            {row.cells.map((cell, i) => (
-              <td key={i} className={columns[i]?.numeric ? NUM : TD}>
-                {cell}
-              </td>
+    <div className="overflow-x-auto print:overflow-visible">
+      <table data-testid={testId} className={`w-full border-collapse text-sm ${className ?? ''}`}>
+        {caption ? (
+          <caption className="pb-1.5 text-left text-base font-semibold text-slate-900">{caption}</caption>
+        ) : null}
+        <thead>
+          <tr>
+            {columns.map((column, i) => (
+              <th key={i} scope="col" className={TH}>
+                {column.header}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} className={row.strong ? 'break-inside-avoid font-semibold' : 'break-inside-avoid'}>
+              {row.cells.map((cell, i) => (
+                <td key={i} className={columns[i]?.numeric ? NUM : TD}>
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

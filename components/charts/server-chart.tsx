@@ -41,15 +41,28 @@ function renderSvg(option: echarts.EChartsCoreOption, width: number, height: num
   return svg;
 }
 
+const SVG_FILLS_WIDTH = '[&>svg]:h-auto [&>svg]:w-full';
+
+/** A second drawing of the chart for phones: its own size, and an option laid out for it (narrower margins). */
+export interface CompactChart {
+  option: echarts.EChartsCoreOption;
+  width: number;
+  height: number;
+}
+
 /**
  * An ECharts chart rendered to SVG on the server (tree-shaken `echarts/core`, SSR mode): no chart code reaches the
  * browser, the page paints the chart with its first HTML, and print gets crisp vectors. The numbers are in the
  * table beside every chart, which is also the chart's text alternative.
+ *
+ * The SVG scales to its container's width. Scaled down to a phone (about 320 px of card), a chart drawn for 800 px
+ * would have 5 px text; so a chart may bring a `compact` drawing, shown below Tailwind's `sm` (640 px) instead.
  */
 export function ServerChart({
   option,
   width = 800,
   height = 320,
+  compact,
   locale,
   label,
   testId,
@@ -57,20 +70,21 @@ export function ServerChart({
   option: echarts.EChartsCoreOption;
   width?: number;
   height?: number;
+  compact?: CompactChart;
   locale: string;
   label: string;
   testId?: string;
 }) {
-  const svg = renderSvg(option, width, height, locale.startsWith('zh') ? 'ZH' : 'EN');
+  const lang = locale.startsWith('zh') ? 'ZH' : 'EN';
+  // ECharts' own SVG output from our options; no user text is interpolated unescaped (ECharts escapes labels)
+  const svg = { __html: renderSvg(option, width, height, lang) };
+  const frame = { role: 'img', 'aria-label': label, 'data-testid': testId, 'data-rendered': 'true' };
+  if (!compact) return <div {...frame} className={`w-full ${SVG_FILLS_WIDTH}`} dangerouslySetInnerHTML={svg} />;
+  const small = { __html: renderSvg(compact.option, compact.width, compact.height, lang) };
   return (
-    <div
-      role="img"
-      aria-label={label}
-      data-testid={testId}
-      data-rendered="true"
-      className="w-full [&>svg]:h-auto [&>svg]:w-full"
-      // ECharts' own SVG output from our options; no user text is interpolated unescaped (ECharts escapes labels)
-      dangerouslySetInnerHTML={{ __html: svg }}
-    />
+    <div {...frame} className="w-full">
+      <div className={`hidden sm:block ${SVG_FILLS_WIDTH}`} dangerouslySetInnerHTML={svg} />
+      <div className={`sm:hidden ${SVG_FILLS_WIDTH}`} data-compact dangerouslySetInnerHTML={small} />
+    </div>
   );
 }

@@ -23,7 +23,7 @@ export async function CutCards({ rollup }: { rollup: Rollup }) {
   const total = rollupTotal(rollup);
   return (
     <>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card>
           <CutTable
             title={t('investor')}

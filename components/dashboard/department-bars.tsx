@@ -11,10 +11,12 @@ export async function DepartmentBars({
 }) {
   const [t, locale] = await Promise.all([getTranslations('dashboard.departments'), getLocale()]);
   const data = rows.filter((r) => r.percent !== null).reverse();
-  const option = {
-    grid: { left: 120, right: 24, top: 8, bottom: 24 },
+  // the names take the left margin; on a phone they get less of it, truncated with an ellipsis
+  const optionFor = (labelWidth: number) => ({
+    // room above the bars for the 序时进度 label, which sits at the top end of its line
+    grid: { left: labelWidth + 10, right: 24, top: 28, bottom: 24 },
     xAxis: { type: 'value', axisLabel: { formatter: '{value}%' } },
-    yAxis: { type: 'category', data: data.map((r) => r.label), axisLabel: { width: 110, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: data.map((r) => r.label), axisLabel: { width: labelWidth, overflow: 'truncate' } },
     series: [
       {
         type: 'bar',
@@ -30,13 +32,15 @@ export async function DepartmentBars({
         },
       },
     ],
-  };
+  });
+  const height = Math.max(240, rows.length * 22 + 20);
   return (
     <ServerChart
-      option={option}
+      option={optionFor(110)}
+      compact={{ option: optionFor(84), width: 360, height }}
       locale={locale}
       width={560}
-      height={Math.max(240, rows.length * 22)}
+      height={height}
       label={t('chartLabel')}
       testId="department-bars"
     />

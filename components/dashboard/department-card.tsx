@@ -23,7 +23,7 @@ export async function DepartmentCard({
         <CardTitle>{t('departments.title')}</CardTitle>
         <CardDescription>{t('departments.description')}</CardDescription>
       </CardHeader>
-      <CardContent className="grid gap-6 xl:grid-cols-2">
+      <CardContent className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <DepartmentBars
           rows={rollup.byDepartment.map((d) => ({ label: d.label, percent: d.percent }))}
           pace={rollup.pacePercent}

@@ -39,7 +39,7 @@ export async function HeadlineCards({ rollup, month }: { rollup: Rollup; month: 
     ? null
     : headlineFigures({ ytd: rollup.completed, annualPlan: rollup.annualPlan, month }).gap;
   return (
-    <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="dashboard-headline">
+    <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="dashboard-headline">
       <Figure
         label={t('completed', { month })}
         value={formatYi(rollup.completed, locale)}

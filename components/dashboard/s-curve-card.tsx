@@ -28,7 +28,7 @@ export async function SCurveCard({
           {locale.startsWith('zh') ? FORECAST_METHOD_ZH : FORECAST_METHOD_EN}
         </CardDescription>
       </CardHeader>
-      <CardContent className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+      <CardContent className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <SCurve points={cumulativeSeries(forecastInputOf(rollup, month))} />
         <div>
           <h3 className="mb-2 text-sm font-medium text-slate-700">{t('missing.title')}</h3>

@@ -6,9 +6,9 @@ import type { SCurvePoint } from '@/lib/domain/forecast';
 export async function SCurve({ points }: { points: SCurvePoint[] }) {
   const [t, locale] = await Promise.all([getTranslations('dashboard.scurve'), getLocale()]);
   const yi = (v: string | null) => (v === null ? null : Math.round(Number(v) / 100) / 100);
-  const option = {
+  const option = (left: number) => ({
     legend: { top: 0, data: [t('planned'), t('actual'), t('forecast')] },
-    grid: { left: 56, right: 16, top: 36, bottom: 28 },
+    grid: { left, right: 16, top: 36, bottom: 28 },
     xAxis: { type: 'category', data: points.map((p) => t('month', { month: p.month })) },
     yAxis: { type: 'value', name: t('unit'), nameTextStyle: { align: 'right' } },
     series: [
@@ -34,6 +34,14 @@ export async function SCurve({ points }: { points: SCurvePoint[] }) {
         itemStyle: { color: '#d97706' },
       },
     ],
-  };
-  return <ServerChart option={option} locale={locale} label={t('label')} testId="s-curve" />;
+  });
+  return (
+    <ServerChart
+      option={option(56)}
+      compact={{ option: option(44), width: 360, height: 280 }}
+      locale={locale}
+      label={t('label')}
+      testId="s-curve"
+    />
+  );
 }

@@ -50,6 +50,7 @@ function DataTableView({
   className,
   tableClassName,
   headClassName,
+  wide,
   control,
 }: DataTableCommonProps & { control?: DataTableControl }) {
   const interactive = control !== undefined;
@@ -82,6 +83,7 @@ function DataTableView({
         <DataTableColumnMenu table={table} specs={specs} label={control.labels.columns} testId={`${testId}-columns`} />
       ) : null}
       <div
+        data-wide-grid={wide || undefined}
         className={cn(
           'w-full overflow-x-auto',
           control && 'rounded-lg border border-slate-200 bg-white',

@@ -84,6 +84,11 @@ export interface DataTableCommonProps {
   tableClassName?: string;
   /** the <thead>'s classes */
   headClassName?: string;
+  /**
+   * A grid wider than a 1280 px screen by design (many columns, some of which the user may hide): it scrolls
+   * sideways inside its box, and the layout check (e2e/layout-probe.ts) lets it. Every other table must fit.
+   */
+  wide?: boolean;
 }
 
 /** The server-side state of a paged, sortable table whose state lives in the URL. */

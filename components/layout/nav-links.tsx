@@ -24,7 +24,7 @@ export function NavLinks({ links, label }: { links: NavLink[]; label: string }) 
             href={link.href}
             aria-current={active ? 'page' : undefined}
             className={cn(
-              'rounded-md px-2.5 py-1.5 text-sm whitespace-nowrap text-brand-100 transition-colors hover:bg-white/10 hover:text-white',
+              'rounded-md px-2 py-1.5 text-sm whitespace-nowrap text-brand-100 transition-colors hover:bg-white/10 hover:text-white',
               active && 'bg-white/15 font-medium text-white',
             )}
           >

@@ -11,9 +11,11 @@ export async function TopBar({ actor }: { actor: SessionActor }) {
   const t = await getTranslations();
   const links = navItemsFor(actor.role).map((item) => ({ href: item.href, label: t(`nav.${item.labelKey}`) }));
 
+  // One line from 1280 px up (a projector): the bureau's seven links, the name with role and department, the bell,
+  // the language and sign-out. The password link lives on the account page the name opens, not in the bar.
   return (
     <header className="bg-brand-900 text-white shadow">
-      <div className="mx-auto flex min-h-14 max-w-7xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2 sm:px-6 print:hidden">
+      <div className="mx-auto flex min-h-14 max-w-7xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 sm:px-6 print:hidden">
         <Link href="/" className="shrink-0 text-base font-semibold tracking-wide text-white">
           {t('app.name')}
         </Link>
@@ -29,10 +31,6 @@ export async function TopBar({ actor }: { actor: SessionActor }) {
             <div className="text-xs text-brand-100">
               {t(`roles.${actor.role}`)}
               {actor.departmentName && ` · ${actor.departmentName}`}
-              {' · '}
-              <Link href="/change-password" className="underline-offset-2 hover:underline">
-                {t('account.password.link')}
-              </Link>
             </div>
           </div>
           <NotificationBell actor={actor} />

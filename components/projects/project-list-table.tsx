@@ -277,6 +277,7 @@ export async function ProjectListTable({ list, params }: { list: ProjectList; pa
       <ProjectListFilters list={list} params={params} />
       <DataTable
         testId="project-list"
+        wide
         columns={columns}
         rows={rows}
         rowCount={list.total}

@@ -44,12 +44,13 @@ export async function ProjectReportsTable({ plan, canReview }: { plan: ProjectPl
               align: 'end',
               className: 'tabular-nums whitespace-nowrap',
             },
-            { id: 'progress', header: t('columns.progress'), className: 'min-w-40' },
+            // narrow enough for the bureau's 操作 column to fit 1232 px beside the rest
+            { id: 'progress', header: t('columns.progress'), className: 'min-w-36' },
             { id: 'problems', header: t('columns.problems'), className: 'min-w-32' },
             { id: 'coordination', header: t('columns.coordination'), className: 'min-w-32' },
             { id: 'nextSteps', header: t('columns.nextSteps'), className: 'min-w-32' },
             { id: 'submitted', header: t('columns.submitted'), className: 'text-xs whitespace-nowrap text-slate-600' },
-            { id: 'reviewed', header: t('columns.reviewed'), className: 'min-w-40 text-xs text-slate-600' },
+            { id: 'reviewed', header: t('columns.reviewed'), className: 'min-w-28 text-xs text-slate-600' },
             ...(reviewable ? [{ id: 'actions', header: t('columns.actions') }] : []),
           ]}
           rows={reports.map((r) => ({

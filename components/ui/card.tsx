@@ -2,7 +2,9 @@ import * as React from 'react';
 import { cn } from '@/lib/utils';
 
 export function Card({ className, ...props }: React.ComponentProps<'section'>) {
-  return <section className={cn('rounded-lg border border-slate-200 bg-white shadow-sm', className)} {...props} />;
+  return (
+    <section className={cn('min-w-0 rounded-lg border border-slate-200 bg-white shadow-sm', className)} {...props} />
+  );
 }
 
 export function CardHeader({ className, ...props }: React.ComponentProps<'div'>) {

@@ -71,7 +71,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
       </div>
       <HeadlineCards rollup={rollup} month={month} />
       <SCurveCard rollup={rollup} attention={attention} month={month} />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <StageCard rollup={rollup} />
         <PreliminaryCard rollup={rollup} />
       </div>

@@ -190,10 +190,13 @@ export function BatchEntry({ year, month, rows, writable, canSubmit }: BatchEntr
           {notice.text}
         </p>
       )}
+      {/* ten columns of fields are wider than a projector's 1280 px: the grid scrolls sideways (data-wide-grid tells
+          the layout check so), and the 前期 line under a row stays in view */}
       <div
         ref={tableRef}
         onKeyDown={onGridKeyDown}
-        className="w-full overflow-x-auto rounded-lg border border-slate-200 bg-white"
+        data-wide-grid
+        className="@container w-full overflow-x-auto rounded-lg border border-slate-200 bg-white"
       >
         <table className="w-full border-collapse text-sm" aria-label={t('tableLabel', { year, month })}>
           <thead className="bg-slate-50 text-slate-600">

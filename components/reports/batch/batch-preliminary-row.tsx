@@ -29,7 +29,10 @@ export function BatchPreliminaryRow({
     <tr className="bg-slate-50/60" data-testid="batch-preliminary">
       <td />
       <td colSpan={10} className="px-2 pb-2">
-        <div className="flex flex-wrap items-end gap-3 text-xs">
+        {/* The table scrolls sideways when its columns need more than the screen; this line does not follow it but
+            stays in view and wraps to the table's visible width (100cqw of the scrolling box), so its last field
+            never ends past the table's edge. */}
+        <div className="sticky left-2 flex w-[calc(100cqw-3rem)] flex-wrap items-end gap-3 text-xs">
           <span className="font-medium text-slate-600">{t('milestonesReached')}</span>
           {MILESTONE_KINDS.map((kind) => {
             const recorded = row.milestones.find((m) => m.kind === kind);

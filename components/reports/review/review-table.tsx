@@ -9,6 +9,9 @@ import { Button } from '@/components/ui/button';
 import { formatPercent, formatWan, MISSING } from '@/lib/format';
 import type { ReviewQueueRow } from '@/lib/server/reports/get-review-queue';
 
+/** A header that may break before its unit: "本月完成投资" over "（万元）". */
+const WRAPPING_HEADER = 'min-w-28 whitespace-normal';
+
 export interface ReviewTableProps {
   /** in the server's order: flagged reports first, then by department */
   rows: readonly ReviewQueueRow[];
@@ -58,14 +61,28 @@ export function ReviewTable({
         headerClassName: 'w-8',
       },
       { id: 'project', header: t('columns.project'), className: 'min-w-48' },
-      { id: 'department', header: t('columns.department'), className: 'whitespace-nowrap' },
-      { id: 'invested', header: t('columns.invested'), align: 'end', className: 'tabular-nums font-medium' },
-      { id: 'previous', header: t('columns.previous'), align: 'end', className: 'tabular-nums text-slate-600' },
+      // The queue fits 1232 px (a 1280 px projector) without scrolling sideways, 提示 and 操作 in view: long
+      // department names, the amount headers (before their unit), flags and the two buttons may wrap.
+      { id: 'department', header: t('columns.department'), className: 'min-w-24' },
+      {
+        id: 'invested',
+        header: t('columns.invested'),
+        align: 'end',
+        className: 'tabular-nums font-medium',
+        headerClassName: WRAPPING_HEADER,
+      },
+      {
+        id: 'previous',
+        header: t('columns.previous'),
+        align: 'end',
+        className: 'tabular-nums text-slate-600',
+        headerClassName: WRAPPING_HEADER,
+      },
       { id: 'ytd', header: t('columns.ytd'), align: 'end', className: 'tabular-nums whitespace-nowrap' },
-      { id: 'progress', header: t('columns.progress'), className: 'min-w-56 text-xs' },
-      { id: 'flags', header: t('columns.flags') },
+      { id: 'progress', header: t('columns.progress'), className: 'min-w-48 text-xs' },
+      { id: 'flags', header: t('columns.flags'), className: 'min-w-28' },
       { id: 'status', header: t('columns.status') },
-      { id: 'actions', header: t('columns.actions'), className: 'whitespace-nowrap' },
+      { id: 'actions', header: t('columns.actions') },
     ] satisfies DataTableColumn[]
   ).map((c) => ({ ...c, className: `align-top ${c.className ?? ''}` }));
 
@@ -125,7 +142,7 @@ export function ReviewTable({
       flags: (
         <div className="flex flex-col gap-1" data-testid="review-flags">
           {row.flags.map((f) => (
-            <Badge key={f} variant="warning" data-flag={f}>
+            <Badge key={f} variant="warning" data-flag={f} className="whitespace-normal">
               {tFlag(f)}
             </Badge>
           ))}
@@ -138,7 +155,7 @@ export function ReviewTable({
       ),
       status: <ReportStatusBadge status={row.status} testId="review-status" />,
       actions: canAct(row) && (
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           <Button
             type="button"
             size="sm"
