@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chongqingToday, reportDeadline } from '@/lib/domain/deadlines';
 import { demoInstant, SEED_DEMO_DATE } from '@/lib/domain/demo-date';
+import { formatLongDate } from '@/lib/format';
 
 describe('the demo date', () => {
   it('lies inside the November 2025 round, before its deadline (day 5 of December)', () => {
@@ -22,5 +23,17 @@ describe('the demo date', () => {
   it('refuses a day that does not exist and a negative elapsed time', () => {
     expect(() => demoInstant('2025-02-30', 0)).toThrow(RangeError);
     expect(() => demoInstant('2025-12-03', -1)).toThrow(RangeError);
+  });
+});
+
+describe('the demo date in words', () => {
+  it('reads as the banner prints it, in both languages', () => {
+    expect(formatLongDate('2025-12-03', 'zh-CN')).toBe('2025年12月3日');
+    expect(formatLongDate('2025-12-03', 'en')).toBe('3 December 2025');
+  });
+
+  it('keeps the day whatever the server’s time zone (a date-only value is its UTC midnight)', () => {
+    expect(formatLongDate('2025-01-01', 'en')).toBe('1 January 2025');
+    expect(formatLongDate('2025-12-31', 'zh-CN')).toBe('2025年12月31日');
   });
 });
