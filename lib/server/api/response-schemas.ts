@@ -82,10 +82,10 @@ export const ZApiRollup = named(
     completed: money('1–N月累计完成投资, investment completed in months 1…N'),
     percentOfPlan: z.string().regex(DECIMAL).meta({ description: 'completed ÷ annualPlan × 100, 2 decimals' }),
     pacePercent: z.string().regex(DECIMAL).meta({ description: '序时进度: month ÷ 12 × 100, 2 decimals' }),
-    gapPoints: z
-      .string()
-      .regex(DECIMAL)
-      .meta({ description: 'percentOfPlan − pacePercent, percentage points, signed' }),
+    gapPoints: z.string().regex(DECIMAL).meta({
+      description:
+        'the gap to 序时进度 in percentage points, signed, one decimal: (completed ÷ annualPlan − month ÷ 12) × 100 from the unrounded figures, rounded once (half up), as bulletins print it',
+    }),
     byStage: z.array(cut(z.enum(Stage))),
     starts: z
       .object({ planned: z.int(), started: z.int(), percent: percent('started ÷ planned × 100') })

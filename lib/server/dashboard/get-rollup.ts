@@ -4,7 +4,7 @@ import { Prisma } from '@/generated/prisma/client';
 import type { Direction, InvestorType, MilestoneKind, Stage } from '@/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
 import type { Db } from '@/lib/prisma';
-import { gapPoints, pacePercent, percentOf } from '@/lib/domain/pace';
+import { paceGapPoints, pacePercent, percentOf } from '@/lib/domain/pace';
 import { canReadSubmitted } from '@/lib/auth/permissions';
 import { departmentScope } from '@/lib/server/authorize';
 import { ForbiddenError } from '@/lib/server/errors';
@@ -57,7 +57,10 @@ export interface Rollup {
   percentOfPlan: string;
   /** 序时进度 N/12 × 100 */
   pacePercent: string;
-  /** percentOfPlan − pacePercent, percentage points, signed */
+  /**
+   * the gap to 序时进度 in percentage points, signed, one decimal: from the unrounded figures, rounded once, as
+   * bulletins print it (paceGapPoints); without a plan, as if nothing of it were done
+   */
   gapPoints: string;
   byStage: RollupCut<Stage>[];
   /** 开工率: new starts actually started by the end of the month ÷ new starts planned */
@@ -285,7 +288,7 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
     completed,
     percentOfPlan,
     pacePercent: pace,
-    gapPoints: gapPoints(percentOfPlan, pace),
+    gapPoints: paceGapPoints(completed, annualPlan, month) ?? paceGapPoints(0, 1, month)!,
     byStage: STAGE_ORDER.flatMap((s) => {
       const row = stageRows.find((r) => r.stage === s);
       return row ? [cut(s, s, row)] : [];
