@@ -74,3 +74,14 @@ export function formatPercent(percent: string, _locale: FormatLocale, fractionDi
 export function formatCount(count: number, locale: FormatLocale): string {
   return new Intl.NumberFormat(isChinese(locale) ? 'zh-CN' : 'en-US', { maximumFractionDigits: 0 }).format(count);
 }
+
+const LONG_DATE = {
+  'zh-CN': new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }),
+};
+
+/** A calendar date "YYYY-MM-DD" in words: "2025年12月3日", "3 December 2025". */
+export function formatLongDate(isoDate: string, locale: FormatLocale): string {
+  // UTC on both sides: a date-only value is its UTC midnight, so no time zone can move it a day
+  return (locale === 'zh-CN' ? LONG_DATE['zh-CN'] : LONG_DATE.en).format(new Date(`${isoDate}T00:00:00Z`));
+}

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { DemoBanner } from '@/components/layout/demo-banner';
 import { TopBar } from '@/components/layout/top-bar';
 import { requireActor } from '@/lib/auth/session';
 import { cn } from '@/lib/utils';
@@ -17,6 +18,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       >
         {t('skipToContent')}
       </a>
+      <DemoBanner />
       <TopBar actor={actor} />
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 sm:px-6">
         {children}

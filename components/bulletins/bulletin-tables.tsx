@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { formatCount, formatPercent, formatWan, MISSING } from '@/lib/format';
 import { rankDepartments, type BulletinFigures } from '@/lib/server/bulletins/figures';
-import type { RollupCut } from '@/lib/server/dashboard/get-rollup';
+import { withPreliminaryLine, type RollupCut } from '@/lib/server/dashboard/get-rollup';
 import { DocumentTable, type DocumentTableRow } from './document-table';
 
 interface Line {
@@ -105,7 +105,9 @@ export async function BulletinTables({ figures }: { figures: BulletinFigures }) 
         testId="bulletin-by-investor"
         caption={t('byInvestor')}
         labelHeader={t('columns.investor')}
-        lines={lines(r.byInvestor, (k) => tEnums(`investor.${k}`))}
+        lines={lines(withPreliminaryLine(r.byInvestor, r), (k) =>
+          k === 'PRELIMINARY' ? t('preliminaryLine') : tEnums(`investor.${k}`),
+        )}
         locale={locale}
         columns={columns}
       />
@@ -113,7 +115,9 @@ export async function BulletinTables({ figures }: { figures: BulletinFigures }) 
         testId="bulletin-by-direction"
         caption={t('byDirection')}
         labelHeader={t('columns.direction')}
-        lines={lines(r.byDirection, (k) => tEnums(`direction.${k}`))}
+        lines={lines(withPreliminaryLine(r.byDirection, r), (k) =>
+          k === 'PRELIMINARY' ? t('preliminaryLine') : tEnums(`direction.${k}`),
+        )}
         locale={locale}
         columns={columns}
       />

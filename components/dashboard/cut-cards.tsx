@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
-import type { Rollup } from '@/lib/server/dashboard/get-rollup';
+import { withPreliminaryLine, type Rollup } from '@/lib/server/dashboard/get-rollup';
 import { CutTable } from './cut-table';
 
 /** The district total every cut's footer repeats, so each visibly adds up to the headline. */
@@ -13,7 +13,10 @@ export function rollupTotal(rollup: Rollup) {
   };
 }
 
-/** The cuts by investor type and by direction, side by side, then by area. */
+/**
+ * The cuts by investor type and by direction, side by side (construction projects, as the plan report counts them,
+ * and the 前期 projects in a line of their own), then by area.
+ */
 export async function CutCards({ rollup }: { rollup: Rollup }) {
   const [t, tInvestor, tDirection] = await Promise.all([
     getTranslations('dashboard.cuts'),
@@ -27,8 +30,8 @@ export async function CutCards({ rollup }: { rollup: Rollup }) {
         <Card>
           <CutTable
             title={t('investor')}
-            cuts={rollup.byInvestor}
-            labelOf={(c) => tInvestor(c.key)}
+            cuts={withPreliminaryLine(rollup.byInvestor, rollup)}
+            labelOf={(c) => (c.key === 'PRELIMINARY' ? t('preliminaryLine') : tInvestor(c.key))}
             total={total}
             testId="cut-investor"
           />
@@ -36,8 +39,8 @@ export async function CutCards({ rollup }: { rollup: Rollup }) {
         <Card>
           <CutTable
             title={t('direction')}
-            cuts={rollup.byDirection}
-            labelOf={(c) => tDirection(c.key)}
+            cuts={withPreliminaryLine(rollup.byDirection, rollup)}
+            labelOf={(c) => (c.key === 'PRELIMINARY' ? t('preliminaryLine') : tDirection(c.key))}
             total={total}
             testId="cut-direction"
           />

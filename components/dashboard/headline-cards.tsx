@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import type * as React from 'react';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
-import { headlineFigures } from '@/lib/domain/bulletin-text';
+import { describeGap } from '@/lib/domain/pace';
 import { forecastYearEnd } from '@/lib/domain/forecast';
 import { formatCount, formatPercent, formatYi, MISSING } from '@/lib/format';
 import type { Rollup } from '@/lib/server/dashboard/get-rollup';
@@ -34,10 +34,8 @@ function Figure({
 export async function HeadlineCards({ rollup, month }: { rollup: Rollup; month: number }) {
   const [locale, t] = await Promise.all([getLocale(), getTranslations('dashboard.headline')]);
   const forecast = forecastYearEnd(forecastInputOf(rollup, month));
-  // the gap as the bulletin prints it (from the two published one-decimal figures), so the two never differ
-  const gap = new Decimal(rollup.annualPlan).isZero()
-    ? null
-    : headlineFigures({ ytd: rollup.completed, annualPlan: rollup.annualPlan, month }).gap;
+  // the gap as the bulletin prints it (rounded once, lib/domain/pace.ts), so the two never differ
+  const gap = new Decimal(rollup.annualPlan).isZero() ? null : describeGap(rollup.gapPoints);
   return (
     <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4" data-testid="dashboard-headline">
       <Figure

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { Stage } from '@/generated/prisma/enums';
-import { assertMonth, describeGap, gapPoints, type GapDescription, pacePercent } from '@/lib/domain/pace';
+import { assertMonth, describeGap, type GapDescription, paceGapPoints, pacePercent } from '@/lib/domain/pace';
 
 /**
  * The monthly bulletin (月度通报) text (issue 6, "Monthly bulletin"). Pure: money arrives in 万元 as decimal strings.
@@ -8,8 +8,9 @@ import { assertMonth, describeGap, gapPoints, type GapDescription, pacePercent }
  * Published figures, all rounded half up to one decimal:
  * - X: YTD in 亿元 (万元 ÷ 10,000): 2,163,456.78万 → 216.3亿;
  * - Y: % of annual plan;
- * - Z: Y − 序时进度, both as published (序时 to one decimal: 83.3 after October), so the printed figures add up
- *   on paper as in the worked example 97.2 − 83.3 = 13.9; when Z is 0.0 the wording is "与序时进度持平".
+ * - Z: the gap to 序时进度 from the unrounded figures, rounded once (paceGapPoints), as published bulletins print
+ *   it: 95.765…% − 83.333…% = 12.4 (domain.md's worked example), although 95.8 − 83.3 on paper is 12.5; when Z is
+ *   0.0 the wording is "与序时进度持平".
  */
 
 const WAN_PER_YI = 10_000;
@@ -41,7 +42,7 @@ export interface HeadlineFigures {
   percentOfPlan: string;
   /** 序时进度, 1 decimal */
   pacePercent: string;
-  /** Z and its direction, from the two published figures above */
+  /** Z and its direction, from the unrounded figures, rounded once */
   gap: GapDescription;
 }
 
@@ -58,7 +59,7 @@ export function headlineFigures(input: HeadlineInput): HeadlineFigures {
     amountYi: wanToYi(input.ytd),
     percentOfPlan: percent,
     pacePercent: pace,
-    gap: describeGap(gapPoints(percent, pace)),
+    gap: describeGap(paceGapPoints(input.ytd, input.annualPlan, input.month)!),
   };
 }
 
@@ -157,7 +158,6 @@ export function bulletinDraft(input: BulletinDraftInput): BulletinDraft {
   if (!Number.isInteger(rankCount) || rankCount < 1)
     throw new RangeError(`rankCount must be a whole number ≥ 1: ${rankCount}`);
   const range = monthRangeZh(input.month);
-  const pace = pacePercent(input.month, 1);
   const stages = [...input.stages].sort((a, b) => STAGE_ORDER.indexOf(a.stage) - STAGE_ORDER.indexOf(b.stage));
   const projectCount = stages.reduce((n, s) => n + s.projectCount, 0);
 
@@ -176,7 +176,7 @@ export function bulletinDraft(input: BulletinDraftInput): BulletinDraft {
       const percent = new Decimal(s.ytd).times(100).dividedBy(plan).toFixed(1, Decimal.ROUND_HALF_UP);
       text +=
         `，年度计划投资${wanToYi(plan.toString())}亿元，${range}累计完成投资${wanToYi(s.ytd)}亿元，` +
-        `占年度计划的${percent}%，${gapZh(describeGap(gapPoints(percent, pace)))}`;
+        `占年度计划的${percent}%，${gapZh(describeGap(paceGapPoints(s.ytd, plan.toString(), input.month)!))}`;
     } else if (s.stage === 'PRELIMINARY') {
       text += '，不安排年度投资';
     }

@@ -6,7 +6,8 @@ import Decimal from 'decimal.js';
  *
  * - 序时进度 after month N = N ÷ 12 × 100 (%).
  * - 年度计划完成率 (% of plan) = YTD completed ÷ annual plan × 100.
- * - "超(低于)序时进度 Z 个百分点": Z = % of plan − 序时进度, in percentage points; positive = ahead.
+ * - "超(低于)序时进度 Z 个百分点": Z = % of plan − 序时进度, in percentage points; positive = ahead. Z is taken
+ *   from the unrounded figures and rounded once, at the end, as published bulletins do (paceGapPoints).
  */
 
 export type GapDirection = 'ahead' | 'behind' | 'level';
@@ -42,11 +43,26 @@ export function percentOf(part: string | number, whole: string | number, decimal
 }
 
 /**
- * Signed gap in percentage points between a % of plan and a 序时进度, two decimals, rounded half up (away from
- * zero, so ahead and behind round alike): ("87.30", "83.33") → "3.97"; ("80", "83.33") → "-3.33".
+ * The gap to 序时进度 after `month`, in percentage points, signed (positive = ahead), as bulletins print it:
+ * (completed ÷ plan − month ÷ 12) × 100 from the unrounded figures, rounded once, half up (away from zero, so
+ * ahead and behind round alike), to `decimals` (default 1, as published). Subtracting the two rounded figures
+ * instead differs by 0.1 point in about half the cases: 612.9 of 640.0 after October is 95.765…% − 83.333…% =
+ * 12.43 → "12.4", where 95.8 − 83.3 would print 12.5 (domain.md, worked example). Null without a plan.
+ * The one rule for the dashboard, the drill-down, the bulletin and the API.
  */
-export function gapPoints(percentOfPlan: string | number, pace: string | number): string {
-  return new Decimal(percentOfPlan).minus(pace).toFixed(2, Decimal.ROUND_HALF_UP);
+export function paceGapPoints(
+  completed: string | number,
+  annualPlan: string | number,
+  month: number,
+  decimals = 1,
+): string | null {
+  assertMonth(month, 0);
+  assertDecimals(decimals);
+  const plan = new Decimal(annualPlan);
+  if (plan.isZero()) return null;
+  const percent = new Decimal(completed).times(100).dividedBy(plan);
+  const pace = new Decimal(month).times(100).dividedBy(12);
+  return percent.minus(pace).toFixed(decimals, Decimal.ROUND_HALF_UP);
 }
 
 /**

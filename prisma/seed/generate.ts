@@ -680,10 +680,21 @@ function applyNovemberState(rnd: Random, p: SeedProject, year: number, state: No
   }
   nov.status = own;
   nov.reviewedAt = null;
+  // Everything before the demo date (SEED_DEMO_DATE, 3 December 09:00): submitted on the 1st or 2nd, a returned
+  // report submitted on the 1st and sent back on the 2nd (the draws stay as they were: the data does not move).
   if (own === 'DRAFT') nov.submittedAt = null;
-  else nov.submittedAt = at(year, 12, intBetween(rnd, 1, 4), intBetween(rnd, 9, 17), intBetween(rnd, 0, 59));
+  else {
+    const drawn = intBetween(rnd, 1, 4);
+    nov.submittedAt = at(
+      year,
+      12,
+      own === 'RETURNED' || drawn <= 2 ? 1 : 2,
+      intBetween(rnd, 9, 17),
+      intBetween(rnd, 0, 59),
+    );
+  }
   if (own === 'RETURNED') {
-    nov.reviewedAt = at(year, 12, 5, intBetween(rnd, 9, 17), intBetween(rnd, 0, 59));
+    nov.reviewedAt = at(year, 12, 2, intBetween(rnd, 9, 17), intBetween(rnd, 0, 59));
     nov.reviewComment = pick(rnd, RETURN_COMMENTS);
   }
 }
@@ -702,7 +713,7 @@ function plantAnomalies(projects: SeedProject[], anomalies: PlantedAnomaly[], ye
     }
     Object.assign(nov, {
       status: 'SUBMITTED',
-      submittedAt: at(year, 12, 3, 10, 0),
+      submittedAt: at(year, 12, 2, 10, 0),
       reviewedAt: null,
       reviewComment: null,
     });

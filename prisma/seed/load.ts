@@ -3,7 +3,8 @@
  * It never overwrites: if the database already has a plan year or a user, it does nothing.
  */
 import { hash } from '@node-rs/argon2';
-import { toDateOnly } from '@/lib/domain/date-only';
+import { fromDateOnly, toDateOnly } from '@/lib/domain/date-only';
+import { SEED_DEMO_DATE } from '@/lib/domain/demo-date';
 import { centsToWan } from '@/lib/domain/money';
 import { checkReport } from '@/lib/domain/report-checks';
 import type { Db } from '@/lib/prisma';
@@ -166,13 +167,25 @@ export async function seedDatabase(db: Db, options: { seed?: number; data?: Seed
       );
       await tx.preliminaryMilestone.createMany({ data: milestones });
 
+      // The data is the November 2025 round in flight: the clock shows that week, not the calendar's
+      // (README "The demo date"; `npm run demo:date -- off` returns to real time).
+      await tx.appSetting.upsert({
+        where: { id: 1 },
+        create: { id: 1, demoDate: fromDateOnly(SEED_DEMO_DATE) },
+        update: { demoDate: fromDateOnly(SEED_DEMO_DATE) },
+      });
       await tx.auditLog.create({
         data: {
           actor: 'system',
           action: 'seed',
           entity: 'PlanYear',
           entityId: String(planYear.id),
-          after: { year: data.year, projects: data.projects.length, reports: reports.length },
+          after: {
+            year: data.year,
+            projects: data.projects.length,
+            reports: reports.length,
+            demoDate: SEED_DEMO_DATE,
+          },
         },
       });
       return {

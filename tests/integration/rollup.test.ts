@@ -65,7 +65,14 @@ describe('getRollup', () => {
     const r = (await getRollup(t.db, leader, { year: 2025, month: 10 }))!;
     expect(r.pacePercent).toBe('83.33');
     expect(r.percentOfPlan).toBe((Math.round((Number(r.completed) / 2478000) * 10000) / 100).toFixed(2));
-    expect(Number(r.gapPoints)).toBeCloseTo(Number(r.percentOfPlan) - 83.33, 2);
+    // the gap from the unrounded figures, rounded once (lib/domain/pace.ts): in integer arithmetic on cents,
+    // (completed × 1200 − plan × 1000) ÷ (plan × 12) points = completed ÷ plan × 100 − 10 ÷ 12 × 100
+    const cents = (wan: string) => BigInt(Math.round(Number(wan) * 100));
+    const [done, plan] = [cents(r.completed), cents(r.annualPlan)];
+    const num = (done * 1200n - plan * 1000n) * 10n; // tenths of a point, over plan × 12
+    const abs = num < 0n ? -num : num;
+    const tenths = (abs * 2n + plan * 12n) / (plan * 24n); // half up, away from zero
+    expect(r.gapPoints).toBe(`${num < 0n && tenths > 0n ? '-' : ''}${(Number(tenths) / 10).toFixed(1)}`);
   });
 
   it('counts submitted reports only on the labelled basis', async () => {

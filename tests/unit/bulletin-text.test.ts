@@ -80,13 +80,19 @@ describe('bulletinSentence', () => {
     );
   });
 
-  it('Z is computed from the published Y and 序时, so the printed figures add up (87.36% → 87.4 − 83.3 = 4.1)', () => {
+  it('Z is the unrounded gap rounded once, as bulletins print it (87.36% − 83.333…% = 4.03 → 4.0, not 87.4 − 83.3)', () => {
     expect(headlineFigures({ ytd: '2164780.80', annualPlan: PLAN, month: 10 })).toEqual({
       amountYi: '216.5',
       percentOfPlan: '87.4',
       pacePercent: '83.3',
-      gap: { direction: 'ahead', points: '4.1' },
+      gap: { direction: 'ahead', points: '4.0' },
     });
+  });
+
+  it('the corrected worked example of domain.md: 612.9亿 of 640.0亿 after October → 95.8%, 12.4 points ahead', () => {
+    expect(bulletinSentence({ ytd: '6129000', annualPlan: '6400000', month: 10 })).toBe(
+      '1-10月，全区重点项目累计完成投资612.9亿元，占年度计划的95.8%，超序时进度12.4个百分点。',
+    );
   });
 
   it('refuses no plan, a negative YTD or a month outside 1–12', () => {
@@ -178,7 +184,8 @@ describe('bulletinDraft', () => {
       '2025年，全区安排重点项目421个，年度计划投资247.8亿元。1-10月，全区重点项目累计完成投资216.3亿元，占年度计划的87.3%，超序时进度4.0个百分点。',
       '完工项目86个，年度计划投资28.0亿元，1-10月累计完成投资25.1亿元，占年度计划的89.6%，超序时进度6.3个百分点；已竣工40个，竣工率46.5%。',
       '续建项目54个，年度计划投资58.4亿元，1-10月累计完成投资46.7亿元，占年度计划的80.0%，低于序时进度3.3个百分点。',
-      '新开工项目126个，年度计划投资161.4亿元，1-10月累计完成投资144.5亿元，占年度计划的89.6%，超序时进度6.3个百分点；已开工100个，开工率79.4%。',
+      // 89.552…% − 83.333…% = 6.22 → 6.2 (the rounded figures would give 89.6 − 83.3 = 6.3)
+      '新开工项目126个，年度计划投资161.4亿元，1-10月累计完成投资144.5亿元，占年度计划的89.6%，超序时进度6.2个百分点；已开工100个，开工率79.4%。',
       '前期项目155个，不安排年度投资；已具备开工条件12个。',
       '从责任单位看，1-10月完成率居前的是区住房城乡建委（112.3%）、区交通局（98.1%）、区商务委（95.0%）；完成率靠后的是区卫生健康委（12.0%）、区文化旅游委（20.5%）、区城市管理局（30.1%）。',
       '红色预警项目2个：重庆站铁路综合枢纽改造、轨道27号线。',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeGap, gapPoints, pacePercent, percentOf } from '@/lib/domain/pace';
+import { describeGap, paceGapPoints, pacePercent, percentOf } from '@/lib/domain/pace';
 
 describe('pacePercent (序时进度 = N/12)', () => {
   it('is N/12 × 100 with two decimals, half up', () => {
@@ -51,18 +51,44 @@ describe('percentOf', () => {
   });
 });
 
-describe('gapPoints', () => {
-  it('is % of plan − 序时 in points, signed, two decimals', () => {
-    expect(gapPoints('87.30', '83.33')).toBe('3.97');
-    expect(gapPoints('80', '83.33')).toBe('-3.33');
-    expect(gapPoints('83.33', '83.33')).toBe('0.00');
-    expect(gapPoints('97.2', '83.3')).toBe('13.90');
+describe('paceGapPoints: from the unrounded figures, rounded once (as bulletins print it)', () => {
+  it("domain.md's worked example: 612.9亿 of 640.0亿 after October is 95.765…% − 83.333…% = 12.43 → 12.4, not 95.8 − 83.3 = 12.5", () => {
+    expect(paceGapPoints('6129000', '6400000', 10)).toBe('12.4');
   });
 
-  it('rounds half away from zero, alike on both sides', () => {
-    expect(gapPoints('10.005', '0')).toBe('10.01');
-    expect(gapPoints('0', '10.005')).toBe('-10.01');
-    expect(gapPoints('10.0049', '0')).toBe('10.00');
+  it('after October (序时 83.333… rounds down to 83.3): 87.36% is 4.0 points ahead, not 87.4 − 83.3 = 4.1', () => {
+    expect(paceGapPoints('87.36', '100', 10)).toBe('4.0');
+  });
+
+  it('after November (序时 91.666… rounds up to 91.7): 95.73% is 4.1 points ahead, not 95.7 − 91.7 = 4.0', () => {
+    expect(paceGapPoints('95.73', '100', 11)).toBe('4.1');
+  });
+
+  it('behind: 70.06% after October is 13.3 points behind, not 70.1 − 83.3 = −13.2', () => {
+    expect(paceGapPoints('70.06', '100', 10)).toBe('-13.3');
+  });
+
+  it('rounds an exact half away from zero, alike ahead and behind (after June, 序时 is exactly 50)', () => {
+    expect(paceGapPoints('62.35', '100', 6)).toBe('12.4');
+    expect(paceGapPoints('37.65', '100', 6)).toBe('-12.4');
+    expect(paceGapPoints('62.3499', '100', 6)).toBe('12.3');
+    expect(paceGapPoints('37.6501', '100', 6)).toBe('-12.3');
+  });
+
+  it('a half reached only through the unrounded 序时: 1,000.6 of 1,200 after October is exactly 0.05 → 0.1', () => {
+    expect(paceGapPoints('1000.6', '1200', 10)).toBe('0.1');
+    expect(paceGapPoints('1000.59', '1200', 10)).toBe('0.0');
+  });
+
+  it('more decimals on request (the warning lines use two), still rounded once', () => {
+    expect(paceGapPoints('87.30', '100', 10, 2)).toBe('3.97');
+  });
+
+  it('is null without a plan, and refuses a month outside 0–12', () => {
+    expect(paceGapPoints('10', '0', 10)).toBeNull();
+    expect(paceGapPoints('10', '100', 0)).toBe('10.0');
+    expect(paceGapPoints('100', '100', 12)).toBe('0.0');
+    expect(() => paceGapPoints('10', '100', 13)).toThrow(RangeError);
   });
 });
 

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LoginForm } from '@/components/auth/login-form';
+import { DemoBanner } from '@/components/layout/demo-banner';
 import { LanguageSwitch } from '@/components/layout/language-switch';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { appOrigin } from '@/lib/auth/app-origin';
@@ -31,6 +32,7 @@ export default async function LoginPage({
 
   return (
     <div className="flex min-h-screen flex-col">
+      <DemoBanner />
       <div className="h-1.5 bg-brand-800" />
       <div className="flex justify-end px-4 py-3">
         <LanguageSwitch tone="light" />

@@ -82,10 +82,10 @@ export const ZApiRollup = named(
     completed: money('1–N月累计完成投资, investment completed in months 1…N'),
     percentOfPlan: z.string().regex(DECIMAL).meta({ description: 'completed ÷ annualPlan × 100, 2 decimals' }),
     pacePercent: z.string().regex(DECIMAL).meta({ description: '序时进度: month ÷ 12 × 100, 2 decimals' }),
-    gapPoints: z
-      .string()
-      .regex(DECIMAL)
-      .meta({ description: 'percentOfPlan − pacePercent, percentage points, signed' }),
+    gapPoints: z.string().regex(DECIMAL).meta({
+      description:
+        'the gap to 序时进度 in percentage points, signed, one decimal: (completed ÷ annualPlan − month ÷ 12) × 100 from the unrounded figures, rounded once (half up), as bulletins print it',
+    }),
     byStage: z.array(cut(z.enum(Stage))),
     starts: z
       .object({ planned: z.int(), started: z.int(), percent: percent('started ÷ planned × 100') })
@@ -93,8 +93,21 @@ export const ZApiRollup = named(
     completions: z
       .object({ planned: z.int(), completed: z.int(), percent: percent('completed ÷ planned × 100') })
       .meta({ description: '竣工率: completions done by the end of the month' }),
-    byInvestor: z.array(cut(z.enum(InvestorType))),
-    byDirection: z.array(cut(z.enum(Direction))),
+    construction: z
+      .object({
+        count: z.int(),
+        annualPlan: money('annual planned investment'),
+        completed: money('investment completed in months 1…N'),
+        percent: percent('completed ÷ annualPlan × 100, 2 decimals'),
+      })
+      .meta({
+        description:
+          'the construction projects (完工, 续建, 新开工): the whole that byInvestor and byDirection divide, as the plan report counts them; 前期 projects are the PRELIMINARY line of byStage',
+      }),
+    byInvestor: z.array(cut(z.enum(InvestorType))).meta({
+      description: 'construction projects only (the plan report counts 市级 23 / 社会 42 / 区级 201 in 2025)',
+    }),
+    byDirection: z.array(cut(z.enum(Direction))).meta({ description: 'construction projects only, as byInvestor' }),
     byDepartment: z.array(
       cut(z.int().meta({ description: 'department id' })).extend({
         reportsDue: z.int(),

@@ -3,6 +3,7 @@ import type { BulletinStatus } from '@/generated/prisma/enums';
 import type { Prisma } from '@/generated/prisma/client';
 import { diffRecords, toAuditRecord, type Tx } from '@/lib/server/audit';
 import { requirePermission } from '@/lib/server/authorize';
+import { now } from '@/lib/server/clock';
 import { isUniqueViolation, NotFoundError } from '@/lib/server/errors';
 import type { WriteContext } from '@/lib/server/write-context';
 import type { BulletinMonthValues, BulletinRefValues, UpdateBulletinValues } from '@/lib/validations/bulletin';
@@ -196,7 +197,7 @@ export async function publishBulletin({
   const before = await lockedDraft(tx, input);
   const after = await tx.bulletin.update({
     where: { id: before.id },
-    data: { status: 'PUBLISHED', publishedAt: new Date(), publishedById: actor.id, version: { increment: 1 } },
+    data: { status: 'PUBLISHED', publishedAt: await now(tx), publishedById: actor.id, version: { increment: 1 } },
     select: { id: true, version: true, status: true, publishedAt: true, publishedById: true },
   });
   await audit({

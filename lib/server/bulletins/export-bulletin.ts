@@ -7,6 +7,7 @@ import type { AppLocale } from '@/i18n/config';
 import type { Actor } from '@/lib/auth/actor';
 import type { Db } from '@/lib/prisma';
 import { formatChongqingTime } from '@/lib/server/audit/chongqing-time';
+import { withPreliminaryLine } from '@/lib/server/dashboard/get-rollup';
 import { NotFoundError } from '@/lib/server/errors';
 import type { RollupCut } from '@/lib/server/dashboard/get-rollup';
 import en from '@/messages/en.json';
@@ -160,8 +161,14 @@ export async function exportBulletinWorkbook(
   };
 
   cutTable(t('tables.byStage'), t('tables.columns.stage'), r.byStage, (c) => tEnums(`stage.${c.key}`), true);
-  cutTable(t('tables.byInvestor'), t('tables.columns.investor'), r.byInvestor, (c) => tEnums(`investor.${c.key}`));
-  cutTable(t('tables.byDirection'), t('tables.columns.direction'), r.byDirection, (c) => tEnums(`direction.${c.key}`));
+  // construction projects as the plan report counts them, then the 前期 projects in a line of their own
+  const preliminary = t('tables.preliminaryLine');
+  cutTable(t('tables.byInvestor'), t('tables.columns.investor'), withPreliminaryLine(r.byInvestor, r), (c) =>
+    c.key === 'PRELIMINARY' ? preliminary : tEnums(`investor.${c.key}`),
+  );
+  cutTable(t('tables.byDirection'), t('tables.columns.direction'), withPreliminaryLine(r.byDirection, r), (c) =>
+    c.key === 'PRELIMINARY' ? preliminary : tEnums(`direction.${c.key}`),
+  );
   const { leading, lagging } = rankDepartments(figures);
   cutTable(t('tables.leading'), t('tables.columns.department'), leading, (c) => c.label);
   cutTable(t('tables.lagging'), t('tables.columns.department'), lagging, (c) => c.label);

@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { rankDepartments as rankByPercent } from '@/lib/domain/bulletin-text';
 import type { Db } from '@/lib/prisma';
 import type { Tx } from '@/lib/server/audit';
+import { now } from '@/lib/server/clock';
 import { getRollup, type DepartmentCut, type Rollup } from '@/lib/server/dashboard/get-rollup';
 
 /** A construction project at or beyond the plan year's red line behind 序时进度 in the bulletin's month. */
@@ -81,7 +82,8 @@ export async function takeBulletinFigures(
   return {
     rollup,
     paceRedPoints: redPoints,
-    takenAt: new Date().toISOString(),
+    // printed on the bulletin: a date of the document, so the business clock's
+    takenAt: (await now(db)).toISOString(),
     redProjects: rows.map((r) => {
       const percent = new Decimal(r.ytd).times(100).dividedBy(r.plan);
       return {

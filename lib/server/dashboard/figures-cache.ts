@@ -1,8 +1,8 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
-import { chongqingToday } from '@/lib/domain/deadlines';
 import type { Db } from '@/lib/prisma';
 import { departmentScope } from '@/lib/server/authorize';
+import { today } from '@/lib/server/clock';
 import { getAttention, type Attention, type AttentionOptions } from './get-attention';
 import { assertBasisReadable, getRollup, type Rollup, type RollupOptions } from './get-rollup';
 
@@ -89,7 +89,7 @@ export async function getAttentionCached(db: Db, actor: Actor, options: Attentio
   assertBasisReadable(actor, options.basis);
   // the lists name only the projects the actor may read: one entry per list scope (a department's own, or all)
   const listScope = departmentScope(actor, 'project.read').departmentId ?? 'all';
-  const resolved = { ...options, today: options.today ?? chongqingToday(new Date()) };
+  const resolved = { ...options, today: options.today ?? (await today(db)) };
   const key = JSON.stringify([
     'attention',
     listScope,

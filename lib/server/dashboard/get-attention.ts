@@ -1,11 +1,12 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
-import { chongqingToday, daysOverdue, reportDeadline } from '@/lib/domain/deadlines';
+import { daysOverdue, reportDeadline } from '@/lib/domain/deadlines';
 import { likelyToMiss, type ShortfallRow } from '@/lib/domain/forecast';
 import { NO_REPORT_RED_DAYS, NOT_STARTED_RED_MONTHS, paceThresholds } from '@/lib/domain/warnings';
 import type { Db } from '@/lib/prisma';
 import { Prisma } from '@/generated/prisma/client';
 import { departmentScope } from '@/lib/server/authorize';
+import { today as clockToday } from '@/lib/server/clock';
 import { getProjectFigures, plannedStartOf, type ProjectFigure } from './get-project-figures';
 import { amountSql, assertBasisReadable, type RollupBasis } from './get-rollup';
 
@@ -13,7 +14,7 @@ export interface AttentionOptions {
   year: number;
   month: number;
   basis: RollupBasis;
-  /** "today" in Chongqing, for the deadline rule; the real today by default */
+  /** "today" in Chongqing, for the deadline rule; the clock's (lib/server/clock.ts) by default */
   today?: string;
   /** how many red projects to list (all are counted) */
   redLimit?: number;
@@ -79,7 +80,7 @@ export async function getAttention(db: Db, actor: Actor, options: AttentionOptio
   const missLimit = options.missLimit ?? 10;
   const amount = amountSql(basis);
   const thresholds = paceThresholds(planYear);
-  const today = options.today ?? chongqingToday(new Date());
+  const today = options.today ?? (await clockToday(db));
   // the deadline rule depends only on the month's report status: its level is the same for every project
   const overdue = daysOverdue(reportDeadline(planYear.year, month, planYear.reportDeadlineDay), today);
   const reportLevel = overdue >= NO_REPORT_RED_DAYS ? 2 : overdue >= 1 ? 1 : 0;

@@ -4,12 +4,13 @@ import { Prisma } from '@/generated/prisma/client';
 import type { PlanYearStatus, ReportStatus, Stage } from '@/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
 import { toDateOnly } from '@/lib/domain/date-only';
-import { chongqingToday, reportDeadline } from '@/lib/domain/deadlines';
+import { reportDeadline } from '@/lib/domain/deadlines';
 import { percentOf } from '@/lib/domain/pace';
 import { forecastYearEnd, type ForecastInput, type YearEndForecast } from '@/lib/domain/forecast';
 import { evaluateProject, paceThresholds, worstLevel, type Warning, type WarningSeverity } from '@/lib/domain/warnings';
 import type { Db } from '@/lib/prisma';
 import { departmentScope } from '@/lib/server/authorize';
+import { today as clockToday } from '@/lib/server/clock';
 import { NotFoundError } from '@/lib/server/errors';
 import { amountSql, assertBasisReadable, type RollupBasis } from './get-rollup';
 
@@ -40,7 +41,7 @@ export interface ProjectFiguresOptions {
   departmentId?: number;
   /** only these plans (the dashboard's red list and likely-to-miss candidates, picked by getAttention) */
   planIds?: readonly number[];
-  /** "today" in Chongqing, for the deadline rule; the real today by default */
+  /** "today" in Chongqing, for the deadline rule; the clock's (lib/server/clock.ts) by default */
   today?: string;
 }
 
@@ -146,7 +147,7 @@ export async function getProjectFigures(
 
   const thresholds = paceThresholds(planYear);
   const deadline = reportDeadline(planYear.year, month, planYear.reportDeadlineDay);
-  const today = options.today ?? chongqingToday(new Date());
+  const today = options.today ?? (await clockToday(db));
 
   return rows.map((raw): ProjectFigure => {
     const row = { ...raw, planned: byMonth(raw.planned, 12), actual: byMonth(raw.actual, month) };

@@ -4,7 +4,7 @@ import { Prisma } from '@/generated/prisma/client';
 import type { Direction, InvestorType, MilestoneKind, Stage } from '@/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
 import type { Db } from '@/lib/prisma';
-import { gapPoints, pacePercent, percentOf } from '@/lib/domain/pace';
+import { paceGapPoints, pacePercent, percentOf } from '@/lib/domain/pace';
 import { canReadSubmitted } from '@/lib/auth/permissions';
 import { departmentScope } from '@/lib/server/authorize';
 import { ForbiddenError } from '@/lib/server/errors';
@@ -57,14 +57,24 @@ export interface Rollup {
   percentOfPlan: string;
   /** 序时进度 N/12 × 100 */
   pacePercent: string;
-  /** percentOfPlan − pacePercent, percentage points, signed */
+  /**
+   * the gap to 序时进度 in percentage points, signed, one decimal: from the unrounded figures, rounded once, as
+   * bulletins print it (paceGapPoints); without a plan, as if nothing of it were done
+   */
   gapPoints: string;
   byStage: RollupCut<Stage>[];
   /** 开工率: new starts actually started by the end of the month ÷ new starts planned */
   starts: { planned: number; started: number; percent: string | null };
   /** 竣工率: completions done by the end of the month ÷ completions planned */
   completions: { planned: number; completed: number; percent: string | null };
+  /**
+   * The construction projects (完工, 续建, 新开工): what the plan report's 247.8亿 and its investor and direction
+   * cuts count (domain.md, "Counting rule"). 前期 projects are byStage's PRELIMINARY line.
+   */
+  construction: { count: number; annualPlan: string; completed: string; percent: string | null };
+  /** construction projects only (市级 23 / 社会 42 / 区级 201 on the 2025 plan); 前期 projects are not in any line */
   byInvestor: RollupCut<InvestorType>[];
+  /** construction projects only, as byInvestor */
   byDirection: RollupCut<Direction>[];
   byDepartment: DepartmentCut[];
   byArea: RollupCut[];
@@ -145,6 +155,7 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
       : Prisma.sql`AND pp."projectId" IN (SELECT id FROM "Project" WHERE "departmentId" = ${options.departmentId})`;
 
   type CutRow = {
+    g_construction: number;
     g_stage: number;
     g_investor: number;
     g_direction: number;
@@ -156,6 +167,7 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
     departmentId: number | null;
     departmentName: string | null;
     area: string | null;
+    construction: boolean | null;
     n: number;
     plan: string;
     completed: string;
@@ -166,7 +178,8 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
     db.$queryRaw<CutRow[]>`
     WITH plans AS (
       SELECT pp.id, pp.stage, pp."investorType", pp.direction, pp."annualPlan",
-             p."departmentId", d.name AS "departmentName", d."sortOrder", p.area, p."actualStart", p."actualCompletion"
+             p."departmentId", d.name AS "departmentName", d."sortOrder", p.area, p."actualStart", p."actualCompletion",
+             pp.stage <> 'PRELIMINARY' AS construction
         FROM "ProjectPlan" pp
         JOIN "Project" p ON p.id = pp."projectId"
         JOIN "Department" d ON d.id = p."departmentId"
@@ -177,17 +190,19 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
        WHERE r.month <= ${month}
        GROUP BY r."planId"
     )
-    SELECT GROUPING(pl.stage)::int AS g_stage, GROUPING(pl."investorType")::int AS g_investor,
+    SELECT GROUPING(pl.construction)::int AS g_construction, GROUPING(pl.stage)::int AS g_stage, GROUPING(pl."investorType")::int AS g_investor,
            GROUPING(pl.direction)::int AS g_direction, GROUPING(pl."departmentId", pl."departmentName")::int AS g_department,
            GROUPING(pl.area)::int AS g_area,
-           pl.stage, pl."investorType", pl.direction, pl."departmentId", pl."departmentName", pl.area,
+           pl.stage, pl."investorType", pl.direction, pl."departmentId", pl."departmentName", pl.area, pl.construction,
            count(*)::int AS n,
            COALESCE(sum(pl."annualPlan"), 0)::numeric(18, 2)::text AS plan,
            COALESCE(sum(d.completed), 0)::numeric(18, 2)::text AS completed,
            (count(*) FILTER (WHERE pl.stage = 'NEW_START' AND pl."actualStart" <= ${monthEnd}::date))::int AS started,
            (count(*) FILTER (WHERE pl.stage = 'COMPLETION' AND pl."actualCompletion" <= ${monthEnd}::date))::int AS "completedCount"
       FROM plans pl LEFT JOIN done d ON d."planId" = pl.id
-     GROUP BY GROUPING SETS ((pl.stage), (pl."investorType"), (pl.direction), (pl."departmentId", pl."departmentName"), (pl.area), ())`,
+     -- investor and direction cuts are split by construction / 前期: the plan report counts construction projects
+     GROUP BY GROUPING SETS ((pl.stage), (pl.construction, pl."investorType"), (pl.construction, pl.direction),
+                             (pl.construction), (pl."departmentId", pl."departmentName"), (pl.area), ())`,
     // Timeliness: a report is on time when submitted (Chongqing calendar day) by day D of the following month.
     db.$queryRaw<{ departmentId: number; due: number; onTime: number }[]>`
     SELECT p."departmentId", (count(DISTINCT pp.id) * ${month})::int AS due,
@@ -240,9 +255,16 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
     completed: row.completed,
     percent: pct(row.completed, row.plan),
   });
-  const total = cuts.find((c) => c.g_stage && c.g_investor && c.g_direction && c.g_department && c.g_area);
+  const total = cuts.find(
+    (c) => c.g_construction && c.g_stage && c.g_investor && c.g_direction && c.g_department && c.g_area,
+  );
   const only = (flag: keyof Pick<CutRow, 'g_stage' | 'g_investor' | 'g_direction' | 'g_department' | 'g_area'>) =>
     cuts.filter((c) => c[flag] === 0);
+  // the investor and direction lines of construction projects (the 前期 halves of those sets are byStage's line)
+  const constructionOnly = (flag: 'g_investor' | 'g_direction') => only(flag).filter((c) => c.construction === true);
+  const constructionTotal = cuts.find(
+    (c) => c.g_construction === 0 && c.g_investor && c.g_direction && c.construction === true,
+  );
   const byPercentDesc = <T extends RollupCut<string | number>>(a: T, b: T) =>
     new Decimal(b.percent ?? -1).comparedTo(a.percent ?? -1);
   const onTime = new Map(timeliness.map((t) => [t.departmentId, t]));
@@ -266,7 +288,7 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
     completed,
     percentOfPlan,
     pacePercent: pace,
-    gapPoints: gapPoints(percentOfPlan, pace),
+    gapPoints: paceGapPoints(completed, annualPlan, month) ?? paceGapPoints(0, 1, month)!,
     byStage: STAGE_ORDER.flatMap((s) => {
       const row = stageRows.find((r) => r.stage === s);
       return row ? [cut(s, s, row)] : [];
@@ -281,10 +303,16 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
       completed: completionsRow?.completedCount ?? 0,
       percent: pct(completionsRow?.completedCount ?? 0, completionsRow?.n ?? 0),
     },
-    byInvestor: only('g_investor')
+    construction: {
+      count: constructionTotal?.n ?? 0,
+      annualPlan: constructionTotal?.plan ?? '0.00',
+      completed: constructionTotal?.completed ?? '0.00',
+      percent: pct(constructionTotal?.completed ?? '0.00', constructionTotal?.plan ?? '0.00'),
+    },
+    byInvestor: constructionOnly('g_investor')
       .map((r) => cut(r.investorType!, r.investorType!, r))
       .sort(byPercentDesc),
-    byDirection: only('g_direction')
+    byDirection: constructionOnly('g_direction')
       .map((r) => cut(r.direction!, r.direction!, r))
       .sort(byPercentDesc),
     byDepartment: only('g_department')
@@ -309,4 +337,19 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
     monthly: monthly.map((m) => ({ month: m.month, planned: m.planned, actual: m.month <= month ? m.actual : null })),
     thresholds: { yellowPoints: planYear.paceYellowPoints.toFixed(2), redPoints: planYear.paceRedPoints.toFixed(2) },
   };
+}
+
+/**
+ * An investor or direction cut as the tables print it: the construction projects' lines, then the 前期 projects
+ * in a line of their own (byStage's), so the table still adds up to the district's total. A bulletin frozen before
+ * the counting rule (its rollup has no `construction`) counted 前期 projects inside its lines and stays as it was.
+ */
+export function withPreliminaryLine<K extends string>(
+  cuts: readonly RollupCut<K>[],
+  rollup: Pick<Rollup, 'byStage'> & { construction?: unknown },
+): RollupCut<K | 'PRELIMINARY'>[] {
+  if (rollup.construction === undefined) return [...cuts];
+  return [...cuts, ...rollup.byStage.filter((s) => s.key === 'PRELIMINARY' && s.count > 0)] as RollupCut<
+    K | 'PRELIMINARY'
+  >[];
 }

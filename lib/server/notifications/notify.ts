@@ -1,6 +1,7 @@
 import 'server-only';
 import type { NotificationKind } from '@/generated/prisma/enums';
 import type { Tx } from '@/lib/server/audit';
+import { now } from '@/lib/server/clock';
 
 /** What a notification's text needs; rendered in the reader's language when it is shown. */
 export interface NotificationParams {
@@ -26,8 +27,10 @@ async function notifyUsers(
   link: string,
 ) {
   if (userIds.length === 0) return;
+  // the time the bell shows beside the report's own dates: the business clock's, like theirs
+  const createdAt = await now(tx);
   await tx.notification.createMany({
-    data: userIds.map((userId) => ({ userId, kind, params: { ...params }, link })),
+    data: userIds.map((userId) => ({ userId, kind, params: { ...params }, link, createdAt })),
   });
 }
 

@@ -35,7 +35,7 @@ export interface GetReportBoardOptions {
   year: number;
   /** 1 … the year's currentMonth; the current month when absent */
   month?: number;
-  /** "YYYY-MM-DD" in Chongqing: chongqingToday(new Date()) in the app, a fixed day in tests */
+  /** "YYYY-MM-DD" in Chongqing: the clock's (lib/server/clock.ts) in the app, a fixed day in tests */
   today: string;
 }
 

@@ -13,6 +13,7 @@ import { Prisma } from '@/generated/prisma/client';
 import type { ReportStatus } from '@/generated/prisma/enums';
 import { toAuditRecord, type AuditEntry, type Tx } from '@/lib/server/audit';
 import { unexplainedFlags } from '@/lib/domain/report-checks';
+import { now as clockNow } from '@/lib/server/clock';
 import { AppError, NotFoundError } from '@/lib/server/errors';
 import { notifyBureau, notifyDepartment } from '@/lib/server/notifications/notify';
 import type { WriteContext } from '@/lib/server/write-context';
@@ -81,7 +82,8 @@ export async function transitionReports<I>(
 
   if (kind === 'submit') refuseUnexplained(reports);
 
-  const now = new Date();
+  // business dates (on-time reporting counts submittedAt), so the demo date moves them too
+  const now = await clockNow(tx);
   const sets: Record<TransitionKind, Prisma.Sql> = {
     submit: Prisma.sql`"submittedById" = ${actor.id}, "submittedAt" = ${now}`,
     // An earlier return's comment has been answered (the trail keeps it); the approved figure is what rollups use.

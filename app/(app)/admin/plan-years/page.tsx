@@ -10,6 +10,7 @@ import { can } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
 import { listPlanYearsForAdmin } from '@/lib/server/admin/list-plan-years';
+import { today } from '@/lib/server/clock';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.planYears');
@@ -22,7 +23,7 @@ export default async function AdminPlanYearsPage() {
   if (!can(actor, 'planYear.manage')) notFound();
   const [planYears, t] = await Promise.all([listPlanYearsForAdmin(prisma, actor), getTranslations('admin.planYears')]);
   // the year after the newest one is what an admin creates nearly every time
-  const suggestedYear = (planYears[0]?.year ?? new Date().getFullYear() - 1) + 1;
+  const suggestedYear = planYears[0] ? planYears[0].year + 1 : Number((await today()).slice(0, 4));
 
   return (
     <NoticeProvider>

@@ -12,7 +12,7 @@ import { Card } from '@/components/ui/card';
 import { scopeOf } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
-import { chongqingToday } from '@/lib/domain/deadlines';
+import { today } from '@/lib/server/clock';
 import { resolvePlanYear } from '@/lib/server/plan/resolve-plan-year';
 import { getReportBoard } from '@/lib/server/reports/get-report-board';
 import type { SearchParams } from '@/lib/search-params';
@@ -29,7 +29,7 @@ const loadBoard = cache(async (year: string | string[] | undefined, month: strin
   const board = await getReportBoard(prisma, actor, {
     year: selectedYear,
     month: month === undefined ? undefined : Number(month),
-    today: chongqingToday(new Date()),
+    today: await today(),
   });
   // a month the year has not reached yet, or 0/13
   if (!board) notFound();

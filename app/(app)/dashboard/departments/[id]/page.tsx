@@ -9,6 +9,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { canReadSubmitted } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
+import { describeGap, paceGapPoints } from '@/lib/domain/pace';
 import { formatCount, formatPercent, formatWan, MISSING } from '@/lib/format';
 import { getDashboardYear } from '@/lib/server/dashboard/get-dashboard-year';
 import { getDepartmentDrillDown } from '@/lib/server/dashboard/get-department-drill-down';
@@ -58,6 +59,9 @@ export default async function DepartmentDrillPage({
   const { rollup, line, projects } = drill;
   const { month, basis } = rollup;
   const pct = (p: string | null) => (p === null ? MISSING : formatPercent(p, locale));
+  // the department's gap to 序时进度 by the dashboard's and the bulletin's one rule (rounded once)
+  const gapPoints = paceGapPoints(line.completed, line.annualPlan, month);
+  const gap = gapPoints === null ? null : describeGap(gapPoints);
 
   return (
     <div className="flex flex-col gap-6" data-testid="department-drill" data-department={line.label}>
@@ -92,6 +96,12 @@ export default async function DepartmentDrillPage({
             {t('cuts.annualPlan')} {formatWan(line.annualPlan, locale, { unit: false })} · {t('cuts.completed')}{' '}
             <span data-testid="drill-completed">{formatWan(line.completed, locale, { unit: false })}</span> ·{' '}
             {pct(line.percent)}
+            {gap && (
+              <>
+                {' · '}
+                <span data-testid="drill-gap">{t(`headline.gap.${gap.direction}`, { points: gap.points })}</span>
+              </>
+            )}
           </CardDescription>
         </CardHeader>
         {projects === null ? (
