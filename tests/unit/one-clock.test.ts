@@ -21,6 +21,7 @@ const REAL_TIME: Record<string, { count: number; why: string }> = {
   'lib/actions/account.ts': { count: 1, why: 'passwordChangedAt ends older sessions: security, real time' },
   'lib/server/api/tokens.ts': { count: 2, why: "a token's last use and revocation: machine records" },
   'lib/actions/notifications.ts': { count: 2, why: 'when a person read a notification: a record of the reader' },
+  'lib/actions/safe-action.ts': { count: 2, why: "an action's duration in the log: a measurement, not a date" },
 };
 
 function sourceFiles(dir: string): string[] {
