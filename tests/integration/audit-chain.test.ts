@@ -142,6 +142,45 @@ describe('concurrent writers', () => {
   });
 });
 
+describe('savepoints', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase('migrated');
+  });
+  afterAll(async () => t?.drop());
+
+  it('a rolled-back savepoint takes its rows out of the chain, and the transaction continues from the row before', async () => {
+    const insert = (c: pg.Client, reason: string) =>
+      c.query(`INSERT INTO "AuditLog" (actor, action, entity, reason) VALUES ('t', 'sp', 'Test', $1)`, [reason]);
+    const c = new pg.Client({ connectionString: t.url });
+    await c.connect();
+    try {
+      // the first row of the transaction (the one that locks the tip) inside the savepoint that rolls back
+      await c.query('BEGIN');
+      await c.query('SAVEPOINT a');
+      await insert(c, 'lost 1');
+      await c.query('ROLLBACK TO SAVEPOINT a');
+      await insert(c, 'kept 1');
+      await c.query('SAVEPOINT b');
+      await insert(c, 'lost 2');
+      await insert(c, 'lost 3');
+      await c.query('ROLLBACK TO SAVEPOINT b');
+      await insert(c, 'kept 2');
+      await c.query('COMMIT');
+      await insert(c, 'kept 3');
+    } finally {
+      await c.end();
+    }
+    const rows = await chain(t);
+    expect(rows.map((r) => [r.chainSeq, r.reason])).toEqual([
+      [1n, 'kept 1'],
+      [2n, 'kept 2'],
+      [3n, 'kept 3'],
+    ]);
+    expect(await verify(t.url)).toMatchObject({ ok: true, rows: 3n });
+  });
+});
+
 describe('tampering', () => {
   let t: TestDatabase;
   let ids: bigint[];
