@@ -40,7 +40,7 @@ try {
   const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
   console.log(
     `Restored ${file} (taken ${manifest.createdAt} by Keystone ${manifest.appVersion}): ${manifest.tables.length} ` +
-      `tables, ${rows} rows, schema at ${manifest.migrationLevel}; the audit chain verifies (${auditRows} rows). ` +
+      `tables, ${rows} rows, schema at ${manifest.migrationLevel}; ${auditRows === null ? 'no audit chain yet' : `the audit chain verifies (${auditRows} rows)`}. ` +
       `The next npm start applies any newer migrations.`,
   );
 } catch (e) {

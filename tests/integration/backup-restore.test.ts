@@ -3,7 +3,7 @@
  * database (every table row by row, the dashboard's figures, the audit chain); a damaged archive or a database
  * that is not empty is refused with a clear message, and nothing is written.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -14,9 +14,10 @@ import { writeAudit } from '@/lib/server/audit';
 import { verifyAuditChain } from '@/lib/server/audit/verify-chain';
 import { getRollup } from '@/lib/server/dashboard/get-rollup';
 import { createBackup } from '../../scripts/lib/backup/backup';
-import { tablesInLoadOrder } from '../../scripts/lib/backup/manifest';
+import { appliedMigrations, tablesInLoadOrder } from '../../scripts/lib/backup/manifest';
 import { restoreBackup } from '../../scripts/lib/backup/restore';
 import { readTarIndex } from '../../scripts/lib/backup/tar';
+import { migrate, MIGRATIONS_DIR } from '../../scripts/lib/migrate';
 import { actorOf } from '../helpers/actors';
 import { digestOf, type TableName } from '../helpers/audit';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
@@ -172,6 +173,33 @@ describe('backup and restore', () => {
         ),
       ).toBe(0);
     } finally {
+      await target.drop();
+    }
+  });
+
+  it('restores an archive taken before an upgrade at its own level; the upgrade then runs as usual', async () => {
+    const old = await createTestDatabase('empty');
+    const target = await createTestDatabase('empty');
+    const migrations = mkdtempSync(path.join(tmpdir(), 'keystone-migrations-'));
+    try {
+      for (const name of readdirSync(MIGRATIONS_DIR).filter((n) => n < '20261205230000')) {
+        cpSync(path.join(MIGRATIONS_DIR, name), path.join(migrations, name), { recursive: true });
+      }
+      await migrate(old.url, { dir: migrations });
+      await old.db.$executeRaw`INSERT INTO "AuditLog" (actor, action, entity) VALUES ('old', 'before', 'Upgrade')`;
+      const file = path.join(dir, 'before-upgrade.tar');
+      const manifest = await createBackup(old.url, file);
+      expect(manifest.auditChain).toBeNull();
+      expect(manifest.migrationLevel < '20261205230000').toBe(true);
+
+      const restored = await restoreBackup(target.url, file);
+      expect(restored.auditRows).toBeNull();
+      expect(await withClient(target.url, appliedMigrations)).toEqual(manifest.migrations);
+      await migrate(target.url);
+      expect(await withClient(target.url, verifyAuditChain)).toMatchObject({ ok: true, rows: 1n });
+    } finally {
+      rmSync(migrations, { recursive: true, force: true });
+      await old.drop();
       await target.drop();
     }
   });

@@ -78,9 +78,13 @@ export async function createBackup(databaseUrl: string, target: string, log: (li
       files.push({ name: entry, file });
       log(`  ${table.name}: ${meter.rows} row(s)`);
     }
-    const { rows: tip } = await client.query<{ seq: string; hash: string }>(
-      `SELECT seq::text AS seq, hash FROM "AuditChainTip" WHERE id = 1`,
-    );
+    // a database not yet migrated to the audit chain (a backup before an upgrade) has no tip to record
+    const chained = tables.some((t) => t.name === 'AuditChainTip');
+    const { rows: tip } = chained
+      ? await client.query<{ seq: string; hash: string }>(
+          `SELECT seq::text AS seq, hash FROM "AuditChainTip" WHERE id = 1`,
+        )
+      : { rows: [] };
     const { rows: version } = await client.query<{ v: string }>(`SELECT version() AS v`);
     await client.query('COMMIT');
 
