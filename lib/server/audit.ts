@@ -2,6 +2,12 @@
  * The audit trail. Every mutation writes its row through `writeAudit`, inside the same transaction as the
  * change: a rolled-back change leaves no row, a committed change always has one. The table itself refuses
  * UPDATE, DELETE and TRUNCATE (see the init migration).
+ *
+ * The rows form a hash chain, set by the database's BEFORE INSERT trigger on every insert, whoever makes it
+ * (migration 20261205230000_audit_hash_chain; `npm run audit:verify` walks it). Chaining locks the chain's tip
+ * until the transaction commits, so concurrent writers queue there and never fork the chain. Hence write the audit
+ * rows as the last writes of a transaction: a transaction that took row locks after its audit could deadlock with
+ * one that holds those rows and waits for the tip.
  */
 import type { Actor } from '@/lib/auth/actor';
 import type { Db } from '@/lib/prisma';

@@ -59,10 +59,14 @@ export interface MigrateResult {
 
 export async function migrate(
   databaseUrl: string,
-  options: { dir?: string; log?: (line: string) => void } = {},
+  options: { dir?: string; log?: (line: string) => void; upTo?: string } = {},
 ): Promise<MigrateResult> {
   const log = options.log ?? (() => {});
-  const migrations = readMigrations(options.dir);
+  const all = readMigrations(options.dir);
+  // A restore builds the schema its archive was taken at (upTo), no further.
+  const last = options.upTo === undefined ? all.length - 1 : all.findIndex((m) => m.name === options.upTo);
+  if (last === -1) throw new MigrationError(`Migration ${options.upTo} is not in prisma/migrations.`);
+  const migrations = all.slice(0, last + 1);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -75,7 +79,7 @@ export async function migrate(
     const applied = new Map(rows.map((r) => [r.migration_name, r.checksum]));
 
     // Refuse before changing anything if history was rewritten.
-    for (const m of migrations) {
+    for (const m of all) {
       const checksum = applied.get(m.name);
       if (checksum && checksum !== m.checksum) {
         throw new MigrationError(
@@ -85,7 +89,7 @@ export async function migrate(
         );
       }
     }
-    const known = new Set(migrations.map((m) => m.name));
+    const known = new Set(all.map((m) => m.name));
     const missing = [...applied.keys()].filter((name) => !known.has(name));
     if (missing.length) {
       throw new MigrationError(

@@ -50,3 +50,16 @@ describe('the production image ships no known password', () => {
     expect(r.stdout).toMatch(/KEYSTONE_DEMO: ["']?0["']?\n/);
   });
 });
+
+describe('nightly backups', () => {
+  it('a backup service writes to its own volume and keeps archives at least 6 months', () => {
+    const r = compose(['config'], { NEXTAUTH_SECRET: 'test-secret' });
+    expect(r.status).toBe(0);
+    const service = r.stdout.slice(r.stdout.indexOf('\n  backup:'));
+    expect(service).toMatch(/scripts\/backup-loop\.sh/);
+    // compose v2 prints the long form, v1 the short one
+    expect(service).toMatch(/target: \/backups|backups:\/backups/);
+    const keep = Number(/KEYSTONE_BACKUP_KEEP_DAYS: ["']?(\d+)/.exec(service)?.[1]);
+    expect(keep).toBeGreaterThanOrEqual(183);
+  }, 30_000);
+});

@@ -64,9 +64,13 @@ export async function refuseFactsInClosedYears(tx: Tx, reports: readonly LoadedR
 
 /**
  * What an approved report states as fact becomes the project's record: its actual start and completion dates,
- * and the preliminary milestones it reached. Until approval they are the department's claim only.
+ * and the preliminary milestones it reached. Until approval they are the department's claim only. Returns the
+ * audit entries for the caller to write last (see `writeAudit`).
  */
-export async function applyApprovedFacts<I>(ctx: WriteContext<I>, reports: readonly LoadedReport[]) {
+export async function applyApprovedFacts<I>(
+  ctx: WriteContext<I>,
+  reports: readonly LoadedReport[],
+): Promise<AuditEntry[]> {
   const { tx } = ctx;
   const entries: AuditEntry[] = [];
   for (const report of reports) {
@@ -112,7 +116,7 @@ export async function applyApprovedFacts<I>(ctx: WriteContext<I>, reports: reado
       });
     }
   }
-  await ctx.auditMany(entries);
+  return entries;
 }
 
 function sameDay(a: Date | null, b: Date | null): boolean {

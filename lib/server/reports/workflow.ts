@@ -102,9 +102,10 @@ export async function transitionReports<I>(
      WHERE r.id = v.id AND r.version = v.version`;
   if (updated !== items.length) await refuse(tx, { kind: 'staleBatch', count: items.length - updated });
 
-  await ctx.auditMany(reports.map((report) => auditOf(kind, report, actor.id, now, comment)));
-  if (kind === 'approve') await applyApprovedFacts(ctx, reports);
+  const facts = kind === 'approve' ? await applyApprovedFacts(ctx, reports) : [];
   await notify(tx, kind, reports, comment);
+  // The audit rows go last: chaining them locks the audit chain's tip until commit (see writeAudit)
+  await ctx.auditMany([...reports.map((report) => auditOf(kind, report, actor.id, now, comment)), ...facts]);
 
   return reports.map((r) => ({ reportId: r.id, version: current.get(r.id)!.version + 1, status: TO[kind] }));
 }
