@@ -24,15 +24,25 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/reports/review', labelKey: 'reportReview', permission: 'report.review' },
   { href: '/reports/board', labelKey: 'reportBoard', permission: 'report.read' },
   { href: '/audit', labelKey: 'audit', permission: 'audit.read' },
+  // one entry for the administration pages, whose own tabs (ADMIN_TABS) lead on: the bar stays one line at 1280 px
+  { href: '/admin', labelKey: 'admin', permission: 'user.manage' },
+];
+
+/** The administration area's tabs, under 系统管理. */
+export const ADMIN_TABS: readonly NavItem[] = [
   { href: '/admin/users', labelKey: 'adminUsers', permission: 'user.manage' },
   { href: '/admin/departments', labelKey: 'adminDepartments', permission: 'department.manage' },
   { href: '/admin/plan-years', labelKey: 'adminPlanYears', permission: 'planYear.manage' },
   { href: '/admin/api-tokens', labelKey: 'adminApiTokens', permission: 'apiToken.manage' },
 ];
 
+const visibleTo = (role: Role) => (item: NavItem) =>
+  (!item.roles || item.roles.includes(role)) && (!item.permission || ROLE_SCOPES[role][item.permission] !== 'none');
+
 export function navItemsFor(role: Role): NavItem[] {
-  return NAV_ITEMS.filter(
-    (item) =>
-      (!item.roles || item.roles.includes(role)) && (!item.permission || ROLE_SCOPES[role][item.permission] !== 'none'),
-  );
+  return NAV_ITEMS.filter(visibleTo(role));
+}
+
+export function adminTabsFor(role: Role): NavItem[] {
+  return ADMIN_TABS.filter(visibleTo(role));
 }
