@@ -34,6 +34,7 @@ export async function loadRoutes() {
     projects: await import('@/app/api/v1/projects/route'),
     project: await import('@/app/api/v1/projects/[code]/route'),
     openapi: await import('@/app/api/v1/openapi.json/route'),
+    health: await import('@/app/api/health/route'),
     exportRoute: await import('@/app/api/projects/export/route'),
     template: await import('@/app/api/projects/template/route'),
     bulletinXlsx: await import('@/app/api/bulletins/[year]/[month]/xlsx/route'),

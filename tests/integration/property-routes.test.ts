@@ -90,6 +90,12 @@ const ROUTES: Record<string, RouteCase> = {
     arbitrary: queryAround(['x']),
     call: async () => answer(await mod.openapi.GET()),
   },
+  // no session, no input: what it answers is tests/integration/health.test.ts's; here, that it writes nothing
+  'GET /api/health': {
+    runs: Math.max(1, Math.ceil(PBT_RUNS / 10)),
+    arbitrary: queryAround(['x']),
+    call: async () => answer(await mod.health.GET()),
+  },
   'GET /api/v1/plan-years/[year]/rollup': {
     arbitrary: fc.tuple(pathSegment('2025'), queryAround(['month', 'basis'], SAMPLES)),
     call: async ([year, q]: [string, string]) =>

@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(async () => s?.close());
 
 describe('two months of one project saved at the same time', () => {
-  it('does not let two months, each within the total alone, together take cumulative since start past the total', async () => {
+  it('checks two months one after the other: the one that takes cumulative since start past the total is flagged', async () => {
     // November is a draft; October is reopened by the bureau. Room is left for 600.00 across the two months.
     const november = await s.reportOf('zjw', 'DRAFT', s.currentMonth, { stageNot: 'PRELIMINARY' });
     const october = await s.db.monthlyReport.findUniqueOrThrow({
@@ -82,15 +82,25 @@ describe('two months of one project saved at the same time', () => {
     await holder;
     const [novemberResult, octoberResult] = await Promise.all([novemberSave, octoberSave]);
 
-    // one of them may be saved, not both
-    expect(
-      [octoberResult.ok, novemberResult.ok].filter(Boolean).length,
-      JSON.stringify([octoberResult, novemberResult]),
-    ).toBeLessThanOrEqual(1);
+    // Both are saved (a cumulative above the total is a flag, not a refusal), but the months are checked one after
+    // the other: November, which held the plan first, is within the total; October, checked after it, sees
+    // November's 400.00 and carries the flag with the 200.00 excess, so the over-run cannot slip through unflagged.
+    expect(novemberResult, JSON.stringify(novemberResult)).toMatchObject({ ok: true });
+    expect(octoberResult, JSON.stringify(octoberResult)).toMatchObject({ ok: true });
+    const overTotal = (r: typeof octoberResult) =>
+      r.ok ? r.data.flags.filter((f) => f.code === 'cumulativeAboveTotal') : [];
+    expect(overTotal(novemberResult)).toEqual([]);
+    expect(overTotal(octoberResult)).toEqual([
+      { code: 'cumulativeAboveTotal', params: expect.objectContaining({ excess: '200.00' }) },
+    ]);
     const all = await s.db.monthlyReport.findMany({ where: { planId: plan.id } });
     const cumulative =
       toCents(plan.cumulativeBeforeYear) + all.reduce((sum, r) => sum + toCents(r.investedThisMonth), 0);
-    expect(cumulative).toBeLessThanOrEqual(totalCents);
+    expect(cumulative).toBe(totalCents + 20_000);
+    const stored = all
+      .filter((r) => [october.id, november.id].includes(r.id) && r.flags.includes('cumulativeAboveTotal'))
+      .map((r) => r.id);
+    expect(stored).toEqual([october.id]);
   });
 });
 

@@ -18,7 +18,7 @@ import { getDepartmentDrillDown } from '@/lib/server/dashboard/get-department-dr
 import { getProjectFigures } from '@/lib/server/dashboard/get-project-figures';
 import { getRollup } from '@/lib/server/dashboard/get-rollup';
 import { getUnreadNotificationCount, listNotifications } from '@/lib/server/notifications/list-notifications';
-import { getPlanReconciliation } from '@/lib/server/plan/get-plan-reconciliation';
+import { getPlanReconciliation, getRollupReconciliation } from '@/lib/server/plan/get-plan-reconciliation';
 import { listPlanYears } from '@/lib/server/plan/list-plan-years';
 import { getProject } from '@/lib/server/projects/get-project';
 import { getProjectHistory } from '@/lib/server/projects/get-project-history';
@@ -30,6 +30,8 @@ import { ADMIN_ONLY, departmentOf, EVERYONE, projectOf, REVIEWERS, row, type Rea
 
 export const READS: Record<string, ReadCase> = {
   getPlanReconciliation: { scoped: false, row: EVERYONE, call: (db, a) => getPlanReconciliation(db, a, 2025) },
+  // the dashboard's own cuts beside the published figures (plan:check): the district rollup everyone reads
+  getRollupReconciliation: { scoped: false, row: EVERYONE, call: (db, a) => getRollupReconciliation(db, a, 2025) },
   listPlanYears: { scoped: false, row: EVERYONE, call: (db, a) => listPlanYears(db, a) },
   // which years exist is public to every signed-in role, like listPlanYears
   getDashboardYear: { scoped: false, row: EVERYONE, call: (db, a) => getDashboardYear(db, a, {}) },
