@@ -50,7 +50,8 @@ export default defineConfig({
   webServer: {
     command: `npx --no-install tsx --conditions=react-server scripts/e2e-server.ts`,
     url: `${baseURL}/login`,
-    env: { E2E_PORT: String(port) },
+    // warnings and errors only: a line per request would bury the test report (LOG_LEVEL=info to see them)
+    env: { E2E_PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: 'pipe',
