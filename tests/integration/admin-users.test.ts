@@ -3,35 +3,20 @@
  * seeded user through the mocked request context and calls the real exported action against a throwaway copy of
  * the seeded database. The stories follow one user from creation on.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verify } from '@node-rs/argon2';
 import { signIn } from '../helpers/actors';
 import { digestOf, withAudit } from '../helpers/audit';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+import { ADMIN_TABLES, adminDatabase, STRONG_PASSWORD } from '../helpers/admin-database';
 
-/** Everything the admin actions could change: equal before and after proves a refused call changed nothing. */
-const ADMIN_TABLES = ['User', 'Department', 'PlanYear', 'AuditLog'] as const;
-const STRONG_PASSWORD = 'Yuzhong#2026';
-
-let t: TestDatabase;
-let actions: typeof import('@/lib/actions/admin');
-
-beforeAll(async () => {
-  t = await createTestDatabase('seeded', { app: true });
-  actions = await import('@/lib/actions/admin');
-});
-afterAll(async () => t?.drop());
-
-async function departmentId(name: string): Promise<number> {
-  return (await t.db.department.findUniqueOrThrow({ where: { name }, select: { id: true } })).id;
-}
+const s = adminDatabase();
 
 describe('users', () => {
   it('an admin creates a department user who must change the password at first sign-in', async () => {
-    await signIn(t.db, 'admin');
-    const zjwDepartment = await departmentId('区住房城乡建委');
-    const { result, audit } = await withAudit(t.db, () =>
-      actions.createUser({
+    await signIn(s.t.db, 'admin');
+    const zjwDepartment = await s.departmentId('区住房城乡建委');
+    const { result, audit } = await withAudit(s.t.db, () =>
+      s.actions.createUser({
         username: 'zjw.li',
         displayName: '李填报（区住房城乡建委）',
         role: 'DEPARTMENT',
@@ -41,7 +26,7 @@ describe('users', () => {
     );
     expect(result).toEqual({ ok: true, data: { id: expect.any(Number), username: 'zjw.li' } });
 
-    const user = await t.db.user.findUniqueOrThrow({
+    const user = await s.t.db.user.findUniqueOrThrow({
       where: { username: 'zjw.li' },
       select: { id: true, role: true, departmentId: true, mustChangePassword: true, active: true, passwordHash: true },
     });
@@ -74,9 +59,9 @@ describe('users', () => {
   });
 
   it('refuses a username that is taken, with a field error, and writes nothing', async () => {
-    await signIn(t.db, 'admin');
-    const before = await digestOf(t.db, ADMIN_TABLES);
-    const result = await actions.createUser({
+    await signIn(s.t.db, 'admin');
+    const before = await digestOf(s.t.db, ADMIN_TABLES);
+    const result = await s.actions.createUser({
       username: 'zjw',
       displayName: '重名',
       role: 'LEADER',
@@ -88,13 +73,13 @@ describe('users', () => {
       code: 'VALIDATION',
       fieldErrors: { username: ['该用户名已被使用，请换一个'] },
     });
-    expect(await digestOf(t.db, ADMIN_TABLES)).toBe(before);
+    expect(await digestOf(s.t.db, ADMIN_TABLES)).toBe(before);
   });
 
   it('refuses invalid input (no department for a department user, weak password) and writes nothing', async () => {
-    await signIn(t.db, 'admin');
-    const before = await digestOf(t.db, ADMIN_TABLES);
-    const result = await actions.createUser({
+    await signIn(s.t.db, 'admin');
+    const before = await digestOf(s.t.db, ADMIN_TABLES);
+    const result = await s.actions.createUser({
       username: 'Bad Name',
       displayName: '',
       role: 'DEPARTMENT',
@@ -112,7 +97,7 @@ describe('users', () => {
     ]);
     expect(result.fieldErrors?.username).toContain('用户名只能包含小写字母、数字和 . _ -');
 
-    const missingDepartment = await actions.createUser({
+    const missingDepartment = await s.actions.createUser({
       username: 'dept.new',
       displayName: '新填报员',
       role: 'DEPARTMENT',
@@ -124,14 +109,14 @@ describe('users', () => {
       code: 'VALIDATION',
       fieldErrors: { departmentId: ['责任单位用户必须选择所属单位'] },
     });
-    expect(await digestOf(t.db, ADMIN_TABLES)).toBe(before);
+    expect(await digestOf(s.t.db, ADMIN_TABLES)).toBe(before);
   });
 
   it('audits a role change as user.changeRole with the role and department before and after', async () => {
-    await signIn(t.db, 'admin');
-    const user = await t.db.user.findUniqueOrThrow({ where: { username: 'zjw.li' } });
-    const { result, audit } = await withAudit(t.db, () =>
-      actions.updateUser({ id: user.id, displayName: user.displayName, role: 'LEADER', departmentId: null }),
+    await signIn(s.t.db, 'admin');
+    const user = await s.t.db.user.findUniqueOrThrow({ where: { username: 'zjw.li' } });
+    const { result, audit } = await withAudit(s.t.db, () =>
+      s.actions.updateUser({ id: user.id, displayName: user.displayName, role: 'LEADER', departmentId: null }),
     );
     expect(result).toEqual({ ok: true, data: { id: user.id, username: 'zjw.li', changed: true } });
     expect(audit).toEqual([
@@ -147,10 +132,10 @@ describe('users', () => {
   });
 
   it('audits a rename alone as user.update, and an unchanged save writes no row', async () => {
-    await signIn(t.db, 'admin');
-    const user = await t.db.user.findUniqueOrThrow({ where: { username: 'zjw.li' } });
-    const renamed = await withAudit(t.db, () =>
-      actions.updateUser({ id: user.id, displayName: '李区领导', role: user.role, departmentId: user.departmentId }),
+    await signIn(s.t.db, 'admin');
+    const user = await s.t.db.user.findUniqueOrThrow({ where: { username: 'zjw.li' } });
+    const renamed = await withAudit(s.t.db, () =>
+      s.actions.updateUser({ id: user.id, displayName: '李区领导', role: user.role, departmentId: user.departmentId }),
     );
     expect(renamed.result.ok).toBe(true);
     expect(renamed.audit).toEqual([
@@ -161,17 +146,17 @@ describe('users', () => {
       }),
     ]);
 
-    const same = await withAudit(t.db, () =>
-      actions.updateUser({ id: user.id, displayName: '李区领导', role: user.role, departmentId: user.departmentId }),
+    const same = await withAudit(s.t.db, () =>
+      s.actions.updateUser({ id: user.id, displayName: '李区领导', role: user.role, departmentId: user.departmentId }),
     );
     expect(same.result).toEqual({ ok: true, data: { id: user.id, username: 'zjw.li', changed: false } });
     expect(same.audit).toEqual([]);
   });
 
   it('an admin cannot remove their own ADMIN role: a clear message, nothing changes', async () => {
-    const admin = await signIn(t.db, 'admin');
-    const before = await digestOf(t.db, ADMIN_TABLES);
-    const result = await actions.updateUser({
+    const admin = await signIn(s.t.db, 'admin');
+    const before = await digestOf(s.t.db, ADMIN_TABLES);
+    const result = await s.actions.updateUser({
       id: admin.id,
       displayName: admin.displayName,
       role: 'BUREAU',
@@ -182,22 +167,22 @@ describe('users', () => {
       code: 'CONFLICT',
       message: '不能取消您自己的系统管理员角色，请由另一位管理员操作',
     });
-    expect(await digestOf(t.db, ADMIN_TABLES)).toBe(before);
+    expect(await digestOf(s.t.db, ADMIN_TABLES)).toBe(before);
   });
 
   it('resets a password: a new policy-compliant hash, must change it, audited without any hash', async () => {
-    await signIn(t.db, 'admin');
-    const user = await t.db.user.findUniqueOrThrow({
+    await signIn(s.t.db, 'admin');
+    const user = await s.t.db.user.findUniqueOrThrow({
       where: { username: 'zjw.li' },
       select: { id: true, passwordHash: true },
     });
-    await t.db.user.update({ where: { id: user.id }, data: { mustChangePassword: false } });
+    await s.t.db.user.update({ where: { id: user.id }, data: { mustChangePassword: false } });
 
-    const { result, audit } = await withAudit(t.db, () =>
-      actions.resetUserPassword({ id: user.id, password: 'Jiefangbei!88' }),
+    const { result, audit } = await withAudit(s.t.db, () =>
+      s.actions.resetUserPassword({ id: user.id, password: 'Jiefangbei!88' }),
     );
     expect(result).toEqual({ ok: true, data: { id: user.id, username: 'zjw.li' } });
-    const after = await t.db.user.findUniqueOrThrow({
+    const after = await s.t.db.user.findUniqueOrThrow({
       where: { id: user.id },
       select: { passwordHash: true, mustChangePassword: true },
     });
@@ -212,67 +197,70 @@ describe('users', () => {
   });
 
   it('refuses a reset password that fails the policy or contains the username', async () => {
-    await signIn(t.db, 'admin');
-    const user = await t.db.user.findUniqueOrThrow({ where: { username: 'zjw.li' } });
-    const before = await digestOf(t.db, ADMIN_TABLES);
-    expect(await actions.resetUserPassword({ id: user.id, password: 'short' })).toMatchObject({
+    await signIn(s.t.db, 'admin');
+    const user = await s.t.db.user.findUniqueOrThrow({ where: { username: 'zjw.li' } });
+    const before = await digestOf(s.t.db, ADMIN_TABLES);
+    expect(await s.actions.resetUserPassword({ id: user.id, password: 'short' })).toMatchObject({
       ok: false,
       code: 'VALIDATION',
       fieldErrors: { password: expect.arrayContaining(['密码至少需要10个字符']) },
     });
-    expect(await actions.resetUserPassword({ id: user.id, password: 'Xx-zjw.li-2026' })).toMatchObject({
+    expect(await s.actions.resetUserPassword({ id: user.id, password: 'Xx-zjw.li-2026' })).toMatchObject({
       ok: false,
       code: 'VALIDATION',
       fieldErrors: { password: ['密码不能包含用户名'] },
     });
-    expect(await digestOf(t.db, ADMIN_TABLES)).toBe(before);
+    expect(await digestOf(s.t.db, ADMIN_TABLES)).toBe(before);
   });
 
   it('deactivates and reactivates a user, one audit row each', async () => {
-    await signIn(t.db, 'admin');
-    const user = await t.db.user.findUniqueOrThrow({ where: { username: 'zjw.li' } });
-    const off = await withAudit(t.db, () => actions.setUserActive({ id: user.id, active: false }));
+    await signIn(s.t.db, 'admin');
+    const user = await s.t.db.user.findUniqueOrThrow({ where: { username: 'zjw.li' } });
+    const off = await withAudit(s.t.db, () => s.actions.setUserActive({ id: user.id, active: false }));
     expect(off.result).toEqual({ ok: true, data: { id: user.id, username: 'zjw.li', changed: true } });
     expect(off.audit).toEqual([
       expect.objectContaining({ action: 'user.setActive', before: { active: true }, after: { active: false } }),
     ]);
-    expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).active).toBe(false);
+    expect((await s.t.db.user.findUniqueOrThrow({ where: { id: user.id } })).active).toBe(false);
 
-    const on = await withAudit(t.db, () => actions.setUserActive({ id: user.id, active: true }));
+    const on = await withAudit(s.t.db, () => s.actions.setUserActive({ id: user.id, active: true }));
     expect(on.audit).toEqual([
       expect.objectContaining({ action: 'user.setActive', before: { active: false }, after: { active: true } }),
     ]);
   });
 
   it('an admin cannot deactivate themself, and is told so in their language', async () => {
-    const before = await digestOf(t.db, ADMIN_TABLES);
-    const admin = await signIn(t.db, 'admin');
-    expect(await actions.setUserActive({ id: admin.id, active: false })).toMatchObject({
+    const before = await digestOf(s.t.db, ADMIN_TABLES);
+    const admin = await signIn(s.t.db, 'admin');
+    expect(await s.actions.setUserActive({ id: admin.id, active: false })).toMatchObject({
       ok: false,
       code: 'CONFLICT',
       message: '不能停用您自己的账号',
     });
-    await signIn(t.db, 'admin', { locale: 'en' });
-    expect(await actions.setUserActive({ id: admin.id, active: false })).toMatchObject({
+    await signIn(s.t.db, 'admin', { locale: 'en' });
+    expect(await s.actions.setUserActive({ id: admin.id, active: false })).toMatchObject({
       ok: false,
       code: 'CONFLICT',
       message: 'You cannot deactivate your own account.',
     });
-    expect(await digestOf(t.db, ADMIN_TABLES)).toBe(before);
+    expect(await digestOf(s.t.db, ADMIN_TABLES)).toBe(before);
   });
 
   it('answers an unknown user id with not-found and changes nothing', async () => {
-    await signIn(t.db, 'admin');
-    const before = await digestOf(t.db, ADMIN_TABLES);
-    expect(await actions.setUserActive({ id: 999_999, active: false })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
-    expect(await digestOf(t.db, ADMIN_TABLES)).toBe(before);
+    await signIn(s.t.db, 'admin');
+    const before = await digestOf(s.t.db, ADMIN_TABLES);
+    expect(await s.actions.setUserActive({ id: 999_999, active: false })).toMatchObject({
+      ok: false,
+      code: 'NOT_FOUND',
+    });
+    expect(await digestOf(s.t.db, ADMIN_TABLES)).toBe(before);
   });
 });
 
 describe('the audit trail', () => {
   it('never holds a password hash, nor a password', async () => {
-    const hashes = (await t.db.user.findMany({ select: { passwordHash: true } })).map((u) => u.passwordHash);
-    const rows = await t.db.auditLog.findMany({ where: { entity: 'User' }, select: { before: true, after: true } });
+    const hashes = (await s.t.db.user.findMany({ select: { passwordHash: true } })).map((u) => u.passwordHash);
+    const rows = await s.t.db.auditLog.findMany({ where: { entity: 'User' }, select: { before: true, after: true } });
     const trail = JSON.stringify(rows);
     expect(rows.length).toBeGreaterThan(0);
     expect(trail).not.toContain('$argon2');
