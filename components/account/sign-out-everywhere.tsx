@@ -24,8 +24,7 @@ export function SignOutEverywhere() {
         return;
       }
       await signOut({ redirect: false });
-      // a full load drops every cached page of the signed-in area, as the sign-out button's does
-      // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+      // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load drops every cached page of the signed-in area
       window.location.assign('/login');
     } catch {
       setError(t('failed'));

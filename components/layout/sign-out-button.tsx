@@ -14,7 +14,7 @@ export function SignOutButton() {
     // Without NEXTAUTH_URL next-auth would build its redirect from localhost:3000, so navigate ourselves; a full
     // load also drops every cached page of the signed-in area.
     await signOut({ redirect: false });
-    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load, on purpose
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load drops every cached page of the signed-in area
     window.location.assign('/login');
   }
 
