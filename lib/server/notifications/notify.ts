@@ -13,6 +13,10 @@ export interface NotificationParams {
   project?: string;
   /** the bureau's comment or reopening reason */
   comment?: string;
+  /** problems: the problem's number */
+  number?: string;
+  /** problems: days to the due date, or past it */
+  days?: number;
 }
 
 /**
