@@ -75,13 +75,14 @@ export function buildTimeline(
     });
   const pick = <T>(items: readonly T[]) => items[Math.floor(rnd() * items.length)]!;
   const leadReplies = LEAD_REPLIES[issue.category];
+  let progress = 0;
   /** `count` replies spread between two days, the lead unit's in order of progress, a supporting unit's among them */
   const replies = (after: string, before: string, count: number) => {
     const days = weekdaysInside(rnd, after, before, count);
     days.forEach((day, i) => {
       const bySupport = supporting.length > 0 && i === 1;
       if (bySupport) add('REPLY', day, pick(supporting), pick(SUPPORT_REPLIES));
-      else add('REPLY', day, lead, leadReplies[Math.min(i, leadReplies.length - 1)]!);
+      else add('REPLY', day, lead, leadReplies[Math.min(progress++, leadReplies.length - 1)]!);
     });
   };
 

@@ -117,6 +117,9 @@ describe.each([DEFAULT_SEED, 7, 2026])('the demo problems generated from seed %i
       });
       expect(p.createdAt).toEqual(p.entries[0]!.at);
       expect(p.updatedAt).toEqual(p.entries.at(-1)!.at);
+      // a unit's progress moves on: it does not post the same reply twice
+      const replies = p.entries.filter((e) => e.kind === 'REPLY').map((e) => `${e.author} ${e.body}`);
+      expect(new Set(replies).size, p.number).toBe(replies.length);
       if (p.status === 'PENDING') expect(p.entries.map((e) => e.kind)).toEqual(['RAISED']);
       if (p.status === 'CLOSED') expect(p.closedAt).toEqual(p.entries.at(-1)!.at);
       if (p.dueDate) {
