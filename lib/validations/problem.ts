@@ -74,11 +74,8 @@ export const ZAssignProblem = ZProblemRef.extend({
   level: z.enum(['NORMAL', 'KEY', 'SUPERVISED'], { error: 'problemRecordInvalid' }),
   /** the 督办 requirement when the level is set to 挂牌督办 by hand */
   requirement: z
-    .union([
-      z.literal(''),
-      z.undefined(),
-      text(z.string().max(PROBLEM_REQUIREMENT_MAX, { error: 'problemTextTooLong' })),
-    ])
+    .union([z.literal(''), text(z.string().max(PROBLEM_REQUIREMENT_MAX, { error: 'problemTextTooLong' }))])
+    .optional()
     .transform((v) => (v ? v : null)),
 });
 export type AssignProblemInput = z.infer<typeof ZAssignProblem>;
