@@ -75,3 +75,14 @@ export async function notifyBureau(
     link,
   );
 }
+
+/** To the users lib/server/problems/problem-notify.ts chose for a problem's step, each once. */
+export async function notifyProblemUsers(
+  tx: Tx,
+  userIds: readonly number[],
+  kind: Extract<NotificationKind, `PROBLEM_${string}`>,
+  params: NotificationParams,
+  link: string,
+) {
+  await notifyUsers(tx, [...new Set(userIds)], kind, params, link);
+}

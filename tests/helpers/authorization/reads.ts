@@ -18,6 +18,7 @@ import { getDepartmentDrillDown } from '@/lib/server/dashboard/get-department-dr
 import { getProjectFigures } from '@/lib/server/dashboard/get-project-figures';
 import { getRollup } from '@/lib/server/dashboard/get-rollup';
 import { getUnreadNotificationCount, listNotifications } from '@/lib/server/notifications/list-notifications';
+import { getProblem } from '@/lib/server/problems/get-problem';
 import { getPlanReconciliation, getRollupReconciliation } from '@/lib/server/plan/get-plan-reconciliation';
 import { listPlanYears } from '@/lib/server/plan/list-plan-years';
 import { getProject } from '@/lib/server/projects/get-project';
@@ -26,7 +27,7 @@ import { listProjectIds, listProjects } from '@/lib/server/projects/list-project
 import { getBatchEntry } from '@/lib/server/reports/get-batch-entry';
 import { getReportBoard } from '@/lib/server/reports/get-report-board';
 import { getReviewQueue } from '@/lib/server/reports/get-review-queue';
-import { ADMIN_ONLY, departmentOf, EVERYONE, projectOf, REVIEWERS, row, type ReadCase } from './matrix';
+import { ADMIN_ONLY, departmentOf, EVERYONE, problemOf, projectOf, REVIEWERS, row, type ReadCase } from './matrix';
 
 export const READS: Record<string, ReadCase> = {
   getPlanReconciliation: { scoped: false, row: EVERYONE, call: (db, a) => getPlanReconciliation(db, a, 2025) },
@@ -113,4 +114,11 @@ export const READS: Record<string, ReadCase> = {
   getReviewQueue: { scoped: false, row: REVIEWERS, call: (db, a) => getReviewQueue(db, a, { year: 2025, month: 11 }) },
   listNotifications: { scoped: false, row: EVERYONE, call: (db, a) => listNotifications(db, a) },
   getUnreadNotificationCount: { scoped: false, row: EVERYONE, call: (db, a) => getUnreadNotificationCount(db, a) },
+  // a department reads the problems it takes part in (raised, leads, supports, on its project); the scope of lists
+  // is checked in tests/integration/problem-flow.test.ts
+  getProblem: {
+    scoped: true,
+    row: row('all', 'own', 'all', 'all'),
+    call: async (db, a, fx, target) => getProblem(db, a, { id: (await problemOf(fx, target)).problemId }),
+  },
 };
