@@ -85,7 +85,11 @@ export async function loadProblems(tx: Tx, data: SeedData, keys: Keys) {
       authorId: user(e.author),
       departmentId: e.department ? keys.departmentId(e.department) : null,
       body: e.body,
-      details: entryDetails(e.details, keys.departmentId, user),
+      // an ESCALATED entry names its 督办单 as the app's escalation writes it (problem-supervision.ts)
+      details:
+        e.kind === 'ESCALATED' && p.supervision
+          ? { supervisionNumber: p.supervision.number }
+          : entryDetails(e.details, keys.departmentId, user),
       createdAt: e.at,
     })),
   );
