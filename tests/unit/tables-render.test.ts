@@ -15,6 +15,8 @@ vi.mock('next/navigation', () => ({
   usePathname: () => '/projects',
   useSearchParams: () => new URLSearchParams(''),
 }));
+// The review queue's one click calls a server action; rendering only needs the name.
+vi.mock('@/lib/actions/problems', () => ({ raiseProblemFromReport: vi.fn() }));
 
 /**
  * The shared table and the pieces split out of it, rendered to HTML as the server sends them: what a reader (and
@@ -199,6 +201,7 @@ describe('the review queue as the shared table', () => {
     reviewComment: null,
     submittedAt: null,
     revisions: 0,
+    raisedProblems: [],
   });
   const queue = [
     report(1, '甲项目', 'SUBMITTED', ['ytdAbovePlan']),
@@ -251,5 +254,46 @@ describe('the review queue as the shared table', () => {
     expect(readOnly).not.toContain('review-select');
     expect(readOnly).not.toContain('review-approve');
     expect(renderQueue({ rows: [] })).toContain('data-testid="review-empty"');
+  });
+
+  describe('the one click 转为协调问题 (the bureau)', () => {
+    const withTexts = [
+      { ...report(1, '甲项目', 'SUBMITTED', []), coordinationNeeded: '需区规划自然资源局协调用地预审' },
+      { ...report(2, '乙项目', 'APPROVED', []), coordinationNeeded: '管线迁改需协调', problems: '征地滞后' },
+      report(3, '丙项目', 'SUBMITTED', []),
+      {
+        ...report(4, '丁项目', 'SUBMITTED', []),
+        coordinationNeeded: '已转过的事项',
+        raisedProblems: [{ field: 'COORDINATION' as const, number: '渝中协〔2025〕27号', slug: '2025-27' }],
+      },
+    ];
+    const buttons = (html: string) =>
+      [...html.matchAll(/<button[^>]*data-testid="review-raise-button" data-field="(\w+)"[^>]*>([^<]+)</g)].map(
+        (m) => `${m[1]}:${m[2]}`,
+      );
+
+    it('offers a button per report text, whatever the report’s status, and none on a report without one', () => {
+      const html = renderQueue({ rows: withTexts, canRaise: true });
+      expect(buttons(html)).toEqual([
+        'COORDINATION:转为协调问题',
+        'COORDINATION:需协调事项转为问题',
+        'PROBLEMS:存在问题转为问题',
+      ]);
+      expect(html).toContain('需协调：需区规划自然资源局协调用地预审');
+    });
+
+    it('links a text already raised to its problem instead of offering the button again', () => {
+      const html = renderQueue({ rows: withTexts, canRaise: true });
+      const link = /<a [^>]*data-testid="review-raised-problem"[^>]*>([^<]+)</.exec(html);
+      expect(link?.[0]).toContain('href="/problems/2025-27"');
+      expect(link?.[1]).toBe('已转为问题 渝中协〔2025〕27号');
+      expect(count(html, /data-testid="review-raised-problem"/)).toBe(1);
+    });
+
+    it('offers nothing to a reviewer who may not manage problems', () => {
+      const html = renderQueue({ rows: withTexts });
+      expect(html).not.toContain('review-raise-button');
+      expect(html).not.toContain('review-raised-problem');
+    });
   });
 });

@@ -12,7 +12,16 @@ import { useReviewActions } from './use-review-actions';
  * The review queue: each report beside the previous month and the plan, its flags first. Approve or return one
  * report, or the ticked ones together; a batch goes through whole or not at all.
  */
-export function ReviewQueueTable({ rows, canReview }: { rows: ReviewQueueRow[]; canReview: boolean }) {
+export function ReviewQueueTable({
+  rows,
+  canReview,
+  canRaise = false,
+}: {
+  rows: ReviewQueueRow[];
+  canReview: boolean;
+  /** the bureau (problem.manage): the one-click 转为协调问题 on a report's texts */
+  canRaise?: boolean;
+}) {
   const t = useTranslations('reports.queue');
   const review = useReviewActions(rows);
   const { selected, busy, notice, returning } = review;
@@ -68,6 +77,7 @@ export function ReviewQueueTable({ rows, canReview }: { rows: ReviewQueueRow[]; 
       <ReviewTable
         rows={rows}
         canReview={canReview}
+        canRaise={canRaise}
         selected={selected}
         busy={busy}
         onToggle={review.toggle}

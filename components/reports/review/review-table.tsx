@@ -8,6 +8,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { formatPercent, formatWan, MISSING } from '@/lib/format';
 import type { ReviewQueueRow } from '@/lib/server/reports/get-review-queue';
+import { RaiseProblemButtons } from './raise-problem-buttons';
 
 /** A header that may break before its unit: "本月完成投资" over "（万元）". */
 const WRAPPING_HEADER = 'min-w-28 whitespace-normal';
@@ -16,6 +17,8 @@ export interface ReviewTableProps {
   /** in the server's order: flagged reports first, then by department */
   rows: readonly ReviewQueueRow[];
   canReview: boolean;
+  /** the bureau (problem.manage): a report's 需协调事项 or 存在问题 becomes a 协调问题 in one click */
+  canRaise?: boolean;
   selected: ReadonlySet<number>;
   busy: boolean;
   onToggle: (reportId: number, on: boolean) => void;
@@ -28,6 +31,7 @@ export interface ReviewTableProps {
 export function ReviewTable({
   rows,
   canReview,
+  canRaise = false,
   selected,
   busy,
   onToggle,
@@ -136,6 +140,11 @@ export function ReviewTable({
             <div className="text-slate-500">{t('lastMonth', { text: row.previousProgressText || MISSING })}</div>
           )}
           {row.problems && <div className="text-amber-800">{t('problems', { text: row.problems })}</div>}
+          {row.coordinationNeeded && (
+            <div className="text-amber-800" data-testid="review-coordination">
+              {t('coordination', { text: row.coordinationNeeded })}
+            </div>
+          )}
           {row.reviewComment && <div className="text-red-700">{t('comment', { text: row.reviewComment })}</div>}
         </>
       ),
@@ -154,27 +163,32 @@ export function ReviewTable({
         </div>
       ),
       status: <ReportStatusBadge status={row.status} testId="review-status" />,
-      actions: canAct(row) && (
-        <div className="flex flex-wrap gap-2">
-          <Button
-            type="button"
-            size="sm"
-            disabled={busy}
-            onClick={() => onApprove(row.reportId)}
-            data-testid="review-approve"
-          >
-            {tr('approve')}
-          </Button>
-          <Button
-            type="button"
-            size="sm"
-            variant="secondary"
-            disabled={busy}
-            onClick={() => onReturn(row.reportId)}
-            data-testid="review-return"
-          >
-            {tr('return')}
-          </Button>
+      actions: (
+        <div className="flex flex-col gap-2">
+          {canAct(row) && (
+            <div className="flex flex-wrap gap-2">
+              <Button
+                type="button"
+                size="sm"
+                disabled={busy}
+                onClick={() => onApprove(row.reportId)}
+                data-testid="review-approve"
+              >
+                {tr('approve')}
+              </Button>
+              <Button
+                type="button"
+                size="sm"
+                variant="secondary"
+                disabled={busy}
+                onClick={() => onReturn(row.reportId)}
+                data-testid="review-return"
+              >
+                {tr('return')}
+              </Button>
+            </div>
+          )}
+          {canRaise && <RaiseProblemButtons row={row} />}
         </div>
       ),
     },

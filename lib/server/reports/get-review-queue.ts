@@ -1,7 +1,8 @@
 import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
-import type { ReportStatus, Stage } from '@/generated/prisma/enums';
+import type { ProblemSourceField, ReportStatus, Stage } from '@/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
+import { problemSlug } from '@/lib/domain/problems/numbering';
 import type { ReportFlagCode } from '@/lib/domain/report-checks';
 
 /** A stored flag: an entry-check warning (cumulativeAboveTotal included, since it no longer refuses). */
@@ -49,6 +50,15 @@ export interface ReviewQueueRow {
   submittedAt: Date | null;
   /** approved versions kept by reopening: the report has been restated */
   revisions: number;
+  /** 协调问题 already raised from this report's texts (the review queue's one click), oldest first */
+  raisedProblems: RaisedProblem[];
+}
+
+export interface RaisedProblem {
+  field: ProblemSourceField;
+  number: string;
+  /** the URL form, e.g. "2025-27" */
+  slug: string;
 }
 
 export interface ReviewQueue {
@@ -59,6 +69,13 @@ export interface ReviewQueue {
   departments: { id: number; name: string }[];
   /** reports of the month by status, within the department filter */
   counts: Partial<Record<ReportStatus, number>>;
+}
+
+interface RaisedRow {
+  field: ProblemSourceField;
+  number: string;
+  year: number;
+  seq: number;
 }
 
 /** The bureau's queue: a month's reports, each beside the previous month and the project's plan, in one query. */
@@ -82,14 +99,18 @@ export async function getReviewQueue(db: Db, actor: Actor, filter: ReviewQueueFi
   if (filter.flagged) where.push(Prisma.sql`cardinality(r.flags) > 0`);
 
   const [rows, counts, departments] = await Promise.all([
-    db.$queryRaw<(Omit<ReviewQueueRow, 'revisions'> & { revisions: bigint })[]>`
+    db.$queryRaw<(Omit<ReviewQueueRow, 'revisions' | 'raisedProblems'> & { revisions: bigint; raised: RaisedRow[] })[]>`
       SELECT r.id AS "reportId", r.version, r.status, p.id AS "projectId", p.code, p.name, d.name AS "departmentName",
              pp.stage, r."investedThisMonth"::text AS invested, prev."investedThisMonth"::text AS "previousInvested",
              pp."annualPlan"::text AS "annualPlan", y.amount::text AS ytd,
              CASE WHEN pp."annualPlan" > 0 THEN (y.amount * 100 / pp."annualPlan")::text END AS "ratePercent",
              COALESCE(r.flags, '{}') AS flags, r."progressText", prev."progressText" AS "previousProgressText",
              r.explanation, r.problems, r."coordinationNeeded", r."reviewComment", r."submittedAt",
-             (SELECT count(*) FROM "MonthlyReportRevision" rv WHERE rv."reportId" = r.id) AS revisions
+             (SELECT count(*) FROM "MonthlyReportRevision" rv WHERE rv."reportId" = r.id) AS revisions,
+             (SELECT COALESCE(json_agg(json_build_object('field', pr."sourceField", 'number', pr.number,
+                                                         'year', py.year, 'seq', pr.seq) ORDER BY pr.id), '[]')
+                FROM "Problem" pr JOIN "PlanYear" py ON py.id = pr."planYearId"
+               WHERE pr."sourceReportId" = r.id) AS raised
         FROM "MonthlyReport" r
         JOIN "ProjectPlan" pp ON pp.id = r."planId"
         JOIN "Project" p ON p.id = pp."projectId"
@@ -119,7 +140,12 @@ export async function getReviewQueue(db: Db, actor: Actor, filter: ReviewQueueFi
     year: planYear.year,
     month,
     currentMonth: planYear.currentMonth,
-    rows: rows.map((r) => ({ ...r, flags: r.flags as StoredFlag[], revisions: Number(r.revisions) })),
+    rows: rows.map(({ raised, ...r }) => ({
+      ...r,
+      flags: r.flags as StoredFlag[],
+      revisions: Number(r.revisions),
+      raisedProblems: raised.map((p) => ({ field: p.field, number: p.number, slug: problemSlug(p.year, p.seq) })),
+    })),
     departments,
     counts: Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])),
   };

@@ -129,7 +129,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
           </form>
         </CardContent>
       </Card>
-      <ReviewQueueTable rows={queue.rows} canReview />
+      <ReviewQueueTable rows={queue.rows} canReview canRaise={scopeOf(actor, 'problem.manage') === 'all'} />
     </div>
   );
 }
