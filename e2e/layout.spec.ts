@@ -136,7 +136,15 @@ test('the bureau’s pages fit 1280 and 1440 px', async ({ page }) => {
   const watched = await signInWatched(page, 'bureau');
   const nav = await navPaths(page);
   const project = await firstLink(page, '/projects', /^\/projects\/\d+$/);
-  const paths = [...nav, BULLETIN, `${BULLETIN}/edit`, project, `${project}/edit`, '/projects/import'];
+  const paths = [
+    ...nav,
+    BULLETIN,
+    `${BULLETIN}/edit`,
+    project,
+    `${project}/edit`,
+    '/projects/import',
+    '/problems/settings',
+  ];
   await checkScreens(
     page,
     watched,

@@ -148,6 +148,7 @@ test.describe('Content-Security-Policy', () => {
       ...(bulletinHref ? [bulletinHref] : []),
       '/reports/review',
       '/reports/board',
+      '/problems/settings',
       '/notifications',
       '/audit',
       '/admin/users',

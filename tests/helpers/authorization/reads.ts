@@ -19,6 +19,7 @@ import { getProjectFigures } from '@/lib/server/dashboard/get-project-figures';
 import { getRollup } from '@/lib/server/dashboard/get-rollup';
 import { getUnreadNotificationCount, listNotifications } from '@/lib/server/notifications/list-notifications';
 import { getProblem } from '@/lib/server/problems/get-problem';
+import { getProblemSettings } from '@/lib/server/problems/problem-settings';
 import { getPlanReconciliation, getRollupReconciliation } from '@/lib/server/plan/get-plan-reconciliation';
 import { listPlanYears } from '@/lib/server/plan/list-plan-years';
 import { getProject } from '@/lib/server/projects/get-project';
@@ -111,6 +112,8 @@ export const READS: Record<string, ReadCase> = {
     row: row('-', 'own', '-', '-'),
     call: (db, a) => getBatchEntry(db, a, { year: 2025, month: 11 }),
   },
+  // the bureau's category list and escalation setting (problem.manage)
+  getProblemSettings: { scoped: false, row: REVIEWERS, call: (db, a) => getProblemSettings(db, a) },
   getReviewQueue: { scoped: false, row: REVIEWERS, call: (db, a) => getReviewQueue(db, a, { year: 2025, month: 11 }) },
   listNotifications: { scoped: false, row: EVERYONE, call: (db, a) => listNotifications(db, a) },
   getUnreadNotificationCount: { scoped: false, row: EVERYONE, call: (db, a) => getUnreadNotificationCount(db, a) },
