@@ -73,8 +73,9 @@ export const ZAssignProblem = ZProblemRef.extend({
   dueDate,
   level: z.enum(['NORMAL', 'KEY', 'SUPERVISED'], { error: 'problemRecordInvalid' }),
   /** the 督办 requirement when the level is set to 挂牌督办 by hand */
+  // null too: a form sends the schema's own output (the resolver turned '' into null), which the action parses again
   requirement: z
-    .union([z.literal(''), text(z.string().max(PROBLEM_REQUIREMENT_MAX, { error: 'problemTextTooLong' }))])
+    .union([z.literal(''), z.null(), text(z.string().max(PROBLEM_REQUIREMENT_MAX, { error: 'problemTextTooLong' }))])
     .optional()
     .transform((v) => (v ? v : null)),
 });
