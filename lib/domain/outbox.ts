@@ -3,8 +3,8 @@
  * given up, and the message formats of the group robots. No Prisma, no Next.
  */
 
-/** A message is given up (FAILED, shown to the administrator) after this many attempts. */
-export const MAX_DELIVERY_ATTEMPTS = 8;
+/** A message is given up (FAILED, shown to the administrator) after this many attempts: about 3 hours of retries. */
+export const MAX_DELIVERY_ATTEMPTS = 10;
 /** The first retry waits this long; each further failure doubles it, up to RETRY_CAP_SECONDS. */
 export const RETRY_BASE_SECONDS = 30;
 /** An hour: a mail server down for a night is retried hourly rather than once at dawn. */

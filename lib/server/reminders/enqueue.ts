@@ -22,20 +22,21 @@ export interface Deliveries {
  * Returns how many rows were queued.
  */
 export async function enqueueDeliveries(tx: Tx, d: Deliveries): Promise<number> {
-  const [mailTo, robots] = await Promise.all([
+  // one query after the other: a transaction is one connection
+  const mailTo =
     smtpConfig() && d.userIds.length > 0
-      ? tx.notificationSetting.findMany({
+      ? await tx.notificationSetting.findMany({
           where: { userId: { in: [...d.userIds] }, emailEnabled: true, email: { not: null }, user: { active: true } },
           select: { userId: true, email: true },
         })
-      : [],
+      : [];
+  const robots =
     d.departmentIds.length > 0
-      ? tx.departmentWebhook.findMany({
+      ? await tx.departmentWebhook.findMany({
           where: { departmentId: { in: [...d.departmentIds] } },
           select: { departmentId: true },
         })
-      : [],
-  ]);
+      : [];
   if (mailTo.length === 0 && robots.length === 0) return 0;
   const payload = { ...renderOutboxPayload(d.kind, d.params, d.link) };
   const { count } = await tx.outboxMessage.createMany({
