@@ -1,9 +1,15 @@
 import 'server-only';
+import type { z } from 'zod';
 import type { Actor } from '@/lib/auth/actor';
 import { daysOverdue } from '@/lib/domain/deadlines';
 import type { Tx } from '@/lib/server/audit';
+import { requirePermission } from '@/lib/server/authorize';
+import { today } from '@/lib/server/clock';
+import { ConflictError, NotFoundError } from '@/lib/server/errors';
 import { departmentUserIds, notifyUsers } from '@/lib/server/notifications/notify';
 import { getReportBoard, type ReportBoard } from '@/lib/server/reports/get-report-board';
+import type { WriteContext } from '@/lib/server/write-context';
+import type { ZSendReportReminders } from '@/lib/validations/reminders';
 
 export type ReportReminderKind = 'REPORT_DEADLINE_SOON' | 'REPORT_OVERDUE';
 
@@ -79,4 +85,34 @@ export function dueSoonRows(board: ReportBoard): ReportBoard['rows'] {
 /** Deadline passed: departments late with this month. */
 export function lateRows(board: ReportBoard): ReportBoard['rows'] {
   return board.rows.filter((r) => r.late);
+}
+
+/**
+ * The bureau's 催报 from the deadline board: every department late with the month, or the one named. Each click
+ * reminds again (unlike the scheduled check, which fires once per department and month). Audited.
+ */
+export async function sendReportReminders({
+  tx,
+  actor,
+  input,
+  audit,
+}: WriteContext<z.output<typeof ZSendReportReminders>>): Promise<ReportReminderResult> {
+  requirePermission(actor, 'report.review');
+  const board = await getReportBoard(tx, actor, { year: input.year, month: input.month, today: await today(tx) });
+  if (!board) throw new NotFoundError('month');
+  const late = lateRows(board).filter((r) => input.departmentId === undefined || r.departmentId === input.departmentId);
+  if (late.length === 0) throw new ConflictError('reminders.board.noneLate');
+  const result = await remindDepartments(tx, board, late, 'REPORT_OVERDUE', false);
+  await audit({
+    action: 'report.sendReminders',
+    entity: 'PlanYear',
+    entityId: board.year,
+    after: {
+      year: board.year,
+      month: board.month,
+      departments: late.map((r) => r.departmentName),
+      users: result.users,
+    },
+  });
+  return result;
 }

@@ -26,6 +26,8 @@ import { listProjectIds, listProjects } from '@/lib/server/projects/list-project
 import { getBatchEntry } from '@/lib/server/reports/get-batch-entry';
 import { getReportBoard } from '@/lib/server/reports/get-report-board';
 import { getReviewQueue } from '@/lib/server/reports/get-review-queue';
+import { getNotificationChannels } from '@/lib/server/reminders/channels';
+import { getOutboxSummary, listDepartmentWebhooks } from '@/lib/server/reminders/webhooks';
 import { ADMIN_ONLY, departmentOf, EVERYONE, projectOf, REVIEWERS, row, type ReadCase } from './matrix';
 
 export const READS: Record<string, ReadCase> = {
@@ -113,4 +115,8 @@ export const READS: Record<string, ReadCase> = {
   getReviewQueue: { scoped: false, row: REVIEWERS, call: (db, a) => getReviewQueue(db, a, { year: 2025, month: 11 }) },
   listNotifications: { scoped: false, row: EVERYONE, call: (db, a) => listNotifications(db, a) },
   getUnreadNotificationCount: { scoped: false, row: EVERYONE, call: (db, a) => getUnreadNotificationCount(db, a) },
+  // one's own reminder channels; a department's group robots and the outbox's state are the admin's
+  getNotificationChannels: { scoped: false, row: EVERYONE, call: (db, a) => getNotificationChannels(db, a) },
+  listDepartmentWebhooks: { scoped: false, row: ADMIN_ONLY, call: (db, a) => listDepartmentWebhooks(db, a) },
+  getOutboxSummary: { scoped: false, row: ADMIN_ONLY, call: (db, a) => getOutboxSummary(db, a) },
 };
