@@ -25,8 +25,11 @@ export async function startJobs(db: Db, connectionString = process.env.DATABASE_
   if (started || process.env.KEYSTONE_JOBS === 'off' || !connectionString) return started;
   const log = logger.child({ component: 'jobs' });
   const boss = new PgBoss({ connectionString, schema: 'pgboss', max: 3 });
-  // pg-boss's own errors (a lost connection while PostgreSQL restarts): logged, it retries by itself
-  boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
+  // pg-boss's own errors (a lost connection while PostgreSQL restarts): logged, it retries by itself. Only the
+  // message and code: the error object holds the pg client, whose connection parameters may include the password.
+  boss.on('error', (error: Error & { code?: string }) =>
+    log.warn({ error: { message: error.message, code: error.code ?? null } }, 'job queue error'),
+  );
   await boss.start();
   for (const name of [OUTBOX_QUEUE, DAILY_QUEUE]) {
     // singleton: one job of the queue active at a time; a slow run is never overtaken by the next tick's
