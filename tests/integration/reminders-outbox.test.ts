@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_DELIVERY_ATTEMPTS } from '@/lib/domain/outbox';
 import { actorOf } from '../helpers/actors';
+import { captureLogLines } from '../helpers/log-lines';
 import { startRobotReceiver, startSmtpReceiver } from '../helpers/reminder-receivers';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
@@ -174,10 +175,18 @@ describe('group robots', () => {
     });
     robot.answerWith(Array.from({ length: MAX_DELIVERY_ATTEMPTS }, () => ({ status: 200, body: '{"errcode":93000}' })));
     await announce();
-    for (let i = 0; i < MAX_DELIVERY_ATTEMPTS; i++) {
-      await makeDue();
-      await outbox.deliverDueMessages(t.db);
+    const logs = captureLogLines();
+    try {
+      for (let i = 0; i < MAX_DELIVERY_ATTEMPTS; i++) {
+        await makeDue();
+        await outbox.deliverDueMessages(t.db);
+      }
+    } finally {
+      logs.restore();
     }
+    // every failed attempt is logged, and no line names the robot's key
+    expect(logs.lines().filter((l) => l.msg === 'delivery failed')).toHaveLength(MAX_DELIVERY_ATTEMPTS);
+    expect(logs.raw.join('\n')).not.toContain('SECRET');
     const row = await t.db.outboxMessage.findFirstOrThrow();
     expect(row).toMatchObject({ status: 'FAILED', attempts: MAX_DELIVERY_ATTEMPTS });
     expect(row.lastError).toContain('93000');
@@ -194,6 +203,19 @@ describe('group robots', () => {
     await announce();
     expect(await outbox.deliverDueMessages(t.db)).toEqual({ sent: 0, retried: 1, failed: 0 });
     expect((await t.db.outboxMessage.findFirstOrThrow()).lastError).toBe('webhook HTTP 302');
+  });
+});
+
+describe('several workers', () => {
+  it('two workers running at once send each message once', async () => {
+    await t.db.departmentWebhook.create({ data: { departmentId, kind: 'WECOM', url: `${robot.base}/send?key=K` } });
+    await Promise.all([announce(), announce(), announce()]);
+    expect(await t.db.outboxMessage.count()).toBe(6);
+    const runs = await Promise.all([outbox.deliverDueMessages(t.db), outbox.deliverDueMessages(t.db)]);
+    expect(runs[0]!.sent + runs[1]!.sent).toBe(6);
+    expect(smtp.mails).toHaveLength(3);
+    expect(robot.posts).toHaveLength(3);
+    expect(new Set(smtp.mails.map((m) => m.messageId)).size).toBe(3);
   });
 });
 
