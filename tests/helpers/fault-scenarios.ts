@@ -115,25 +115,37 @@ export async function lastAuditRowId(client: pg.Client): Promise<number> {
   return Number(rows[0]!.id ?? 0);
 }
 
+/** Whether another session on this database is inside a transaction that has written and has not ended. */
+export async function writingNow(client: pg.Client): Promise<boolean> {
+  await client.query('SELECT pg_stat_clear_snapshot()');
+  const { rows } = await client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL`,
+  );
+  return rows[0]!.n > 0;
+}
+
 /**
- * Whether another session on this database is inside a transaction that has written (it has a transaction id) and
- * has not ended: the moment to kill. With `sequence`, it also waits until the sequence passed `above`, i.e. rows
- * were inserted in the open transaction (sequences advance outside transactions, so another session sees them).
+ * Makes the moment of the kill certain: this session locks the audit chain's tip row (every audited write takes it
+ * before its first audit row, lib/server/audit.ts and migration 20261205230000), so the next write stops there with
+ * all its other rows written in its open transaction, visibly waiting, until this session ends (ROLLBACK, or the
+ * server's death).
  */
-export async function writingNow(client: pg.Client, sequence?: { name: string; above: number }): Promise<boolean> {
+export async function holdAuditChain(client: pg.Client): Promise<void> {
+  await client.query('BEGIN');
+  await client.query('SELECT 1 FROM "AuditChainTip" WHERE id = 1 FOR UPDATE');
+}
+
+/** Whether a write on this database has written and now waits for the audit chain (see holdAuditChain). */
+export async function waitingOnAuditChain(client: pg.Client): Promise<boolean> {
+  // inside the holder's transaction, pg_stat_activity would otherwise show the same snapshot every time
+  await client.query('SELECT pg_stat_clear_snapshot()');
   const { rows } = await client.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM pg_stat_activity
       WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL
-        AND state IN ('active', 'idle in transaction')`,
+        AND wait_event_type = 'Lock'`,
   );
-  if (!rows[0]!.n) return false;
-  if (!sequence) return true;
-  return (await sequenceValue(client, sequence.name)) > sequence.above;
-}
-
-export async function sequenceValue(client: pg.Client, name: string): Promise<number> {
-  const { rows } = await client.query<{ v: string }>(`SELECT last_value::text AS v FROM ${pg.escapeIdentifier(name)}`);
-  return Number(rows[0]!.v);
+  return rows[0]!.n > 0;
 }
 
 /** The user-facing text of an interrupted write: retry-safe, in the user's language, no internals. */

@@ -1,12 +1,12 @@
 /**
  * Faults that lose nothing (issue 16, item 3): the PostgreSQL server is SIGKILLed — postmaster and backends, as when
- * its machine dies — while a write is visibly in progress (its transaction has written, seen in pg_stat_activity and
- * in the sequences), and the supervisor of `npm start` brings it back. Each write is then wholly there or wholly
+ * its machine dies — while a write is visibly in progress (its transaction has written its rows and waits for the
+ * audit chain, which the test holds: tests/helpers/fault-scenarios.ts, holdAuditChain), and the supervisor of `npm start` brings it back. Each write is then wholly there or wholly
  * absent, the audit chain verifies, the figures version counts exactly the commits, the caller was told in words
  * that nothing was changed, and retrying succeeds exactly once. The server is this file's own
  * (tests/helpers/fault-server.ts). Sizes: FAULT_IMPORT_ROWS (10,000), FAULT_APPROVALS (400), FAULT_DRAFTS (20).
  */
-import type pg from 'pg';
+import pg, { Client as PgClient } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionResult } from '@/lib/actions/safe-action';
 import { createPrismaClient, type Db } from '@/lib/prisma';
@@ -15,15 +15,15 @@ import { captureLogLines } from '../helpers/log-lines';
 import { startFaultServer, waitFor, type FaultServer } from '../helpers/fault-server';
 import {
   auditedSince,
+  holdAuditChain,
   integrityOf,
   lastAuditRowId,
   NO_INTERNALS,
   prepareApprovalBatch,
   prepareDraftBatch,
-  sequenceValue,
   UNAVAILABLE_ZH,
+  waitingOnAuditChain,
   withClient,
-  writingNow,
   type ApprovalBatch,
   type DraftBatch,
 } from '../helpers/fault-scenarios';
@@ -62,9 +62,18 @@ afterAll(async () => {
   log.restore();
 });
 
-/** Waits (polling a connection of its own) until `moment` holds, then kills the server and waits for it to be back. */
-async function killWhen(moment: (watcher: pg.Client) => Promise<boolean>) {
-  await withClient(url, (watcher) => waitFor('the write to be in progress', () => moment(watcher)));
+/**
+ * Once `ready` holds (polled on a connection of its own), stops the next audited write at the audit chain with its
+ * other rows written (holdAuditChain), kills the server while it waits there, and waits for the server to be back.
+ */
+async function killMidWrite(ready: (watcher: pg.Client) => Promise<boolean> = async () => true) {
+  // not withClient: ending a connection the kill already cut would wait forever
+  const watcher = new PgClient({ connectionString: url });
+  watcher.on('error', () => {});
+  await watcher.connect();
+  await waitFor('the moment to stop the write', () => ready(watcher));
+  await holdAuditChain(watcher);
+  await waitFor('the write to wait at the audit chain', () => waitingOnAuditChain(watcher));
   await server.killAndWaitForRestart();
 }
 
@@ -98,9 +107,7 @@ describe('the database killed in the middle of a write', () => {
       for (const item of drafts.items) results.push(await save(item));
     })();
     const killAfter = Math.floor(DRAFTS / 3);
-    await killWhen(
-      async (w) => (await auditedSince(w, 'report.saveDraft', since)).length >= killAfter && writingNow(w),
-    );
+    await killMidWrite(async (w) => (await auditedSince(w, 'report.saveDraft', since)).length >= killAfter);
     await saving;
 
     const saved = drafts.items.filter((_, i) => results[i]!.ok);
@@ -150,7 +157,7 @@ describe('the database killed in the middle of a write', () => {
     const since = await withClient(url, lastAuditRowId);
     const before = await check();
     const approving = reports.approveReports(approvals);
-    await killWhen((w) => writingNow(w));
+    await killMidWrite();
     expectRetrySafeFailure(await approving);
 
     const statuses = () =>
@@ -200,11 +207,10 @@ describe('the database killed in the middle of a write', () => {
       });
     const since = await withClient(url, lastAuditRowId);
     const before = await check();
-    const firstId = await withClient(url, (c) => sequenceValue(c, 'Project_id_seq'));
 
     const committing = projectImport.importProjectsCommit(commitForm(2026, file, dry.data));
-    // a fifth of the rows are written in the open transaction
-    await killWhen((w) => writingNow(w, { name: 'Project_id_seq', above: firstId + IMPORT_ROWS / 5 }));
+    // the projects, plans and monthly plans are written; the audit rows wait
+    await killMidWrite();
     expectRetrySafeFailure(await committing);
     expect(await imported()).toBe(0);
     expect(await withClient(url, (c) => auditedSince(c, 'project.import', since))).toEqual([]);
