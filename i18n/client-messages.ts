@@ -19,6 +19,8 @@ export const CLIENT_NAMESPACES = [
   'notifications',
   'projectEdit',
   'projectImport',
+  'problems.flow.level',
+  'problems.forms',
   'projects.buildType',
   'reminders.board',
   'reminders.channels',

@@ -17,7 +17,7 @@ export function notificationMessage(
   locale: string,
   item: { kind: NotificationKind; params: StoredNotificationParams },
 ): string {
-  const { department, year, month, count, project, comment } = item.params;
+  const { department, year, month, count, project, comment, number, days } = item.params;
   const one = count <= 1 && project !== undefined;
   return t(`${item.kind}.${one ? 'one' : 'many'}`, {
     department,
@@ -29,5 +29,7 @@ export function notificationMessage(
     project: project ?? '',
     comment: comment ?? '',
     hasComment: comment ? 'yes' : 'no',
+    number: number ?? '',
+    days: days ?? 0,
   });
 }

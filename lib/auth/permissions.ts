@@ -24,6 +24,12 @@ export const PERMISSIONS = [
   'department.manage',
   'planYear.manage',
   'apiToken.manage', // issue and revoke bearer tokens of the read-only JSON API
+  // problems (协调问题): 'own' reaches the problems a department takes part in (lib/domain/problems/flow.ts
+  // relationsOf: raised, leads, supports, or on its project), not only its department's records
+  'problem.read',
+  'problem.raise', // raise a problem (a department: on its own project or on none)
+  'problem.work', // post replies; the lead unit proposes closure; a leader posts an instruction (批示)
+  'problem.manage', // assign, close, send back, reopen, escalate; edit categories and the escalation setting
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,6 +52,10 @@ const BUREAU_SCOPES: Record<Permission, Scope> = {
   'department.manage': 'none',
   'planYear.manage': 'none',
   'apiToken.manage': 'none',
+  'problem.read': 'all',
+  'problem.raise': 'all',
+  'problem.work': 'all',
+  'problem.manage': 'all',
 };
 
 export const ROLE_SCOPES: Readonly<Record<Role, Readonly<Record<Permission, Scope>>>> = {
@@ -67,6 +77,10 @@ export const ROLE_SCOPES: Readonly<Record<Role, Readonly<Record<Permission, Scop
     'department.manage': 'none',
     'planYear.manage': 'none',
     'apiToken.manage': 'none',
+    'problem.read': 'all',
+    'problem.raise': 'none',
+    'problem.work': 'all',
+    'problem.manage': 'none',
   },
   // District-wide rollups of approved figures; its own department's projects, reports and unapproved figures only.
   DEPARTMENT: {
@@ -86,6 +100,10 @@ export const ROLE_SCOPES: Readonly<Record<Role, Readonly<Record<Permission, Scop
     'department.manage': 'none',
     'planYear.manage': 'none',
     'apiToken.manage': 'none',
+    'problem.read': 'own',
+    'problem.raise': 'own',
+    'problem.work': 'own',
+    'problem.manage': 'none',
   },
   BUREAU: BUREAU_SCOPES,
   // Everything the bureau can, plus users, departments and plan years.

@@ -24,6 +24,10 @@ export const ZNotificationParams = z.object({
   count: z.number().int().nonnegative().catch(0),
   project: z.string().optional().catch(undefined),
   comment: z.string().optional().catch(undefined),
+  /** problems: the problem's number (渝中协〔2025〕27号) */
+  number: z.string().optional().catch(undefined),
+  /** problems: days to the due date, or past it */
+  days: z.number().int().optional().catch(undefined),
 });
 export type StoredNotificationParams = z.infer<typeof ZNotificationParams>;
 

@@ -668,23 +668,6 @@ export const PROGRESS_STEPS: Readonly<Record<Direction, readonly string[]>> = {
   ],
 };
 
-export const PROBLEMS = [
-  '管线迁改协调进度慢',
-  '征收拆迁尚有3户未签约',
-  '施工场地狭窄，夜间施工许可受限',
-  '资金拨付滞后',
-  '地质条件复杂，基础施工工期延长',
-  '文物勘探影响施工进度',
-];
-
-export const COORDINATION = [
-  '请区城市管理局协调占道施工审批',
-  '请区财政局加快资金拨付',
-  '请区规划自然资源局协调方案调整',
-  '请相关街道协助做好群众工作',
-  '请电力、燃气等管线单位加快迁改',
-];
-
 export const RETURN_COMMENTS = [
   '本月完成投资与形象进度不匹配，请核实后重新报送。',
   '请补充存在问题的具体原因及解决时限。',

@@ -17,12 +17,10 @@ import {
   AREA_SUBDISTRICT,
   AREAS,
   BUREAU,
-  COORDINATION,
   DEPARTMENTS,
   LEADERS,
   NAMED_PROJECTS,
   PHASES,
-  PROBLEMS,
   PROGRESS_STEPS,
   RETURN_COMMENTS,
   STREET_DEPARTMENT,
@@ -31,6 +29,8 @@ import {
   type NamedProjectSpec,
 } from './catalog';
 import { DEMO_LOGINS } from './demo-logins';
+import { CONSTRUCTION_ISSUES, PRELIMINARY_ISSUES } from './issues';
+import { generateProblems, LEADER_USERS, type SeedProblem } from './problems';
 
 // ── deterministic randomness ─────────────────────────────────────────────────────────────────────────────
 export type Random = () => number;
@@ -147,6 +147,8 @@ export interface SeedData {
   users: SeedUser[];
   projects: SeedProject[];
   anomalies: PlantedAnomaly[];
+  /** 协调问题 on the demo date, numbered in the order they were raised */
+  problems: SeedProblem[];
   figures: typeof PLAN_2025_FIGURES;
   indicators: typeof INDICATORS_2025;
 }
@@ -321,12 +323,7 @@ function milestoneTargetFor(stage: Stage, direction: Direction): string {
 }
 
 const MILESTONE_ORDER: readonly MilestoneKind[] = ['APPROVAL', 'LAND', 'PLANNING_PERMIT', 'EIA', 'CONSTRUCTION_PERMIT'];
-const BLOCKERS = [
-  '用地手续办理中，待市级审批',
-  '规划方案需调整，待专家评审',
-  '环评公示期收到意见，需补充论证',
-  '资金来源尚未落实',
-];
+const BLOCKERS = PRELIMINARY_ISSUES.map((i) => i.problem);
 
 // ── the generator ────────────────────────────────────────────────────────────────────────────────────────
 export function generateSeedData(seed = DEFAULT_SEED): SeedData {
@@ -485,17 +482,49 @@ export function generateSeedData(seed = DEFAULT_SEED): SeedData {
   }
   plantAnomalies(projects, anomalies, year);
 
+  // The 副区长 the projects name as leaders in charge sign in as LEADER users, so each sees the problems of
+  // their projects; 李区长 (the demo's `leader`) sees them all.
+  for (const l of LEADER_USERS) users.push({ ...l, role: 'LEADER', department: null });
+  const problemRnd = mulberry32(seed ^ PROBLEM_SEED);
+  const problems = generateProblems({ rnd: problemRnd, projects, userOf: userOf(users, problemRnd) });
+
   const data: SeedData = {
     year,
     departments: DEPARTMENTS,
     users,
     projects,
     anomalies,
+    problems,
     figures: PLAN_2025_FIGURES,
     indicators: INDICATORS_2025,
   };
   assertReproducesPlan(data);
   return data;
+}
+
+/** The problems draw from their own generator, so adding them moved none of the rest of the demo data. */
+const PROBLEM_SEED = 0x15d;
+
+/**
+ * The user who acts for a department in the problems' timelines: the bureau's reviewer, the department's reporter,
+ * or, for a unit that owns no project but leads or supports a problem (区规划自然资源局 …), a user created for it.
+ */
+function userOf(users: SeedUser[], rnd: Random) {
+  return (department: string): string => {
+    const role = department === BUREAU ? 'BUREAU' : 'DEPARTMENT';
+    const found = users.find((u) => u.role === role && u.department === department);
+    if (found) return found.username;
+    const index = DEPARTMENTS.findIndex((d) => d.name === department);
+    if (index < 0) throw new Error(`a problem names an unknown department: ${department}`);
+    const user: SeedUser = {
+      username: `dept${String(index + 1).padStart(2, '0')}`,
+      displayName: `${pick(rnd, SURNAMES)}填报（${DEPARTMENTS[index]!.shortName}）`,
+      role: 'DEPARTMENT',
+      department,
+    };
+    users.push(user);
+    return user.username;
+  };
 }
 
 /**
@@ -544,6 +573,9 @@ function writeConstructionReports(rnd: Random, p: SeedProject, year: number) {
     if (completed && !p.actualCompletion) p.actualCompletion = date(year, completionMonth, intBetween(rnd, 10, 28));
     const step = completed ? steps.length - 1 : Math.min(steps.length - 2, Math.floor(done * (steps.length - 1)));
     const hasProblem = pace < 0.8 && rnd() < 0.6;
+    // one draw for the issue and one for its 需协调事项, in the order the report's fields always drew them
+    const issue = hasProblem ? pick(rnd, CONSTRUCTION_ISSUES) : null;
+    const coordination = issue && rnd() < 0.6 ? pick(rnd, issue.coordination) : '';
     p.reports.push({
       month,
       invested,
@@ -551,8 +583,8 @@ function writeConstructionReports(rnd: Random, p: SeedProject, year: number) {
       percentComplete: (Math.round(done * 10000) / 100).toFixed(2),
       actualStart: p.actualStart,
       actualCompletion: completed ? p.actualCompletion : null,
-      problems: hasProblem ? pick(rnd, PROBLEMS) : '',
-      coordinationNeeded: hasProblem && rnd() < 0.6 ? pick(rnd, COORDINATION) : '',
+      problems: issue?.problem ?? '',
+      coordinationNeeded: coordination,
       nextSteps: started ? `加快推进${steps[Math.min(step + 1, steps.length - 1)]!}` : '加快办理开工手续',
       explanation: '',
       ...approved(rnd, year, month),
@@ -633,12 +665,19 @@ function writePreliminary(rnd: Random, p: SeedProject, year: number) {
       actualStart: null,
       actualCompletion: null,
       problems: next?.status === 'BLOCKED' ? (next.note ?? '') : '',
-      coordinationNeeded: next?.status === 'BLOCKED' ? pick(rnd, COORDINATION) : '',
+      coordinationNeeded: next?.status === 'BLOCKED' ? pick(rnd, preliminaryIssue(next.note).coordination) : '',
       nextSteps: next ? `推进${labels[next.kind]}办理` : '具备开工条件，待开工',
       explanation: '',
       ...approved(rnd, year, month),
     });
   }
+}
+
+/** The issue a blocked milestone's note comes from. */
+function preliminaryIssue(note: string | null) {
+  const issue = PRELIMINARY_ISSUES.find((i) => i.problem === note);
+  if (!issue) throw new Error(`a blocked milestone's note is no known issue: ${note}`);
+  return issue;
 }
 
 /** January–October were reviewed and approved; the filing date is sometimes after the 5th (late). */

@@ -10,6 +10,7 @@ import { checkReport } from '@/lib/domain/report-checks';
 import type { Db } from '@/lib/prisma';
 import { DEMO_PASSWORD } from './demo-logins';
 import { DEFAULT_SEED, generateSeedData, type SeedData } from './generate';
+import { loadProblems } from './load-problems';
 
 export interface SeedResult {
   seeded: boolean;
@@ -167,6 +168,8 @@ export async function seedDatabase(db: Db, options: { seed?: number; data?: Seed
       );
       await tx.preliminaryMilestone.createMany({ data: milestones });
 
+      const problems = await loadProblems(tx, data, { planYearId: planYear.id, departmentId: deptId, planOf });
+
       // The data is the November 2025 round in flight: the clock shows that week, not the calendar's
       // (README "The demo date"; `npm run demo:date -- off` returns to real time).
       await tx.appSetting.upsert({
@@ -184,6 +187,7 @@ export async function seedDatabase(db: Db, options: { seed?: number; data?: Seed
             year: data.year,
             projects: data.projects.length,
             reports: reports.length,
+            problems: problems.problems,
             demoDate: SEED_DEMO_DATE,
           },
         },
@@ -196,6 +200,7 @@ export async function seedDatabase(db: Db, options: { seed?: number; data?: Seed
         reports: reports.length,
         milestones: milestones.length,
         indicators: data.indicators.length,
+        ...problems,
       };
     },
     { timeout: 120_000, maxWait: 20_000 },

@@ -35,12 +35,22 @@ async function freshDatabase(): Promise<{ t: TestDatabase; fx: Fixtures }> {
 }
 
 /** Everything a refused call must leave as it was. */
-const TOUCHED = ['User', 'Department', 'PlanYear', 'MonthlyReport', 'AuditLog'] as const;
+const TOUCHED = [
+  'User',
+  'Department',
+  'PlanYear',
+  'MonthlyReport',
+  'AuditLog',
+  'Problem',
+  'ProblemEntry',
+  'ProblemCategory',
+  'Notification',
+] as const;
 
 /** The same input pointed at a record that does not exist, to prove "other department" answers identically. */
 function withMissingRecord(input: unknown): unknown {
   const copy = { ...(input as Record<string, unknown>) };
-  for (const key of ['projectPlanId', 'reportId']) if (key in copy) copy[key] = 99_999_999;
+  for (const key of ['projectPlanId', 'reportId', 'problemId', 'projectId']) if (key in copy) copy[key] = 99_999_999;
   // bulk actions name their records in a list
   if (Array.isArray(copy.reports)) {
     copy.reports = (copy.reports as Record<string, unknown>[]).map((r, i) => ({ ...r, reportId: 99_999_990 + i }));
@@ -120,7 +130,9 @@ describe.each(Object.entries(ACTIONS))('action %s', (name, spec) => {
 
       const result = await action(input);
       const cell = spec.row[role];
-      const allowed = cell === 'all' || (cell === 'own' && target === 'own');
+      // the permission reaches, but the record's flow refuses this role (e.g. only the lead unit proposes closure)
+      const flowRefuses = spec.refusedByFlow?.includes(role) ?? false;
+      const allowed = !flowRefuses && (cell === 'all' || (cell === 'own' && target === 'own'));
       if (allowed) {
         expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
         expect(await fx.db.auditLog.count({ where: { id: { gt: 0 } } })).toBeGreaterThan(auditsBefore);
@@ -128,6 +140,7 @@ describe.each(Object.entries(ACTIONS))('action %s', (name, spec) => {
         expect(result.ok).toBe(false);
         if (!result.ok) expect(['FORBIDDEN', 'NOT_FOUND']).toContain(result.code);
         expect(await digestOf(fx.db, TOUCHED)).toBe(before);
+        if (flowRefuses && target === 'own') expect(result).toMatchObject({ ok: false, code: 'FORBIDDEN' });
         if (cell === 'own' && target === 'other') {
           // another department's record answers exactly like a record that does not exist
           expect(result).toMatchObject({ ok: false, code: 'NOT_FOUND' });

@@ -80,7 +80,11 @@ describe('催报 after the deadline', () => {
   it('runDailyChecks reads the business clock', async () => {
     setClock('2025-12-08');
     try {
-      expect(await checks.runDailyChecks(t.db)).toEqual({ 'report.deadlineSoon': 'ok', 'report.overdue': 'ok' });
+      expect(await checks.runDailyChecks(t.db)).toEqual({
+        'report.deadlineSoon': 'ok',
+        'report.overdue': 'ok',
+        'problem.deadlines': 'ok',
+      });
     } finally {
       resetClock();
     }

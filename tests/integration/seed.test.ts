@@ -1,9 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_DEMO_DATE } from '@/lib/domain/demo-date';
+import { supervisionNumber } from '@/lib/domain/problems/numbering';
 import { getPlanReconciliation } from '@/lib/server/plan/get-plan-reconciliation';
+import { getProblem } from '@/lib/server/problems/get-problem';
+import { generateSeedData } from '@/prisma/seed/generate';
 import { seedDatabase } from '@/prisma/seed/load';
 import { ROOT } from '../../scripts/lib/postgres';
+import { actorOf } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 describe('the seeded database', () => {
@@ -44,6 +49,62 @@ describe('the seeded database', () => {
       SELECT (SELECT sum(amount) FROM "MonthlyPlanItem")::text AS split,
              (SELECT sum("annualPlan") FROM "ProjectPlan")::text AS plan`;
     expect(row).toEqual({ split: '2478000.00', plan: '2478000.00' });
+  });
+
+  it('holds the demo problems in every state, linked to their reports, with timelines and one 督办单', async () => {
+    const generated = generateSeedData().problems;
+    const byStatus = await t.db.problem.groupBy({ by: ['status'], _count: true });
+    const expected: Record<string, number> = {};
+    for (const p of generated) expected[p.status] = (expected[p.status] ?? 0) + 1;
+    expect(Object.fromEntries(byStatus.map((r) => [r.status, r._count]))).toEqual(expected);
+    expect(await t.db.problemEntry.count()).toBe(generated.reduce((s, p) => s + p.entries.length, 0));
+    expect(await t.db.problemSupportingUnit.count()).toBe(generated.reduce((s, p) => s + p.supporting.length, 0));
+
+    // the description is the text of the report and field it names
+    const sourced = await t.db.problem.findMany({
+      where: { sourceReportId: { not: null } },
+      select: {
+        description: true,
+        sourceField: true,
+        sourceReport: { select: { problems: true, coordinationNeeded: true } },
+      },
+    });
+    expect(sourced.length).toBeGreaterThanOrEqual(50);
+    for (const p of sourced) {
+      const r = p.sourceReport!;
+      expect(p.description).toBe(p.sourceField === 'COORDINATION' ? r.coordinationNeeded : r.problems);
+    }
+
+    // overdue on the demo date, counted by the database as the ledger will
+    const [row] = await t.db.$queryRaw<{ overdue: number }[]>`
+      SELECT count(*)::int AS overdue FROM "Problem" WHERE status <> 'CLOSED' AND "dueDate" < ${SEED_DEMO_DATE}::date`;
+    expect(row?.overdue).toBe(6);
+
+    // the 督办单 reads as its page and print view will show it
+    const escalated = await t.db.problem.findFirstOrThrow({ where: { supervisionNumber: { not: null } } });
+    const detail = await getProblem(t.db, await actorOf(t.db, 'bureau'), { id: escalated.id });
+    expect(detail.supervision?.number).toBe(supervisionNumber(2025, 1));
+    expect(detail.overdue).toBe(true);
+    expect(detail.lead).not.toBeNull();
+    expect(detail.leader?.name).toMatch(/副区长$/);
+    expect(detail.entries.map((e) => e.kind)).toContain('ESCALATED');
+    expect(detail.entries.every((e, i) => i === 0 || e.createdAt >= detail.entries[i - 1]!.createdAt)).toBe(true);
+  });
+
+  it('gives each 副区长 the problems of the projects in their charge', async () => {
+    const leaders = await t.db.user.findMany({
+      where: { role: 'LEADER' },
+      select: { username: true, displayName: true },
+    });
+    expect(leaders.map((l) => l.username).sort()).toEqual(
+      ['leader', 'leader-chen', 'leader-liu', 'leader-wang', 'leader-zhang', 'leader-zhao'].sort(),
+    );
+    const rows = await t.db.problem.findMany({
+      where: { leaderId: { not: null } },
+      select: { leader: { select: { displayName: true } }, project: { select: { leaderInCharge: true } } },
+    });
+    expect(rows.length).toBeGreaterThan(40);
+    for (const r of rows) expect(r.leader!.displayName).toBe(r.project?.leaderInCharge ?? '李区长');
   });
 
   it('never overwrites: seeding again changes nothing', async () => {

@@ -15,6 +15,10 @@ export interface NotificationParams {
   project?: string;
   /** the bureau's comment or reopening reason */
   comment?: string;
+  /** problems: the problem's number */
+  number?: string;
+  /** problems: days to the due date, or past it */
+  days?: number;
 }
 
 export interface NotifyOptions {
@@ -122,4 +126,15 @@ export async function notifyBureau(
     params,
     link,
   );
+}
+
+/** To the users lib/server/problems/problem-notify.ts chose for a problem's step, each once. */
+export async function notifyProblemUsers(
+  tx: Tx,
+  userIds: readonly number[],
+  kind: Extract<NotificationKind, `PROBLEM_${string}`>,
+  params: NotificationParams,
+  link: string,
+) {
+  await notifyUsers(tx, [...new Set(userIds)], kind, params, link);
 }

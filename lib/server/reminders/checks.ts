@@ -2,6 +2,7 @@ import 'server-only';
 import { logger } from '@/lib/log';
 import type { Db } from '@/lib/prisma';
 import { today as businessToday } from '@/lib/server/clock';
+import { runProblemChecks } from '@/lib/server/problems/problem-checks';
 import {
   dueSoonRows,
   lateRows,
@@ -16,8 +17,7 @@ import {
  * and however many app processes run it. The job queue runs them every hour of the working day
  * (lib/server/reminders/jobs.ts); tests call them with a day of their own.
  *
- * To add a check (e.g. problems due in 3 days): write `(db, today) => …` that notifies with a dedupe key, and add it
- * to DAILY_CHECKS.
+ * To add a check: write `(db, today) => …` that notifies once per subject (a dedupe key), and add it to DAILY_CHECKS.
  */
 export interface DailyCheck {
   name: string;
@@ -37,6 +37,8 @@ export async function checkReportOverdue(db: Db, today: string): Promise<ReportR
 export const DAILY_CHECKS: readonly DailyCheck[] = [
   { name: 'report.deadlineSoon', run: checkReportDeadlineSoon },
   { name: 'report.overdue', run: checkReportOverdue },
+  // problems due in 3 days, overdue, escalated to 督办 (issue 15): once per problem and due date, its own dedupe
+  { name: 'problem.deadlines', run: runProblemChecks },
 ];
 
 /** Every daily check, for the business clock's today unless a day is given; one failing does not stop the others. */

@@ -45,6 +45,11 @@ export interface ActionCase {
   /** records of a department are involved: own and other are both tried */
   scoped: boolean;
   row: Row;
+  /**
+   * Roles the permission reaches but the problem flow refuses on the fixture's record (lib/domain/problems/flow.ts:
+   * only the lead unit proposes closure): their calls must be FORBIDDEN and change nothing.
+   */
+  refusedByFlow?: Role[];
   input(fx: Fixtures, target: Target): Promise<unknown>;
 }
 
@@ -82,4 +87,46 @@ export async function reportOf(fx: Fixtures, target: Target, status: 'DRAFT' | '
   });
   const updated = await fx.db.monthlyReport.update({ where: { id: report.id }, data: { status } });
   return { reportId: updated.id, version: updated.version, planId: updated.planId };
+}
+
+type ProblemState = 'PENDING' | 'IN_PROGRESS' | 'CLOSE_PROPOSED' | 'CLOSED';
+
+/**
+ * A problem of the target department (raised by it, led by it, on its first project), put in this state with no
+ * 督办单, made so if needed; its id and version. Written directly: the matrix tests who may act, not how it got here.
+ */
+export async function problemOf(fx: Fixtures, target: Target, status: ProblemState = 'IN_PROGRESS') {
+  const departmentId = departmentOf(fx, target);
+  const projectId = await projectOf(fx, target);
+  const found = await fx.db.problem.findFirst({ where: { raisedByDepartmentId: departmentId, projectId } });
+  const data = {
+    status,
+    leadDepartmentId: status === 'PENDING' ? null : departmentId,
+    dueDate: new Date('2099-12-31T00:00:00Z'),
+    level: 'NORMAL' as const,
+    supervisionSeq: null,
+    supervisionNumber: null,
+  };
+  if (found) {
+    const updated = await fx.db.problem.update({ where: { id: found.id }, data });
+    return { problemId: updated.id, version: updated.version };
+  }
+  const planYear = await fx.db.planYear.findUniqueOrThrow({ where: { year: 2025 } });
+  const category = await fx.db.problemCategory.findFirstOrThrow({ orderBy: { id: 'asc' } });
+  const last = await fx.db.problem.aggregate({ where: { planYearId: planYear.id }, _max: { seq: true } });
+  const seq = (last._max.seq ?? 0) + 1;
+  const created = await fx.db.problem.create({
+    data: {
+      ...data,
+      planYearId: planYear.id,
+      seq,
+      number: `渝中协〔2025〕${seq}号`,
+      projectId,
+      categoryId: category.id,
+      title: '征地拆迁未完成',
+      description: '项目红线内仍有3户未签约',
+      raisedByDepartmentId: departmentId,
+    },
+  });
+  return { problemId: created.id, version: created.version };
 }

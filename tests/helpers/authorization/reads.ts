@@ -18,6 +18,7 @@ import { getDepartmentDrillDown } from '@/lib/server/dashboard/get-department-dr
 import { getProjectFigures } from '@/lib/server/dashboard/get-project-figures';
 import { getRollup } from '@/lib/server/dashboard/get-rollup';
 import { getUnreadNotificationCount, listNotifications } from '@/lib/server/notifications/list-notifications';
+import { getProblem } from '@/lib/server/problems/get-problem';
 import { getPlanReconciliation, getRollupReconciliation } from '@/lib/server/plan/get-plan-reconciliation';
 import { listPlanYears } from '@/lib/server/plan/list-plan-years';
 import { getProject } from '@/lib/server/projects/get-project';
@@ -28,7 +29,7 @@ import { getReportBoard } from '@/lib/server/reports/get-report-board';
 import { getReviewQueue } from '@/lib/server/reports/get-review-queue';
 import { getNotificationChannels } from '@/lib/server/reminders/channels';
 import { getOutboxSummary, listDepartmentWebhooks } from '@/lib/server/reminders/webhooks';
-import { ADMIN_ONLY, departmentOf, EVERYONE, projectOf, REVIEWERS, row, type ReadCase } from './matrix';
+import { ADMIN_ONLY, departmentOf, EVERYONE, problemOf, projectOf, REVIEWERS, row, type ReadCase } from './matrix';
 
 export const READS: Record<string, ReadCase> = {
   getPlanReconciliation: { scoped: false, row: EVERYONE, call: (db, a) => getPlanReconciliation(db, a, 2025) },
@@ -119,4 +120,11 @@ export const READS: Record<string, ReadCase> = {
   getNotificationChannels: { scoped: false, row: EVERYONE, call: (db, a) => getNotificationChannels(db, a) },
   listDepartmentWebhooks: { scoped: false, row: ADMIN_ONLY, call: (db, a) => listDepartmentWebhooks(db, a) },
   getOutboxSummary: { scoped: false, row: ADMIN_ONLY, call: (db, a) => getOutboxSummary(db, a) },
+  // a department reads the problems it takes part in (raised, leads, supports, on its project); the scope of lists
+  // is checked in tests/integration/problem-flow.test.ts
+  getProblem: {
+    scoped: true,
+    row: row('all', 'own', 'all', 'all'),
+    call: async (db, a, fx, target) => getProblem(db, a, { id: (await problemOf(fx, target)).problemId }),
+  },
 };

@@ -163,6 +163,15 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
             {(await getTranslations('projectEdit'))('editLink')}
           </Link>
         )}
+        {can(actor, 'problem.raise', project) && (
+          <Link
+            href={`/problems/new?project=${project.id}`}
+            className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50"
+            data-testid="project-raise-problem"
+          >
+            {(await getTranslations('problems.page'))('raiseLink')}
+          </Link>
+        )}
         {plan && <YearLinks years={project.years} current={plan.year} hrefFor={(year) => href({ year })} />}
       </div>
 
