@@ -233,6 +233,30 @@ describe('the funnel', () => {
     expect(await t.db.outboxMessage.count()).toBe(0);
   });
 
+  it('a problem’s notification reaches e-mail with its own message, through the same funnel', async () => {
+    await t.db.$transaction((tx) =>
+      notify.notifyProblemUsers(
+        tx,
+        [reporterId],
+        'PROBLEM_ASSIGNED',
+        {
+          department: '区发展改革委',
+          year: 2025,
+          month: 12,
+          count: 1,
+          number: '渝中协〔2025〕27号',
+          project: '管线迁改',
+        },
+        '/problems/2025-27',
+      ),
+    );
+    await outbox.deliverDueMessages(t.db);
+    expect(smtp.mails).toHaveLength(1);
+    const row = await t.db.outboxMessage.findFirstOrThrow();
+    expect(row).toMatchObject({ kind: 'PROBLEM_ASSIGNED', status: 'SENT' });
+    expect((row.payload as { text: string }).text).toContain('区发展改革委交办了协调问题渝中协〔2025〕27号“管线迁改”');
+  });
+
   it('a dedupe key fires once: the second call notifies nobody and queues nothing', async () => {
     const once = { dedupeKey: `test:${Math.random()}` };
     const first = await t.db.$transaction((tx) =>
