@@ -18,6 +18,7 @@ import { getDepartmentDrillDown } from '@/lib/server/dashboard/get-department-dr
 import { getProjectFigures } from '@/lib/server/dashboard/get-project-figures';
 import { getRollup } from '@/lib/server/dashboard/get-rollup';
 import { getUnreadNotificationCount, listNotifications } from '@/lib/server/notifications/list-notifications';
+import { listProblems } from '@/lib/server/problems/list-problems';
 import { getPlanReconciliation, getRollupReconciliation } from '@/lib/server/plan/get-plan-reconciliation';
 import { listPlanYears } from '@/lib/server/plan/list-plan-years';
 import { getProject } from '@/lib/server/projects/get-project';
@@ -113,4 +114,10 @@ export const READS: Record<string, ReadCase> = {
   getReviewQueue: { scoped: false, row: REVIEWERS, call: (db, a) => getReviewQueue(db, a, { year: 2025, month: 11 }) },
   listNotifications: { scoped: false, row: EVERYONE, call: (db, a) => listNotifications(db, a) },
   getUnreadNotificationCount: { scoped: false, row: EVERYONE, call: (db, a) => getUnreadNotificationCount(db, a) },
+  // problems (协调问题), the reads of the ledger, dashboard, bulletin and API
+  listProblems: {
+    scoped: false, // scoped inside the query: checked in tests/integration/authorization-scoping.test.ts
+    row: EVERYONE,
+    call: (db, a) => listProblems(db, a, {}),
+  },
 };
