@@ -15,6 +15,7 @@ import { getProjectFigures } from '@/lib/server/dashboard/get-project-figures';
 import { getRollup } from '@/lib/server/dashboard/get-rollup';
 import { listProjectIds, listProjects } from '@/lib/server/projects/list-projects';
 import { listProblems } from '@/lib/server/problems/list-problems';
+import { getProblemStats } from '@/lib/server/problems/problem-stats';
 import { AppError } from '@/lib/server/errors';
 import { actorFor, fixturesOf, ROLES, type Fixtures } from '../helpers/authorization/matrix';
 import { insertProblem } from '../helpers/problems';
@@ -65,6 +66,12 @@ describe('problem scoping', () => {
       if (role === 'DEPARTMENT') expect(seen).not.toContain(otherProblem.number);
       else expect(seen).toContain(otherProblem.number);
       expect(list.total).toBe(seen.length);
+      // the statistics' counts are district-wide aggregates; their overdue list names problems and keeps the scope
+      const stats = await getProblemStats(t.db, await actorFor(t.db, role), { asOf: '2025-11-20', overdueLimit: 100 });
+      const named = stats.oldestOverdue.map((i) => i.number);
+      expect(named).toContain(ownProblem.number);
+      if (role === 'DEPARTMENT') expect(named).not.toContain(otherProblem.number);
+      else expect(named).toContain(otherProblem.number);
     }
   });
 });

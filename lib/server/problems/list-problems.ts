@@ -83,12 +83,12 @@ export function problemOrderSql(actor: Actor, day: string, sort?: ProblemListSor
 }
 
 /** The columns of a ledger row, shared with the export. */
-export const problemRowSql = (actor: Actor, day: string) => Prisma.sql`
+export const problemRowSql = (actor: Actor, day: string, daysOverdue: Prisma.Sql = daysOverdueSql(day)) => Prisma.sql`
   p.id, p.number, p.seq, py.year, p.title, p.status::text AS status, p.level::text AS level, p."dueDate",
   pr.id AS "projectId", pr.code AS "projectCode", pr.name AS "projectName",
   c.id AS "categoryId", c.name AS "categoryName", ld.id AS "leadId", ld.name AS "leadName",
   lu.id AS "leaderId", lu."displayName" AS "leaderName", rd.name AS "raisedBy",
-  ${daysOverdueSql(day)}::int AS "daysOverdue",
+  ${daysOverdue}::int AS "daysOverdue",
   GREATEST(p."updatedAt", (SELECT max(e."createdAt") FROM "ProblemEntry" e WHERE e."problemId" = p.id)) AS "lastActivity",
   (p."leaderId" IS NOT DISTINCT FROM ${actor.id}) AS mine`;
 

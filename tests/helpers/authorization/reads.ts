@@ -19,6 +19,7 @@ import { getProjectFigures } from '@/lib/server/dashboard/get-project-figures';
 import { getRollup } from '@/lib/server/dashboard/get-rollup';
 import { getUnreadNotificationCount, listNotifications } from '@/lib/server/notifications/list-notifications';
 import { listProblems } from '@/lib/server/problems/list-problems';
+import { getProblemStats } from '@/lib/server/problems/problem-stats';
 import { getPlanReconciliation, getRollupReconciliation } from '@/lib/server/plan/get-plan-reconciliation';
 import { listPlanYears } from '@/lib/server/plan/list-plan-years';
 import { getProject } from '@/lib/server/projects/get-project';
@@ -120,4 +121,6 @@ export const READS: Record<string, ReadCase> = {
     row: EVERYONE,
     call: (db, a) => listProblems(db, a, {}),
   },
+  // district-wide counts for everyone; the overdue list keeps the scope (authorization-scoping.test.ts)
+  getProblemStats: { scoped: false, row: EVERYONE, call: (db, a) => getProblemStats(db, a, { year: 2025 }) },
 };
