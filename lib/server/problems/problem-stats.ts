@@ -2,6 +2,7 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import type { Actor } from '@/lib/auth/actor';
 import { isDateOnly } from '@/lib/domain/date-only';
+import { closureRatePercent } from '@/lib/domain/problems/problem-bulletin';
 import type { Db } from '@/lib/prisma';
 import { today } from '@/lib/server/clock';
 import { ValidationError } from '@/lib/server/errors';
@@ -69,15 +70,13 @@ export async function getProblemStats(
         closedThisMonth: number;
         overdue: number;
         supervisedOverdue: number;
-        rate: string | null;
       }[]
     >`
       SELECT count(*)::int AS total,
              count(*) FILTER (WHERE ${closed})::int AS closed,
              count(*) FILTER (WHERE ${closed} AND ${closedOn} >= ${monthStart}::date)::int AS "closedThisMonth",
              count(*) FILTER (WHERE ${overdue})::int AS overdue,
-             count(*) FILTER (WHERE ${overdue} AND p.level = 'SUPERVISED')::int AS "supervisedOverdue",
-             round(count(*) FILTER (WHERE ${closed}) * 100.0 / NULLIF(count(*), 0), 1)::text AS rate
+             count(*) FILTER (WHERE ${overdue} AND p.level = 'SUPERVISED')::int AS "supervisedOverdue"
         FROM "Problem" p JOIN "PlanYear" py ON py.id = p."planYearId"
        WHERE ${yearSql}`,
     db.$queryRaw<{ id: number; name: string; total: number; open: number; overdue: number }[]>`
@@ -118,7 +117,7 @@ export async function getProblemStats(
     closedThisMonth: t?.closedThisMonth ?? 0,
     overdue: t?.overdue ?? 0,
     supervisedOverdue: t?.supervisedOverdue ?? 0,
-    closureRatePercent: t?.rate ?? null,
+    closureRatePercent: closureRatePercent(closedCount, total),
     byCategory,
     byLead,
     oldestOverdue: oldest.map(toListItem),
