@@ -47,6 +47,7 @@ export default async function ProblemsPage({ searchParams }: { searchParams: Sea
         {scopeOf(actor, 'problem.raise') !== 'none' && (
           <Link
             href="/problems/new"
+            prefetch={false}
             className="rounded-md bg-brand-700 px-3 py-2 text-sm font-medium text-white hover:bg-brand-800"
             data-testid="problem-new-link"
           >

@@ -77,6 +77,7 @@ export async function ProjectProblems({
           {canRaise ? (
             <Link
               href={`/problems/new?project=${projectId}`}
+              prefetch={false}
               className="text-brand-700 hover:underline"
               data-testid="project-problem-new"
             >
