@@ -9,8 +9,17 @@ import type { ApiProblem, ApiProblemPage } from './problem-schemas';
 
 const iso = (d: Date) => d.toISOString();
 
-/** One page of the ledger, built by the function the 问题台账 page uses. */
-export async function problemListResource(db: Db, actor: Actor, query: ApiProblemListQuery): Promise<ApiProblemPage> {
+/** One page of the ledger, built by the function the 问题台账 page uses; null when `year` names no plan year. */
+export async function problemListResource(
+  db: Db,
+  actor: Actor,
+  query: ApiProblemListQuery,
+): Promise<ApiProblemPage | null> {
+  if (
+    query.year !== undefined &&
+    !(await db.planYear.findUnique({ where: { year: query.year }, select: { id: true } }))
+  )
+    return null;
   const list = await listProblems(db, actor, {
     year: query.year,
     page: query.page,

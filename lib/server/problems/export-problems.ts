@@ -2,7 +2,6 @@ import 'server-only';
 import ExcelJS from 'exceljs';
 import type { Actor } from '@/lib/auth/actor';
 import { toDateOnly } from '@/lib/domain/date-only';
-import { chongqingToday } from '@/lib/domain/deadlines';
 import {
   chineseDate,
   PROBLEM_LEVEL_LABELS,
@@ -31,7 +30,8 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 interface ExportRow extends ProblemRow {
   description: string;
   resolution: string | null;
-  closedAt: Date | null;
+  /** the day it was closed, in Chongqing */
+  closedOn: Date | null;
   supporting: string | null;
   progress: string | null;
 }
@@ -48,7 +48,8 @@ export async function exportProblemsWorkbook(
 ): Promise<{ buffer: Buffer; asOf: string; rows: number; truncated: boolean }> {
   const day = await today(db);
   const rows = await db.$queryRaw<ExportRow[]>`
-    SELECT ${problemRowSql(actor, day)}, p.description, p.resolution, p."closedAt",
+    SELECT ${problemRowSql(actor, day)}, p.description, p.resolution,
+      (p."closedAt" AT TIME ZONE 'Asia/Shanghai')::date AS "closedOn",
       (SELECT string_agg(sd.name, '、' ORDER BY sd."sortOrder", sd.name)
          FROM "ProblemSupportingUnit" su JOIN "Department" sd ON sd.id = su."departmentId"
         WHERE su."problemId" = p.id) AS supporting,
@@ -107,8 +108,8 @@ export async function exportProblemsWorkbook(
           : PROBLEM_STATUS_LABELS[r.status],
       progress: r.progress ?? '',
       closure:
-        r.status === 'CLOSED' && r.closedAt
-          ? `${r.resolution ?? ''}（${chineseDate(chongqingToday(r.closedAt))}办结）`
+        r.status === 'CLOSED' && r.closedOn
+          ? `${r.resolution ?? ''}（${chineseDate(toDateOnly(r.closedOn) ?? day)}办结）`
           : '',
     };
     const row = ws.getRow(index + 4);

@@ -10,9 +10,6 @@ export const dynamic = 'force-dynamic';
 export const GET = withApiToken(async (request, { actor }) => {
   const query = ZApiProblemListQuery.safeParse(rawQuery(new URL(request.url).searchParams));
   if (!query.success) return badRequest(apiIssues(query.error));
-  const { year } = query.data;
-  if (year !== undefined && !(await prisma.planYear.findUnique({ where: { year }, select: { id: true } }))) {
-    return notFound(`plan year ${year} not found`);
-  }
-  return apiJson(await problemListResource(prisma, actor, query.data));
+  const page = await problemListResource(prisma, actor, query.data);
+  return page ? apiJson(page) : notFound(`plan year ${query.data.year} not found`);
 });
