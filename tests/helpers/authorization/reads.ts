@@ -19,6 +19,8 @@ import { getProjectFigures } from '@/lib/server/dashboard/get-project-figures';
 import { getRollup } from '@/lib/server/dashboard/get-rollup';
 import { getUnreadNotificationCount, listNotifications } from '@/lib/server/notifications/list-notifications';
 import { getProblem } from '@/lib/server/problems/get-problem';
+import { listProblems } from '@/lib/server/problems/list-problems';
+import { getProblemStats } from '@/lib/server/problems/problem-stats';
 import { getPlanReconciliation, getRollupReconciliation } from '@/lib/server/plan/get-plan-reconciliation';
 import { listPlanYears } from '@/lib/server/plan/list-plan-years';
 import { getProject } from '@/lib/server/projects/get-project';
@@ -127,4 +129,12 @@ export const READS: Record<string, ReadCase> = {
     row: row('all', 'own', 'all', 'all'),
     call: async (db, a, fx, target) => getProblem(db, a, { id: (await problemOf(fx, target)).problemId }),
   },
+  // problems (协调问题), the reads of the ledger, dashboard, bulletin and API
+  listProblems: {
+    scoped: false, // scoped inside the query: checked in tests/integration/authorization-scoping.test.ts
+    row: EVERYONE,
+    call: (db, a) => listProblems(db, a, {}),
+  },
+  // district-wide counts for everyone; the overdue list keeps the scope (authorization-scoping.test.ts)
+  getProblemStats: { scoped: false, row: EVERYONE, call: (db, a) => getProblemStats(db, a, { year: 2025 }) },
 };
