@@ -19,7 +19,6 @@ export const CLIENT_NAMESPACES = [
   'notifications',
   'projectEdit',
   'projectImport',
-  'problems.flow.level',
   'problems.forms',
   'projects.buildType',
   'reminders.board',
