@@ -8,7 +8,7 @@
  *
  * Afterwards, in SQL: every report saved and submitted exactly once, no duplicate row, and the audit chain
  * verifies; over HTTP: no 5xx and no refused action. Prints the p50 / p95 of save, submit and dashboard; exits 1
- * when a check fails. Bounded: LOAD_MAX_SECONDS (300) for the whole load, and the settings below are capped.
+ * when a check fails. Bounded: LOAD_MAX_SECONDS (600) for the whole load, and the settings below are capped.
  */
 import pg from 'pg';
 import { authSecret } from '../lib/app-server';
@@ -29,7 +29,7 @@ const settings = {
   departments: setting('LOAD_DEPARTMENTS', 30, 100),
   readers: setting('LOAD_READERS', 20, 100),
   month: setting('LOAD_MONTH', 11, 12),
-  maxSeconds: setting('LOAD_MAX_SECONDS', 300, 1800),
+  maxSeconds: setting('LOAD_MAX_SECONDS', 600, 1800),
   dist: process.env.LOAD_DIST ?? '.next-bench',
 };
 
