@@ -3,6 +3,7 @@ import { getToken } from 'next-auth/jwt';
 import { getAuthSecret } from '@/lib/auth/secret';
 import { encodeSessionToken, sessionCookieName, sessionCookieOptions } from '@/lib/auth/session-cookie';
 import { SESSION_RENEW_AFTER_SECONDS, withinAbsoluteLifetime } from '@/lib/auth/session-policy';
+import { requestIdFrom } from '@/lib/http/request-id';
 import { contentSecurityPolicy, newNonce, STRICT_TRANSPORT_SECURITY } from '@/lib/http/security-headers';
 
 /** Paths any visitor may reach: the login page and every API route (which answer 401 themselves). */
@@ -12,7 +13,8 @@ function isPublic(pathname: string): boolean {
 
 /**
  * For every request but Next's static assets:
- * - a request id for the logs (x-request-id, returned as X-Request-Id);
+ * - a request id for the logs (x-request-id, returned as X-Request-Id): the caller's own when it is a bounded id of
+ *   safe characters (a load balancer's), else a fresh one (lib/http/request-id.ts);
  * - a fresh nonce and the Content-Security-Policy built on it (Next.js reads the policy from the request headers
  *   and puts the nonce on its scripts), plus HSTS when the app is served over https;
  * - visitors without a usable session token are sent to the login page, remembering where they were going;
@@ -25,7 +27,7 @@ export async function proxy(request: NextRequest) {
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development', https });
   // Every log line of this request carries it (lib/log.ts); the response names it too, for a support call.
-  const requestId = crypto.randomUUID();
+  const requestId = requestIdFrom(request.headers.get('x-request-id'));
   const withHeaders = (response: NextResponse) => {
     response.headers.set('Content-Security-Policy', csp);
     response.headers.set('X-Request-Id', requestId);

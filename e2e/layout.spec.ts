@@ -124,7 +124,9 @@ test('the leader’s pages fit 1280 and 1440 px, and the dashboard, a drill-down
   const project = await firstLink(page, '/projects', /^\/projects\/\d+$/);
   const department = await firstLink(page, '/dashboard', /^\/dashboard\/departments\/\d+$/);
   const phone = new Set(['/dashboard', department, BULLETIN]);
-  const paths = [...new Set([...nav, department, BULLETIN, project, '/account'])];
+  const paths = [
+    ...new Set([...nav, '/problems', department, BULLETIN, project, `${project}?tab=problems`, '/account']),
+  ];
   await checkScreens(
     page,
     watched,
@@ -161,7 +163,11 @@ test('a department reporter’s pages fit 1280 and 1440 px, the 前期 line of t
   await checkScreens(
     page,
     watched,
-    [...nav, project, '/notifications', '/account'].map((path) => ({ path })),
+    [...new Set([...nav, '/problems', project, `${project}?tab=problems`, '/notifications', '/account'])].map(
+      (path) => ({
+        path,
+      }),
+    ),
   );
 
   // the batch entry scrolls sideways (data-wide-grid); a 前期 project's milestone line still ends inside the

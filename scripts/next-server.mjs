@@ -37,8 +37,20 @@ const app = next({ dev: false, dir, hostname: hostname ?? 'localhost', port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+// The responses not yet begun, so that a shutdown can tell their keep-alive clients to go (see below).
+/** @type {Set<import('node:http').ServerResponse>} */
+const pending = new Set();
+let shuttingDown = false;
+
 const server = createServer((req, res) => {
   const started = performance.now();
+  // A client (a proxy, a load balancer) with a kept-alive connection can still send on it after server.close():
+  // such a request is served, but on a connection that closes after it, or the process would never drain.
+  if (shuttingDown) res.setHeader('Connection', 'close');
+  else {
+    pending.add(res);
+    res.once('close', () => pending.delete(res));
+  }
   res.once('finish', () => {
     const line = {
       reqId: res.getHeader('x-request-id') ?? null,
@@ -69,7 +81,6 @@ server.listen(port, hostname, () => {
 // KEYSTONE_SHUTDOWN_TIMEOUT_MS (25 s; docker-compose waits 30 s) whatever still runs is cut off.
 const SHUTDOWN_KEY = Symbol.for('keystone.onShutdown');
 const shutdownTimeoutMs = Number(process.env.KEYSTONE_SHUTDOWN_TIMEOUT_MS) || 25_000;
-let shuttingDown = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     if (shuttingDown) return;
@@ -82,10 +93,14 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     server.close(async () => {
       /** @type {Set<() => Promise<unknown>> | undefined} */
       const closers = globalThis[SHUTDOWN_KEY];
-      await Promise.allSettled([...(closers ?? [])].map((close) => close()));
+      const results = await Promise.allSettled([...(closers ?? [])].map((close) => close()));
+      const failed = results.filter((r) => r.status === 'rejected');
+      for (const f of failed) log.error({ err: f.reason }, 'a database pool did not close cleanly');
+      log.info({ closed: results.length - failed.length, failed: failed.length }, 'closed the database pools');
       log.info('stopped');
       process.exit(0);
     });
     server.closeIdleConnections();
+    for (const res of pending) if (!res.headersSent) res.setHeader('Connection', 'close');
   });
 }

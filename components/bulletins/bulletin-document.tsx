@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { Badge } from '@/components/ui/badge';
 import { formatChongqingTime } from '@/lib/server/audit/chongqing-time';
 import type { BulletinView } from '@/lib/server/bulletins/get-bulletin';
+import { BulletinProblems } from './bulletin-problems';
 import { BulletinTables } from './bulletin-tables';
 
 /** The text as the bureau wrote it: a blank line separates paragraphs, a single line break stays a line break. */
@@ -59,6 +60,7 @@ export async function BulletinDocument({ bulletin }: { bulletin: BulletinView })
         <p className="text-right text-xs text-slate-500">{t('page.unit')}</p>
         <BulletinTables figures={bulletin.figures} />
       </div>
+      <BulletinProblems figures={bulletin.figures} />
       <p className="text-xs text-slate-500">
         {t('page.figuresTakenAt', { time: formatChongqingTime(bulletin.figures.takenAt, { seconds: false }) })}
       </p>

@@ -19,6 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: '/dashboard', labelKey: 'dashboard', permission: 'rollup.read' },
   { href: '/plan', labelKey: 'plan' },
   { href: '/projects', labelKey: 'projects' },
+  { href: '/problems', labelKey: 'problems', permission: 'problem.read' },
   { href: '/bulletins', labelKey: 'bulletins', permission: 'rollup.read' },
   { href: '/reports', labelKey: 'reportEntry', permission: 'report.edit' },
   { href: '/reports/review', labelKey: 'reportReview', permission: 'report.review' },

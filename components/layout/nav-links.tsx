@@ -15,7 +15,8 @@ export function NavLinks({ links, label }: { links: NavLink[]; label: string }) 
   const matches = (href: string) => pathname === href || pathname.startsWith(`${href}/`);
   const current = links.filter((l) => matches(l.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
-    <nav aria-label={label} className="flex min-w-0 flex-wrap items-center gap-1">
+    // no gap, tight padding: the administrator's nine links and the name still fit one line at 1280 px
+    <nav aria-label={label} className="flex min-w-0 flex-wrap items-center">
       {links.map((link) => {
         const active = link.href === current;
         return (
@@ -24,7 +25,7 @@ export function NavLinks({ links, label }: { links: NavLink[]; label: string }) 
             href={link.href}
             aria-current={active ? 'page' : undefined}
             className={cn(
-              'rounded-md px-2 py-1.5 text-sm whitespace-nowrap text-brand-100 transition-colors hover:bg-white/10 hover:text-white',
+              'rounded-md px-1.5 py-1.5 text-sm whitespace-nowrap text-brand-100 transition-colors hover:bg-white/10 hover:text-white',
               active && 'bg-white/15 font-medium text-white',
             )}
           >

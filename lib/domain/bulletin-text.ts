@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import type { Stage } from '@/generated/prisma/enums';
 import { assertMonth, describeGap, type GapDescription, paceGapPoints, pacePercent } from '@/lib/domain/pace';
+import { problemBulletinSentence, type ProblemBulletinInput } from '@/lib/domain/problems/problem-bulletin';
 
 /**
  * The monthly bulletin (月度通报) text (issue 6, "Monthly bulletin"). Pure: money arrives in 万元 as decimal strings.
@@ -124,6 +125,8 @@ export interface BulletinDraftInput {
   redWarningProjects: readonly string[];
   /** how many departments to name at the top and at the bottom; default 3 */
   rankCount?: number;
+  /** the coordination problems at the month's end (absent in bulletins drafted before problems existed) */
+  problems?: ProblemBulletinInput;
 }
 
 export interface BulletinDraft {
@@ -150,7 +153,8 @@ const STAGE_ZH: Record<Stage, string> = {
  *    百分点；已竣工40个，竣工率46.5%。" (新开工: 已开工 / 开工率; 前期: "前期项目155个，不安排年度投资；已具备开工条件12个。");
  * 3. the leading and lagging departments: top `rankCount` by % of plan descending, then the bottom `rankCount`
  *    ascending among the rest (a department is never in both); ties by YTD descending, then input order;
- * 4. the red-warning projects, or "本月无红色预警项目。".
+ * 4. the coordination problems (lib/domain/problems/problem-bulletin.ts), when given;
+ * 5. the red-warning projects, or "本月无红色预警项目。".
  */
 export function bulletinDraft(input: BulletinDraftInput): BulletinDraft {
   assertMonth(input.month);
@@ -203,6 +207,8 @@ export function bulletinDraft(input: BulletinDraftInput): BulletinDraft {
     if (lagging.length > 0) text += `；完成率靠后的是${list(lagging)}`;
     paragraphs.push(`${text}。`);
   }
+
+  if (input.problems) paragraphs.push(problemBulletinSentence(input.problems));
 
   paragraphs.push(
     input.redWarningProjects.length === 0

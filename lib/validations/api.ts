@@ -59,7 +59,7 @@ export function rawQuery(searchParams: URLSearchParams): RawQuery {
  */
 
 /** A text parameter under the shared text rule (lib/validations/text.ts), with the API's English messages. */
-const apiText = (name: string, max: number) =>
+export const apiText = (name: string, max: number) =>
   z
     .string()
     .transform((raw, ctx) => {
@@ -83,14 +83,14 @@ const apiText = (name: string, max: number) =>
     })
     .pipe(z.string().max(max));
 
-const ZYear = z
+export const ZYear = z
   .string()
   .regex(/^\d{4}$/, { error: 'must be a four-digit year, e.g. 2025' })
   .transform(Number)
   .pipe(z.int().min(0).max(9999));
 
 /** A whole number in a range, from a query string. */
-const wholeNumber = (name: string, min: number, max: number) => {
+export const wholeNumber = (name: string, min: number, max: number) => {
   const error = `${name} must be a whole number from ${min} to ${max}`;
   return z
     .string()
@@ -100,7 +100,7 @@ const wholeNumber = (name: string, min: number, max: number) => {
 };
 
 /** One value: a repeated single-valued parameter is refused rather than one of its values picked. */
-const one = <O>(name: string, schema: z.ZodType<O, string>) =>
+export const one = <O>(name: string, schema: z.ZodType<O, string>) =>
   z
     .array(z.string())
     .max(1, { error: `${name} may be given once` })
@@ -109,16 +109,16 @@ const one = <O>(name: string, schema: z.ZodType<O, string>) =>
     .pipe(schema.optional());
 
 /** The values of a list parameter given repeated or comma-separated, blanks left out. */
-const listValues = (values: string[] | undefined) =>
+export const listValues = (values: string[] | undefined) =>
   (values ?? [])
     .flatMap((v) => v.split(','))
     .map((v) => v.trim())
     .filter((v) => v.length > 0);
 
-const distinct = <T>(values: T[]) => [...new Set(values)];
+export const distinct = <T>(values: T[]) => [...new Set(values)];
 
 /** A list given repeated or comma-separated, every value one of `allowed`. */
-const listOf = <T extends string>(name: string, allowed: readonly T[]) =>
+export const listOf = <T extends string>(name: string, allowed: readonly T[]) =>
   z
     .array(z.string())
     .optional()
@@ -129,7 +129,7 @@ const listOf = <T extends string>(name: string, allowed: readonly T[]) =>
         .overwrite(distinct),
     );
 
-const LIST_NOTE = 'Several values: repeat the parameter or separate them with commas.';
+export const LIST_NOTE = 'Several values: repeat the parameter or separate them with commas.';
 
 const KNOWN_ROLLUP_PARAMS = ['month', 'basis'] as const;
 const KNOWN_LIST_PARAMS = [
@@ -152,7 +152,7 @@ const KNOWN_LIST_PARAMS = [
  * answer with unfiltered data. Only the known names are passed on, copied onto a fresh object (so ?__proto__= is
  * just another unknown name, never a prototype).
  */
-const knownQuery = (known: readonly string[]) =>
+export const knownQuery = (known: readonly string[]) =>
   z
     .custom<RawQuery>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
       error: 'the query must be name=value pairs',

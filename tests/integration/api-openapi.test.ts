@@ -20,6 +20,8 @@ type Routes = {
   rollup: typeof import('@/app/api/v1/plan-years/[year]/rollup/route');
   projects: typeof import('@/app/api/v1/projects/route');
   project: typeof import('@/app/api/v1/projects/[code]/route');
+  problems: typeof import('@/app/api/v1/problems/route');
+  problem: typeof import('@/app/api/v1/problems/[number]/route');
   openapi: typeof import('@/app/api/v1/openapi.json/route');
 };
 
@@ -87,6 +89,8 @@ beforeAll(async () => {
     rollup: await import('@/app/api/v1/plan-years/[year]/rollup/route'),
     projects: await import('@/app/api/v1/projects/route'),
     project: await import('@/app/api/v1/projects/[code]/route'),
+    problems: await import('@/app/api/v1/problems/route'),
+    problem: await import('@/app/api/v1/problems/[number]/route'),
     openapi: await import('@/app/api/v1/openapi.json/route'),
   };
   const tokens = await import('@/lib/server/api/tokens');
@@ -199,6 +203,56 @@ describe('every endpoint answers as the document says', () => {
     await conforms(P, await call(code, '', null), 401);
     await conforms(P, await call('NO-SUCH-CODE'), 404);
     await conforms(P, await call(code, '?year=2031'), 404);
+  });
+
+  it('GET /problems', async () => {
+    const { insertProblem, departmentId } = await import('../helpers/problems');
+    const own = await departmentId(t.db, '区住房城乡建委');
+    const project = await t.db.project.findFirstOrThrow({ where: { departmentId: own }, orderBy: { id: 'asc' } });
+    await insertProblem(t.db, {
+      raisedByDepartmentId: own,
+      leadDepartmentId: own,
+      projectId: project.id,
+      dueDate: '2025-01-10',
+      reply: '进展',
+    });
+    await insertProblem(t.db, {
+      raisedByDepartmentId: own,
+      status: 'CLOSED',
+      leadDepartmentId: own,
+      dueDate: '2025-01-10',
+      supervised: true,
+    });
+    const call = (query = '', bearer?: string | null) =>
+      routes.problems.GET(request(`/problems${query}`, bearer), undefined);
+    const P = '/problems';
+    const all = (await conforms(P, await call(), 200)) as { total: number; data: { project: unknown }[] };
+    expect(all.total).toBe(2);
+    await conforms(
+      P,
+      await call(`?overdue=true&status=IN_PROGRESS,PENDING&lead=${own}&sort=daysOverdue&year=2025`),
+      200,
+    );
+    await conforms(P, await call('?q=2025-1&pageSize=100&page=3'), 200);
+    await conforms(P, await call('?overdue=yes'), 400);
+    await conforms(P, await call('?statuses=CLOSED'), 400);
+    await conforms(P, await call('?pageSize=101'), 400);
+    await conforms(P, await call('', null), 401);
+    await conforms(P, await call('?year=2031'), 404);
+  });
+
+  it('GET /problems/{number}', async () => {
+    const call = (number: string, query = '', bearer?: string | null) =>
+      routes.problem.GET(request(`/problems/${encodeURIComponent(number)}${query}`, bearer), params({ number }));
+    const P = '/problems/{number}';
+    const open = (await conforms(P, await call('2025-1'), 200)) as { number: string; entries: unknown[] };
+    expect(open.number).toBe('渝中协〔2025〕1号');
+    expect(open.entries.length).toBeGreaterThan(1);
+    await conforms(P, await call('渝中协〔2025〕2号'), 200);
+    await conforms(P, await call('2025-1', '?expand=all'), 400);
+    await conforms(P, await call('2025-1', '', null), 401);
+    await conforms(P, await call('2025-999'), 404);
+    await conforms(P, await call('not-a-number'), 404);
   });
 
   it('GET /openapi.json', async () => {

@@ -14,8 +14,11 @@ import { getDepartmentDrillDown } from '@/lib/server/dashboard/get-department-dr
 import { getProjectFigures } from '@/lib/server/dashboard/get-project-figures';
 import { getRollup } from '@/lib/server/dashboard/get-rollup';
 import { listProjectIds, listProjects } from '@/lib/server/projects/list-projects';
+import { listProblems } from '@/lib/server/problems/list-problems';
+import { getProblemStats } from '@/lib/server/problems/problem-stats';
 import { AppError } from '@/lib/server/errors';
 import { actorFor, fixturesOf, ROLES, type Fixtures } from '../helpers/authorization/matrix';
+import { insertProblem } from '../helpers/problems';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 let t: TestDatabase;
@@ -39,6 +42,36 @@ describe('list scoping', () => {
       else expect(list!.total).toBe(421);
       // what an export holds: the same scope
       expect(await listProjectIds(t.db, actor, { year: 2025 })).toHaveLength(list!.total);
+    }
+  });
+});
+
+/**
+ * Problems (协调问题) name projects and units: a department is shown those it takes part in (raised, leads, supports,
+ * or on its projects), everyone else every problem; the scope is inside the query, so totals never count the rest.
+ */
+describe('problem scoping', () => {
+  it('lists a department only the problems it takes part in, and every problem to the others', async () => {
+    const fx = await fixturesOf(t.db);
+    const ownProblem = await insertProblem(t.db, { raisedByDepartmentId: fx.ownDepartmentId, dueDate: '2025-11-01' });
+    const otherProblem = await insertProblem(t.db, {
+      raisedByDepartmentId: fx.otherDepartmentId,
+      leadDepartmentId: fx.otherDepartmentId,
+      dueDate: '2025-11-01',
+    });
+    for (const role of ROLES) {
+      const list = await listProblems(t.db, await actorFor(t.db, role), { pageSize: 100 });
+      const seen = list.items.map((i) => i.number);
+      expect(seen).toContain(ownProblem.number);
+      if (role === 'DEPARTMENT') expect(seen).not.toContain(otherProblem.number);
+      else expect(seen).toContain(otherProblem.number);
+      expect(list.total).toBe(seen.length);
+      // the statistics' counts are district-wide aggregates; their overdue list names problems and keeps the scope
+      const stats = await getProblemStats(t.db, await actorFor(t.db, role), { asOf: '2025-11-20', overdueLimit: 100 });
+      const named = stats.oldestOverdue.map((i) => i.number);
+      expect(named).toContain(ownProblem.number);
+      if (role === 'DEPARTMENT') expect(named).not.toContain(otherProblem.number);
+      else expect(named).toContain(otherProblem.number);
     }
   });
 });

@@ -20,6 +20,7 @@ import type { SessionActor } from '@/lib/auth/session';
 import { ZSignIn } from '@/lib/validations/auth';
 import { actorOf } from '../helpers/actors';
 import { Fingerprint, Tally } from '../helpers/property-fingerprint';
+import { insertProblem } from '../helpers/problems';
 import { objectOf, PBT_RUNS, weirdString } from '../helpers/property-inputs';
 import { pathSegment, queryAround } from '../helpers/property-requests';
 import {
@@ -57,7 +58,7 @@ const SAMPLES: Record<string, readonly string[]> = {
   page: ['1', '2', '0', '100001'],
   pageSize: ['20', '200', '201'],
   size: ['20', '50', '7'],
-  sort: ['rate', 'name', 'nope'],
+  sort: ['rate', 'name', 'nope', 'daysOverdue'],
   dir: ['asc', 'desc', 'up'],
   q: ['重庆', '轨道', 'YZ'],
   stage: ['NEW_START', 'PRELIMINARY,ONGOING', 'x'],
@@ -69,7 +70,32 @@ const SAMPLES: Record<string, readonly string[]> = {
   warning: ['red', 'yellow,none'],
   month: ['1', '10', '12', '13', '0'],
   basis: ['approved', 'submitted', 'both'],
+  // the problem ledger's (问题台账) filters
+  status: ['CLOSED', 'PENDING,IN_PROGRESS', 'OPEN'],
+  category: ['1', '2,3', 'x'],
+  level: ['SUPERVISED', 'KEY,NORMAL', 'HIGH'],
+  lead: ['1', '2,3'],
+  leader: ['1', 'x'],
+  project: ['1', '2'],
+  raisedBy: ['1', '3'],
+  overdue: ['true', 'false', '1'],
 };
+const PROBLEM_PARAMS = [
+  'year',
+  'page',
+  'pageSize',
+  'sort',
+  'dir',
+  'q',
+  'status',
+  'category',
+  'level',
+  'lead',
+  'leader',
+  'project',
+  'raisedBy',
+  'overdue',
+];
 
 type RouteCase = { arbitrary: fc.Arbitrary<unknown>; call: (input: never) => Promise<Call>; runs?: number };
 
@@ -110,6 +136,27 @@ const ROUTES: Record<string, RouteCase> = {
     arbitrary: fc.tuple(pathSegment('YZ2025-0001', 'YZ2025-0100', 'yz2025-0001'), queryAround(['year'], SAMPLES)),
     call: async ([code, q]: [string, string]) =>
       answer(await mod.project.GET(bearer(`http://localhost/api/v1/projects/x?${q}`), params({ code }))),
+  },
+  'GET /api/v1/problems': {
+    arbitrary: queryAround(PROBLEM_PARAMS, SAMPLES),
+    call: async (q: string) =>
+      answer(await mod.problems.GET(bearer(`http://localhost/api/v1/problems?${q}`), undefined)),
+  },
+  'GET /api/v1/problems/[number]': {
+    arbitrary: fc.tuple(pathSegment('2025-1', '渝中协〔2025〕1号', '2025-99'), queryAround(['x'], SAMPLES)),
+    call: async ([number, q]: [string, string]) =>
+      answer(await mod.problem.GET(bearer(`http://localhost/api/v1/problems/x?${q}`), params({ number }))),
+  },
+  'GET /api/problems/export': {
+    runs: Math.max(1, Math.ceil(PBT_RUNS / 5)),
+    arbitrary: fc.tuple(
+      role,
+      queryAround([...PROBLEM_PARAMS.filter((p) => p !== 'pageSize' && p !== 'page'), 'size', 'hide'], SAMPLES),
+    ),
+    call: async ([r, q]: [Role | null, string]) => {
+      await asRole(r);
+      return answer(await mod.problemExport.GET(new NextRequest(`http://localhost/api/problems/export?${q}`)));
+    },
   },
   // a download builds a whole workbook for each accepted request: a fifth of the runs keeps the file within its time
   'GET /api/projects/export': {
@@ -190,6 +237,10 @@ beforeAll(async () => {
   for (const r of Object.keys(USERS) as Role[]) {
     actors.set(r, await actorOf(t.db, USERS[r]));
   }
+  // problems, so the problem routes have something to read and export
+  const own = actors.get('DEPARTMENT')!.departmentId!;
+  await insertProblem(t.db, { raisedByDepartmentId: own, leadDepartmentId: own, dueDate: '2025-10-01', reply: '进展' });
+  await insertProblem(t.db, { raisedByDepartmentId: own, status: 'CLOSED', leadDepartmentId: own, supervised: true });
   // a published bulletin, so the bulletin download has something to export
   await publishedBulletin(t.db, actors.get('BUREAU')!, 9, '性质测试通报', '正文');
 }, 120_000);

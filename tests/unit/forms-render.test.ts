@@ -126,6 +126,7 @@ describe('a row of batch entry', () => {
     report: null,
     previous: { progressText: '主体结构施工至18层', nextSteps: '继续施工', percentComplete: '60.00' },
     milestones: [],
+    openProblems: 0,
     ...over,
   });
   const renderRow = (r: BatchEntryRow, selectable = true) =>
@@ -155,6 +156,13 @@ describe('a row of batch entry', () => {
     expect(tag(html, 'batch-select')).toBeDefined();
     expect(tag(html, 'batch-submit-one')).toBeDefined();
     expect(html).toMatch(/data-testid="batch-ytd">900.00</);
+  });
+
+  it('shows a project’s open problems as a badge linking to the ledger, and nothing without any', () => {
+    expect(renderRow(row())).not.toContain('batch-open-problems');
+    const badge = tag(renderRow(row({ openProblems: 3 })), 'batch-open-problems');
+    expect(attr(badge, 'href')).toBe('/problems?project=5');
+    expect(renderRow(row({ openProblems: 3 }))).toContain('3个未办结问题');
   });
 
   it('names each input by project and column, and places it for Enter to move down its column', () => {

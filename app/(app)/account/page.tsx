@@ -2,10 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { SignOutEverywhere } from '@/components/account/sign-out-everywhere';
+import { ChannelsForm } from '@/components/reminders/channels-form';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requireActor } from '@/lib/auth/session';
 import { absoluteSessionEnd, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-policy';
+import { prisma } from '@/lib/db';
+import { getNotificationChannels } from '@/lib/server/reminders/channels';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('account.page');
@@ -15,7 +18,13 @@ export async function generateMetadata(): Promise<Metadata> {
 /** The signed-in user's own account: who they are, this session's limits, the password, sign-out everywhere. */
 export default async function AccountPage() {
   const actor = await requireActor();
-  const [t, tr, format] = await Promise.all([getTranslations('account'), getTranslations('roles'), getFormatter()]);
+  const [t, tr, tc, format, channels] = await Promise.all([
+    getTranslations('account'),
+    getTranslations('roles'),
+    getTranslations('reminders.channels'),
+    getFormatter(),
+    getNotificationChannels(prisma, actor),
+  ]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short' });
   const signedInAt = actor.signedInAt;
 
@@ -54,6 +63,14 @@ export default async function AccountPage() {
             </Button>
           </div>
           <SignOutEverywhere />
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>{tc('title')}</CardTitle>
+        </CardHeader>
+        <CardContent>
+          <ChannelsForm {...channels} />
         </CardContent>
       </Card>
     </div>

@@ -40,7 +40,7 @@ export function AssignForm({
   reassign: boolean;
 }) {
   const t = useTranslations('problems.forms');
-  const tl = useTranslations('problems.flow.level');
+  const tl = useTranslations('enums.problemLevel');
   const router = useRouter();
   const id = useId();
   const action = useActionForm(ZAssignProblem, (values) => assignProblem(values), {

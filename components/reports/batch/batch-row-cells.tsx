@@ -87,6 +87,17 @@ export function BatchProjectCell({ row, flags }: { row: BatchEntryRow; flags: re
         {row.annualPlan && (
           <span>{t('annualPlan', { amount: formatWan(row.annualPlan, locale, { unit: false }) })}</span>
         )}
+        {row.openProblems > 0 && (
+          <Link
+            href={`/problems?project=${row.projectId}`}
+            title={t('openProblemsTitle')}
+            className="rounded-full bg-red-50 px-2 py-0.5 font-medium text-red-700 ring-1 ring-red-200 hover:bg-red-100"
+            data-testid="batch-open-problems"
+            tabIndex={-1}
+          >
+            {t('openProblems', { count: row.openProblems })}
+          </Link>
+        )}
       </div>
       {report?.status === 'RETURNED' && report.reviewComment && (
         <p className="mt-1 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900" data-testid="batch-returned-comment">

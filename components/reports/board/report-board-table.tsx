@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DataTable, type DataTableColumn, type DataTableRow } from '@/components/data-table/data-table';
+import { RemindLateButton } from '@/components/reminders/remind-late-button';
 import { Badge } from '@/components/ui/badge';
 import type { Actor } from '@/lib/auth/actor';
 import { scopeOf } from '@/lib/auth/permissions';
@@ -21,7 +22,16 @@ const STATE_BADGE: Record<DepartmentReportState, 'success' | 'neutral' | 'danger
  * The board's table: one row per department, late ones first and in red. A department's name leads where its
  * reports are handled: the review queue for the bureau, the entry screen for the department itself.
  */
-export async function ReportBoardTable({ board, actor }: { board: ReportBoard; actor: Actor }) {
+export async function ReportBoardTable({
+  board,
+  actor,
+  remind = false,
+}: {
+  board: ReportBoard;
+  actor: Actor;
+  /** a 催报 button on each late row (the bureau's) */
+  remind?: boolean;
+}) {
   const [t, locale] = await Promise.all([getTranslations('board'), getLocale()]);
   const count = (n: number) => formatCount(n, locale);
   const month = { month: board.month, monthName: monthName(board.month, locale) };
@@ -87,6 +97,8 @@ export async function ReportBoardTable({ board, actor }: { board: ReportBoard; a
     })),
     { id: 'state', header: t('columns.state') },
     { id: 'daysOverdue', header: t('columns.daysOverdue'), align: 'end', className: 'tabular-nums' },
+    // the bureau's 催报 to one late department
+    ...(remind ? [{ id: 'remind', header: '', align: 'end' } satisfies DataTableColumn] : []),
   ];
 
   const rows = board.rows.map((row): DataTableRow => ({
@@ -107,6 +119,14 @@ export async function ReportBoardTable({ board, actor }: { board: ReportBoard; a
           {t(`state.${row.state}`)}
         </Badge>
       ),
+      remind: row.late ? (
+        <RemindLateButton
+          year={board.year}
+          month={board.month}
+          lateCount={1}
+          department={{ id: row.departmentId, name: row.departmentName }}
+        />
+      ) : null,
       daysOverdue: row.late ? (
         <span className="font-semibold text-red-700" data-testid="board-days-overdue">
           {t('days', { days: row.daysOverdue })}

@@ -6,6 +6,8 @@ import {
   ZApiRollupQuery,
   ZApiYearPath,
 } from '@/lib/validations/api';
+import { ZApiProblemListQuery, ZApiProblemNumberPath, ZApiProblemQuery } from '@/lib/validations/api-problems';
+import { ZApiProblem, ZApiProblemPage } from './problem-schemas';
 import { apiSchemas, ZApiError, ZApiProject, ZApiProjectPage, ZApiRollup } from './response-schemas';
 
 /**
@@ -105,7 +107,7 @@ const DESCRIPTION = [
   'Read-only access to the key-project investment figures of 重庆市渝中区 (Yuzhong District), for the city’s platform.',
   '',
   '- Authenticate with `Authorization: Bearer <token>`; an administrator issues and revokes tokens under 系统管理 → API 令牌.',
-  '- Every figure is computed by the same code as the Keystone pages, with the read rights of a district leader (all projects, every rollup).',
+  '- Every figure is computed by the same code as the Keystone pages, with the read rights of a district leader (all projects, every rollup, every coordination problem).',
   '- Money is in 万元 (10,000 yuan) as exact decimal strings; each resource says so in `unit`.',
   '- Errors are `{ "error": { "code", "message", "details"? } }`. Messages are in English (validation messages name the parameter), while names of projects, departments and areas are Chinese as stored.',
   '- Unknown query parameters are refused with 400 rather than ignored.',
@@ -152,6 +154,24 @@ function buildDocument() {
         },
         badRequest: 'a bad year, or an unknown parameter',
         notFound: 'no project with this code, or no such plan year',
+      }),
+      '/problems': get({
+        operationId: 'listProblems',
+        summary: 'The coordination problems (协调问题), filtered, sorted and paginated',
+        description: 'The 问题台账 as the bureau sees it: every problem, overdue counted against today.',
+        query: ZApiProblemListQuery,
+        ok: { description: 'one page of problems', schema: ZApiProblemPage },
+        badRequest: 'a bad parameter value, or an unknown parameter',
+        notFound: 'no such plan year (a filter that matches nothing answers an empty page)',
+      }),
+      '/problems/{number}': get({
+        operationId: 'getProblem',
+        summary: 'A coordination problem with its timeline',
+        path: { number: ZApiProblemNumberPath },
+        query: ZApiProblemQuery,
+        ok: { description: 'the problem', schema: ZApiProblem },
+        badRequest: 'an unknown parameter',
+        notFound: 'no problem with this number',
       }),
       '/openapi.json': {
         get: {

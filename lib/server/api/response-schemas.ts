@@ -21,7 +21,7 @@ import { WARNING_LEVELS } from '@/lib/validations/project-list';
 /** The named schemas, by their component name in the document. */
 export const apiSchemas = z.registry<{ id: string }>();
 
-const named = <S extends z.ZodType>(id: string, schema: S): S => {
+export const named = <S extends z.ZodType>(id: string, schema: S): S => {
   apiSchemas.add(schema, { id });
   return schema;
 };

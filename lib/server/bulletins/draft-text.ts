@@ -26,6 +26,17 @@ export function bulletinDraftText(figures: BulletinFigures): { title: string; bo
     departments: r.byDepartment.map((d) => ({ name: d.label, ytd: d.completed, annualPlan: d.annualPlan })),
     redWarningProjects: figures.redProjects.map((p) => p.name),
     rankCount: RANKED_DEPARTMENTS,
+    ...(figures.problems
+      ? {
+          problems: {
+            month: r.month,
+            total: figures.problems.total,
+            closed: figures.problems.closed,
+            overdue: figures.problems.overdue,
+            supervisedOverdue: figures.problems.supervisedOverdue,
+          },
+        }
+      : {}),
   });
   return { title: draft.title, body: draft.paragraphs.join('\n\n') };
 }

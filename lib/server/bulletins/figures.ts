@@ -4,7 +4,9 @@ import type { Actor } from '@/lib/auth/actor';
 import { rankDepartments as rankByPercent } from '@/lib/domain/bulletin-text';
 import type { Db } from '@/lib/prisma';
 import type { Tx } from '@/lib/server/audit';
-import { now } from '@/lib/server/clock';
+import { now, today } from '@/lib/server/clock';
+import { daysInMonth, formatDateOnly } from '@/lib/domain/date-only';
+import { getProblemStats } from '@/lib/server/problems/problem-stats';
 import { getRollup, type DepartmentCut, type Rollup } from '@/lib/server/dashboard/get-rollup';
 
 /** A construction project at or beyond the plan year's red line behind 序时进度 in the bulletin's month. */
@@ -32,6 +34,56 @@ export interface BulletinFigures {
   redProjects: RedProject[];
   /** ISO time the figures were taken */
   takenAt: string;
+  /** the coordination problems at the month's end; absent in bulletins drafted before problems existed */
+  problems?: BulletinProblemFigures;
+}
+
+/** An overdue problem as the bulletin's table prints it. */
+export interface BulletinOverdueProblem {
+  number: string;
+  project: string | null;
+  title: string;
+  lead: string | null;
+  daysOverdue: number;
+}
+
+export interface BulletinProblemFigures {
+  /** "YYYY-MM-DD": the month's last day, or the day the figures were taken if that came first */
+  asOf: string;
+  total: number;
+  closed: number;
+  /** 办结率, one decimal; null with no problems */
+  closureRatePercent: string | null;
+  overdue: number;
+  supervisedOverdue: number;
+  /** the longest overdue first, at most BULLETIN_OVERDUE_ROWS */
+  overdueProblems: BulletinOverdueProblem[];
+}
+
+/** How many overdue problems the bulletin's table names. */
+export const BULLETIN_OVERDUE_ROWS = 50;
+
+/** The problems of the bulletin's year as of its month's end (or today, when the month has not ended). */
+async function takeProblemFigures(db: Db, actor: Actor, year: number, month: number): Promise<BulletinProblemFigures> {
+  const monthEnd = formatDateOnly(year, month, daysInMonth(year, month));
+  const day = await today(db);
+  const asOf = day < monthEnd ? day : monthEnd;
+  const s = await getProblemStats(db, actor, { year, asOf, overdueLimit: BULLETIN_OVERDUE_ROWS });
+  return {
+    asOf,
+    total: s.total,
+    closed: s.closed,
+    closureRatePercent: s.closureRatePercent,
+    overdue: s.overdue,
+    supervisedOverdue: s.supervisedOverdue,
+    overdueProblems: s.oldestOverdue.map((p) => ({
+      number: p.number,
+      project: p.project?.name ?? null,
+      title: p.title,
+      lead: p.lead?.name ?? null,
+      daysOverdue: p.daysOverdue,
+    })),
+  };
 }
 
 /** How many departments the bulletin names as leading and as lagging. */
@@ -81,6 +133,7 @@ export async function takeBulletinFigures(
   const pace = new Decimal(month).times(100).dividedBy(12);
   return {
     rollup,
+    problems: await takeProblemFigures(db as Db, actor, planYear.year, month),
     paceRedPoints: redPoints,
     // printed on the bulletin: a date of the document, so the business clock's
     takenAt: (await now(db)).toISOString(),

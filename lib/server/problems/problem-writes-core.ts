@@ -122,7 +122,7 @@ export async function openStep(
     if (next.reason === 'notAllowed') throw new ForbiddenError();
     if (next.reason === 'notAssigned') throw new ConflictError('problems.flow.errors.notAssigned');
     throw new ConflictError('problems.flow.errors.wrongStatus', {
-      status: { key: `problems.flow.status.${row.status}` },
+      status: { key: `enums.problemStatus.${row.status}` },
     });
   }
   return { row, parties, status: next.status };

@@ -46,6 +46,8 @@ export interface BatchEntryRow {
   /** last month's 形象进度 and 下步计划, to start this month's from */
   previous: { progressText: string; nextSteps: string; percentComplete: string | null } | null;
   milestones: { kind: MilestoneKind; status: MilestoneStatus; actualDate: string | null }[];
+  /** the project's problems not yet closed (a department sees every problem of its own projects) */
+  openProblems: number;
 }
 
 export interface BatchEntry {
@@ -96,6 +98,8 @@ export async function getBatchEntry(
           actualStart: true,
           actualCompletion: true,
           milestones: { select: { kind: true, status: true, actualDate: true }, orderBy: { kind: 'asc' } },
+          // open problems (协调问题) of the project, counted in this same query: the row's badge to the ledger
+          _count: { select: { problems: { where: { status: { not: 'CLOSED' } } } } },
         },
       },
       reports: {
@@ -121,6 +125,7 @@ export async function getBatchEntry(
       priorYtd: prior.reduce((sum, r) => sum.plus(r.investedThisMonth), plan.project.totalInvestment.mul(0)).toFixed(2),
       projectActualStart: toDateOnly(plan.project.actualStart),
       projectActualCompletion: toDateOnly(plan.project.actualCompletion),
+      openProblems: plan.project._count.problems,
       report: current && {
         id: current.id,
         version: current.version,

@@ -56,7 +56,8 @@ interface CountRow {
  * exist or the month is not one departments have been asked to report yet.
  */
 export async function getReportBoard(
-  db: Db,
+  // a transaction too: the 催报 reads the board in the transaction that notifies (lib/server/reminders)
+  db: Pick<Db, 'planYear' | '$queryRaw'>,
   actor: Actor,
   options: GetReportBoardOptions,
 ): Promise<ReportBoard | null> {

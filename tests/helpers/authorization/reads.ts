@@ -19,7 +19,9 @@ import { getProjectFigures } from '@/lib/server/dashboard/get-project-figures';
 import { getRollup } from '@/lib/server/dashboard/get-rollup';
 import { getUnreadNotificationCount, listNotifications } from '@/lib/server/notifications/list-notifications';
 import { getProblem } from '@/lib/server/problems/get-problem';
+import { listProblems } from '@/lib/server/problems/list-problems';
 import { getProblemSettings } from '@/lib/server/problems/problem-settings';
+import { getProblemStats } from '@/lib/server/problems/problem-stats';
 import { getPlanReconciliation, getRollupReconciliation } from '@/lib/server/plan/get-plan-reconciliation';
 import { listPlanYears } from '@/lib/server/plan/list-plan-years';
 import { getProject } from '@/lib/server/projects/get-project';
@@ -28,6 +30,8 @@ import { listProjectIds, listProjects } from '@/lib/server/projects/list-project
 import { getBatchEntry } from '@/lib/server/reports/get-batch-entry';
 import { getReportBoard } from '@/lib/server/reports/get-report-board';
 import { getReviewQueue } from '@/lib/server/reports/get-review-queue';
+import { getNotificationChannels } from '@/lib/server/reminders/channels';
+import { getOutboxSummary, listDepartmentWebhooks } from '@/lib/server/reminders/webhooks';
 import { ADMIN_ONLY, departmentOf, EVERYONE, problemOf, projectOf, REVIEWERS, row, type ReadCase } from './matrix';
 
 export const READS: Record<string, ReadCase> = {
@@ -117,6 +121,10 @@ export const READS: Record<string, ReadCase> = {
   getReviewQueue: { scoped: false, row: REVIEWERS, call: (db, a) => getReviewQueue(db, a, { year: 2025, month: 11 }) },
   listNotifications: { scoped: false, row: EVERYONE, call: (db, a) => listNotifications(db, a) },
   getUnreadNotificationCount: { scoped: false, row: EVERYONE, call: (db, a) => getUnreadNotificationCount(db, a) },
+  // one's own reminder channels; a department's group robots and the outbox's state are the admin's
+  getNotificationChannels: { scoped: false, row: EVERYONE, call: (db, a) => getNotificationChannels(db, a) },
+  listDepartmentWebhooks: { scoped: false, row: ADMIN_ONLY, call: (db, a) => listDepartmentWebhooks(db, a) },
+  getOutboxSummary: { scoped: false, row: ADMIN_ONLY, call: (db, a) => getOutboxSummary(db, a) },
   // a department reads the problems it takes part in (raised, leads, supports, on its project); the scope of lists
   // is checked in tests/integration/problem-flow.test.ts
   getProblem: {
@@ -124,4 +132,12 @@ export const READS: Record<string, ReadCase> = {
     row: row('all', 'own', 'all', 'all'),
     call: async (db, a, fx, target) => getProblem(db, a, { id: (await problemOf(fx, target)).problemId }),
   },
+  // problems (协调问题), the reads of the ledger, dashboard, bulletin and API
+  listProblems: {
+    scoped: false, // scoped inside the query: checked in tests/integration/authorization-scoping.test.ts
+    row: EVERYONE,
+    call: (db, a) => listProblems(db, a, {}),
+  },
+  // district-wide counts for everyone; the overdue list keeps the scope (authorization-scoping.test.ts)
+  getProblemStats: { scoped: false, row: EVERYONE, call: (db, a) => getProblemStats(db, a, { year: 2025 }) },
 };

@@ -8,6 +8,7 @@ import { EVERYDAY_ACTIONS } from './everyday-actions';
 import type { ActionCase } from './matrix';
 import { PROBLEM_ACTIONS } from './problem-actions';
 import { PROJECT_ACTIONS } from './project-actions';
+import { REMINDER_ACTIONS } from './reminder-actions';
 import { REPORT_ACTIONS } from './report-actions';
 
 export { READS } from './reads';
@@ -24,4 +25,11 @@ function merge(...areas: Record<string, ActionCase>[]): Record<string, ActionCas
   return all;
 }
 
-export const ACTIONS = merge(EVERYDAY_ACTIONS, ADMIN_ACTIONS, PROJECT_ACTIONS, REPORT_ACTIONS, PROBLEM_ACTIONS);
+export const ACTIONS = merge(
+  EVERYDAY_ACTIONS,
+  ADMIN_ACTIONS,
+  PROJECT_ACTIONS,
+  REPORT_ACTIONS,
+  PROBLEM_ACTIONS,
+  REMINDER_ACTIONS,
+);

@@ -6,10 +6,12 @@ import { CreateDepartmentButton } from '@/components/admin/department-forms';
 import { DepartmentsTable } from '@/components/admin/departments-table';
 import { NoticeArea, NoticeProvider } from '@/components/forms/notice';
 import { AdminPageHeader } from '@/components/admin/page-header';
+import { DepartmentWebhooks } from '@/components/reminders/department-webhooks';
 import { can } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
 import { listDepartments } from '@/lib/server/admin/list-departments';
+import { getOutboxSummary, listDepartmentWebhooks } from '@/lib/server/reminders/webhooks';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.departments');
@@ -20,7 +22,12 @@ export default async function AdminDepartmentsPage() {
   await connection();
   const actor = await requireActor();
   if (!can(actor, 'department.manage')) notFound();
-  const [departments, t] = await Promise.all([listDepartments(prisma, actor), getTranslations('admin.departments')]);
+  const [departments, t, webhooks, outbox] = await Promise.all([
+    listDepartments(prisma, actor),
+    getTranslations('admin.departments'),
+    listDepartmentWebhooks(prisma, actor),
+    getOutboxSummary(prisma, actor),
+  ]);
 
   return (
     <NoticeProvider>
@@ -28,6 +35,7 @@ export default async function AdminDepartmentsPage() {
         <AdminPageHeader title={t('title')} description={t('description')} action={<CreateDepartmentButton />} />
         <NoticeArea />
         <DepartmentsTable departments={departments} />
+        <DepartmentWebhooks rows={webhooks} outbox={outbox} />
       </div>
     </NoticeProvider>
   );

@@ -36,6 +36,7 @@ export default async function ProblemPage({ params }: { params: Params }) {
   const { actor, problem } = await loadProblem((await params).slug);
   const t = await getTranslations('problems.page');
   const tf = await getTranslations('problems.flow');
+  const te = await getTranslations('enums');
   const options = await problemFormOptions(prisma, actor);
   const facts: [string, React.ReactNode][] = [
     [
@@ -71,8 +72,8 @@ export default async function ProblemPage({ params }: { params: Params }) {
         </p>
         <h1 className="text-2xl font-semibold text-slate-900">{problem.title}</h1>
         <div className="flex flex-wrap items-center gap-2">
-          <Badge data-testid="problem-status">{tf(`status.${problem.status}`)}</Badge>
-          <Badge>{tf(`level.${problem.level}`)}</Badge>
+          <Badge data-testid="problem-status">{te(`problemStatus.${problem.status}`)}</Badge>
+          <Badge>{te(`problemLevel.${problem.level}`)}</Badge>
           {problem.overdue && (
             <span className="text-sm font-medium text-red-700" data-testid="problem-overdue">
               {t('overdue', { days: problem.daysOverdue })}

@@ -11,6 +11,7 @@ import { ProjectHistory } from '@/components/projects/project-history';
 import { ProjectPlanCard } from '@/components/projects/project-plan-card';
 import { ProjectReportsTable } from '@/components/projects/project-reports-table';
 import { ProjectTabs, type ProjectTab } from '@/components/projects/project-tabs';
+import { ProjectProblems } from '@/components/problems/ledger/project-problems';
 import { YearLinks } from '@/components/navigation/year-links';
 import { ReportForm } from '@/components/reports/report-form';
 import { ReportStatusBadge } from '@/components/reports/report-status-badge';
@@ -22,6 +23,7 @@ import { prisma } from '@/lib/db';
 import { NotFoundError } from '@/lib/server/errors';
 import { getProject, type ProjectDetail } from '@/lib/server/projects/get-project';
 import { getProjectHistory } from '@/lib/server/projects/get-project-history';
+import { listProblems } from '@/lib/server/problems/list-problems';
 import type { SearchParams } from '@/lib/search-params';
 
 type Params = Promise<{ id: string }>;
@@ -121,16 +123,22 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
   await connection();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const { actor, project } = await loadProject(id, query.year);
-  const tab: ProjectTab = query.tab === 'history' ? 'history' : 'overview';
+  const tab: ProjectTab = query.tab === 'history' || query.tab === 'problems' ? query.tab : 'overview';
   const [t, tStage] = await Promise.all([getTranslations('projects'), getTranslations('enums.stage')]);
   const plan = project.plan;
   const history = tab === 'history' ? await getProjectHistory(prisma, actor, { projectId: project.id }) : null;
+  // open ones first: the status order runs 待交办 → 办理中 → 待确认办结 → 已办结
+  const problems =
+    tab === 'problems'
+      ? await listProblems(prisma, actor, { projectIds: [project.id], sort: 'status', dir: 'asc', pageSize: 100 })
+      : null;
 
   const href = (next: { year?: number; tab?: ProjectTab }) => {
     const search = new URLSearchParams();
     const year = next.year ?? plan?.year;
     if (year !== undefined) search.set('year', String(year));
-    if ((next.tab ?? tab) === 'history') search.set('tab', 'history');
+    const nextTab = next.tab ?? tab;
+    if (nextTab !== 'overview') search.set('tab', nextTab);
     const text = search.toString();
     return `/projects/${project.id}${text ? `?${text}` : ''}`;
   };
@@ -179,6 +187,8 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
 
       {tab === 'history' ? (
         <ProjectHistory rows={history ?? []} />
+      ) : problems ? (
+        <ProjectProblems projectId={project.id} list={problems} canRaise={can(actor, 'problem.raise', project)} />
       ) : (
         <>
           <CurrentMonthReport

@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import { signedInPage, sql } from './helpers';
+
+/**
+ * Reminders that reach people (issue 15): a user chooses e-mail on the account page, and the administrator gives a
+ * department a group robot, whose URL (a secret) is shown masked once saved. The 催报 itself is proven by
+ * tests/integration/reminder-actions.test.ts: the demo date is before November's deadline, so no one is late here.
+ */
+test('a user switches e-mail reminders on: an address is required, then saved', async ({ browser, baseURL }) => {
+  const page = await signedInPage(browser, 'leader');
+  await page.goto('/account');
+  const form = page.getByTestId('channels-form');
+  await expect(form).toBeVisible();
+  // the e2e server configures no SMTP: the page says e-mail is not sent for now
+  await expect(form).toContainText('系统尚未配置邮件服务器');
+
+  await page.getByTestId('channels-email-enabled').check();
+  await form.getByLabel('电子邮箱').fill('');
+  await form.getByRole('button', { name: '保存提醒方式' }).click();
+  await expect(form.getByText('开启邮件提醒需填写电子邮箱地址。')).toBeVisible();
+
+  await form.getByLabel('电子邮箱').fill('leader@example.gov.cn');
+  await form.getByRole('button', { name: '保存提醒方式' }).click();
+  await expect(page.getByTestId('channels-saved')).toHaveText('提醒方式已保存。');
+
+  await page.reload();
+  await expect(page.getByTestId('channels-email-enabled')).toBeChecked();
+  await expect(page.getByTestId('channels-form').getByLabel('电子邮箱')).toHaveValue('leader@example.gov.cn');
+  const [row] = await sql<{ email: string; emailEnabled: boolean }>(
+    baseURL,
+    `SELECT s.email, s."emailEnabled" FROM "NotificationSetting" s JOIN "User" u ON u.id = s."userId" WHERE u.username = 'leader'`,
+  );
+  expect(row).toEqual({ email: 'leader@example.gov.cn', emailEnabled: true });
+});
+
+test('the administrator sets a department’s 企业微信 robot, sees it masked, and removes it', async ({ browser }) => {
+  const page = await signedInPage(browser, 'admin');
+  await page.goto('/admin/departments');
+  await expect(page.getByTestId('outbox-summary')).toContainText('发送队列');
+  const table = page.getByTestId('webhooks-table');
+
+  await table.getByRole('button', { name: '设置区交通局的群机器人' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Webhook 地址').fill('ftp://example.com/hook');
+  await dialog.getByRole('button', { name: '设置' }).click();
+  await expect(dialog.getByText('请输入以 http:// 或 https:// 开头的机器人 Webhook 地址。')).toBeVisible();
+  // a loopback port nothing listens on: the job queue's attempts fail harmlessly until the robot is removed
+  await dialog.getByLabel('Webhook 地址').fill('http://127.0.0.1:9/cgi-bin/webhook/send?key=E2E-SECRET-KEY');
+  await dialog.getByRole('button', { name: '设置' }).click();
+  await expect(page.getByText('已保存区交通局的群机器人。')).toBeVisible();
+
+  const row = table.getByRole('row').filter({ hasText: '区交通局' });
+  await expect(row).toContainText('企业微信');
+  await expect(row).toContainText('http://127.0.0.1:9/…-KEY');
+  await expect(page.getByText('E2E-SECRET')).toHaveCount(0);
+
+  await table.getByRole('button', { name: '移除区交通局的群机器人' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '移除' }).click();
+  await expect(page.getByText('已移除区交通局的群机器人。')).toBeVisible();
+  await expect(row).toContainText('未配置');
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import {
+  maskWebhookUrl,
+  MAX_DELIVERY_ATTEMPTS,
+  outboxMessageId,
+  retryDelaySeconds,
+  RETRY_CAP_SECONDS,
+  robotAccepted,
+  robotBody,
+  ROBOT_CONTENT_MAX_BYTES,
+  truncateUtf8,
+} from '@/lib/domain/outbox';
+
+const payload = {
+  subject: '提醒',
+  text: '区交通局尚有3个项目的月报逾期未报送',
+  link: 'https://keystone.example/reports',
+};
+
+describe('retryDelaySeconds', () => {
+  it('waits 30 s after the first failure and doubles after each further one', () => {
+    expect([1, 2, 3, 4].map(retryDelaySeconds)).toEqual([30, 60, 120, 240]);
+  });
+
+  it('never waits longer than the cap', () => {
+    expect(retryDelaySeconds(MAX_DELIVERY_ATTEMPTS - 1)).toBe(RETRY_CAP_SECONDS);
+  });
+
+  it('gives up at the last attempt', () => {
+    expect(retryDelaySeconds(MAX_DELIVERY_ATTEMPTS)).toBeNull();
+    expect(retryDelaySeconds(MAX_DELIVERY_ATTEMPTS + 5)).toBeNull();
+  });
+
+  it('refuses an attempt count below 1', () => {
+    expect(() => retryDelaySeconds(0)).toThrow(RangeError);
+    expect(() => retryDelaySeconds(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('robotBody', () => {
+  it('writes the text format both robots read, the link on its own line', () => {
+    expect(JSON.parse(robotBody('WECOM', payload))).toEqual({
+      msgtype: 'text',
+      text: { content: `${payload.text}\n${payload.link}` },
+    });
+  });
+
+  it('leads with 钉钉’s keyword unless the text already has it', () => {
+    expect(JSON.parse(robotBody('DINGTALK', payload, '调度')).text.content).toMatch(/^【调度】区交通局/);
+    expect(JSON.parse(robotBody('DINGTALK', payload, '月报')).text.content).toMatch(/^区交通局/);
+    expect(JSON.parse(robotBody('WECOM', payload, '调度')).text.content).toMatch(/^区交通局/);
+  });
+
+  it('keeps the content within 2048 bytes of UTF-8, cut on a character', () => {
+    const long = { ...payload, text: '催'.repeat(3000) };
+    const content = JSON.parse(robotBody('WECOM', long)).text.content as string;
+    expect(new TextEncoder().encode(content).length).toBeLessThanOrEqual(ROBOT_CONTENT_MAX_BYTES);
+    expect(content.endsWith('…')).toBe(true);
+    expect(content).not.toContain('\uFFFD');
+  });
+});
+
+describe('truncateUtf8', () => {
+  it('leaves a text that fits as it is', () => {
+    expect(truncateUtf8('短文本', 100)).toBe('短文本');
+  });
+  it('never splits a character of four bytes', () => {
+    expect(truncateUtf8('😀😀😀', 9)).toBe('😀…');
+  });
+});
+
+describe('robotAccepted', () => {
+  it('takes errcode 0 or a plain 2xx as delivered', () => {
+    expect(robotAccepted(200, '{"errcode":0,"errmsg":"ok"}')).toEqual({ ok: true });
+    expect(robotAccepted(204, '')).toEqual({ ok: true });
+  });
+  it('takes a non-zero errcode, a redirect or a server error as failed', () => {
+    expect(robotAccepted(200, '{"errcode":310000,"errmsg":"keywords not in content"}')).toEqual({
+      ok: false,
+      error: 'errcode 310000: keywords not in content',
+    });
+    expect(robotAccepted(302, '').ok).toBe(false);
+    expect(robotAccepted(500, '').ok).toBe(false);
+  });
+});
+
+describe('outboxMessageId and maskWebhookUrl', () => {
+  it('gives every attempt of a row the same Message-ID', () => {
+    expect(outboxMessageId(42, 'example.gov.cn')).toBe('<keystone-outbox-42@example.gov.cn>');
+  });
+  it('hides the robot’s key', () => {
+    const masked = maskWebhookUrl('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=0123456789abcdef');
+    expect(masked).toBe('https://qyapi.weixin.qq.com/…cdef');
+    expect(masked).not.toContain('0123456789');
+  });
+});
