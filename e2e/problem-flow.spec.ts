@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import Decimal from 'decimal.js';
 import { signedInPage, sql } from './helpers';
 
 /**
@@ -25,6 +26,16 @@ async function firstProjectOf(baseURL: string | undefined, department: string) {
     [department],
   );
   return project!;
+}
+
+/** The 办结率 of 2025 as the problems give it, one decimal (the dashboard's rule). */
+async function closureRatePercent(baseURL: string | undefined) {
+  const [c] = await sql<{ total: number; closed: number }>(
+    baseURL,
+    `SELECT count(*)::int AS total, count(*) FILTER (WHERE p.status = 'CLOSED')::int AS closed
+       FROM "Problem" p JOIN "PlanYear" py ON py.id = p."planYearId" WHERE py.year = 2025`,
+  );
+  return new Decimal(c!.closed).times(100).dividedBy(c!.total).toFixed(1, Decimal.ROUND_HALF_UP);
 }
 
 /** Raises a problem on the project as the signed-in user; returns its page's path. */
@@ -92,6 +103,11 @@ test('a department raises a problem, the bureau assigns it to another unit, whic
   await expect(jtj.getByText(project.name).first()).toBeVisible();
 
   const bureau = await signedInPage(browser, 'bureau');
+  // the dashboard's 办结率 (closed ÷ all problems of the year) with this problem open
+  await bureau.goto('/dashboard');
+  const closureRate = bureau.getByTestId('problem-card').getByTestId('problem-stat-closureRate');
+  const rateBefore = await closureRatePercent(baseURL);
+  await expect(closureRate).toContainText(`${rateBefore}%`);
   await assign(bureau, path, '区住房城乡建委', '2025-12-20');
   await expect(bureau.getByText('区住房城乡建委').first()).toBeVisible();
 
@@ -116,6 +132,12 @@ test('a department raises a problem, the bureau assigns it to another unit, whic
   await close.getByRole('button', { name: '确认办结' }).click();
   await expect(bureau.getByTestId('problem-status')).toHaveText('已办结');
   await expect(bureau.getByTestId('problem-closure')).toContainText('同意办结');
+
+  // one more closed problem: the 办结率 rises to what the problems give
+  await bureau.goto('/dashboard');
+  const rateAfter = await closureRatePercent(baseURL);
+  expect(Number(rateAfter)).toBeGreaterThan(Number(rateBefore));
+  await expect(closureRate).toContainText(`${rateAfter}%`);
 
   // the raiser sees the outcome
   await jtj.goto(path);

@@ -17,8 +17,6 @@ export const CLIENT_NAMESPACES = [
   'errors',
   'login',
   'notifications',
-  'problems.flow.level',
-  'problems.forms',
   'problems.settings',
   'projectEdit',
   'projectImport',
