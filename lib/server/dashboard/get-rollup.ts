@@ -183,8 +183,12 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
   const constructionTotal = cuts.find(
     (c) => c.g_construction === 0 && c.g_investor && c.g_direction && c.construction === true,
   );
+  // ties (two departments at 100.00%) in the order of their keys: the SQL groups come in no fixed order, and a
+  // ranking must read the same on every request, in the bulletin and after a restore
+  const byKey = (a: string | number, b: string | number) =>
+    typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'zh-CN');
   const byPercentDesc = <T extends RollupCut<string | number>>(a: T, b: T) =>
-    new Decimal(b.percent ?? -1).comparedTo(a.percent ?? -1);
+    new Decimal(b.percent ?? -1).comparedTo(a.percent ?? -1) || byKey(a.key, b.key);
   const onTime = new Map(timeliness.map((t) => [t.departmentId, t]));
 
   const stageRows = only('g_stage');
