@@ -93,7 +93,10 @@ function startApp(url: string, op: string, input: unknown, username: string) {
      */
     async killMidWrite(ready: (watcher: pg.Client) => Promise<boolean> = async () => true) {
       await withClient(url, async (w) => {
-        await waitFor('the moment to stop the write', () => ready(w));
+        // a process that died or stalled before the moment says why in the failure, not only "timed out"
+        await waitFor('the moment to stop the write', () => ready(w)).catch((error: Error) => {
+          throw new Error(`${error.message}; the app process said: ${JSON.stringify(lines)} ${stderr}`);
+        });
         await holdAuditChain(w);
         await waitFor('the write to wait at the audit chain', () => waitingOnAuditChain(w));
         child.kill('SIGKILL');
