@@ -94,3 +94,13 @@ export async function departmentId(db: Db, name: string): Promise<number> {
 export async function userId(db: Db, username: string): Promise<number> {
   return (await db.user.findUniqueOrThrow({ where: { username } })).id;
 }
+
+/**
+ * Removes every problem (the demo's 60 among them), for tests that count the problems they insert themselves. Test
+ * databases only: the product never deletes a problem.
+ */
+export async function removeAllProblems(db: Db): Promise<void> {
+  await db.problemEntry.deleteMany();
+  await db.problemSupportingUnit.deleteMany();
+  await db.problem.deleteMany();
+}

@@ -137,6 +137,8 @@ describe('GET /openapi.json', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/openapi.json',
       '/plan-years/{year}/rollup',
+      '/problems',
+      '/problems/{number}',
       '/projects',
       '/projects/{code}',
     ]);

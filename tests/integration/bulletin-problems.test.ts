@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BulletinFigures } from '@/lib/server/bulletins/figures';
 import { actorOf, signIn } from '../helpers/actors';
 import { resetClock, setClock } from '../helpers/clock';
-import { departmentId, insertProblem } from '../helpers/problems';
+import { departmentId, insertProblem, removeAllProblems } from '../helpers/problems';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 let t: TestDatabase;
@@ -16,6 +16,8 @@ let lateNumber: string;
 
 beforeAll(async () => {
   t = await createTestDatabase('seeded', { app: true });
+  // the counts below are of this file's own problems, not the demo's 60
+  await removeAllProblems(t.db);
   actions = await import('@/lib/actions/bulletins');
   ({ getBulletin } = await import('@/lib/server/bulletins/get-bulletin'));
   const own = await departmentId(t.db, '区住房城乡建委');

@@ -10,7 +10,7 @@ import { PROBLEM_SHEET_COLUMNS } from '@/lib/domain/problems/problem-sheet';
 import { problemListSearch } from '@/lib/validations/problem-list';
 import { actorOf } from '../helpers/actors';
 import { resetClock, setClock } from '../helpers/clock';
-import { departmentId, insertProblem, userId } from '../helpers/problems';
+import { departmentId, insertProblem, removeAllProblems, userId } from '../helpers/problems';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 vi.mock('@/lib/auth/session', () => ({ getActor: vi.fn() }));
@@ -35,6 +35,8 @@ async function sheetOf(response: Response) {
 
 beforeAll(async () => {
   t = await createTestDatabase('seeded', { app: true });
+  // the counts below are of this file's own problems, not the demo's 60
+  await removeAllProblems(t.db);
   route = await import('@/app/api/problems/export/route');
   ({ getActor } = await import('@/lib/auth/session'));
   const own = await departmentId(t.db, '区住房城乡建委');

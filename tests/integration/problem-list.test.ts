@@ -8,7 +8,7 @@ import { problemScope } from '@/lib/server/problems/problem-access';
 import { listProblems } from '@/lib/server/problems/list-problems';
 import { actorFor, fixturesOf, ROLES } from '../helpers/authorization/matrix';
 import { resetClock, setClock } from '../helpers/clock';
-import { departmentId, insertProblem, userId } from '../helpers/problems';
+import { departmentId, insertProblem, removeAllProblems, userId } from '../helpers/problems';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 let t: TestDatabase;
@@ -25,6 +25,8 @@ let leader: Actor;
 
 beforeAll(async () => {
   t = await createTestDatabase('seeded');
+  // the counts below are of this file's own problems, not the demo's 60
+  await removeAllProblems(t.db);
   const fx = await fixturesOf(t.db);
   own = fx.ownDepartmentId;
   other = fx.otherDepartmentId;

@@ -8,7 +8,7 @@ import { getProblemStats } from '@/lib/server/problems/problem-stats';
 import { getBatchEntry } from '@/lib/server/reports/get-batch-entry';
 import { actorFor, fixturesOf } from '../helpers/authorization/matrix';
 import { resetClock, setClock } from '../helpers/clock';
-import { departmentId, insertProblem } from '../helpers/problems';
+import { departmentId, insertProblem, removeAllProblems } from '../helpers/problems';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 let t: TestDatabase;
@@ -21,6 +21,8 @@ const numbers: Record<'late' | 'later' | 'otherLate', string> = { late: '', late
 
 beforeAll(async () => {
   t = await createTestDatabase('seeded');
+  // the counts below are of this file's own problems, not the demo's 60
+  await removeAllProblems(t.db);
   const fx = await fixturesOf(t.db);
   own = fx.ownDepartmentId;
   other = fx.otherDepartmentId;
