@@ -43,7 +43,7 @@ export function RaiseProblemButtons({ row }: { row: ReviewQueueRow }) {
   }
 
   return (
-    <div className="flex flex-col items-start gap-1" data-testid="review-raise-problem">
+    <div className="flex max-w-32 flex-col items-start gap-1" data-testid="review-raise-problem">
       {withText.map(({ field, label }) => {
         const problem = known.find((p) => p.field === field);
         if (problem) {
@@ -67,6 +67,8 @@ export function RaiseProblemButtons({ row }: { row: ReviewQueueRow }) {
             variant="secondary"
             disabled={busy !== null}
             onClick={() => raise(field)}
+            // wraps inside the actions column: a nowrap label widened the queue past a 1280-px screen
+            className="h-auto max-w-32 py-1 text-left whitespace-normal"
             data-testid="review-raise-button"
             data-field={field}
           >
