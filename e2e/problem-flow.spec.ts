@@ -123,10 +123,10 @@ test('a department raises a problem, the bureau assigns it to another unit, whic
     .getByLabel(/办理情况/)
     .fill('3户均已签约腾房，施工已恢复。');
   await zjw.getByTestId('problem-proposeClose-form').getByRole('button', { name: '申请办结' }).click();
-  await expect(zjw.getByTestId('problem-status')).toHaveText('申请办结');
+  await expect(zjw.getByTestId('problem-status')).toHaveText('待确认办结');
 
   await bureau.goto(path);
-  await expect(bureau.getByTestId('problem-status')).toHaveText('申请办结');
+  await expect(bureau.getByTestId('problem-status')).toHaveText('待确认办结');
   const close = bureau.getByTestId('problem-close-form');
   await close.getByLabel('办结情况').fill('3户均已签约腾房，施工已恢复，同意办结。');
   await close.getByRole('button', { name: '确认办结' }).click();
