@@ -275,6 +275,8 @@ test('the bureau keeps the category list and the escalation setting on /problems
   // the escalation days: out of range refused with the reason, in range saved (then back to the demo's 7)
   await bureau.goto('/problems/settings');
   const days = bureau.getByTestId('escalation-days-form');
+  // typed only once the form is hydrated (its button waits for it): a value typed before is reset by hydration
+  await expect(days.getByRole('button', { name: '保存' })).toBeEnabled();
   for (const bad of ['0', '91']) {
     await days.getByLabel('逾期天数').fill(bad);
     await days.getByRole('button', { name: '保存' }).click();
@@ -285,6 +287,7 @@ test('the bureau keeps the category list and the escalation setting on /problems
   await expect(bureau.getByRole('status')).toContainText('已保存：逾期10天自动挂牌督办');
   await bureau.reload();
   await expect(days.getByLabel('逾期天数')).toHaveValue('10');
+  await expect(days.getByRole('button', { name: '保存' })).toBeEnabled();
   await days.getByLabel('逾期天数').fill('7');
   await days.getByRole('button', { name: '保存' }).click();
   await expect(bureau.getByRole('status')).toContainText('已保存：逾期7天自动挂牌督办');

@@ -1,4 +1,5 @@
-import { createTranslator, type MessageKeys, type NestedKeyOf } from 'next-intl';
+// use-intl's core, the translator without React: server code and the scripts (--conditions=react-server) load it
+import { createTranslator, type MessageKeys, type NestedKeyOf } from 'use-intl/core';
 import en from '@/messages/en.json';
 import zhCN from '@/messages/zh-CN.json';
 import type { AppLocale } from './config';

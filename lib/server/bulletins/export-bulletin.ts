@@ -2,7 +2,7 @@ import 'server-only';
 import Decimal from 'decimal.js';
 import ExcelJS from 'exceljs';
 import { makeWorkbookXmlSafe } from '@/lib/server/xlsx-safe';
-import { createTranslator } from 'next-intl';
+import { createTranslator } from 'use-intl/core';
 import type { AppLocale } from '@/i18n/config';
 import type { Actor } from '@/lib/auth/actor';
 import type { Db } from '@/lib/prisma';

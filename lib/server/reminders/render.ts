@@ -1,5 +1,7 @@
 import 'server-only';
-import { createTranslator } from 'next-intl';
+// use-intl's core (the translator without React): also loads where 'react' resolves to its server build, as in
+// the scripts run with --conditions=react-server (e2e/business-day.ts runs the daily check that renders these)
+import { createTranslator } from 'use-intl/core';
 import { notificationMessage } from '@/components/notifications/notification-message';
 import type { NotificationKind } from '@/generated/prisma/enums';
 import type { OutboxPayload } from '@/lib/domain/outbox';
