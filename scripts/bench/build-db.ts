@@ -103,7 +103,11 @@ export async function ensureBenchTemplate(
   const base = Math.min(n, data.projects.length);
   const db = createPrismaClient(url);
   try {
-    await seedDatabase(db, { data: { ...data, projects: data.projects.slice(0, base) } });
+    const projects = data.projects.slice(0, base);
+    const kept = new Set(projects.map((p) => p.code));
+    // The demo problems that name a project outside the slice are left out with it.
+    const problems = data.problems.filter((p) => p.projectCode === null || kept.has(p.projectCode));
+    await seedDatabase(db, { data: { ...data, projects, problems } });
   } finally {
     await db.$disconnect();
   }
