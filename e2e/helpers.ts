@@ -2,6 +2,7 @@
  * What the specs share: signing in as a person does, and reading the database behind the app under test to check a
  * figure another way. Every spec signs in through here, never with a copy of the form's steps.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, type Browser, type Page } from '@playwright/test';
 import pg from 'pg';
@@ -63,4 +64,31 @@ export async function sql<T>(baseURL: string | undefined, text: string, values: 
   } finally {
     await client.end();
   }
+}
+
+/** Sets the demo date of the app under test (and runs the daily check on it) through e2e/business-day.ts. */
+export function businessDay(baseURL: string | undefined, day: string, check = false) {
+  const url = readFileSync(`.data/e2e-db-${new URL(baseURL!).port}.url`, 'utf8').trim();
+  const out = execFileSync(
+    'npx',
+    [
+      '--no-install',
+      'tsx',
+      '--conditions=react-server',
+      'e2e/business-day.ts',
+      url,
+      day,
+      ...(check ? ['--check'] : []),
+    ],
+    { encoding: 'utf8', env: { ...process.env, DATABASE_URL: url } },
+  );
+  return JSON.parse(out.trim().split('\n').at(-1)!) as { day: string; result: { escalated: number } | null };
+}
+
+/** Waits until the app's banner shows the day (the app keeps the setting up to 10 seconds). */
+export async function untilDemoDay(page: Page, path: string, label: string) {
+  await expect(async () => {
+    await page.goto(path);
+    await expect(page.getByTestId('demo-banner')).toContainText(label, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
 }

@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import Decimal from 'decimal.js';
-import { signedInPage, sql } from './helpers';
+import { businessDay, signedInPage, sql, untilDemoDay } from './helpers';
 
 /**
  * 协调问题 as the people who use them: a department raises a problem on its project, the bureau assigns it to
@@ -61,33 +59,6 @@ async function assign(page: Page, path: string, lead: string, dueDate: string) {
   await form.getByRole('button', { name: '交办' }).click();
   await expect(page.getByTestId('problem-status')).toHaveText('办理中');
   return leader;
-}
-
-/** Sets the demo date of the app under test (and runs the daily check on it) through e2e/business-day.ts. */
-function businessDay(baseURL: string | undefined, day: string, check = false) {
-  const url = readFileSync(`.data/e2e-db-${new URL(baseURL!).port}.url`, 'utf8').trim();
-  const out = execFileSync(
-    'npx',
-    [
-      '--no-install',
-      'tsx',
-      '--conditions=react-server',
-      'e2e/business-day.ts',
-      url,
-      day,
-      ...(check ? ['--check'] : []),
-    ],
-    { encoding: 'utf8', env: { ...process.env, DATABASE_URL: url } },
-  );
-  return JSON.parse(out.trim().split('\n').at(-1)!) as { day: string; result: { escalated: number } | null };
-}
-
-/** Waits until the app's banner shows the day (the app keeps the setting up to 10 seconds). */
-async function untilDemoDay(page: Page, path: string, label: string) {
-  await expect(async () => {
-    await page.goto(path);
-    await expect(page.getByTestId('demo-banner')).toContainText(label, { timeout: 1_000 });
-  }).toPass({ timeout: 30_000 });
 }
 
 test('a department raises a problem, the bureau assigns it to another unit, which replies and proposes closure, and the bureau closes it', async ({

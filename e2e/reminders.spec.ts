@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { signedInPage, sql } from './helpers';
+import { businessDay, signedInPage, sql, untilDemoDay } from './helpers';
 
 /**
  * Reminders that reach people (issue 15): a user chooses e-mail on the account page, and the administrator gives a
  * department a group robot, whose URL (a secret) is shown masked once saved. The 催报 itself is proven by
- * tests/integration/reminder-actions.test.ts: the demo date is before November's deadline, so no one is late here.
+ * tests/integration/reminder-actions.test.ts, and here by a click once the business clock is past November's deadline.
  */
 test('a user switches e-mail reminders on: an address is required, then saved', async ({ browser, baseURL }) => {
   const page = await signedInPage(browser, 'leader');
@@ -58,4 +58,41 @@ test('the administrator sets a department’s 企业微信 robot, sees it masked
   await page.getByRole('dialog').getByRole('button', { name: '移除' }).click();
   await expect(page.getByText('已移除区交通局的群机器人。')).toBeVisible();
   await expect(row).toContainText('未配置');
+});
+
+test('the bureau sends a 催报 to one late department from the deadline board, and its clerk reads it', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const bureau = await signedInPage(browser, 'bureau');
+  try {
+    // five days past November's deadline: departments with months outstanding are late
+    businessDay(baseURL, '2025-12-10');
+    await untilDemoDay(bureau, '/reports/board?year=2025&month=11', '2025年12月10日');
+    const late = bureau.locator('[data-testid="board-row"][data-late="true"]').first();
+    await expect(late).toBeVisible();
+    const department = (await late.getAttribute('data-department'))!;
+    const [clerk] = await sql<{ username: string; users: string }>(
+      baseURL,
+      `SELECT min(u.username) AS username, count(*)::text AS users FROM "User" u JOIN "Department" d ON d.id = u."departmentId"
+        WHERE d.name = $1 AND u.role = 'DEPARTMENT' AND u.active`,
+      [department],
+    );
+
+    await late.getByRole('button', { name: `向${department}催报` }).click();
+    const dialog = bureau.getByRole('dialog');
+    await expect(dialog).toContainText(`向${department}催报？`);
+    await dialog.getByRole('button', { name: '发送催报' }).click();
+    await expect(bureau.getByText(`已向1个单位的${clerk!.users}名用户发送催报。`)).toBeVisible();
+
+    const page = await signedInPage(browser, clerk!.username);
+    await page.goto('/notifications');
+    await expect(page.getByTestId('notification-list')).toContainText(`催报：${department}2025年11月`);
+    await page.context().close();
+  } finally {
+    businessDay(baseURL, '2025-12-03');
+    await untilDemoDay(bureau, '/reports/board', '2025年12月3日');
+    await bureau.context().close();
+  }
 });
