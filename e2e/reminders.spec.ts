@@ -33,7 +33,9 @@ test('a user switches e-mail reminders on: an address is required, then saved', 
   expect(row).toEqual({ email: 'leader@example.gov.cn', emailEnabled: true });
 });
 
-test('the administrator sets a department’s 企业微信 robot, sees it masked, and removes it', async ({ browser }) => {
+test('the administrator sets a department’s 企业微信 robot, then a signed 钉钉 one, sees them masked, and removes it', async ({
+  browser,
+}) => {
   const page = await signedInPage(browser, 'admin');
   await page.goto('/admin/departments');
   await expect(page.getByTestId('outbox-summary')).toContainText('发送队列');
@@ -53,6 +55,19 @@ test('the administrator sets a department’s 企业微信 robot, sees it masked
   await expect(row).toContainText('企业微信');
   await expect(row).toContainText('http://127.0.0.1:9/…-KEY');
   await expect(page.getByText('E2E-SECRET')).toHaveCount(0);
+
+  // a 钉钉 robot secured by 加签: the secret is never shown again, the table says it is signed
+  await table.getByRole('button', { name: '设置区交通局的群机器人' }).click();
+  await dialog.getByLabel('机器人类型').selectOption('DINGTALK');
+  await dialog.getByLabel('Webhook 地址').fill('http://127.0.0.1:9/robot/send?access_token=E2E-SECRET-TOKEN');
+  await dialog.getByLabel('加签密钥（钉钉安全设置，可选）').fill('SEC-not-a-secret');
+  await dialog.getByRole('button', { name: '设置' }).click();
+  await expect(dialog.getByText(/^加签密钥应为 SEC 开头/)).toBeVisible();
+  await dialog.getByLabel('加签密钥（钉钉安全设置，可选）').fill(`SEC${'7e'.repeat(32)}`);
+  await dialog.getByRole('button', { name: '设置' }).click();
+  await expect(page.getByText('已保存区交通局的群机器人。')).toBeVisible();
+  await expect(row).toContainText('钉钉（已加签）');
+  await expect(page.getByText('7e7e')).toHaveCount(0);
 
   await table.getByRole('button', { name: '移除区交通局的群机器人' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '移除' }).click();

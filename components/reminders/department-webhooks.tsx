@@ -24,7 +24,15 @@ export async function DepartmentWebhooks({
     id: String(row.departmentId),
     cells: {
       department: row.departmentName,
-      kind: row.kind ? t(`kinds.${row.kind}`) : <span className="text-slate-400">{t('none')}</span>,
+      kind: row.kind ? (
+        row.signed ? (
+          t('signed', { kind: t(`kinds.${row.kind}`) })
+        ) : (
+          t(`kinds.${row.kind}`)
+        )
+      ) : (
+        <span className="text-slate-400">{t('none')}</span>
+      ),
       url: row.maskedUrl ?? '',
       actions: <WebhookRowActions row={row} />,
     },

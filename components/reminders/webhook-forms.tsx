@@ -17,15 +17,21 @@ import { WEBHOOK_URL_MAX, ZDepartmentWebhook } from '@/lib/validations/reminders
 const KINDS = Object.values(WebhookKind);
 
 /**
- * A department's group robot: kind, URL and keyword. The saved URL is never sent back to the browser, so the form
- * always asks for it anew (it replaces the old one).
+ * A department's group robot: kind, URL, keyword and 钉钉's 加签 secret. The saved URL and secret are never sent
+ * back to the browser, so the form always asks for them anew (they replace the old ones).
  */
 function WebhookForm({ row, onDone }: { row: DepartmentWebhookRow; onDone: () => void }) {
   const t = useTranslations('reminders.webhooks');
   const notify = useNotice();
   const id = useId();
   const action = useActionForm(ZDepartmentWebhook, setDepartmentWebhook, {
-    defaultValues: { departmentId: row.departmentId, kind: row.kind ?? 'WECOM', url: '', keyword: row.keyword ?? '' },
+    defaultValues: {
+      departmentId: row.departmentId,
+      kind: row.kind ?? 'WECOM',
+      url: '',
+      keyword: row.keyword ?? '',
+      signSecret: '',
+    },
     onSuccess: (saved) => {
       notify(t('saved', { name: saved.name }));
       onDone();
@@ -52,6 +58,14 @@ function WebhookForm({ row, onDone }: { row: DepartmentWebhookRow; onDone: () =>
       </Field>
       <Field id={`${id}-keyword`} label={t('keyword')} error={action.errorOf('keyword')}>
         {(aria) => <Input {...aria} autoComplete="off" maxLength={20} {...register('keyword')} />}
+      </Field>
+      <Field
+        id={`${id}-secret`}
+        label={t('signSecret')}
+        hint={row.signed ? t('signSecretKept') : undefined}
+        error={action.errorOf('signSecret')}
+      >
+        {(aria) => <Input {...aria} autoComplete="off" maxLength={67} placeholder="SEC…" {...register('signSecret')} />}
       </Field>
     </DialogForm>
   );

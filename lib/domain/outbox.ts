@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+
 /**
  * The delivery outbox's pure rules (issue 15, docs/reminders.md): when a failed delivery is tried again, when it is
  * given up, and the message formats of the group robots. No Prisma, no Next.
@@ -59,6 +61,20 @@ export function robotBody(kind: RobotKind, payload: OutboxPayload, keyword?: str
   const prefix = kind === 'DINGTALK' && keyword && !payload.text.includes(keyword) ? `【${keyword}】` : '';
   const content = truncateUtf8(`${prefix}${payload.text}\n${payload.link}`, ROBOT_CONTENT_MAX_BYTES);
   return JSON.stringify({ msgtype: 'text', text: { content } });
+}
+
+/**
+ * A 钉钉 robot secured by 加签 takes only a request whose URL carries `timestamp` (milliseconds, within an hour of the
+ * robot's clock) and `sign` = Base64(HMAC-SHA256(key = secret, data = `${timestamp}\n${secret}`)), URL-encoded.
+ * Any `timestamp`/`sign` already in the saved URL is replaced.
+ */
+export function signedDingtalkUrl(url: string, secret: string, timestampMs: number): string {
+  const timestamp = String(Math.trunc(timestampMs));
+  const sign = createHmac('sha256', secret).update(`${timestamp}\n${secret}`, 'utf8').digest('base64');
+  const signed = new URL(url);
+  signed.searchParams.set('timestamp', timestamp);
+  signed.searchParams.set('sign', sign);
+  return signed.toString();
 }
 
 /**

@@ -46,16 +46,30 @@ export const ZNotificationChannels = z
   .refine((v) => !v.emailEnabled || v.email !== '', { error: 'emailRequiredForChannel', path: ['email'] });
 export type NotificationChannelsInput = z.input<typeof ZNotificationChannels>;
 
-/** A department's group robot: 企业微信 or 钉钉, an http(s) URL (a secret), 钉钉's optional keyword. */
-export const ZDepartmentWebhook = z.object({
-  departmentId: recordId,
-  kind: z.enum(WebhookKind, { error: 'webhookKindRequired' }),
-  url: text(
-    z.string().max(WEBHOOK_URL_MAX, { error: 'webhookUrlTooLong' }).refine(isHttpUrl, { error: 'webhookUrlInvalid' }),
-    { ceiling: WEBHOOK_URL_MAX * 4 },
-  ),
-  keyword: text(z.string().max(20, { error: 'webhookKeywordTooLong' })),
-});
+/** 钉钉's 加签 secret as the robot's settings page shows it: SEC and 64 hex digits. */
+const DINGTALK_SECRET = /^SEC[0-9a-f]{64}$/;
+
+/**
+ * A department's group robot: 企业微信 or 钉钉, an http(s) URL (a secret), 钉钉's optional keyword and optional 加签
+ * secret (blank for none; 钉钉 only).
+ */
+export const ZDepartmentWebhook = z
+  .object({
+    departmentId: recordId,
+    kind: z.enum(WebhookKind, { error: 'webhookKindRequired' }),
+    url: text(
+      z.string().max(WEBHOOK_URL_MAX, { error: 'webhookUrlTooLong' }).refine(isHttpUrl, { error: 'webhookUrlInvalid' }),
+      { ceiling: WEBHOOK_URL_MAX * 4 },
+    ),
+    keyword: text(z.string().max(20, { error: 'webhookKeywordTooLong' })),
+    signSecret: text(z.string().max(100, { error: 'webhookSecretInvalid' }))
+      .refine((v) => v === '' || DINGTALK_SECRET.test(v), { error: 'webhookSecretInvalid' })
+      .optional(),
+  })
+  .refine((v) => !v.signSecret || v.kind === 'DINGTALK', {
+    error: 'webhookSecretDingtalkOnly',
+    path: ['signSecret'],
+  });
 
 /** Removing a department's robot. */
 export const ZRemoveDepartmentWebhook = z.object({ departmentId: recordId });

@@ -82,6 +82,53 @@ describe('a department’s group robot', () => {
     expect(await t.db.departmentWebhook.count({ where: { departmentId: department.id } })).toBe(0);
   });
 
+  it('keeps a 钉钉 加签 secret: stored for sending, never in the audit trail or the listing', async () => {
+    const admin = await signIn(t.db, 'admin');
+    const department = await t.db.department.findFirstOrThrow({ where: { name: '区交通局' } });
+    const secret = `SEC${'9f'.repeat(32)}`;
+    const result = await actions.setDepartmentWebhook({
+      departmentId: department.id,
+      kind: 'DINGTALK',
+      url: 'https://oapi.dingtalk.com/robot/send?access_token=abc123',
+      keyword: '',
+      signSecret: ` ${secret} `,
+    });
+    expect(result).toEqual({ ok: true, data: { name: '区交通局' } });
+    expect(await t.db.departmentWebhook.findUnique({ where: { departmentId: department.id } })).toMatchObject({
+      kind: 'DINGTALK',
+      signSecret: secret,
+    });
+    const audit = await t.db.auditLog.findFirstOrThrow({
+      where: { action: 'department.setWebhook' },
+      orderBy: { id: 'desc' },
+    });
+    expect(JSON.stringify(audit.after)).not.toContain('9f9f');
+    expect(audit.after).toMatchObject({ kind: 'DINGTALK', signed: true });
+    const { listDepartmentWebhooks } = await import('@/lib/server/reminders/webhooks');
+    const row = (await listDepartmentWebhooks(t.db, admin)).find((r) => r.departmentId === department.id);
+    expect(row).toMatchObject({ kind: 'DINGTALK', signed: true });
+    expect(JSON.stringify(row)).not.toContain('9f9f');
+    await t.db.departmentWebhook.deleteMany({});
+  });
+
+  it('refuses a malformed 加签 secret, and one on a 企业微信 robot', async () => {
+    await signIn(t.db, 'admin');
+    const department = await t.db.department.findFirstOrThrow({ where: { name: '区交通局' } });
+    const base = {
+      departmentId: department.id,
+      url: 'https://oapi.dingtalk.com/robot/send?access_token=a',
+      keyword: '',
+    };
+    expect(await actions.setDepartmentWebhook({ ...base, kind: 'DINGTALK', signSecret: 'SECxyz' })).toMatchObject({
+      ok: false,
+      fieldErrors: { signSecret: ['加签密钥应为 SEC 开头、后接64位十六进制字符，可在钉钉机器人的安全设置中复制。'] },
+    });
+    expect(
+      await actions.setDepartmentWebhook({ ...base, kind: 'WECOM', signSecret: `SEC${'0'.repeat(64)}` }),
+    ).toMatchObject({ ok: false, fieldErrors: { signSecret: ['只有钉钉机器人可以设置加签密钥。'] } });
+    expect(await t.db.departmentWebhook.count()).toBe(0);
+  });
+
   it('refuses a URL that is not http(s) or too long', async () => {
     await signIn(t.db, 'admin');
     const department = await t.db.department.findFirstOrThrow({ where: { name: '区交通局' } });

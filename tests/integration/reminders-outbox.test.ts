@@ -2,6 +2,7 @@
  * The delivery outbox against real receivers (issue 15, docs/reminders.md): an SMTP server and an HTTP receiver in
  * the 企业微信 and 钉钉 robot formats. Notifications go through the one funnel (notifyUsers); the worker sends them.
  */
+import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_DELIVERY_ATTEMPTS } from '@/lib/domain/outbox';
 import { actorOf } from '../helpers/actors';
@@ -166,6 +167,24 @@ describe('group robots', () => {
     const body = robot.posts[0]!.body as { msgtype: string; text: { content: string } };
     expect(body).toMatchObject({ msgtype: 'text' });
     expect(body.text.content.startsWith('【调度】')).toBe(true);
+  });
+
+  it('signs each post to a 钉钉 robot secured by 加签, as 钉钉 checks it', async () => {
+    const secret = `SEC${'a1'.repeat(32)}`;
+    await t.db.departmentWebhook.create({
+      data: { departmentId, kind: 'DINGTALK', url: `${robot.base}/robot/send?access_token=SECRET`, signSecret: secret },
+    });
+    await announce();
+    const before = Date.now();
+    await outbox.deliverDueMessages(t.db);
+    expect(robot.posts).toHaveLength(1);
+    const url = new URL(robot.posts[0]!.path, robot.base);
+    expect(url.searchParams.get('access_token')).toBe('SECRET');
+    const timestamp = url.searchParams.get('timestamp')!;
+    // 钉钉 refuses a timestamp more than an hour from its clock: this one is the moment of sending
+    expect(Math.abs(Number(timestamp) - before)).toBeLessThan(60_000);
+    const expected = createHmac('sha256', secret).update(`${timestamp}\n${secret}`).digest('base64');
+    expect(url.searchParams.get('sign')).toBe(expected);
   });
 
   it('gives up after the last attempt: FAILED, with an error that does not quote the URL', async () => {

@@ -6,6 +6,7 @@ import {
   retryDelaySeconds,
   RETRY_CAP_SECONDS,
   robotAccepted,
+  signedDingtalkUrl,
   robotBody,
   ROBOT_CONTENT_MAX_BYTES,
   truncateUtf8,
@@ -34,6 +35,33 @@ describe('retryDelaySeconds', () => {
   it('refuses an attempt count below 1', () => {
     expect(() => retryDelaySeconds(0)).toThrow(RangeError);
     expect(() => retryDelaySeconds(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('signedDingtalkUrl (钉钉 加签)', () => {
+  const secret = `SEC${'0123456789abcdef'.repeat(4)}`;
+  // the signature computed independently (Python's hmac/hashlib/base64) for this secret and timestamp
+  const SIGN = 'kYXlIaWB8MryWVP38m2hWx2Dz8a8lPwZFyvzP/aERNM=';
+
+  it('adds the timestamp and the Base64 HMAC-SHA256 signature, URL-encoded, to the robot URL', () => {
+    const url = signedDingtalkUrl('https://oapi.dingtalk.com/robot/send?access_token=T', secret, 1733450000000);
+    expect(url).toBe(
+      'https://oapi.dingtalk.com/robot/send?access_token=T&timestamp=1733450000000&sign=kYXlIaWB8MryWVP38m2hWx2Dz8a8lPwZFyvzP%2FaERNM%3D',
+    );
+    expect(new URL(url).searchParams.get('sign')).toBe(SIGN);
+  });
+
+  it('replaces a timestamp and signature already in the saved URL', () => {
+    const url = new URL(
+      signedDingtalkUrl(
+        'https://oapi.dingtalk.com/robot/send?access_token=T&timestamp=1&sign=old',
+        secret,
+        1733450000000,
+      ),
+    );
+    expect(url.searchParams.getAll('timestamp')).toEqual(['1733450000000']);
+    expect(url.searchParams.getAll('sign')).toEqual([SIGN]);
+    expect(url.searchParams.get('access_token')).toBe('T');
   });
 });
 

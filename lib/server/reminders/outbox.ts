@@ -85,7 +85,7 @@ export async function sendClaimed(db: Db, message: ClaimedMessage): Promise<void
   // the robot as it is now: a URL changed since the row was queued is the one used; a removed robot is a failure
   const robot = await db.departmentWebhook.findUnique({
     where: { departmentId: Number(message.target) },
-    select: { kind: true, url: true, keyword: true },
+    select: { kind: true, url: true, keyword: true, signSecret: true },
   });
   if (!robot) throw new DeliveryError('webhook removed');
   await sendWebhook(robot, message.payload);

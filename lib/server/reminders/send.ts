@@ -2,7 +2,7 @@ import 'server-only';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import nodemailer from 'nodemailer';
-import { outboxMessageId, robotAccepted, robotBody, type OutboxPayload } from '@/lib/domain/outbox';
+import { outboxMessageId, robotAccepted, robotBody, signedDingtalkUrl, type OutboxPayload } from '@/lib/domain/outbox';
 import type { SmtpConfig } from './config';
 import { emailFooter } from './render';
 
@@ -45,11 +45,16 @@ export async function sendEmail(smtp: SmtpConfig, outboxId: number, to: string, 
  * key must not be replayed to wherever it points), the answer read up to RESPONSE_MAX_BYTES.
  */
 export async function sendWebhook(
-  robot: { kind: 'WECOM' | 'DINGTALK'; url: string; keyword: string | null },
+  robot: { kind: 'WECOM' | 'DINGTALK'; url: string; keyword: string | null; signSecret: string | null },
   payload: OutboxPayload,
 ): Promise<void> {
   const body = robotBody(robot.kind, payload, robot.keyword);
-  const url = new URL(robot.url);
+  // signed at each attempt: 钉钉 refuses a signature older than an hour
+  const url = new URL(
+    robot.kind === 'DINGTALK' && robot.signSecret
+      ? signedDingtalkUrl(robot.url, robot.signSecret, Date.now())
+      : robot.url,
+  );
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
     const req = request(

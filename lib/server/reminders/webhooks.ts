@@ -16,14 +16,18 @@ export interface DepartmentWebhookRow {
   /** scheme, host and the last characters only: the URL holds the robot's key */
   maskedUrl: string | null;
   keyword: string | null;
+  /** whether a 钉钉 加签 secret is set (the secret itself never leaves the server) */
+  signed: boolean;
 }
+
+const ROBOT = { kind: true, url: true, keyword: true, signSecret: true } as const;
 
 /** Every active department with its group robot, if any, as the administrator may see it (masked). */
 export async function listDepartmentWebhooks(db: Db, actor: Actor): Promise<DepartmentWebhookRow[]> {
   requirePermission(actor, 'department.manage');
   const rows = await db.department.findMany({
     where: { active: true },
-    select: { id: true, name: true, webhook: { select: { kind: true, url: true, keyword: true } } },
+    select: { id: true, name: true, webhook: { select: ROBOT } },
     orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
   });
   return rows.map((d) => ({
@@ -32,6 +36,7 @@ export async function listDepartmentWebhooks(db: Db, actor: Actor): Promise<Depa
     kind: d.webhook?.kind ?? null,
     maskedUrl: d.webhook ? maskWebhookUrl(d.webhook.url) : null,
     keyword: d.webhook?.keyword ?? null,
+    signed: Boolean(d.webhook?.signSecret),
   }));
 }
 
@@ -45,9 +50,11 @@ export async function getOutboxSummary(db: Db, actor: Actor): Promise<{ pending:
   return { pending, failed };
 }
 
-/** What the audit trail keeps of a robot: never its URL, which is a secret. */
-const audited = (w: { kind: WebhookKind; url: string; keyword: string | null } | null) =>
-  w ? { kind: w.kind, url: maskWebhookUrl(w.url), keyword: w.keyword } : null;
+type Robot = { kind: WebhookKind; url: string; keyword: string | null; signSecret: string | null };
+
+/** What the audit trail keeps of a robot: never its URL or its 加签 secret, which are secrets. */
+const audited = (w: Robot | null) =>
+  w ? { kind: w.kind, url: maskWebhookUrl(w.url), keyword: w.keyword, signed: Boolean(w.signSecret) } : null;
 
 /** Sets (or replaces) a department's group robot. */
 export async function setDepartmentWebhook({
@@ -59,10 +66,15 @@ export async function setDepartmentWebhook({
   requirePermission(actor, 'department.manage');
   const department = await tx.department.findUnique({
     where: { id: input.departmentId },
-    select: { id: true, name: true, webhook: { select: { kind: true, url: true, keyword: true } } },
+    select: { id: true, name: true, webhook: { select: ROBOT } },
   });
   if (!department) throw new NotFoundError('department');
-  const data = { kind: input.kind, url: input.url, keyword: input.keyword === '' ? null : input.keyword };
+  const data = {
+    kind: input.kind,
+    url: input.url,
+    keyword: input.keyword === '' ? null : input.keyword,
+    signSecret: input.signSecret || null,
+  };
   await tx.departmentWebhook.upsert({
     where: { departmentId: department.id },
     create: { departmentId: department.id, ...data },
@@ -88,7 +100,7 @@ export async function removeDepartmentWebhook({
   requirePermission(actor, 'department.manage');
   const department = await tx.department.findUnique({
     where: { id: input.departmentId },
-    select: { id: true, name: true, webhook: { select: { kind: true, url: true, keyword: true } } },
+    select: { id: true, name: true, webhook: { select: ROBOT } },
   });
   if (!department?.webhook) throw new NotFoundError('webhook');
   await tx.departmentWebhook.delete({ where: { departmentId: department.id } });

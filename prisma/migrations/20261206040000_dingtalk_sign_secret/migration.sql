@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "DepartmentWebhook" ADD COLUMN     "signSecret" TEXT;
+
