@@ -22,6 +22,9 @@ import { ACTIONS, READS } from '../helpers/authorization/tables';
 import { loadActions, type AnyAction } from '../helpers/server-actions';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
+// a password change renews the browser's session after commit: here there is no browser, and no cookie to renew
+vi.mock('next/headers', () => import('../helpers/next-headers'));
+
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 let actions: Map<string, AnyAction>;

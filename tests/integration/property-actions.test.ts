@@ -10,7 +10,7 @@
  * the number of generated inputs per action. The seeds: tests/helpers/property-seeds.ts.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Role } from '@/generated/prisma/enums';
 import { scopeOf, type Permission } from '@/lib/auth/permissions';
 import { actAs, actorOf } from '../helpers/actors';
@@ -19,6 +19,9 @@ import { inputsAround, PBT_RUNS, setAt, stringPaths } from '../helpers/property-
 import { SEEDS } from '../helpers/property-seeds';
 import { loadActions, type AnyAction } from '../helpers/server-actions';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+
+// a password change renews the browser's session after commit: here there is no browser, and no cookie to renew
+vi.mock('next/headers', () => import('../helpers/next-headers'));
 
 const TYPED_REFUSALS = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'VALIDATION', 'CONFLICT', 'RATE_LIMITED'];
 
