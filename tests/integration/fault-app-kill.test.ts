@@ -7,7 +7,7 @@
  * The app process is tests/helpers/fault-driver.ts running the real server actions, not `next start` over HTTP: a
  * server action is reached over HTTP only through the build's action ids with a signed session, and the integration
  * tier has no production build. What dies is the same: the Node process holding the pool and the open transaction.
- * Sizes: FAULT_APPROVALS (400), FAULT_DRAFTS (20). (The import's case is not here yet: see fault-database-kill.test.ts.)
+ * Sizes: FAULT_IMPORT_ROWS (10,000), FAULT_APPROVALS (400), FAULT_DRAFTS (20).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,7 +28,9 @@ import {
   waitingOnAuditChain,
   writingNow,
 } from '../helpers/fault-scenarios';
+import { type Line, workbook } from '../helpers/project-sheets';
 
+const IMPORT_ROWS = Number(process.env.FAULT_IMPORT_ROWS) || 10_000;
 const APPROVALS = Number(process.env.FAULT_APPROVALS) || 400;
 const DRAFTS = Number(process.env.FAULT_DRAFTS) || 20;
 
@@ -43,7 +45,21 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-type Said = { result?: { ok: boolean; code?: string; data?: unknown }; reportId?: number; checked?: number };
+const WRITTEN = ['MonthlyPlanItem', 'Project', 'ProjectPlan'];
+
+/** The tables of WRITTEN that the transaction waiting at the audit chain has written to (holds RowExclusiveLock on). */
+async function writtenTables(watcher: pg.Client): Promise<string[]> {
+  const { rows } = await watcher.query<{ name: string }>(
+    `SELECT DISTINCT c.relname AS name FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+       JOIN pg_stat_activity a ON a.pid = l.pid
+      WHERE a.datname = current_database() AND a.backend_xid IS NOT NULL AND a.wait_event_type = 'Lock'
+        AND l.mode = 'RowExclusiveLock' AND l.granted AND c.relname = ANY($1::text[]) ORDER BY 1`,
+    [WRITTEN],
+  );
+  return rows.map((r) => r.name);
+}
+
+type Said = { result?: { ok: boolean; code?: string; data?: unknown }; reportId?: number };
 
 /** Starts the app process on one operation; `lines` fills as it answers. */
 function startApp(url: string, op: string, input: unknown, username: string) {
@@ -91,14 +107,30 @@ function startApp(url: string, op: string, input: unknown, username: string) {
      * (holdAuditChain), SIGKILLs the process while it waits there, lets the chain go, and waits until PostgreSQL has
      * ended the dead process's transaction.
      */
-    async killMidWrite(ready: (watcher: pg.Client) => Promise<boolean> = async () => true) {
-      await withClient(url, async (w) => {
-        // a process that died or stalled before the moment says why in the failure, not only "timed out"
-        await waitFor('the moment to stop the write', () => ready(w)).catch((error: Error) => {
+    async killMidWrite(
+      ready: (watcher: pg.Client) => Promise<boolean> = async () => true,
+      {
+        ms = 60_000,
+        atTheMoment = async () => {},
+      }: { ms?: number; atTheMoment?: (w: pg.Client) => Promise<void> } = {},
+    ) {
+      // a process that died or stalled before the moment says why in the failure, not only "timed out"
+      const until = (what: string, check: () => Promise<boolean>) =>
+        waitFor(
+          what,
+          async () => {
+            if (child.exitCode !== null) throw new Error(`the app process exited (${child.exitCode}) before ${what}`);
+            return check();
+          },
+          ms,
+        ).catch((error: Error) => {
           throw new Error(`${error.message}; the app process said: ${JSON.stringify(lines)} ${stderr}`);
         });
+      await withClient(url, async (w) => {
+        await until('the moment to stop the write', () => ready(w));
         await holdAuditChain(w);
-        await waitFor('the write to wait at the audit chain', () => waitingOnAuditChain(w));
+        await until('the write to wait at the audit chain', () => waitingOnAuditChain(w));
+        await atTheMoment(w);
         child.kill('SIGKILL');
         expect(await exited).toEqual({ code: null, signal: 'SIGKILL' });
         await w.query('ROLLBACK');
@@ -166,4 +198,71 @@ describe('the app process killed in the middle of a write', () => {
       figuresVersion: before.figuresVersion + 1,
     });
   });
+
+  it(
+    `a ${IMPORT_ROWS.toLocaleString('en')}-row project import: no project of it, no audit row; a new process imports all once`,
+    { timeout: 300_000 },
+    async () => {
+      const url = await server.newDatabase('import');
+      await withClient(url, (c) =>
+        c.query(
+          `INSERT INTO "PlanYear" (year, title, "approvedInvestment", status, "updatedAt")
+           VALUES (2026, '渝中区2026年重点项目计划', 1000000, 'DRAFT', now())`,
+        ),
+      );
+      const lines: Line[] = Array.from({ length: IMPORT_ROWS }, (_, i) => ({
+        code: `APPKILL-${String(i + 1).padStart(5, '0')}`,
+      }));
+      const sheet = path.join(dir, 'projects.xlsx');
+      writeFileSync(sheet, new Uint8Array(await (await workbook(lines)).arrayBuffer()));
+      const imported = () =>
+        withClient(url, async (c) => {
+          const { rows } = await c.query<{ projects: number; plans: number; months: number }>(
+            `SELECT (SELECT count(*) FROM "Project" WHERE code LIKE 'APPKILL-%')::int AS projects,
+                    count(DISTINCT pp.id)::int AS plans, count(m.*)::int AS months
+               FROM "Project" p JOIN "ProjectPlan" pp ON pp."projectId" = p.id
+               LEFT JOIN "MonthlyPlanItem" m ON m."planId" = pp.id
+              WHERE p.code LIKE 'APPKILL-%'`,
+          );
+          return rows[0]!;
+        });
+      const ALL = { projects: IMPORT_ROWS, plans: IMPORT_ROWS, months: IMPORT_ROWS * 12 };
+      // the page's check first (it writes only its own audit row), in a process of its own
+      const [checked] = await startApp(url, 'import-check', { year: 2026, sheet }, 'bureau').finished();
+      expect(checked?.result).toMatchObject({ ok: true, data: { create: IMPORT_ROWS, errorCount: 0 } });
+      const input = { year: 2026, sheet, versions: (checked!.result!.data as { versions: object }).versions };
+      const since = await withClient(url, lastAuditRowId);
+      const before = await withClient(url, integrityOf);
+
+      // the commit's transaction stops at the audit chain with its projects, plans and monthly plans written (it
+      // holds the write locks of their tables), and the process dies there
+      const app = startApp(url, 'import', input, 'bureau');
+      await app.killMidWrite(undefined, {
+        ms: 180_000,
+        atTheMoment: async (w) => expect(await writtenTables(w)).toEqual(WRITTEN),
+      });
+      expect(app.lines).toEqual([]); // no answer reached the caller
+      expect(await imported()).toEqual({ projects: 0, plans: 0, months: 0 });
+      expect(await withClient(url, (c) => auditedSince(c, 'project.import', since))).toEqual([]);
+      expect(await withClient(url, integrityOf)).toEqual(before);
+
+      // the user presses 导入 again: a new process commits the whole file, once
+      const [retry] = await startApp(url, 'import', input, 'bureau').finished();
+      expect(retry?.result).toMatchObject({ ok: true, data: { committed: true, create: IMPORT_ROWS } });
+      expect(await imported()).toEqual(ALL);
+      // one row for the import, one per project
+      expect(await withClient(url, (c) => auditedSince(c, 'project.import', since))).toHaveLength(IMPORT_ROWS + 1);
+      const after = await withClient(url, integrityOf);
+      expect(after).toEqual({
+        chainOk: true,
+        auditRows: before.auditRows + IMPORT_ROWS + 1,
+        figuresVersion: before.figuresVersion + 1,
+      });
+      // the same commit again changes nothing
+      const [again] = await startApp(url, 'import', input, 'bureau').finished();
+      expect(again?.result).toMatchObject({ ok: true, data: { committed: false, create: 0, update: 0 } });
+      expect(await imported()).toEqual(ALL);
+      expect(await withClient(url, integrityOf)).toEqual(after);
+    },
+  );
 });
