@@ -2,7 +2,18 @@
  * The authorization matrix's rows for the monthly report actions: a department saves and submits its own
  * reports; the bureau and the admin review (approve, return, reopen) every department's.
  */
+import { identityText, MONTH_SHEET_COLUMNS } from '@/lib/domain/month-sheet/columns';
 import { departmentOf, REVIEWERS, row, reportOf, type ActionCase, type Fixtures, type Target } from './matrix';
+
+/** A month sheet (CSV) of a department's November with no rows: it reads, checks and imports nothing. */
+export function emptyMonthSheet(departmentId: number): File {
+  const csv = [
+    identityText({ year: 2025, month: 11, departmentId }),
+    '单位：万元',
+    MONTH_SHEET_COLUMNS.map((c) => c.header(11)).join(','),
+  ].join('\n');
+  return new File([csv], '填报表.csv', { type: 'text/csv' });
+}
 
 /** Two November reports of the target department, put in this state; their ids and versions. */
 async function reportsOf(fx: Fixtures, target: Target, status: 'DRAFT' | 'SUBMITTED') {
@@ -16,6 +27,17 @@ async function reportsOf(fx: Fixtures, target: Target, status: 'DRAFT' | 'SUBMIT
 }
 
 export const REPORT_ACTIONS: Record<string, ActionCase> = {
+  // a department's own month only: the bureau edits no department's drafts (report.edit)
+  'report.monthSheetCheck': {
+    scoped: false,
+    row: row('-', 'own', '-', '-'),
+    input: async (fx) => ({ year: 2025, month: 11, file: emptyMonthSheet(fx.ownDepartmentId) }),
+  },
+  'report.monthSheetImport': {
+    scoped: false,
+    row: row('-', 'own', '-', '-'),
+    input: async (fx) => ({ year: 2025, month: 11, file: emptyMonthSheet(fx.ownDepartmentId) }),
+  },
   'report.saveDraft': {
     scoped: true,
     row: row('-', 'own', '-', '-'),
