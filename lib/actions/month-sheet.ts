@@ -54,8 +54,10 @@ async function view(summary: MonthSheetSummary): Promise<MonthSheetView> {
 }
 
 async function run(ctx: ActionContext<MonthSheetUpload, ParsedMonthSheet>, commit: boolean) {
-  const { year, month } = ctx.input;
-  return view(await importMonthSheet({ ...ctx, input: { year, month, sheet: ctx.prepared, commit } }));
+  const { year, month, file } = ctx.input;
+  return view(
+    await importMonthSheet({ ...ctx, input: { year, month, sheet: ctx.prepared, commit, fileName: file.name } }),
+  );
 }
 
 /** Reads a department's month from its spreadsheet and says, row by row, what saving it would do; writes nothing. */

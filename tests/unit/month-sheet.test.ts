@@ -3,7 +3,7 @@ import { identityText, MONTH_SHEET_COLUMN_INDEX, parseIdentity } from '@/lib/dom
 import { parseMonthSheet } from '@/lib/domain/month-sheet/parse';
 import { readGrid } from '@/lib/domain/project-sheet/read-grid';
 import type { BatchEntryRow } from '@/lib/server/reports/get-batch-entry';
-import { writeMonthSheet } from '@/lib/server/reports/month-sheet/build-month-sheet';
+import { writeMonthSheet } from '@/lib/server/reports/get-month-sheet';
 
 function row(over: Partial<BatchEntryRow> & Pick<BatchEntryRow, 'planId' | 'code'>): BatchEntryRow {
   return {

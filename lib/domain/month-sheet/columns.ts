@@ -1,6 +1,6 @@
 /**
  * The layout of a department's month as a spreadsheet (月报填报表): one definition that the download writes
- * (lib/server/reports/month-sheet/build-month-sheet.ts) and the upload reads (./parse.ts), so a file Keystone
+ * (lib/server/reports/get-month-sheet.ts) and the upload reads (./parse.ts), so a file Keystone
  * wrote always reads back. Pure: no Prisma, no Next, no spreadsheet library.
  *
  * Rows 1–3 are a title, a note and the header; data starts on row 4. The last column is hidden: its row-1 cell

@@ -29,7 +29,7 @@ import { getProjectHistory } from '@/lib/server/projects/get-project-history';
 import { listProjectIds, listProjects } from '@/lib/server/projects/list-projects';
 import { getBatchEntry } from '@/lib/server/reports/get-batch-entry';
 import { getReportBoard } from '@/lib/server/reports/get-report-board';
-import { getMonthSheet } from '@/lib/server/reports/month-sheet/build-month-sheet';
+import { getMonthSheet } from '@/lib/server/reports/get-month-sheet';
 import { getReviewQueue } from '@/lib/server/reports/get-review-queue';
 import { getNotificationChannels } from '@/lib/server/reminders/channels';
 import { getOutboxSummary, listDepartmentWebhooks } from '@/lib/server/reminders/webhooks';

@@ -2,7 +2,7 @@ import type { NextRequest } from 'next/server';
 import { getActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/server/errors';
-import { getMonthSheet } from '@/lib/server/reports/month-sheet/build-month-sheet';
+import { getMonthSheet } from '@/lib/server/reports/get-month-sheet';
 import { sheetError, xlsxResponse } from '../../projects/sheet-response';
 
 export const dynamic = 'force-dynamic';

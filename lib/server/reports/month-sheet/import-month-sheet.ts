@@ -25,6 +25,8 @@ export interface ImportMonthSheetInput {
   month: number;
   sheet: ParsedMonthSheet;
   commit: boolean;
+  /** for the trail */
+  fileName: string;
 }
 
 export type MonthSheetOutcome = 'create' | 'update' | 'unchanged' | 'skipped' | 'refused';
@@ -285,7 +287,18 @@ export async function importMonthSheet(ctx: WriteContext<ImportMonthSheetInput>)
   }
 
   const refused = results.some((r) => r.outcome === 'refused') || fileProblems.length > 0;
-  if (!input.commit || refused) return summarize(results, fileProblems, false);
+  if (!input.commit) {
+    // a check changes nothing, but who checked which file against which month is kept, like any upload
+    const summary = summarize(results, fileProblems, false);
+    await ctx.audit({
+      action: 'report.monthSheetCheck',
+      entity: 'PlanYear',
+      entityId: planYear.id,
+      after: { year: input.year, month: input.month, file: input.fileName, ...summary.counts },
+    });
+    return summary;
+  }
+  if (refused) return summarize(results, fileProblems, false);
   // the screen's own save, row by row, in this one transaction: a refusal there undoes every row
   for (const values of writes) await saveReportDraft({ ...ctx, input: values });
   return summarize(results, fileProblems, true);
