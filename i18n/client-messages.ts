@@ -16,6 +16,7 @@ export const CLIENT_NAMESPACES = [
   'enums',
   'errors',
   'login',
+  'monthSheet',
   'notifications',
   'problems.settings',
   'projectEdit',

@@ -8,6 +8,7 @@ import type { Db } from '@/lib/prisma';
 import { fixturesOf, type ActionCase } from './authorization/matrix';
 import { PROBLEM_ACTIONS } from './authorization/problem-actions';
 import { REMINDER_ACTIONS } from './authorization/reminder-actions';
+import { REPORT_ACTIONS } from './authorization/report-actions';
 
 function seedsOf(cases: Record<string, ActionCase>) {
   return Object.entries(cases).map(([name, spec]) => [
@@ -17,9 +18,12 @@ function seedsOf(cases: Record<string, ActionCase>) {
 }
 
 const { 'report.sendReminders': _movesTheClock, ...reminders } = REMINDER_ACTIONS;
+const monthSheet = Object.fromEntries(
+  Object.entries(REPORT_ACTIONS).filter(([name]) => name.startsWith('report.monthSheet')),
+);
 
 export const MATRIX_SEEDS: Record<string, (db: Db) => Promise<unknown>> = {
-  ...Object.fromEntries([...seedsOf(PROBLEM_ACTIONS), ...seedsOf(reminders)]),
+  ...Object.fromEntries([...seedsOf(PROBLEM_ACTIONS), ...seedsOf(reminders), ...seedsOf(monthSheet)]),
   // the matrix's input moves the clock past the deadline; here the month alone, at the test's own clock
   'report.sendReminders': async () => ({ year: 2025, month: 11 }),
 };

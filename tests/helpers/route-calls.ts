@@ -40,6 +40,7 @@ export async function loadRoutes() {
     health: await import('@/app/api/health/route'),
     exportRoute: await import('@/app/api/projects/export/route'),
     template: await import('@/app/api/projects/template/route'),
+    monthSheet: await import('@/app/api/reports/month-sheet/route'),
     bulletinXlsx: await import('@/app/api/bulletins/[year]/[month]/xlsx/route'),
     authOptions: (await import('@/lib/auth/options')).authOptions,
   };

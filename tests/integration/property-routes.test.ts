@@ -180,6 +180,14 @@ const ROUTES: Record<string, RouteCase> = {
       return answer(await mod.template.GET(new NextRequest(`http://localhost/api/projects/template?${q}`)));
     },
   },
+  'GET /api/reports/month-sheet': {
+    runs: Math.max(1, Math.ceil(PBT_RUNS / 5)),
+    arbitrary: fc.tuple(role, queryAround(['year', 'month'], SAMPLES)),
+    call: async ([r, q]: [Role | null, string]) => {
+      await asRole(r);
+      return answer(await mod.monthSheet.GET(new NextRequest(`http://localhost/api/reports/month-sheet?${q}`)));
+    },
+  },
   'GET /api/bulletins/[year]/[month]/xlsx': {
     arbitrary: fc.tuple(
       role,

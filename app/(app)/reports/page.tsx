@@ -4,6 +4,7 @@ import { connection } from 'next/server';
 import { getTranslations } from 'next-intl/server';
 import { MonthLinks } from '@/components/navigation/month-links';
 import { BatchEntry } from '@/components/reports/batch/batch-entry';
+import { MonthSheetPanel } from '@/components/reports/month-sheet/month-sheet-panel';
 import { can, scopeOf } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
@@ -65,6 +66,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
       </div>
       {!open && <p className="text-sm text-amber-800">{t('closed', { year: String(entry.year) })}</p>}
       {open && !writable && <p className="text-sm text-amber-800">{t('future', { month: entry.month })}</p>}
+      {writable && entry.rows.length > 0 && <MonthSheetPanel year={entry.year} month={entry.month} />}
       {entry.rows.length === 0 ? (
         <p className="text-sm text-slate-600">{t('empty')}</p>
       ) : (

@@ -79,7 +79,7 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const TEMPLATE_ROWS = 5000;
 
 /** A 万元 figure as an Excel number when a double holds it exactly as written (15 significant digits), else text. */
-function moneyCell(value: string | null): number | string | null {
+export function moneyCell(value: string | null): number | string | null {
   if (value === null) return null;
   return new Decimal(value).precision(true) <= 15 ? Number(value) : value;
 }

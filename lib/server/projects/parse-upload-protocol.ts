@@ -1,8 +1,16 @@
+import type { ParsedMonthSheet } from '@/lib/domain/month-sheet/parse';
 import type { ParsedSheet } from '@/lib/domain/project-sheet/parse';
 import type { SheetLimitKey } from '@/lib/domain/project-sheet/limits';
 
+/** What the worker parses a file as: the project registry (plan import) or a department's month (月报填报表). */
+export interface ParsedSheetOf {
+  projectSheet: ParsedSheet;
+  monthSheet: ParsedMonthSheet;
+}
+export type SheetKind = keyof ParsedSheetOf;
+
 /** What the parse worker posts back: the sheet, a limit it broke, or "not a spreadsheet". */
-export type WorkerAnswer =
-  | { kind: 'parsed'; sheet: ParsedSheet }
+export type WorkerAnswer<K extends SheetKind = SheetKind> =
+  | { kind: 'parsed'; sheet: ParsedSheetOf[K] }
   | { kind: 'limit'; key: SheetLimitKey; params: Record<string, string | number> }
   | { kind: 'unreadable' };

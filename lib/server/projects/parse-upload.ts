@@ -6,6 +6,7 @@ import 'server-only';
  * still costs one worker, and the user is told which limit it hit. At most MAX_CONCURRENT_PARSES run at once.
  */
 import { Worker } from 'node:worker_threads';
+import { UNREADABLE_MONTH_SHEET } from '@/lib/domain/month-sheet/parse';
 import type { ParsedSheet } from '@/lib/domain/project-sheet/parse';
 import {
   MAX_CONCURRENT_PARSES,
@@ -16,7 +17,7 @@ import {
 } from '@/lib/domain/project-sheet/limits';
 import type { SheetFormat } from '@/lib/domain/project-sheet/upload';
 import { ValidationError, type AppError } from '@/lib/server/errors';
-import type { WorkerAnswer } from './parse-upload-protocol';
+import type { ParsedSheetOf, SheetKind, WorkerAnswer } from './parse-upload-protocol';
 
 export interface ParseLimits {
   timeLimitMs: number;
@@ -30,7 +31,7 @@ export function uploadRefused(key: SheetLimitKey, params: Record<string, string 
   return new ValidationError({ file: [key] }, params);
 }
 
-const UNREADABLE: ParsedSheet = {
+const UNREADABLE_PROJECT_SHEET: ParsedSheet = {
   headerRow: 0,
   columns: {},
   hasMonths: false,
@@ -38,6 +39,7 @@ const UNREADABLE: ParsedSheet = {
   issues: [{ row: 0, column: '', message: 'unreadable' }],
   dataRows: 0,
 };
+const UNREADABLE: ParsedSheetOf = { projectSheet: UNREADABLE_PROJECT_SHEET, monthSheet: UNREADABLE_MONTH_SHEET };
 
 let running = 0;
 const waiting: (() => void)[] = [];
@@ -63,13 +65,13 @@ function release() {
  * only from a `new Worker(new URL(…), { …literal options… })` it can read, so the options are spelled out in both
  * branches rather than built once.
  */
-function startWorker(bytes: Uint8Array, format: SheetFormat, limits: ParseLimits): Worker {
+function startWorker(bytes: Uint8Array, format: SheetFormat, kind: SheetKind, limits: ParseLimits): Worker {
   const data = bytes.slice();
   const heapMb = limits.memoryLimitMb;
   const youngMb = Math.min(64, Math.ceil(heapMb / 8));
   if (process.env.NEXT_RUNTIME) {
     return new Worker(new URL('./parse-upload.worker.ts', import.meta.url), {
-      workerData: { bytes: data, format },
+      workerData: { bytes: data, format, kind },
       transferList: [data.buffer],
       resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: youngMb },
       stdout: false,
@@ -82,7 +84,7 @@ function startWorker(bytes: Uint8Array, format: SheetFormat, limits: ParseLimits
     `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`,
     {
       eval: true,
-      workerData: { bytes: data, format },
+      workerData: { bytes: data, format, kind },
       transferList: [data.buffer],
       resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: youngMb },
       stdout: false,
@@ -91,9 +93,14 @@ function startWorker(bytes: Uint8Array, format: SheetFormat, limits: ParseLimits
   );
 }
 
-function runWorker(bytes: Uint8Array, format: SheetFormat, limits: ParseLimits): Promise<WorkerAnswer> {
+function runWorker<K extends SheetKind>(
+  bytes: Uint8Array,
+  format: SheetFormat,
+  kind: K,
+  limits: ParseLimits,
+): Promise<WorkerAnswer<K>> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(bytes, format, limits);
+    const worker = startWorker(bytes, format, kind, limits);
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
@@ -113,7 +120,7 @@ function runWorker(bytes: Uint8Array, format: SheetFormat, limits: ParseLimits):
         ),
       limits.timeLimitMs,
     );
-    worker.once('message', (answer: WorkerAnswer) => settle(() => resolve(answer)));
+    worker.once('message', (answer: WorkerAnswer<K>) => settle(() => resolve(answer)));
     worker.once('error', (error: Error & { code?: string }) => {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
         settle(() => resolve({ kind: 'limit', key: 'sheetParseMemory', params: { mb: limits.memoryLimitMb } }));
@@ -136,13 +143,23 @@ export async function parseUpload(
   format: SheetFormat,
   limits: ParseLimits = DEFAULT_LIMITS,
 ): Promise<ParsedSheet> {
+  return parseUploadAs('projectSheet', bytes, format, limits);
+}
+
+/** The same, for any kind of sheet the worker knows (parse-upload-protocol.ts). */
+export async function parseUploadAs<K extends SheetKind>(
+  kind: K,
+  bytes: Uint8Array,
+  format: SheetFormat,
+  limits: ParseLimits = DEFAULT_LIMITS,
+): Promise<ParsedSheetOf[K]> {
   await acquire();
-  let answer: WorkerAnswer;
+  let answer: WorkerAnswer<K>;
   try {
-    answer = await runWorker(bytes, format, limits);
+    answer = await runWorker(bytes, format, kind, limits);
   } finally {
     release();
   }
   if (answer.kind === 'limit') throw uploadRefused(answer.key, answer.params);
-  return answer.kind === 'parsed' ? answer.sheet : UNREADABLE;
+  return answer.kind === 'parsed' ? answer.sheet : UNREADABLE[kind];
 }

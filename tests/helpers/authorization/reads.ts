@@ -29,6 +29,7 @@ import { getProjectHistory } from '@/lib/server/projects/get-project-history';
 import { listProjectIds, listProjects } from '@/lib/server/projects/list-projects';
 import { getBatchEntry } from '@/lib/server/reports/get-batch-entry';
 import { getReportBoard } from '@/lib/server/reports/get-report-board';
+import { getMonthSheet } from '@/lib/server/reports/get-month-sheet';
 import { getReviewQueue } from '@/lib/server/reports/get-review-queue';
 import { getNotificationChannels } from '@/lib/server/reminders/channels';
 import { getOutboxSummary, listDepartmentWebhooks } from '@/lib/server/reminders/webhooks';
@@ -115,6 +116,12 @@ export const READS: Record<string, ReadCase> = {
     scoped: false, // the actor's own department only, by construction: there is no other department to ask for
     row: row('-', 'own', '-', '-'),
     call: (db, a) => getBatchEntry(db, a, { year: 2025, month: 11 }),
+  },
+  // the download of batch entry's month (月报填报表): the same read, the same scope
+  getMonthSheet: {
+    scoped: false,
+    row: row('-', 'own', '-', '-'),
+    call: (db, a) => getMonthSheet(db, a, { year: 2025, month: 11 }),
   },
   // the bureau's category list and escalation setting (problem.manage)
   getProblemSettings: { scoped: false, row: REVIEWERS, call: (db, a) => getProblemSettings(db, a) },

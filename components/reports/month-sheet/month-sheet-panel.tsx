@@ -1,0 +1,97 @@
+'use client';
+
+import { useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { Button } from '@/components/ui/button';
+import { checkMonthSheet, importMonthSheetDrafts, type MonthSheetView } from '@/lib/actions/month-sheet';
+import { ACCEPTED_EXTENSIONS } from '@/lib/domain/project-sheet/upload';
+import { MonthSheetResult } from './month-sheet-result';
+
+/**
+ * The month as a spreadsheet on 月报填报: download it, fill it offline, upload it. The check (a dry run) lists
+ * every row's outcome; saving writes the drafts in one go, or nothing while any row is refused.
+ */
+export function MonthSheetPanel({ year, month }: { year: number; month: number }) {
+  const t = useTranslations('monthSheet');
+  const tUpload = useTranslations('projectImport.upload');
+  const router = useRouter();
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState<'check' | 'commit' | null>(null);
+  const [result, setResult] = useState<MonthSheetView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const send = async (commit: boolean) => {
+    if (!file) return;
+    setBusy(commit ? 'commit' : 'check');
+    setError(null);
+    try {
+      const input = { year, month, file };
+      const answer = commit ? await importMonthSheetDrafts(input) : await checkMonthSheet(input);
+      if (!answer.ok) {
+        // the file's own checks are the registry import's, with its messages; a limit's message comes translated
+        const key = answer.fieldErrors?.file?.[0] as Parameters<typeof tUpload>[0] | undefined;
+        setError(key && tUpload.has(key) ? tUpload(key, { mb: 20 }) : (key ?? answer.message));
+        return;
+      }
+      setResult(answer.data);
+      if (answer.data.committed) router.refresh();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const writes = result ? result.counts.create + result.counts.update : 0;
+  return (
+    <section className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="month-sheet">
+      <div className="flex flex-wrap items-center gap-3">
+        <a
+          href={`/api/reports/month-sheet?year=${year}&month=${month}`}
+          className="text-sm font-medium text-blue-700 underline"
+          data-testid="month-sheet-download"
+        >
+          {t('download')}
+        </a>
+        <span className="text-xs text-slate-500">{t('downloadHint')}</span>
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <label className="flex items-center gap-2 text-sm">
+          <span>{t('file')}</span>
+          <input
+            type="file"
+            accept={ACCEPTED_EXTENSIONS}
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setResult(null);
+            }}
+            data-testid="month-sheet-file"
+          />
+        </label>
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={!file || busy !== null}
+          onClick={() => send(false)}
+          data-testid="month-sheet-check"
+        >
+          {busy === 'check' ? t('checking') : t('check')}
+        </Button>
+        {result &&
+          !result.committed &&
+          result.counts.refused === 0 &&
+          result.fileProblems.length === 0 &&
+          writes > 0 && (
+            <Button type="button" disabled={busy !== null} onClick={() => send(true)} data-testid="month-sheet-commit">
+              {busy === 'commit' ? t('committing') : t('commit', { count: writes })}
+            </Button>
+          )}
+      </div>
+      {error && (
+        <p role="alert" className="text-sm text-red-700" data-testid="month-sheet-error">
+          {error}
+        </p>
+      )}
+      {result && <MonthSheetResult result={result} />}
+    </section>
+  );
+}
