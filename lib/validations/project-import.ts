@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SPLIT_PROFILES, weightsProblem, type SplitProfile } from '@/lib/domain/monthly-split';
 import { formatOf } from '@/lib/domain/project-sheet/upload';
 import { MAX_DATA_ROWS, MAX_UPLOAD_BYTES } from '@/lib/domain/project-sheet/limits';
 import { hasForbiddenCharacters } from '@/lib/domain/text-rule';
@@ -58,3 +59,25 @@ function safeJson(text: string): unknown {
     return null;
   }
 }
+
+/**
+ * A plan year's monthly-split profile (the import page's 分月方案). Weights are relative: percentages, or parts of
+ * one, normalised by their sum (lib/domain/monthly-split.ts). Messages are keys under projectImport.split.errors.
+ */
+export const ZSplitProfile = z
+  .object({
+    year: z.coerce
+      .number({ error: 'yearInvalid' })
+      .int({ error: 'yearInvalid' })
+      .min(2000, { error: 'yearInvalid' })
+      .max(2100, { error: 'yearInvalid' }),
+    profile: z.enum(SPLIT_PROFILES as [SplitProfile, ...SplitProfile[]], { error: 'profileInvalid' }),
+    weights: z.array(z.string().trim().max(20, { error: 'weightInvalid' }), { error: 'weightsCount' }).max(12, {
+      error: 'weightsCount',
+    }),
+  })
+  .superRefine((value, ctx) => {
+    const problem = weightsProblem(value.weights);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['weights'], message: problem });
+  });
+export type SplitProfileValues = z.output<typeof ZSplitProfile>;

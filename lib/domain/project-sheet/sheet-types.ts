@@ -23,7 +23,6 @@ export type SheetIssueKey =
   | 'preliminaryHasPlan'
   | 'annualPlanRequired'
   | 'monthlyPlanMismatch'
-  | 'monthlyPlanMissing'
   | 'planExceedsTotal'
   | 'cumulativeExceedsTotal'
   | 'departmentUnknown'
