@@ -25,13 +25,16 @@ const Exact = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 
 export type WeightsProblem = 'weightsCount' | 'weightInvalid' | 'weightsZero';
 
+/** One weight: a number from 0 to WEIGHT_MAX with at most four decimals. */
+export const isWeight = (w: string) => WEIGHT.test(w) && new Exact(w).lte(WEIGHT_MAX);
+
 /**
  * Why twelve weights cannot be used, or null. Weights need not add up to 1 (or 100): they are normalised by their
  * sum, so the bureau may type percentages, parts per thousand or any relative figures.
  */
 export function weightsProblem(weights: readonly string[]): WeightsProblem | null {
   if (weights.length !== 12) return 'weightsCount';
-  if (weights.some((w) => !WEIGHT.test(w) || new Exact(w).gt(WEIGHT_MAX))) return 'weightInvalid';
+  if (!weights.every(isWeight)) return 'weightInvalid';
   if (weights.reduce((sum, w) => sum.plus(w), new Exact(0)).isZero()) return 'weightsZero';
   return null;
 }

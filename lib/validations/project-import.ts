@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SPLIT_PROFILES, weightsProblem, type SplitProfile } from '@/lib/domain/monthly-split';
+import { isWeight, SPLIT_PROFILES, weightsProblem, type SplitProfile } from '@/lib/domain/monthly-split';
 import { formatOf } from '@/lib/domain/project-sheet/upload';
 import { MAX_DATA_ROWS, MAX_UPLOAD_BYTES } from '@/lib/domain/project-sheet/limits';
 import { hasForbiddenCharacters } from '@/lib/domain/text-rule';
@@ -72,12 +72,16 @@ export const ZSplitProfile = z
       .min(2000, { error: 'yearInvalid' })
       .max(2100, { error: 'yearInvalid' }),
     profile: z.enum(SPLIT_PROFILES as [SplitProfile, ...SplitProfile[]], { error: 'profileInvalid' }),
-    weights: z.array(z.string().trim().max(20, { error: 'weightInvalid' }), { error: 'weightsCount' }).max(12, {
-      error: 'weightsCount',
-    }),
+    // each weight is checked where it is, so the form can point at the month
+    weights: z
+      .array(z.string({ error: 'weightInvalid' }).trim().refine(isWeight, { error: 'weightInvalid' }), {
+        error: 'weightsCount',
+      })
+      .max(12, { error: 'weightsCount' }),
   })
   .superRefine((value, ctx) => {
     const problem = weightsProblem(value.weights);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['weights'], message: problem });
+    // a bad weight has its own message already
+    if (problem && problem !== 'weightInvalid') ctx.addIssue({ code: 'custom', path: ['weights'], message: problem });
   });
 export type SplitProfileValues = z.output<typeof ZSplitProfile>;

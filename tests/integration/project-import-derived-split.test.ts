@@ -171,6 +171,9 @@ describe('a plan file without a monthly split', () => {
       after: { profile: 'S_CURVE', weights: weights.join(' ') },
     });
 
+    // per year: 2025 keeps its own (the default, even)
+    expect(await t.db.planYear.findUniqueOrThrow({ where: { year: 2025 } })).toMatchObject({ splitProfile: 'EVEN' });
+
     const file = await planFile([['DS-020', '新开工', '2478.31']]);
     const { dry } = await checkAndCommit(file);
     expect(dry.changes).toMatchObject([{ code: 'DS-020', derived: 'S_CURVE' }]);
@@ -195,6 +198,16 @@ describe('a plan file without a monthly split', () => {
     const short = await actions.setSplitProfile({ year: 2026, profile: 'EVEN', weights: ['1'] });
     expect(short).toMatchObject({ ok: false, fieldErrors: { weights: ['weightsCount'] } });
     expect(await t.db.auditLog.count()).toBe(before);
+  });
+
+  it('a closed year refuses a new profile', async () => {
+    await t.db.planYear.create({
+      data: { year: 2019, title: '已关闭年度', approvedInvestment: '1', status: 'CLOSED' },
+    });
+    await signIn(t.db, 'bureau');
+    const result = await actions.setSplitProfile({ year: 2019, profile: 'S_CURVE', weights: [...DEFAULT_S_WEIGHTS] });
+    expect(result).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await t.db.planYear.findUniqueOrThrow({ where: { year: 2019 } })).toMatchObject({ splitProfile: 'EVEN' });
   });
 
   it('a manual edit on the form clears derived, and a later file without months keeps the edited split', async () => {
