@@ -37,7 +37,9 @@ export function ImportMapping({ summary }: { summary: Pick<ImportSummary, 'heade
         >
           {summary.unmapped.length
             ? t('mapping.unmappedList', {
-                columns: summary.unmapped.map((u) => `${u.text}（${u.letter}）`).join('、'),
+                columns: summary.unmapped
+                  .map((u) => t('mapping.unmappedColumn', { text: u.text, letter: u.letter }))
+                  .join(t('mapping.separator')),
               })
             : t('mapping.allMapped')}
         </p>
