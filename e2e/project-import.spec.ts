@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { parseProjectSheet, readGrid } from '@/lib/domain/project-sheet';
-import { checkImportFile, signInAs } from './helpers';
+import { checkImportFile, signInAs, sql } from './helpers';
 
 /**
  * The bureau imports next year's projects from a 调度表: a file with planted errors is refused with every problem
@@ -133,6 +133,89 @@ test('the bureau imports projects from a 调度表 and exports them back', async
     ['E2E-IMP-2', '端到端导入测试二', '区交通局', 'ONGOING', '5000.50', '2400.50'],
     ['E2E-IMP-3', '端到端导入测试三', '区教委', 'PRELIMINARY', '800.00', null],
   ]);
+});
+
+/** A plan file as an office writes it: its own header words, no monthly split, two columns Keystone has no field for. */
+async function officePlan(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('计划表');
+  ws.addRow([`渝中区${YEAR}年重点项目投资计划`]);
+  ws.addRow([
+    '项目编号',
+    '项目名称',
+    '牵头单位',
+    '项目业主',
+    '项目类别',
+    '投资主体',
+    '投资方向',
+    '计划总投资（万元）',
+    '年度投资计划（万元）',
+    '建设起止年限',
+    '备注',
+  ]);
+  ws.addRow([
+    'E2E-PLAN-1',
+    '端到端无分月计划项目',
+    '区住房城乡建委',
+    '重庆渝中城市建设发展有限公司',
+    '新开工',
+    '区级',
+    '基础设施',
+    '9000',
+    '1000',
+    '2026-2028',
+    '新增',
+  ]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+test("the bureau imports a plan file without a monthly split, in the office's own header words", async ({
+  page,
+  baseURL,
+}) => {
+  await signInAs(page, 'bureau');
+  await page.goto('/projects/import');
+  await page.getByLabel('计划年度').selectOption(String(YEAR));
+
+  // 1. the year's profile: the S-profile, saved and audited
+  const profile = page.getByTestId('split-profile');
+  await profile.getByRole('radio', { name: 'S型（典型施工进度）' }).check();
+  await expect(profile.getByRole('textbox', { name: '12月' })).toHaveValue('8');
+  await profile.getByRole('button', { name: '保存分月方案' }).click();
+  await expect(profile.getByText(`${YEAR}年度分月方案已保存`)).toBeVisible();
+
+  // 2. the dry run: which column became which field, the columns left out, and the derived split
+  await check(page, 'office-plan.xlsx', await officePlan());
+  await expect(page.getByTestId('import-count-errors')).toHaveText('0');
+  await expect(page.getByTestId('import-unmapped')).toHaveText('未识别的列：建设起止年限（J）、备注（K），不导入。');
+  const mapping = page.getByRole('table', { name: '表头识别' });
+  await expect(mapping.getByRole('row', { name: /D\s*项目业主\s*建设单位（项目业主）/ })).toBeVisible();
+  await expect(mapping.getByRole('row', { name: /I\s*年度投资计划（万元）\s*年度计划投资/ })).toBeVisible();
+  await expect(mapping.getByRole('row', { name: /C\s*牵头单位\s*责任单位/ })).toBeVisible();
+  await expect(page.getByTestId('import-derived')).toContainText(
+    '1 个项目的文件中没有分月计划，将按“S型（典型施工进度）”推算',
+  );
+  const changes = page.getByTestId('import-changes');
+  await expect(changes.getByRole('row', { name: /E2E-PLAN-1.*推算（S型（典型施工进度））/ })).toBeVisible();
+
+  // 3. the commit: twelve derived months that add up to the plan exactly
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByText('导入完成：新增 1 个、更新 0 个项目，0 个无变化。')).toBeVisible({ timeout: 60_000 });
+  const [stored] = await sql<{ id: number; derived: string; months: string; total: string }>(
+    baseURL,
+    `SELECT p.id, pp."monthlySplitDerived"::text AS derived, count(m.*)::text AS months, sum(m.amount)::text AS total
+       FROM "Project" p JOIN "ProjectPlan" pp ON pp."projectId" = p.id JOIN "PlanYear" y ON y.id = pp."planYearId"
+       JOIN "MonthlyPlanItem" m ON m."planId" = pp.id
+      WHERE p.code = 'E2E-PLAN-1' AND y.year = $1 GROUP BY p.id, pp."monthlySplitDerived"`,
+    [YEAR],
+  );
+  expect(stored).toMatchObject({ derived: 'S_CURVE', months: '12', total: '1000.00' });
+
+  // 4. the project page says the split was derived
+  await page.goto(`/projects/${stored!.id}?year=${YEAR}`);
+  await expect(page.getByTestId('monthly-split-derived')).toContainText(
+    '分月计划由导入按“S型（典型施工进度）”方案推算',
+  );
 });
 
 test('the downloads answer 401 without a session', async ({ request }) => {

@@ -9,7 +9,11 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 
 /** 分月计划 beside what was reported each month, in 万元. Months after the current one have no report yet. */
 export async function MonthlyPlanTable({ plan }: { plan: ProjectPlanDetail }) {
-  const [locale, t] = await Promise.all([getLocale(), getTranslations('projects.detail.monthly')]);
+  const [locale, t, tSplit] = await Promise.all([
+    getLocale(),
+    getTranslations('projects.detail.monthly'),
+    getTranslations('projectImport.split.profiles'),
+  ]);
   const planned = new Map(plan.monthlyPlan.map((m) => [m.month, m.amount]));
   const reports = new Map(plan.reports.map((r) => [r.month, r]));
   const wan = (value: string | undefined) =>
@@ -20,6 +24,11 @@ export async function MonthlyPlanTable({ plan }: { plan: ProjectPlanDetail }) {
       <CardHeader>
         <CardTitle>{t('title')}</CardTitle>
         <CardDescription>{t('description')}</CardDescription>
+        {plan.monthlySplitDerived ? (
+          <p className="text-sm text-amber-800" data-testid="monthly-split-derived">
+            {t('derived', { profile: tSplit(plan.monthlySplitDerived) })}
+          </p>
+        ) : null}
       </CardHeader>
       <DataTable
         testId="monthly-plan-table"

@@ -9,6 +9,7 @@ import { FormAlert } from '@/components/forms/controls';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { Button } from '@/components/ui/button';
 import { createProject, updateProject } from '@/lib/actions/projects';
+import type { SplitProfile } from '@/lib/domain/monthly-split';
 import { ZCreateProject, type CreateProjectInput } from '@/lib/validations/project';
 import { ProjectSection } from './project-form-fields';
 import {
@@ -37,6 +38,7 @@ export function ProjectForm({
   departments,
   years,
   fixedYear,
+  splitDerived = null,
 }: {
   /** absent for a new project */
   projectId?: number;
@@ -48,6 +50,8 @@ export function ProjectForm({
   years: ProjectFormYear[];
   /** the year being edited: the plan of that year, not a choice */
   fixedYear?: ProjectFormYear;
+  /** the edited plan's split was derived by an import (from this profile) */
+  splitDerived?: SplitProfile | null;
 }) {
   const t = useTranslations('projectEdit');
   const router = useRouter();
@@ -92,7 +96,14 @@ export function ProjectForm({
       </div>
 
       <ProjectSection departments={departments} {...parts} />
-      <PlanSection year={year} years={years} fixedYear={fixedYear} preliminary={stage === 'PRELIMINARY'} {...parts} />
+      <PlanSection
+        year={year}
+        years={years}
+        fixedYear={fixedYear}
+        preliminary={stage === 'PRELIMINARY'}
+        splitDerived={splitDerived}
+        {...parts}
+      />
 
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={pending || closed} data-testid="project-form-submit">

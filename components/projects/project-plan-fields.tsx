@@ -6,6 +6,7 @@ import { Field, Select } from '@/components/forms/controls';
 import { useErrorText } from '@/components/forms/error-text';
 import { Input } from '@/components/ui/input';
 import type { Direction, InvestorType, Stage } from '@/generated/prisma/enums';
+import type { SplitProfile } from '@/lib/domain/monthly-split';
 import { ProjectSelect, ProjectTextArea, ProjectTextInput } from './project-form-fields';
 import type { ProjectFormParts, ProjectFormYear } from './project-form-values';
 import { ProjectSplitSummary } from './project-split-summary';
@@ -24,6 +25,7 @@ export function PlanSection({
   years,
   fixedYear,
   preliminary,
+  splitDerived = null,
   ...parts
 }: ProjectFormParts & {
   /** the year the plan is for, once chosen */
@@ -31,6 +33,8 @@ export function PlanSection({
   years: ProjectFormYear[];
   fixedYear?: ProjectFormYear;
   preliminary: boolean;
+  /** the stored split was derived by an import from this profile */
+  splitDerived?: SplitProfile | null;
 }) {
   const t = useTranslations('projectEdit');
   const tEnums = useTranslations('enums');
@@ -68,15 +72,21 @@ export function PlanSection({
       <ProjectTextInput name="cumulativeBeforeYear" hint={t('moneyHint')} {...parts} />
       <ProjectTextInput name="annualPlan" hint={preliminary ? t('preliminaryNote') : t('moneyHint')} {...parts} />
       <ProjectTextArea name="milestoneTarget" rows={2} {...parts} />
-      <MonthlySplit preliminary={preliminary} {...parts} />
+      <MonthlySplit preliminary={preliminary} splitDerived={splitDerived} {...parts} />
       {year?.status === 'ACTIVE' && <ProjectTextArea name="reason" rows={2} hint={t('reasonHint')} {...parts} />}
     </fieldset>
   );
 }
 
 /** Twelve monthly amounts and, under them, whether they add up to the annual plan, live as the user types. */
-function MonthlySplit({ preliminary, form, errorOf }: ProjectFormParts & { preliminary: boolean }) {
+function MonthlySplit({
+  preliminary,
+  splitDerived,
+  form,
+  errorOf,
+}: ProjectFormParts & { preliminary: boolean; splitDerived: SplitProfile | null }) {
   const t = useTranslations('projectEdit');
+  const tProfiles = useTranslations('projectImport.split.profiles');
   const errorText = useErrorText();
   const [annualPlan, monthly, totalInvestment, cumulativeBeforeYear] = useWatch({
     control: form.control,
@@ -89,6 +99,11 @@ function MonthlySplit({ preliminary, form, errorOf }: ProjectFormParts & { preli
   return (
     <div className="flex flex-col gap-2 sm:col-span-2" data-testid="pf-monthly">
       <h3 className="text-sm font-medium text-slate-900">{t('monthlySection')}</h3>
+      {splitDerived && !preliminary ? (
+        <p className="text-sm text-amber-800" data-testid="pf-monthly-derived">
+          {t('monthlyDerived', { profile: tProfiles(splitDerived) })}
+        </p>
+      ) : null}
       <div className="grid grid-cols-3 gap-3 sm:grid-cols-4 lg:grid-cols-6">
         {MONTH_NUMBERS.map((month) => {
           const name = `monthly.${month - 1}` as const;

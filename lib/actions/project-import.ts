@@ -3,7 +3,8 @@
 import { formatOf, type ParsedSheet } from '@/lib/domain/project-sheet';
 import { importProjects, type ImportSummary } from '@/lib/server/projects/import-projects';
 import { parseUpload } from '@/lib/server/projects/parse-upload';
-import { ZProjectImportUpload, type ProjectImportUpload } from '@/lib/validations/project-import';
+import { updateSplitProfile } from '@/lib/server/projects/split-profile';
+import { ZProjectImportUpload, ZSplitProfile, type ProjectImportUpload } from '@/lib/validations/project-import';
 import { defineAction, type ActionContext } from './safe-action';
 
 const PAGES = ['/projects', '/plan'];
@@ -45,4 +46,16 @@ export const importProjectsCommit = defineAction({
   prepare: readUpload,
   revalidate: PAGES,
   run: (ctx) => run(ctx, true),
+});
+
+/**
+ * The profile a year's imports derive monthly splits from, when a plan file has none; audited. Stored splits stay
+ * as they are until the next import.
+ */
+export const setSplitProfile = defineAction({
+  name: 'planYear.splitProfile',
+  permission: 'project.write',
+  input: ZSplitProfile,
+  revalidate: ['/projects/import'],
+  run: updateSplitProfile,
 });

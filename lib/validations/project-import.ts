@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isWeight, SPLIT_PROFILES, weightsProblem, type SplitProfile } from '@/lib/domain/monthly-split';
 import { formatOf } from '@/lib/domain/project-sheet/upload';
 import { MAX_DATA_ROWS, MAX_UPLOAD_BYTES } from '@/lib/domain/project-sheet/limits';
 import { hasForbiddenCharacters } from '@/lib/domain/text-rule';
@@ -58,3 +59,29 @@ function safeJson(text: string): unknown {
     return null;
   }
 }
+
+/**
+ * A plan year's monthly-split profile (the import page's 分月方案). Weights are relative: percentages, or parts of
+ * one, normalised by their sum (lib/domain/monthly-split.ts). Messages are keys under projectImport.split.errors.
+ */
+export const ZSplitProfile = z
+  .object({
+    year: z.coerce
+      .number({ error: 'yearInvalid' })
+      .int({ error: 'yearInvalid' })
+      .min(2000, { error: 'yearInvalid' })
+      .max(2100, { error: 'yearInvalid' }),
+    profile: z.enum(SPLIT_PROFILES as [SplitProfile, ...SplitProfile[]], { error: 'profileInvalid' }),
+    // each weight is checked where it is, so the form can point at the month
+    weights: z
+      .array(z.string({ error: 'weightInvalid' }).trim().refine(isWeight, { error: 'weightInvalid' }), {
+        error: 'weightsCount',
+      })
+      .max(12, { error: 'weightsCount' }),
+  })
+  .superRefine((value, ctx) => {
+    const problem = weightsProblem(value.weights);
+    // a bad weight has its own message already
+    if (problem && problem !== 'weightInvalid') ctx.addIssue({ code: 'custom', path: ['weights'], message: problem });
+  });
+export type SplitProfileValues = z.output<typeof ZSplitProfile>;

@@ -76,6 +76,11 @@ export const SEEDS: Record<string, (db: Db) => Promise<unknown>> = {
   }),
   'planYear.close': async (db) => ({ id: await idOf(db.planYear.findUniqueOrThrow({ where: { year: 2025 } })) }),
   'planYear.setWarningThresholds': async () => ({ year: 2025, yellowPoints: '12', redPoints: '40' }),
+  'planYear.splitProfile': async () => ({
+    year: 2025,
+    profile: 'S_CURVE',
+    weights: ['3', '4', '7', '8', '9', '10', '10', '11', '11', '10', '9', '8.5'],
+  }),
   'project.importDryRun': async () => ({ year: 2025, file: importFile() }),
   'project.import': async () => ({ year: 2025, file: importFile() }),
   'project.create': async (db) => ({

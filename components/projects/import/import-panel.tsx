@@ -9,8 +9,10 @@ import { importProjectsCommit, importProjectsDryRun } from '@/lib/actions/projec
 import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_UPLOAD_BYTES } from '@/lib/domain/project-sheet/limits';
 import { ACCEPTED_EXTENSIONS, formatOf } from '@/lib/domain/project-sheet/upload';
 import type { ImportSummary } from '@/lib/server/projects/import-projects';
+import type { SplitSetting } from '@/lib/server/projects/split-profile';
 import { ImportReason } from './import-reason';
 import { ImportReport } from './import-report';
+import { SplitProfileCard } from './split-profile-card';
 
 type Phase = 'idle' | 'checking' | 'checked' | 'committing' | 'done';
 
@@ -24,9 +26,12 @@ const LIMITS = { mb: MAX_UPLOAD_BYTES / (1024 * 1024), rows: MAX_SHEET_ROWS, col
 export function ImportPanel({
   years,
   defaultYear,
+  splitSettings,
 }: {
   years: { year: number; status: PlanYearStatus }[];
   defaultYear: number | null;
+  /** each open year's monthly-split profile, for files without a split */
+  splitSettings: SplitSetting[];
 }) {
   const t = useTranslations('projectImport');
   const [year, setYear] = useState<number | null>(defaultYear);
@@ -99,6 +104,7 @@ export function ImportPanel({
   const canCommit =
     phase === 'checked' && summary !== null && summary.errorCount === 0 && summary.create + summary.update > 0;
   const needsReason = canCommit && summary.reasonRequired;
+  const splitSetting = splitSettings.find((s) => s.year === year);
 
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6">
@@ -173,6 +179,18 @@ export function ImportPanel({
           ) : null}
         </CardContent>
       </Card>
+
+      {splitSetting ? (
+        <SplitProfileCard
+          key={splitSetting.year}
+          setting={splitSetting}
+          onSaved={() => {
+            if (busy) return;
+            setSummary(null);
+            setPhase('idle');
+          }}
+        />
+      ) : null}
 
       {error ? (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { DataTable } from '@/components/data-table/data-table';
 import type { SheetIssue } from '@/lib/domain/project-sheet/parse';
 import type { ImportSummary } from '@/lib/server/projects/import-projects';
+import { ImportMapping } from './import-mapping';
 
 /** The summary counts, then every problem by row, column and message, then the changes an import makes. */
 export function ImportReport({ summary, phase }: { summary: ImportSummary; phase: 'checked' | 'done' }) {
@@ -61,6 +62,15 @@ export function ImportReport({ summary, phase }: { summary: ImportSummary; phase
       <p role="status" className={summary.errorCount ? 'text-sm text-red-800' : 'text-sm text-emerald-800'}>
         {message}
       </p>
+      {summary.split.derived > 0 ? (
+        <p className="text-sm text-slate-700" data-testid="import-derived">
+          {t(phase === 'done' ? 'split.summaryDone' : 'split.summary', {
+            count: summary.split.derived,
+            profile: t(`split.profiles.${summary.split.profile}`),
+          })}
+        </p>
+      ) : null}
+      <ImportMapping summary={summary} />
 
       {summary.errors.length ? (
         <div className="flex flex-col gap-1">
@@ -100,10 +110,20 @@ export function ImportReport({ summary, phase }: { summary: ImportSummary; phase
             { id: 'name', header: t('table.name'), className: 'py-1.5' },
             { id: 'kind', header: t('table.kind'), className: 'py-1.5' },
             { id: 'fields', header: t('table.fields'), className: 'py-1.5 text-xs text-slate-600' },
+            { id: 'split', header: t('split.column'), className: 'py-1.5 text-xs' },
           ]}
           rows={summary.changes.map((c) => ({
             id: `${c.row}-${c.code}`,
-            cells: { row: c.row, code: c.code, name: c.name, kind: t(`kind.${c.kind}`), fields: c.fields.join('、') },
+            cells: {
+              row: c.row,
+              code: c.code,
+              name: c.name,
+              kind: t(`kind.${c.kind}`),
+              fields: c.fields.join('、'),
+              split: c.derived
+                ? t('split.derived', { profile: t(`split.profiles.${c.derived}`) })
+                : t('split.fromFile'),
+            },
           }))}
         />
       ) : null}

@@ -7,7 +7,7 @@
  */
 import { COLUMN_BY_KEY, REQUIRED_COLUMNS, monthHeader, type ColumnKey } from './columns';
 import { cellText } from './cells';
-import { detectHeader } from './header';
+import { describeHeader, detectHeader } from './header';
 import { MAX_DATA_ROWS } from './limits';
 import { readProjectRow } from './read-row';
 import type { Grid } from './read-grid';
@@ -15,7 +15,7 @@ import type { ParsedSheet, ProjectSheetRow, SheetIssue } from './sheet-types';
 
 export type { ParsedSheet, ProjectSheetRow, SheetIssue, SheetIssueKey } from './sheet-types';
 export { cellText, parseSheetDate } from './cells';
-export { detectHeader, type HeaderLayout } from './header';
+export { columnLetter, describeHeader, detectHeader, type HeaderLayout, type SheetHeader } from './header';
 
 /** Section and total rows of real 调度表 files: "一、完工项目（86个）", "合计". */
 const SECTION_ROW = /^([一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|合计|小计|总计)/;
@@ -30,11 +30,13 @@ export function parseProjectSheet(grid: Grid): ParsedSheet {
       headerRow: 0,
       columns: {},
       hasMonths: false,
+      headers: [],
       rows: [],
       issues: [{ row: 0, column: '', message: 'noHeader' }],
       dataRows: 0,
     };
   }
+  const headers = describeHeader(grid, layout);
   const indexOf = new Map<ColumnKey, number>();
   layout.columns.forEach((key, index) => indexOf.set(key, index));
   const columns: Partial<Record<ColumnKey, string>> = {};
@@ -51,7 +53,7 @@ export function parseProjectSheet(grid: Grid): ParsedSheet {
       if (!monthIndex.has(m)) issues.push({ row: layout.row, column: monthHeader(m), message: 'missingColumn' });
     }
   }
-  if (issues.length) return { headerRow: layout.row, columns, hasMonths, rows: [], issues, dataRows: 0 };
+  if (issues.length) return { headerRow: layout.row, columns, hasMonths, headers, rows: [], issues, dataRows: 0 };
 
   const sheet = { columns: layout.columns, months: layout.months, indexOf, monthIndex };
   const rows: ProjectSheetRow[] = [];
@@ -76,5 +78,5 @@ export function parseProjectSheet(grid: Grid): ParsedSheet {
     if (read.row) rows.push(read.row);
     else issues.push(...read.issues);
   }
-  return { headerRow: layout.row, columns, hasMonths, rows, issues, dataRows };
+  return { headerRow: layout.row, columns, hasMonths, headers, rows, issues, dataRows };
 }

@@ -1,5 +1,6 @@
 import type { BuildType, Direction, InvestorType, Stage } from '@/generated/prisma/enums';
 import type { ColumnKey } from './columns';
+import type { SheetHeader } from './header';
 
 /** Message keys under projectImport.errors in messages/*.json. */
 export type SheetIssueKey =
@@ -22,7 +23,6 @@ export type SheetIssueKey =
   | 'preliminaryHasPlan'
   | 'annualPlanRequired'
   | 'monthlyPlanMismatch'
-  | 'monthlyPlanMissing'
   | 'planExceedsTotal'
   | 'cumulativeExceedsTotal'
   | 'departmentUnknown'
@@ -74,6 +74,8 @@ export interface ParsedSheet {
   /** the columns recognised, by key, with the header text found */
   columns: Partial<Record<ColumnKey, string>>;
   hasMonths: boolean;
+  /** every header cell of the file and what it was read as, unmapped ones included (absent: file unreadable) */
+  headers?: SheetHeader[];
   rows: ProjectSheetRow[];
   issues: SheetIssue[];
   /** data rows read (valid or not), blank and subtotal rows excluded */

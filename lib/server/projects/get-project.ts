@@ -11,6 +11,7 @@ import type {
 } from '@/generated/prisma/enums';
 import type { Actor } from '@/lib/auth/actor';
 import { toDateOnly } from '@/lib/domain/date-only';
+import type { SplitProfile } from '@/lib/domain/monthly-split';
 import type { Db } from '@/lib/prisma';
 import { milestoneUpdatesOf, type MilestoneUpdate } from '@/lib/validations/report';
 import { authorizeRecord } from '@/lib/server/authorize';
@@ -61,6 +62,8 @@ export interface ProjectPlanDetail {
   annualPlan: string | null;
   milestoneTarget: string | null;
   monthlyPlan: { month: number; amount: string }[];
+  /** the profile an import derived the split from; null when it was entered */
+  monthlySplitDerived: SplitProfile | null;
   reports: ProjectReport[];
   /** sums done by PostgreSQL, 万元 */
   totals: { planned: string; reported: string; approved: string };
@@ -171,6 +174,7 @@ async function loadPlan(db: Db, planId: number): Promise<ProjectPlanDetail | nul
       annualPlan: true,
       milestoneTarget: true,
       monthlyPlan: { select: { month: true, amount: true }, orderBy: { month: 'asc' } },
+      monthlySplitDerived: true,
       reports: {
         select: {
           id: true,
@@ -227,6 +231,7 @@ async function loadPlan(db: Db, planId: number): Promise<ProjectPlanDetail | nul
     annualPlan: plan.annualPlan?.toFixed(2) ?? null,
     milestoneTarget: plan.milestoneTarget,
     monthlyPlan: plan.monthlyPlan.map((m) => ({ month: m.month, amount: m.amount.toFixed(2) })),
+    monthlySplitDerived: plan.monthlySplitDerived,
     reports: plan.reports.map((r) => ({
       id: r.id,
       month: r.month,

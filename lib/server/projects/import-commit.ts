@@ -44,12 +44,14 @@ export async function insertProjects(
     const pl = chunk.map((c) => ({ ...c.plan, projectId: idOf.get(c.project.code)! }));
     const plans = await tx.$queryRaw<{ id: number; projectId: number }[]>`
       INSERT INTO "ProjectPlan" ("projectId", "planYearId", stage, "investorType", direction, "cumulativeBeforeYear",
-                                 "annualPlan", "milestoneTarget", "updatedAt")
-      SELECT u.pid, ${planYearId}, u.stage::"Stage", u.inv::"InvestorType", u.dir::"Direction", u.before, u.annual, u.target, now()
+                                 "annualPlan", "milestoneTarget", "monthlySplitDerived", "updatedAt")
+      SELECT u.pid, ${planYearId}, u.stage::"Stage", u.inv::"InvestorType", u.dir::"Direction", u.before, u.annual, u.target,
+             u.derived::"SplitProfile", now()
       FROM unnest(${pl.map((p) => p.projectId)}::int[], ${pl.map((p) => p.stage)}::text[], ${pl.map((p) => p.investorType)}::text[],
                   ${pl.map((p) => p.direction)}::text[], ${pl.map((p) => p.cumulativeBeforeYear)}::numeric[],
-                  ${pl.map((p) => p.annualPlan)}::numeric[], ${pl.map((p) => p.milestoneTarget)}::text[])
-        AS u(pid, stage, inv, dir, before, annual, target)
+                  ${pl.map((p) => p.annualPlan)}::numeric[], ${pl.map((p) => p.milestoneTarget)}::text[],
+                  ${pl.map((p) => p.monthlySplitDerived)}::text[])
+        AS u(pid, stage, inv, dir, before, annual, target, derived)
       RETURNING id, "projectId"`;
     const planOf = new Map(plans.map((p) => [p.projectId, p.id]));
     const items = chunk.flatMap(({ project, plan }) =>

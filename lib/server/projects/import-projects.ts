@@ -1,12 +1,14 @@
 import 'server-only';
-import type { ParsedSheet, ProjectSheetRow, SheetIssue } from '@/lib/domain/project-sheet';
+import type { SplitProfile } from '@/lib/domain/monthly-split';
+import type { ParsedSheet, ProjectSheetRow, SheetHeader, SheetIssue } from '@/lib/domain/project-sheet';
 import { assertPlanYearOpen, lastClosedYears } from '@/lib/server/admin/plan-year-lock';
 import { requirePermission } from '@/lib/server/authorize';
 import { ConflictError, NotFoundError, ValidationError } from '@/lib/server/errors';
 import type { WriteContext } from '@/lib/server/write-context';
 import { auditProjects, insertProjects, updateProjects } from './import-commit';
-import { planImport, type ImportPlan } from './import-rows';
+import { planImport, type ImportPlan, type PlannedCreate, type PlannedUpdate } from './import-rows';
 import { departmentsByName, loadExisting } from './import-state';
+import { loadSplitSetting } from './split-profile';
 
 /** What an import would do (dry run) or did (commit). */
 export interface ImportSummary {
@@ -20,8 +22,24 @@ export interface ImportSummary {
   /** the problems, by row and column (the first ERRORS_SHOWN); a commit writes nothing while there is one */
   errors: SheetIssue[];
   errorCount: number;
-  /** the first changes, for the report on the page */
-  changes: { row: number; code: string; name: string; kind: 'create' | 'update'; fields: string[] }[];
+  /**
+   * the first changes, for the report on the page; `derived` names the profile a row's monthly split was derived
+   * from (the file had none), null when the split is the file's or the one stored
+   */
+  changes: {
+    row: number;
+    code: string;
+    name: string;
+    kind: 'create' | 'update';
+    fields: string[];
+    derived: SplitProfile | null;
+  }[];
+  /** every header cell of the file and the Keystone field it was read as (file header → field) */
+  headers: SheetHeader[];
+  /** the columns no field was found for: listed, not imported */
+  unmapped: { letter: string; text: string }[];
+  /** the year's profile, and how many rows the import gives a derived split */
+  split: { profile: SplitProfile; derived: number };
   /** the year is ACTIVE and plans would change: the commit needs a reason, as the form does */
   reasonRequired: boolean;
   /**
@@ -45,14 +63,25 @@ export interface ImportProjectsInput {
 const CHANGES_SHOWN = 500;
 export const ERRORS_SHOWN = 2000;
 
+/** A split the import derives (a new one, or one that changes); a derived split kept as it was is no change. */
+function derivedIn(change: PlannedCreate | PlannedUpdate): SplitProfile | null {
+  const derived = change.plan.monthlySplitDerived;
+  if (!derived || !('planFields' in change)) return derived;
+  return change.planFields.includes('monthlyPlan') || change.planFields.includes('monthlySplitDerived')
+    ? derived
+    : null;
+}
+
 function summarise(
   year: number,
   sheet: ParsedSheet,
   plan: ImportPlan,
   versions: Record<string, string>,
   active: boolean,
+  profile: SplitProfile,
 ): ImportSummary {
   const errors = [...sheet.issues, ...plan.errors].sort((a, b) => a.row - b.row);
+  const headers = sheet.headers ?? [];
   return {
     year,
     committed: false,
@@ -69,19 +98,25 @@ function summarise(
         name: c.project.name,
         kind: 'create' as const,
         fields: [],
+        derived: derivedIn(c),
       })),
       ...plan.updates.map((u) => ({
         row: u.row.row,
         code: u.project.code,
         name: u.project.name,
         kind: 'update' as const,
-        fields: [...u.projectFields, ...u.planFields],
+        // the flag is shown as its own column, not as a changed field
+        fields: [...u.projectFields, ...u.planFields.filter((f) => f !== 'monthlySplitDerived')],
+        derived: derivedIn(u),
       })),
     ]
       .sort((a, b) => a.row - b.row)
       .slice(0, CHANGES_SHOWN),
     reasonRequired: active && (plan.creates.length > 0 || plan.updates.some((u) => u.planFields.length > 0)),
     versions,
+    headers,
+    unmapped: headers.filter((h) => h.target.kind === 'unmapped').map(({ letter, text }) => ({ letter, text })),
+    split: { profile, derived: [...plan.creates, ...plan.updates].filter((c) => derivedIn(c) !== null).length },
   };
 }
 
@@ -115,9 +150,16 @@ export async function importProjects(ctx: WriteContext<ImportProjectsInput>): Pr
     const current = existing.get(row.code);
     versions[row.code] = current ? `${current.id}:${current.plans[0]?.version ?? 'none'}` : 'new';
   }
-  const plan = planImport(sheet.rows, { byName, existing, closedYears });
-  const summary = summarise(planYear.year, sheet, plan, versions, status === 'ACTIVE');
-  const counts = { rows: summary.rows, unchanged: summary.unchanged };
+  const split = await loadSplitSetting(tx, planYear.id);
+  const plan = planImport(sheet.rows, { byName, existing, closedYears, split });
+  const summary = summarise(planYear.year, sheet, plan, versions, status === 'ACTIVE', split.profile);
+  const counts = {
+    rows: summary.rows,
+    unchanged: summary.unchanged,
+    unmapped: summary.unmapped.map((u) => u.text),
+    splitProfile: split.profile,
+    derivedSplits: summary.split.derived,
+  };
 
   if (!input.commit) {
     // A dry run changes nothing, but who checked which file against which year is kept, like any upload.
@@ -151,10 +193,9 @@ export async function importProjects(ctx: WriteContext<ImportProjectsInput>): Pr
     after: {
       year: planYear.year,
       file: input.fileName,
-      rows: summary.rows,
+      ...counts,
       created: summary.create,
       updated: summary.update,
-      unchanged: summary.unchanged,
     },
     reason: input.reason ?? null,
   });

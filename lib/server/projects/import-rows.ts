@@ -1,6 +1,8 @@
 import 'server-only';
 import { closedYearViolations } from '@/lib/domain/closed-years';
-import { COLUMN_BY_KEY, monthHeader, type ProjectSheetRow, type SheetIssue } from '@/lib/domain/project-sheet';
+import { deriveMonthlySplit, type SplitProfile } from '@/lib/domain/monthly-split';
+import { splitDifference } from '@/lib/domain/plan-invariants';
+import { COLUMN_BY_KEY, type ProjectSheetRow, type SheetIssue } from '@/lib/domain/project-sheet';
 import { planIssues } from '@/lib/domain/project-sheet/plan-issues';
 import {
   storedStates,
@@ -38,6 +40,8 @@ export interface ImportContext {
   existing: ReadonlyMap<string, ExistingProject>;
   /** project id → the last closed year it has a plan in */
   closedYears: ReadonlyMap<number, number>;
+  /** the year's profile, for the rows of a file without a monthly split */
+  split: { profile: SplitProfile; weights: readonly string[] };
 }
 
 const issueAt = (
@@ -58,8 +62,35 @@ function changedKeys<T extends object>(before: T, after: T): string[] {
     .map(String);
 }
 
+/**
+ * The monthly split of a row: the file's own; else the stored one if someone entered it and it still adds up to the
+ * plan; else derived from the year's profile (which also re-derives a split an earlier import derived, so a changed
+ * profile or plan takes effect). A derived split says which profile it came from.
+ */
+function monthlySplit(
+  row: ProjectSheetRow,
+  stored: PlanState | undefined,
+  split: ImportContext['split'],
+): Pick<PlanState, 'monthlyPlan' | 'monthlySplitDerived'> {
+  if (row.stage === 'PRELIMINARY') return { monthlyPlan: null, monthlySplitDerived: null };
+  if (row.monthlyPlan) return { monthlyPlan: row.monthlyPlan, monthlySplitDerived: null };
+  const kept = stored?.monthlyPlan;
+  if (kept && !stored.monthlySplitDerived && splitDifference(row.annualPlan, kept)?.isZero())
+    return { monthlyPlan: kept, monthlySplitDerived: null };
+  if (row.annualPlan === null) return { monthlyPlan: kept ?? null, monthlySplitDerived: null };
+  return {
+    monthlyPlan: deriveMonthlySplit(row.annualPlan, split.profile, split.weights),
+    monthlySplitDerived: split.profile,
+  };
+}
+
 /** The row over what is stored: a column the file does not have keeps the stored value. */
-function merged(row: ProjectSheetRow, departmentId: number, stored: ReturnType<typeof storedStates> | undefined) {
+function merged(
+  row: ProjectSheetRow,
+  departmentId: number,
+  stored: ReturnType<typeof storedStates> | undefined,
+  split: ImportContext['split'],
+) {
   const current = stored?.project;
   const project: ProjectState = {
     code: row.code,
@@ -82,19 +113,17 @@ function merged(row: ProjectSheetRow, departmentId: number, stored: ReturnType<t
     cumulativeBeforeYear: row.cumulativeBeforeYear ?? stored?.plan?.cumulativeBeforeYear ?? '0.00',
     annualPlan: row.annualPlan,
     milestoneTarget: row.milestoneTarget === undefined ? (stored?.plan?.milestoneTarget ?? null) : row.milestoneTarget,
-    monthlyPlan: row.stage === 'PRELIMINARY' ? null : (row.monthlyPlan ?? stored?.plan?.monthlyPlan ?? null),
+    ...monthlySplit(row, stored?.plan, split),
   };
   return { project, plan };
 }
 
 /**
  * The plan rules again, now with what is stored filled in for the columns the file does not have: the shared
- * rules (lib/domain/plan-invariants.ts, as the project form checks them), and a split the plan needs but neither
- * the file nor the database has.
+ * rules (lib/domain/plan-invariants.ts, as the project form checks them). A plan always has a split here: the
+ * file's, the stored one or a derived one.
  */
 function ruleIssues(row: number, project: ProjectState, plan: PlanState): SheetIssue[] {
-  if (plan.stage !== 'PRELIMINARY' && plan.annualPlan !== null && !plan.monthlyPlan)
-    return [issueAt(row, monthHeader(1), 'monthlyPlanMissing')];
   return planIssues(row, {
     ...plan,
     monthly: plan.monthlyPlan ?? [],
@@ -123,7 +152,7 @@ export function planImport(rows: readonly ProjectSheetRow[], context: ImportCont
     }
     const current = context.existing.get(row.code);
     const stored = current && storedStates(current);
-    const after = merged(row, department.id, stored);
+    const after = merged(row, department.id, stored, context.split);
     const broken = ruleIssues(row.row, after.project, after.plan);
     if (broken.length) {
       plan.errors.push(...broken);

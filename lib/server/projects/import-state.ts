@@ -1,6 +1,7 @@
 import 'server-only';
 import type { BuildType, Direction, InvestorType, Stage } from '@/generated/prisma/enums';
 import { fromDateOnly, toDateOnly } from '@/lib/domain/date-only';
+import type { SplitProfile } from '@/lib/domain/monthly-split';
 import type { Tx } from '@/lib/server/audit';
 import { PLAN_SELECT, PROJECT_SELECT } from './project-state';
 
@@ -31,6 +32,8 @@ export interface PlanState {
   milestoneTarget: string | null;
   /** twelve amounts, or null for a plan without a monthly split (前期) */
   monthlyPlan: string[] | null;
+  /** the profile the split was derived from by an import; null when it was entered (or there is none) */
+  monthlySplitDerived: SplitProfile | null;
 }
 
 export type ImportDepartment = { id: number; name: string; shortName: string; active: boolean };
@@ -99,6 +102,7 @@ export function storedStates(current: ExistingProject): { project: ProjectState;
       annualPlan: currentPlan.annualPlan?.toFixed(2) ?? null,
       milestoneTarget: currentPlan.milestoneTarget,
       monthlyPlan: monthly,
+      monthlySplitDerived: monthly ? currentPlan.monthlySplitDerived : null,
     },
   };
 }
@@ -127,6 +131,7 @@ export function planData(p: PlanState) {
     cumulativeBeforeYear: p.cumulativeBeforeYear,
     annualPlan: p.annualPlan,
     milestoneTarget: p.milestoneTarget,
+    monthlySplitDerived: p.monthlySplitDerived,
   };
 }
 

@@ -36,6 +36,7 @@ export const PLAN_SELECT = {
   cumulativeBeforeYear: true,
   annualPlan: true,
   milestoneTarget: true,
+  monthlySplitDerived: true,
   monthlyPlan: { select: { month: true, amount: true }, orderBy: { month: 'asc' } },
 } as const satisfies Prisma.ProjectPlanSelect;
 

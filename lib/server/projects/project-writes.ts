@@ -155,6 +155,7 @@ export async function updateProject(ctx: WriteContext<UpdateProjectValues>): Pro
   }
 
   if (planChanged) {
+    const splitEdited = !planDiff || planDiff.changed.includes('monthlyPlan');
     const fields = {
       stage: planAfter.stage,
       investorType: planAfter.investorType,
@@ -162,6 +163,8 @@ export async function updateProject(ctx: WriteContext<UpdateProjectValues>): Pro
       cumulativeBeforeYear: planAfter.cumulativeBeforeYear,
       annualPlan: planAfter.annualPlan,
       milestoneTarget: planAfter.milestoneTarget,
+      // a split an import derived becomes the bureau's own once edited: the next import keeps it
+      ...(splitEdited ? { monthlySplitDerived: null } : {}),
     };
     const plan = existingPlan
       ? await tx.projectPlan.update({
@@ -174,8 +177,7 @@ export async function updateProject(ctx: WriteContext<UpdateProjectValues>): Pro
           select: { id: true, version: true },
         });
     planVersion = plan.version;
-    if (!planDiff || planDiff.changed.includes('monthlyPlan'))
-      await writeMonthlyPlan(tx, plan.id, planAfter.monthlyPlan);
+    if (splitEdited) await writeMonthlyPlan(tx, plan.id, planAfter.monthlyPlan);
     await ctx.audit({
       action: 'project.update',
       entity: 'ProjectPlan',

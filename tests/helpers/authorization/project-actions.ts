@@ -11,6 +11,16 @@ function importFile(code: string): File {
 }
 
 export const PROJECT_ACTIONS: Record<string, ActionCase> = {
+  // the bureau chooses how a year's imports derive a split the file lacks
+  'planYear.splitProfile': {
+    scoped: false,
+    row: REVIEWERS,
+    input: async (fx) => ({
+      year: 2025,
+      profile: fx.seq() % 2 ? 'S_CURVE' : 'EVEN',
+      weights: ['3', '4', '7', '8', '9', '10', '10', '11', '11', '10', '9', String(8 + fx.seq())],
+    }),
+  },
   'project.importDryRun': {
     scoped: false,
     row: REVIEWERS,

@@ -27,6 +27,7 @@ import { listPlanYears } from '@/lib/server/plan/list-plan-years';
 import { getProject } from '@/lib/server/projects/get-project';
 import { getProjectHistory } from '@/lib/server/projects/get-project-history';
 import { listProjectIds, listProjects } from '@/lib/server/projects/list-projects';
+import { getSplitSettings } from '@/lib/server/projects/split-profile';
 import { getBatchEntry } from '@/lib/server/reports/get-batch-entry';
 import { getReportBoard } from '@/lib/server/reports/get-report-board';
 import { getMonthSheet } from '@/lib/server/reports/get-month-sheet';
@@ -125,6 +126,7 @@ export const READS: Record<string, ReadCase> = {
   },
   // the bureau's category list and escalation setting (problem.manage)
   getProblemSettings: { scoped: false, row: REVIEWERS, call: (db, a) => getProblemSettings(db, a) },
+  getSplitSettings: { scoped: false, row: REVIEWERS, call: (db, a) => getSplitSettings(db, a) },
   getReviewQueue: { scoped: false, row: REVIEWERS, call: (db, a) => getReviewQueue(db, a, { year: 2025, month: 11 }) },
   listNotifications: { scoped: false, row: EVERYONE, call: (db, a) => listNotifications(db, a) },
   getUnreadNotificationCount: { scoped: false, row: EVERYONE, call: (db, a) => getUnreadNotificationCount(db, a) },

@@ -110,6 +110,7 @@ export default async function EditProjectPage({
         departments={options.departments}
         years={options.years}
         fixedYear={year}
+        splitDerived={plan?.monthlySplitDerived ?? null}
       />
     </div>
   );
