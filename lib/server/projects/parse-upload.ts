@@ -16,7 +16,7 @@ import {
 } from '@/lib/domain/project-sheet/limits';
 import type { SheetFormat } from '@/lib/domain/project-sheet/upload';
 import { ValidationError, type AppError } from '@/lib/server/errors';
-import type { WorkerAnswer } from './parse-upload-protocol';
+import type { ParsedByKind, ParseKind, WorkerAnswer } from './parse-upload-protocol';
 
 export interface ParseLimits {
   timeLimitMs: number;
@@ -30,13 +30,25 @@ export function uploadRefused(key: SheetLimitKey, params: Record<string, string 
   return new ValidationError({ file: [key] }, params);
 }
 
-const UNREADABLE: ParsedSheet = {
-  headerRow: 0,
-  columns: {},
-  hasMonths: false,
-  rows: [],
-  issues: [{ row: 0, column: '', message: 'unreadable' }],
-  dataRows: 0,
+const UNREADABLE: ParsedByKind = {
+  projects: {
+    headerRow: 0,
+    columns: {},
+    hasMonths: false,
+    rows: [],
+    issues: [{ row: 0, column: '', message: 'unreadable' }],
+    dataRows: 0,
+  },
+  dispatch: {
+    headerRow: 0,
+    columns: [],
+    headerMonth: null,
+    titleYear: null,
+    rows: [],
+    skipped: [],
+    totals: [],
+    issues: [{ row: 0, column: '', message: 'unreadable' }],
+  },
 };
 
 let running = 0;
@@ -63,13 +75,13 @@ function release() {
  * only from a `new Worker(new URL(…), { …literal options… })` it can read, so the options are spelled out in both
  * branches rather than built once.
  */
-function startWorker(bytes: Uint8Array, format: SheetFormat, limits: ParseLimits): Worker {
+function startWorker(bytes: Uint8Array, format: SheetFormat, limits: ParseLimits, kind: ParseKind): Worker {
   const data = bytes.slice();
   const heapMb = limits.memoryLimitMb;
   const youngMb = Math.min(64, Math.ceil(heapMb / 8));
   if (process.env.NEXT_RUNTIME) {
     return new Worker(new URL('./parse-upload.worker.ts', import.meta.url), {
-      workerData: { bytes: data, format },
+      workerData: { bytes: data, format, kind },
       transferList: [data.buffer],
       resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: youngMb },
       stdout: false,
@@ -82,7 +94,7 @@ function startWorker(bytes: Uint8Array, format: SheetFormat, limits: ParseLimits
     `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`,
     {
       eval: true,
-      workerData: { bytes: data, format },
+      workerData: { bytes: data, format, kind },
       transferList: [data.buffer],
       resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: youngMb },
       stdout: false,
@@ -91,9 +103,14 @@ function startWorker(bytes: Uint8Array, format: SheetFormat, limits: ParseLimits
   );
 }
 
-function runWorker(bytes: Uint8Array, format: SheetFormat, limits: ParseLimits): Promise<WorkerAnswer> {
+function runWorker(
+  bytes: Uint8Array,
+  format: SheetFormat,
+  limits: ParseLimits,
+  kind: ParseKind,
+): Promise<WorkerAnswer> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(bytes, format, limits);
+    const worker = startWorker(bytes, format, limits, kind);
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
@@ -136,13 +153,24 @@ export async function parseUpload(
   format: SheetFormat,
   limits: ParseLimits = DEFAULT_LIMITS,
 ): Promise<ParsedSheet> {
+  return parseUploadAs('projects', bytes, format, limits);
+}
+
+/** The same, with the parser of `kind` (the registry's sheet, or a month's 调度表 for the backfill). */
+export async function parseUploadAs<K extends ParseKind>(
+  kind: K,
+  bytes: Uint8Array,
+  format: SheetFormat,
+  limits: ParseLimits = DEFAULT_LIMITS,
+): Promise<ParsedByKind[K]> {
   await acquire();
   let answer: WorkerAnswer;
   try {
-    answer = await runWorker(bytes, format, limits);
+    answer = await runWorker(bytes, format, limits, kind);
   } finally {
     release();
   }
   if (answer.kind === 'limit') throw uploadRefused(answer.key, answer.params);
-  return answer.kind === 'parsed' ? answer.sheet : UNREADABLE;
+  // the worker ran the parser of `kind`, so its sheet is that parser's
+  return answer.kind === 'parsed' ? (answer.sheet as ParsedByKind[K]) : UNREADABLE[kind];
 }

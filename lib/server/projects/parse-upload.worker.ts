@@ -4,14 +4,20 @@
  * with it: a file that blows up inside SheetJS ends this thread at its heap limit, never the server.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { parseDispatchSheet } from '@/lib/domain/dispatch-sheet/parse';
 import { SheetLimitError } from '@/lib/domain/project-sheet/limits';
 import { parseProjectSheet } from '@/lib/domain/project-sheet/parse';
-import { readGrid, type SheetFormat } from '@/lib/domain/project-sheet/read-grid';
-import type { WorkerAnswer } from './parse-upload-protocol';
+import { readGrid, type Grid, type SheetFormat } from '@/lib/domain/project-sheet/read-grid';
+import type { ParsedByKind, ParseKind, WorkerAnswer } from './parse-upload-protocol';
 
-function answer(bytes: Uint8Array, format: SheetFormat): WorkerAnswer {
+const PARSERS: { [K in ParseKind]: (grid: Grid) => ParsedByKind[K] } = {
+  projects: parseProjectSheet,
+  dispatch: parseDispatchSheet,
+};
+
+function answer(bytes: Uint8Array, format: SheetFormat, kind: ParseKind): WorkerAnswer {
   try {
-    return { kind: 'parsed', sheet: parseProjectSheet(readGrid(bytes, format)) };
+    return { kind: 'parsed', sheet: PARSERS[kind](readGrid(bytes, format)) };
   } catch (error) {
     if (error instanceof SheetLimitError) return { kind: 'limit', key: error.key, params: error.params };
     return { kind: 'unreadable' };
@@ -20,5 +26,7 @@ function answer(bytes: Uint8Array, format: SheetFormat): WorkerAnswer {
 
 // Only when started by parse-upload.ts with a file (imported anywhere else, e.g. by a test that scans
 // lib/server, it does nothing).
-const job = workerData as { bytes?: unknown; format?: SheetFormat } | null;
-if (parentPort && job?.bytes instanceof Uint8Array && job.format) parentPort.postMessage(answer(job.bytes, job.format));
+const job = workerData as { bytes?: unknown; format?: SheetFormat; kind?: ParseKind } | null;
+if (parentPort && job?.bytes instanceof Uint8Array && job.format) {
+  parentPort.postMessage(answer(job.bytes, job.format, job.kind ?? 'projects'));
+}
