@@ -4,6 +4,7 @@
  * its restatement trail; the same file twice changes nothing; a refused row writes nothing; a cumulative below the
  * previous month is refused; a department cannot backfill.
  */
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../helpers/actors';
 import {
@@ -29,6 +30,11 @@ beforeAll(async () => {
 afterAll(async () => t?.drop());
 
 const REASON = '系统启用前月份，按区发展改革委调度表补录';
+
+/** The text as Excel on a Chinese Windows saves a CSV: GBK. */
+function gbk(text: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(iconv.encode(text, 'gbk'));
+}
 
 async function dryRun(month: number, lines: DispatchLine[], name = `调度表${month}月.xlsx`) {
   const file = dispatchFile(await dispatchWorkbook(2025, month, lines), name);
@@ -97,6 +103,26 @@ describe('backfilling a month without reports', () => {
     expect(result).toMatchObject({ ok: true, data: { committed: false } });
     expect(await reportDigest(t.db)).toBe(before);
     expect(await t.db.reportBackfill.count()).toBe(backfills);
+  });
+});
+
+describe('a GBK CSV without project codes', () => {
+  it('matches projects by their exact name, and refuses a name two projects share', async () => {
+    await signIn(t.db, 'bureau');
+    await projectWithoutReports(t.db, 'BF-DUP-1', '重名补录项目');
+    await projectWithoutReports(t.db, 'BF-DUP-2', '重名补录项目');
+    const csv = '项目名称,本月完成投资\n补录测试项目,5\n重名补录项目,1\n合计,6\n';
+    const file = new File([gbk(csv)], '三月.csv');
+    const dry = await actions.backfillReportsDryRun(backfillForm(2025, 3, file));
+    expect(dry.ok).toBe(true);
+    if (!dry.ok) return;
+    expect(dry.data.rows.map((r) => [r.name, r.outcome, r.thisMonth, r.cumulative])).toEqual([
+      ['补录测试项目', 'create', '5.00', '205.50'],
+      ['重名补录项目', 'refused', null, null],
+    ]);
+    expect(dry.data.rows[1]?.issues).toEqual([
+      expect.objectContaining({ message: 'nameAmbiguous', params: { value: '重名补录项目', count: 2 } }),
+    ]);
   });
 });
 

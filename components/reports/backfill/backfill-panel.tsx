@@ -13,6 +13,16 @@ import { BackfillReport } from './backfill-report';
 
 type Phase = 'idle' | 'checking' | 'checked' | 'committing' | 'done';
 
+const MB = MAX_UPLOAD_BYTES / (1024 * 1024);
+const UPLOAD_KEYS = [
+  'fileRequired',
+  'fileEmpty',
+  'fileTooLarge',
+  'fileType',
+  'fileNameInvalid',
+  'yearInvalid',
+] as const;
+
 const select = 'h-10 rounded-md border border-slate-300 bg-white px-3 text-sm';
 
 /**
@@ -41,7 +51,7 @@ export function BackfillPanel({ years }: { years: { year: number; lastMonth: num
   async function send(commit: boolean) {
     if (!file || year === null) return;
     if (file.size > MAX_UPLOAD_BYTES || !formatOf(file.name)) {
-      setError(tUpload(file.size > MAX_UPLOAD_BYTES ? 'fileTooLarge' : 'fileType', { mb: 20 }));
+      setError(tUpload(file.size > MAX_UPLOAD_BYTES ? 'fileTooLarge' : 'fileType', { mb: MB }));
       return;
     }
     setError(null);
@@ -56,7 +66,10 @@ export function BackfillPanel({ years }: { years: { year: number; lastMonth: num
     }
     const result = await (commit ? backfillReports(form) : backfillReportsDryRun(form));
     if (!result.ok) {
-      setError(Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.message);
+      // the file's own refusals are keys the registry import's upload translates (projectImport.upload)
+      const field = Object.values(result.fieldErrors ?? {})[0]?.[0];
+      const upload = field && UPLOAD_KEYS.includes(field as (typeof UPLOAD_KEYS)[number]);
+      setError(upload ? tUpload(field as (typeof UPLOAD_KEYS)[number], { mb: MB }) : (field ?? result.message));
       setPhase(commit ? 'checked' : 'idle');
       return;
     }
