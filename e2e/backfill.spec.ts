@@ -59,12 +59,12 @@ async function dispatchSheet(): Promise<Buffer> {
   ws.addRow(['', '', '', '', '累计', '其中：1月', '']);
   for (const col of ['A', 'B', 'C', 'D', 'G']) ws.mergeCells(`${col}3:${col}4`);
   ws.mergeCells('E3:F3');
-  ws.addRow(['', '', '合计', '', 150.5, 150.5, '']);
+  ws.addRow(['', '', '合计', '', 150.5, 100, '']);
   ws.addRow(['一', '', '区住房城乡建委', '', '', '', '']);
-  // one row gives 本月 only, the other the year to date only: each is derived from the other
-  ws.addRow([1, CODES[0], '补录端到端项目1', '区住房城乡建委', '', 100, '场地平整']);
+  // the first row gives both figures, the second the year to date only: its 本月 is derived
+  ws.addRow([1, CODES[0], '补录端到端项目1', '区住房城乡建委', 100, 100, '场地平整']);
   ws.addRow([2, CODES[1], '补录端到端项目2', '区住房城乡建委', 50.5, '', '']);
-  ws.addRow(['', '', '区住房城乡建委小计', '', 150.5, 150.5, '']);
+  ws.addRow(['', '', '区住房城乡建委小计', '', 150.5, 100, '']);
   ws.addRow(['注：数据来源于各责任单位报送。']);
   ws.addRow(['填报人：王五']);
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -91,7 +91,8 @@ test('the bureau backfills January from a merged-header 调度表 and sees 补�
   const first = page.getByTestId('backfill-row-7');
   await expect(first).toContainText('新建');
   await expect(first).toContainText('100.00');
-  await expect(page.getByTestId('backfill-row-8')).toContainText('50.50');
+  // 本月 derived from the year to date (January: the same figure)
+  await expect(page.getByTestId('backfill-row-8').locator('td').nth(4)).toHaveText('50.50');
   await page.getByText('已跳过的行').click();
   await expect(page.getByTestId('backfill-skipped')).toContainText('区住房城乡建委小计');
   await expect(page.getByTestId('backfill-skipped')).toContainText('填报人：王五');
