@@ -169,34 +169,48 @@ export function BackfillPanel({ years }: { years: { year: number; lastMonth: num
           </CardHeader>
           <CardContent className="flex flex-col gap-4 p-5">
             <BackfillReport summary={summary} phase={phase === 'done' ? 'done' : 'checked'} />
-            {canCommit ? (
-              <>
-                <label className="flex max-w-3xl flex-col gap-1 text-sm font-medium text-slate-700">
-                  {t('reason')}
-                  <textarea
-                    name="reason"
-                    rows={2}
-                    maxLength={BACKFILL_REASON_MAX}
-                    value={reason}
-                    aria-describedby="backfill-reason-hint"
-                    data-testid="backfill-reason"
-                    className="rounded-md border border-slate-300 px-3 py-2 text-sm font-normal"
-                    onChange={(e) => setReason(e.target.value)}
-                  />
-                  <span id="backfill-reason-hint" className="text-xs font-normal text-slate-500">
-                    {t('reasonHint')}
-                  </span>
-                </label>
-                <div>
-                  <Button onClick={() => send(true)} disabled={!reason.trim()}>
-                    {t('confirm')}
-                  </Button>
-                </div>
-              </>
-            ) : null}
+            {canCommit ? <BackfillConfirm reason={reason} onReason={setReason} onConfirm={() => send(true)} /> : null}
           </CardContent>
         </Card>
       ) : null}
     </div>
+  );
+}
+
+/** The reason the bureau must give, then 确认补录: shown once a check found something to write and nothing refused. */
+function BackfillConfirm({
+  reason,
+  onReason,
+  onConfirm,
+}: {
+  reason: string;
+  onReason(value: string): void;
+  onConfirm(): void;
+}) {
+  const t = useTranslations('backfill');
+  return (
+    <>
+      <label className="flex max-w-3xl flex-col gap-1 text-sm font-medium text-slate-700">
+        {t('reason')}
+        <textarea
+          name="reason"
+          rows={2}
+          maxLength={BACKFILL_REASON_MAX}
+          value={reason}
+          aria-describedby="backfill-reason-hint"
+          data-testid="backfill-reason"
+          className="rounded-md border border-slate-300 px-3 py-2 text-sm font-normal"
+          onChange={(e) => onReason(e.target.value)}
+        />
+        <span id="backfill-reason-hint" className="text-xs font-normal text-slate-500">
+          {t('reasonHint')}
+        </span>
+      </label>
+      <div>
+        <Button onClick={onConfirm} disabled={!reason.trim()}>
+          {t('confirm')}
+        </Button>
+      </div>
+    </>
   );
 }
