@@ -148,6 +148,7 @@ test.describe('Content-Security-Policy', () => {
       ...(bulletinHref ? [bulletinHref] : []),
       '/reports/review',
       '/reports/board',
+      '/reports/backfill',
       '/problems/settings',
       '/notifications',
       '/audit',

@@ -1,5 +1,6 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DataTable } from '@/components/data-table/data-table';
+import { Badge } from '@/components/ui/badge';
 import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { ReportReopen } from '@/components/reports/report-reopen';
 import { ReportReview } from '@/components/reports/report-review';
@@ -59,7 +60,18 @@ export async function ProjectReportsTable({ plan, canReview }: { plan: ProjectPl
             className: '[&>td]:align-top',
             cells: {
               month: t('monthLabel', { month: r.month }),
-              status: <ReportStatusBadge status={r.status} testId={`report-status-${r.month}`} />,
+              status: (
+                <>
+                  <ReportStatusBadge status={r.status} testId={`report-status-${r.month}`} />
+                  {r.backfill && (
+                    // the month came from the bureau's backfill of a 调度表: which file, and why
+                    <div className="mt-1 text-xs text-slate-600" data-testid={`report-backfill-${r.month}`}>
+                      <Badge variant="brand">{t('backfill')}</Badge>
+                      <p className="mt-1 max-w-48">{t('backfillDetail', r.backfill)}</p>
+                    </div>
+                  )}
+                </>
+              ),
               invested: (
                 <>
                   {formatWan(r.investedThisMonth, locale, { unit: false })}

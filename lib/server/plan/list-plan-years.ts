@@ -7,6 +7,8 @@ export interface PlanYearSummary {
   year: number;
   title: string;
   status: PlanYearStatus;
+  /** the month departments are reporting for now; the months before it are past (the bureau's backfill) */
+  currentMonth: number;
 }
 
 /**
@@ -15,7 +17,7 @@ export interface PlanYearSummary {
  */
 export async function listPlanYears(db: Db, _actor: Actor): Promise<PlanYearSummary[]> {
   return db.planYear.findMany({
-    select: { year: true, title: true, status: true },
+    select: { year: true, title: true, status: true, currentMonth: true },
     orderBy: { year: 'desc' },
   });
 }

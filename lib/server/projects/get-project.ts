@@ -45,6 +45,8 @@ export interface ProjectReport {
   approvedInvested: string | null;
   /** approved versions kept when the bureau reopened the report, oldest first: "as reported" is the first */
   revisions: { revision: number; investedThisMonth: string; reopenedAt: Date | null; reopenReason: string | null }[];
+  /** the bureau's backfill that wrote this month from a 调度表 (docs/backfill.md), null for a reported month */
+  backfill: { fileName: string; reason: string } | null;
 }
 
 export interface ProjectPlanDetail {
@@ -204,6 +206,7 @@ async function loadPlan(db: Db, planId: number): Promise<ProjectPlanDetail | nul
             select: { revision: true, investedThisMonth: true, reopenedAt: true, reopenReason: true },
             orderBy: { revision: 'asc' },
           },
+          backfill: { select: { fileName: true, reason: true } },
         },
         orderBy: { month: 'asc' },
       },
@@ -262,6 +265,7 @@ async function loadPlan(db: Db, planId: number): Promise<ProjectPlanDetail | nul
         reopenedAt: v.reopenedAt,
         reopenReason: v.reopenReason,
       })),
+      backfill: r.backfill,
     })),
     totals: totals ?? { planned: '0.00', reported: '0.00', approved: '0.00' },
   };

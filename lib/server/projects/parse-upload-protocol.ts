@@ -1,11 +1,16 @@
+import type { ParsedDispatchSheet } from '@/lib/domain/dispatch-sheet/types';
 import type { ParsedMonthSheet } from '@/lib/domain/month-sheet/parse';
 import type { ParsedSheet } from '@/lib/domain/project-sheet/parse';
 import type { SheetLimitKey } from '@/lib/domain/project-sheet/limits';
 
-/** What the worker parses a file as: the project registry (plan import) or a department's month (月报填报表). */
+/**
+ * What the worker parses a file as: the project registry (plan import), a department's month (月报填报表), or a
+ * month's district 调度表 (the bureau's backfill).
+ */
 export interface ParsedSheetOf {
   projectSheet: ParsedSheet;
   monthSheet: ParsedMonthSheet;
+  dispatchSheet: ParsedDispatchSheet;
 }
 export type SheetKind = keyof ParsedSheetOf;
 

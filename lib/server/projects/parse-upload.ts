@@ -6,6 +6,7 @@ import 'server-only';
  * still costs one worker, and the user is told which limit it hit. At most MAX_CONCURRENT_PARSES run at once.
  */
 import { Worker } from 'node:worker_threads';
+import type { ParsedDispatchSheet } from '@/lib/domain/dispatch-sheet/types';
 import { UNREADABLE_MONTH_SHEET } from '@/lib/domain/month-sheet/parse';
 import type { ParsedSheet } from '@/lib/domain/project-sheet/parse';
 import {
@@ -39,7 +40,21 @@ const UNREADABLE_PROJECT_SHEET: ParsedSheet = {
   issues: [{ row: 0, column: '', message: 'unreadable' }],
   dataRows: 0,
 };
-const UNREADABLE: ParsedSheetOf = { projectSheet: UNREADABLE_PROJECT_SHEET, monthSheet: UNREADABLE_MONTH_SHEET };
+const UNREADABLE_DISPATCH_SHEET: ParsedDispatchSheet = {
+  headerRow: 0,
+  columns: [],
+  headerMonth: null,
+  titleYear: null,
+  rows: [],
+  skipped: [],
+  totals: [],
+  issues: [{ row: 0, column: '', message: 'unreadable' }],
+};
+const UNREADABLE: ParsedSheetOf = {
+  projectSheet: UNREADABLE_PROJECT_SHEET,
+  monthSheet: UNREADABLE_MONTH_SHEET,
+  dispatchSheet: UNREADABLE_DISPATCH_SHEET,
+};
 
 let running = 0;
 const waiting: (() => void)[] = [];

@@ -4,6 +4,7 @@
  * with it: a file that blows up inside SheetJS ends this thread at its heap limit, never the server.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { parseDispatchSheet } from '@/lib/domain/dispatch-sheet/parse';
 import { parseMonthSheet } from '@/lib/domain/month-sheet/parse';
 import { SheetLimitError } from '@/lib/domain/project-sheet/limits';
 import { parseProjectSheet } from '@/lib/domain/project-sheet/parse';
@@ -14,6 +15,7 @@ import type { ParsedSheetOf, SheetKind, WorkerAnswer } from './parse-upload-prot
 const PARSERS: { [K in SheetKind]: (grid: Grid) => ParsedSheetOf[K] } = {
   projectSheet: parseProjectSheet,
   monthSheet: parseMonthSheet,
+  dispatchSheet: parseDispatchSheet,
 };
 
 function answer(bytes: Uint8Array, format: SheetFormat, kind: SheetKind): WorkerAnswer {

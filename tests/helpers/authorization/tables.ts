@@ -4,6 +4,7 @@
  * (or in a new module added to the list below); the matrix fails while any action or read has none.
  */
 import { ADMIN_ACTIONS } from './admin-actions';
+import { BACKFILL_ACTIONS } from './backfill-actions';
 import { EVERYDAY_ACTIONS } from './everyday-actions';
 import type { ActionCase } from './matrix';
 import { PROBLEM_ACTIONS } from './problem-actions';
@@ -32,4 +33,5 @@ export const ACTIONS = merge(
   REPORT_ACTIONS,
   PROBLEM_ACTIONS,
   REMINDER_ACTIONS,
+  BACKFILL_ACTIONS,
 );

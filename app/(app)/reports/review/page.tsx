@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { getTranslations } from 'next-intl/server';
@@ -35,10 +36,11 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
   // Like another department's record: a page this role may not use is a page that does not exist.
   if (scopeOf(actor, 'report.review') !== 'all') notFound();
   const query = await searchParams;
-  const [t, ts, tFlag] = await Promise.all([
+  const [t, ts, tFlag, tb] = await Promise.all([
     getTranslations('reports.queue'),
     getTranslations('reports.status'),
     getTranslations('reports.flagLabels'),
+    getTranslations('backfill'),
   ]);
 
   const statusParam = first(query.status);
@@ -70,6 +72,9 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
         <p className="mt-1 text-sm text-slate-600" data-testid="review-counts">
           {STATUSES.map((s) => `${ts(s)} ${queue.counts[s] ?? 0}`).join(' · ')}
         </p>
+        <Link href="/reports/backfill" className="mt-1 inline-block text-sm text-brand-700 underline">
+          {tb('link')}
+        </Link>
       </div>
       <Card>
         <CardContent className="pt-4">
