@@ -86,6 +86,18 @@ describe.each(backends)('object store: $name', ({ open }) => {
     await expect(store.put(new Uint8Array(0), { contentType: 'image/png' })).rejects.toThrow('empty');
   });
 
+  it('lists every object with its size and when it was written', async () => {
+    const started = Date.now() - 60_000;
+    const a = await store.put(Buffer.from('listed one'), { contentType: 'image/webp' });
+    const b = await store.put(Buffer.from('listed two, longer'), { contentType: 'image/webp' });
+    const listed = new Map<string, { size: number; modifiedAt: Date }>();
+    for await (const item of store.list()) listed.set(item.key, item);
+    expect(listed.get(a.key)?.size).toBe(10);
+    expect(listed.get(b.key)?.size).toBe(18);
+    expect(listed.get(a.key)!.modifiedAt.getTime()).toBeGreaterThan(started);
+    expect([...listed.keys()].every((key) => /^[0-9a-f]{64}$/.test(key))).toBe(true);
+  });
+
   it('stores concurrent puts of the same bytes as one object', async () => {
     const bytes = Buffer.from('two tabs uploading the same file at once');
     const results = await Promise.all([1, 2, 3].map(() => store.put(bytes, { contentType: 'image/jpeg' })));

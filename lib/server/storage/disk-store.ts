@@ -1,9 +1,17 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { assertObjectKey, assertObjectSize, contentKey, type ObjectStore, type StoredObject } from './object-store';
+import {
+  assertObjectKey,
+  assertObjectSize,
+  contentKey,
+  isObjectKey,
+  type ListedObject,
+  type ObjectStore,
+  type StoredObject,
+} from './object-store';
 
 /**
  * Objects as files under one directory: `<dir>/ab/abcdef…` (the first two hex digits fan the files out so no
@@ -62,6 +70,20 @@ export class DiskObjectStore implements ObjectStore {
     await unlink(this.pathOf(key)).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
+  }
+
+  async *list(): AsyncIterable<ListedObject> {
+    const fans = await readdir(this.directory).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[];
+      throw error;
+    });
+    for (const fan of fans.filter((name) => /^[0-9a-f]{2}$/.test(name))) {
+      for (const key of await readdir(path.join(this.directory, fan))) {
+        if (!isObjectKey(key) || !key.startsWith(fan)) continue;
+        const info = await stat(path.join(this.directory, fan, key)).catch(() => null);
+        if (info?.isFile()) yield { key, size: info.size, modifiedAt: info.mtime };
+      }
+    }
   }
 }
 

@@ -22,6 +22,17 @@ export interface ObjectStore {
   head(key: string): Promise<{ size: number } | null>;
   /** Removes the object; removing one that is not there is not an error (deletes are retried by cleanup jobs). */
   delete(key: string): Promise<void>;
+  /**
+   * Every object, in no particular order, with when it was written: what the cleanup of unreferenced uploads walks
+   * (an object no Attachment row names, older than a day). Temp files of writes in flight are not objects.
+   */
+  list(): AsyncIterable<ListedObject>;
+}
+
+export interface ListedObject {
+  key: string;
+  size: number;
+  modifiedAt: Date;
 }
 
 export interface StoredObject {

@@ -4,11 +4,20 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import { assertObjectKey, assertObjectSize, contentKey, type ObjectStore, type StoredObject } from './object-store';
+import {
+  assertObjectKey,
+  assertObjectSize,
+  contentKey,
+  isObjectKey,
+  type ListedObject,
+  type ObjectStore,
+  type StoredObject,
+} from './object-store';
 import type { S3StorageConfig } from './config';
 
 /**
@@ -82,6 +91,21 @@ export class S3ObjectStore implements ObjectStore {
   async delete(key: string): Promise<void> {
     // S3 answers 204 for a key that is not there, which is what the contract asks
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+  }
+
+  async *list(): AsyncIterable<ListedObject> {
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.prefix, ContinuationToken: token, MaxKeys: 1000 }),
+      );
+      for (const item of page.Contents ?? []) {
+        const key = item.Key?.slice(this.prefix.length) ?? '';
+        // anything else someone put under the prefix is not ours to list (or to clean up)
+        if (isObjectKey(key)) yield { key, size: item.Size ?? 0, modifiedAt: item.LastModified ?? new Date(0) };
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
   }
 
   /** Closes the client's sockets (tests, and a process that is stopping). */
