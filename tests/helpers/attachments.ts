@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Actor } from '@/lib/auth/actor';
 import type { Db } from '@/lib/prisma';
+import { assertMilestoneAttachable, attachToMilestone } from '@/lib/server/attachments/attach-to-milestone';
 import { assertReportAttachable, attachToReport, keepsLocation } from '@/lib/server/attachments/attach-to-report';
 import { prepareUpload } from '@/lib/server/attachments/prepare-upload';
 import { removeAttachment } from '@/lib/server/attachments/remove-attachment';
@@ -39,7 +40,26 @@ export async function uploadToReport(db: Db, actor: Actor, reportId: number, byt
   );
 }
 
-export function removeFromReport(db: Db, actor: Actor, attachmentId: number) {
+/** The same flow for a 前期 milestone's document. */
+export async function uploadToMilestone(
+  db: Db,
+  actor: Actor,
+  milestoneId: number,
+  bytes: Uint8Array,
+  fileName: string,
+) {
+  await assertMilestoneAttachable(db, actor, milestoneId);
+  const prepared = await prepareUpload(bytes, fileName, { keepLocation: await keepsLocation(db), now: new Date() });
+  return db.$transaction((tx) =>
+    attachToMilestone(
+      createWriteContext(tx, { actor, ip: '127.0.0.1', input: { milestoneId }, permission: 'report.edit' }),
+      prepared,
+    ),
+  );
+}
+
+/** Removes an attachment of a report or a milestone. */
+export function removeAttachmentAs(db: Db, actor: Actor, attachmentId: number) {
   return db.$transaction((tx) =>
     removeAttachment(
       createWriteContext(tx, { actor, ip: '127.0.0.1', input: { attachmentId }, permission: 'report.edit' }),

@@ -10,7 +10,7 @@ import { AppError } from '@/lib/server/errors';
 import { getAttachment } from '@/lib/server/attachments/get-attachment';
 import { actorOf } from '../helpers/actors';
 import { CAMERA_EXIF, hostile, minimalPdf, photo } from '../helpers/attachment-fixtures';
-import { removeFromReport, uploadToReport, useTempObjectStore } from '../helpers/attachments';
+import { removeAttachmentAs, uploadToReport, useTempObjectStore } from '../helpers/attachments';
 import { params } from '../helpers/route-calls';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
@@ -165,14 +165,14 @@ describe('what was reviewed stays', () => {
     const { id } = await uploadToReport(t.db, zjw, reportId, await photo({ width: 65 }), 'evidence.jpg');
     for (const status of ['SUBMITTED', 'APPROVED'] as const) {
       await t.db.monthlyReport.update({ where: { id: reportId }, data: { status } });
-      expect(await codeOf(removeFromReport(t.db, zjw, id))).toBe('CONFLICT attachments.locked');
+      expect(await codeOf(removeAttachmentAs(t.db, zjw, id))).toBe('CONFLICT attachments.locked');
       expect(await codeOf(uploadToReport(t.db, zjw, reportId, await photo({ width: 66 }), 'late.jpg'))).toBe(
         'CONFLICT attachments.notEditable',
       );
     }
     await t.db.monthlyReport.update({ where: { id: reportId }, data: { status: 'RETURNED' } });
-    expect(await codeOf(removeFromReport(t.db, jtj, id))).toMatch(/^NOT_FOUND/);
-    await removeFromReport(t.db, zjw, id);
+    expect(await codeOf(removeAttachmentAs(t.db, jtj, id))).toMatch(/^NOT_FOUND/);
+    await removeAttachmentAs(t.db, zjw, id);
     const row = await t.db.attachment.findUniqueOrThrow({ where: { id } });
     expect(row.removedById).toBe(zjw.id);
     // the department no longer sees it; the reviewers keep the trail

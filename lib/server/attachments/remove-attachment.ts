@@ -4,10 +4,11 @@ import { EDITABLE } from '@/lib/server/reports/report-guards';
 import type { WriteContext } from '@/lib/server/write-context';
 
 /**
- * Removes an attachment from its monthly report, under `report.edit`. A photo of a SUBMITTED or APPROVED report is
- * part of what was reviewed and stays (attachments.locked); once the bureau returns or reopens the report, the
- * department may remove it. Removal is a mark with who and when, audited, so the restatement trail shows what the
- * reviewer saw; the objects stay in the store.
+ * Removes an attachment from its monthly report or 前期 milestone, under `report.edit` (the project's department). A
+ * photo of a SUBMITTED or APPROVED report is part of what was reviewed and stays (attachments.locked); once the
+ * bureau returns or reopens the report, the department may remove it. A DONE milestone's documents stay likewise.
+ * Removal is a mark with who and when, audited, so the restatement trail shows what the reviewer saw; the objects
+ * stay in the store.
  */
 export async function removeAttachment(ctx: WriteContext<{ attachmentId: number }>) {
   const { tx, input } = ctx;
@@ -19,13 +20,14 @@ export async function removeAttachment(ctx: WriteContext<{ attachmentId: number 
       contentHash: true,
       originalName: true,
       report: { select: { id: true, status: true, plan: { select: { project: { select: { departmentId: true } } } } } },
+      milestone: { select: { id: true, status: true, project: { select: { departmentId: true } } } },
     },
   });
-  // only report attachments are the department's to remove; a milestone's document is not (yet) removable here
-  const report = found?.report ?? null;
-  ctx.authorize(report ? { departmentId: report.plan.project.departmentId } : null, 'attachment');
-  if (!found || !report || found.removedAt) throw new NotFoundError('attachment');
-  if (!EDITABLE.includes(report.status)) throw new ConflictError('attachments.locked');
+  const departmentId = found?.report?.plan.project.departmentId ?? found?.milestone?.project.departmentId;
+  ctx.authorize(departmentId === undefined ? null : { departmentId }, 'attachment');
+  if (!found || found.removedAt) throw new NotFoundError('attachment');
+  if (found.report && !EDITABLE.includes(found.report.status)) throw new ConflictError('attachments.locked');
+  if (found.milestone?.status === 'DONE') throw new ConflictError('attachments.milestoneDone');
 
   const removed = await tx.attachment.updateMany({
     where: { id: found.id, removedAt: null },
@@ -37,6 +39,11 @@ export async function removeAttachment(ctx: WriteContext<{ attachmentId: number 
     action: 'attachment.remove',
     entity: 'Attachment',
     entityId: found.id,
-    before: { reportId: report.id, contentHash: found.contentHash, originalName: found.originalName },
+    before: {
+      reportId: found.report?.id ?? null,
+      milestoneId: found.milestone?.id ?? null,
+      contentHash: found.contentHash,
+      originalName: found.originalName,
+    },
   });
 }
