@@ -42,6 +42,7 @@ export async function loadRoutes() {
     template: await import('@/app/api/projects/template/route'),
     monthSheet: await import('@/app/api/reports/month-sheet/route'),
     bulletinXlsx: await import('@/app/api/bulletins/[year]/[month]/xlsx/route'),
+    attachment: await import('@/app/api/attachments/[id]/[variant]/route'),
     authOptions: (await import('@/lib/auth/options')).authOptions,
   };
 }

@@ -19,6 +19,8 @@ import type { Role } from '@/generated/prisma/enums';
 import type { SessionActor } from '@/lib/auth/session';
 import { ZSignIn } from '@/lib/validations/auth';
 import { actorOf } from '../helpers/actors';
+import { photo } from '../helpers/attachment-fixtures';
+import { uploadToReport, useTempObjectStore } from '../helpers/attachments';
 import { Fingerprint, Tally } from '../helpers/property-fingerprint';
 import { insertProblem } from '../helpers/problems';
 import { objectOf, PBT_RUNS, weirdString } from '../helpers/property-inputs';
@@ -97,6 +99,9 @@ const PROBLEM_PARAMS = [
   'overdue',
 ];
 
+/** The attachment the seeded database gets in beforeAll (a fresh database's first row), served by the route. */
+const ATTACHMENT_ID = 1;
+
 type RouteCase = { arbitrary: fc.Arbitrary<unknown>; call: (input: never) => Promise<Call>; runs?: number };
 
 let t: TestDatabase;
@@ -105,6 +110,7 @@ let token: string;
 let mod: Routes;
 const actors = new Map<Role, SessionActor>();
 const summary = new Tally();
+let storage: Awaited<ReturnType<typeof useTempObjectStore>>;
 
 const bearer = (url: string) => new Request(url, { headers: { authorization: `Bearer ${token}` } });
 const role = fc.constantFrom<Role | null>('ADMIN', 'BUREAU', 'DEPARTMENT', 'LEADER', null);
@@ -203,6 +209,20 @@ const ROUTES: Record<string, RouteCase> = {
       return answer(await mod.bulletinXlsx.GET(request, params({ year, month })));
     },
   },
+  // a file is served only after its record's check; ids of the department's own photo, another's and none
+  'GET /api/attachments/[id]/[variant]': {
+    arbitrary: fc.tuple(
+      role,
+      pathSegment(String(ATTACHMENT_ID), '1', '99999999999'),
+      pathSegment('display', 'thumbnail', 'original'),
+    ),
+    call: async ([r, id, variant]: [Role | null, string, string]) => {
+      await asRole(r);
+      return answer(
+        await mod.attachment.GET(new NextRequest('http://localhost/api/attachments/x/x'), params({ id, variant })),
+      );
+    },
+  },
 };
 
 /** next-auth's route: its one input that reaches Keystone's code is the credentials check of a sign-in. */
@@ -249,11 +269,19 @@ beforeAll(async () => {
   const own = actors.get('DEPARTMENT')!.departmentId!;
   await insertProblem(t.db, { raisedByDepartmentId: own, leadDepartmentId: own, dueDate: '2025-10-01', reply: '进展' });
   await insertProblem(t.db, { raisedByDepartmentId: own, status: 'CLOSED', leadDepartmentId: own, supervised: true });
+  // a department's photo, so the attachment route has a file to serve and to refuse (./attachments.test.ts)
+  storage = await useTempObjectStore();
+  const reportId = (
+    await t.db.monthlyReport.findFirstOrThrow({ where: { month: 11, plan: { project: { departmentId: own } } } })
+  ).id;
+  const attached = await uploadToReport(t.db, actors.get('DEPARTMENT')!, reportId, await photo(), '现场.jpg');
+  expect(attached.id).toBe(ATTACHMENT_ID);
   // a published bulletin, so the bulletin download has something to export
   await publishedBulletin(t.db, actors.get('BUREAU')!, 9, '性质测试通报', '正文');
 }, 120_000);
 
 afterAll(async () => {
+  await storage?.close();
   await t?.drop();
   console.log(
     `[property-routes] ${summary.total} generated requests over ${Object.keys(ROUTES).length + 1} routes: ${summary}`,

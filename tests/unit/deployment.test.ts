@@ -63,3 +63,22 @@ describe('nightly backups', () => {
     expect(keep).toBeGreaterThanOrEqual(183);
   }, 30_000);
 });
+
+describe('attachments', () => {
+  it('keeps the disk store on a volume of its own, and offers MinIO only with the s3 profile', () => {
+    const plain = compose(['config'], { NEXTAUTH_SECRET: 'test-secret' });
+    expect(plain.status).toBe(0);
+    const app = plain.stdout.slice(plain.stdout.indexOf('\n  app:'), plain.stdout.indexOf('\n  backup:'));
+    expect(app).toMatch(/target: \/app\/\.data\/attachments|attachments:\/app\/\.data\/attachments/);
+    // `config` lists every service; `up` starts the minio ones only with --profile s3
+    const minio = plain.stdout.slice(plain.stdout.indexOf('\n  minio:'));
+    expect(minio).toMatch(/profiles:\s*\n?\s*- s3|profiles: \[s3\]/);
+    const s3 = compose(['--profile', 's3', 'config'], {
+      NEXTAUTH_SECRET: 'test-secret',
+      KEYSTONE_S3_BUCKET: 'keystone',
+    });
+    expect(s3.status).toBe(0);
+    expect(s3.stdout).toMatch(/\n {2}minio:/);
+    expect(s3.stdout).toMatch(/KEYSTONE_S3_BUCKET: ["']?keystone["']?\n/);
+  }, 30_000);
+});

@@ -22,6 +22,10 @@ const REAL_TIME: Record<string, { count: number; why: string }> = {
   'lib/server/api/tokens.ts': { count: 2, why: "a token's last use and revocation: machine records" },
   'lib/actions/notifications.ts': { count: 2, why: 'when a person read a notification: a record of the reader' },
   'lib/actions/safe-action.ts': { count: 2, why: "an action's duration in the log: a measurement, not a date" },
+  'lib/server/attachments/remove-attachment.ts': {
+    count: 1,
+    why: 'when a file was removed from a report: a machine record beside its audit row, like uploadedAt',
+  },
 };
 
 function sourceFiles(dir: string): string[] {

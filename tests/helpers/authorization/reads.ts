@@ -3,6 +3,7 @@
  * reads of one department's records, on which department's. Every get/list function of lib/server needs a row
  * here (the matrix fails otherwise).
  */
+import { getAttachment } from '@/lib/server/attachments/get-attachment';
 import { getAuditFilterOptions } from '@/lib/server/audit/get-audit-filter-options';
 import { listAuditLog } from '@/lib/server/audit/list-audit-log';
 import { listApiTokens } from '@/lib/server/admin/list-api-tokens';
@@ -34,6 +35,7 @@ import { getMonthSheet } from '@/lib/server/reports/get-month-sheet';
 import { getReviewQueue } from '@/lib/server/reports/get-review-queue';
 import { getNotificationChannels } from '@/lib/server/reminders/channels';
 import { getOutboxSummary, listDepartmentWebhooks } from '@/lib/server/reminders/webhooks';
+import { attachmentOf } from './attachment-fixtures';
 import { ADMIN_ONLY, departmentOf, EVERYONE, problemOf, projectOf, REVIEWERS, row, type ReadCase } from './matrix';
 
 export const READS: Record<string, ReadCase> = {
@@ -149,4 +151,10 @@ export const READS: Record<string, ReadCase> = {
   },
   // district-wide counts for everyone; the overdue list keeps the scope (authorization-scoping.test.ts)
   getProblemStats: { scoped: false, row: EVERYONE, call: (db, a) => getProblemStats(db, a, { year: 2025 }) },
+  // a report's evidence under the report's own rule (report.read); the route serves only what this returns
+  getAttachment: {
+    scoped: true,
+    row: row('all', 'own', 'all', 'all'),
+    call: async (db, a, fx, target) => getAttachment(db, a, { id: await attachmentOf(fx, target) }),
+  },
 };

@@ -1,0 +1,122 @@
+import 'server-only';
+import { Readable } from 'node:stream';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import {
+  assertObjectKey,
+  assertObjectSize,
+  contentKey,
+  isObjectKey,
+  type ListedObject,
+  type ObjectStore,
+  type StoredObject,
+} from './object-store';
+import type { S3StorageConfig } from './config';
+
+/**
+ * Objects in an S3-compatible bucket (MinIO in docker-compose, or any S3 endpoint) under `<prefix><sha256>`. S3 puts
+ * are atomic per object, so idempotence needs only the HEAD before the PUT (which saves re-uploading a photo two
+ * departments both attached); a race of two PUTs of the same key writes the same bytes twice.
+ */
+export class S3ObjectStore implements ObjectStore {
+  readonly kind = 's3' as const;
+  private readonly client: S3Client;
+  private readonly bucket: string;
+  private readonly prefix: string;
+
+  constructor(config: S3StorageConfig) {
+    this.client = new S3Client({
+      region: config.region,
+      ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+      forcePathStyle: config.forcePathStyle,
+      // unset: the SDK's own chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, a profile, an instance role)
+      ...(config.credentials ? { credentials: config.credentials } : {}),
+      // a hung endpoint must not hold a request (and its memory) forever
+      requestHandler: { requestTimeout: 30_000, connectionTimeout: 5_000 },
+      maxAttempts: 3,
+    });
+    this.bucket = config.bucket;
+    this.prefix = config.prefix;
+  }
+
+  private objectKey(key: string): string {
+    assertObjectKey(key);
+    return `${this.prefix}${key}`;
+  }
+
+  async put(bytes: Uint8Array, options: { contentType: string }): Promise<StoredObject> {
+    assertObjectSize(bytes);
+    const key = contentKey(bytes);
+    if (await this.head(key)) return { key, size: bytes.byteLength, created: false };
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: this.objectKey(key),
+        Body: bytes,
+        ContentLength: bytes.byteLength,
+        ContentType: options.contentType,
+      }),
+    );
+    return { key, size: bytes.byteLength, created: true };
+  }
+
+  async get(key: string) {
+    try {
+      const answer = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+      if (!(answer.Body instanceof Readable)) throw new Error('S3 answered without a body stream');
+      return { stream: answer.Body, size: answer.ContentLength ?? 0 };
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  }
+
+  async head(key: string) {
+    try {
+      const answer = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+      return { size: answer.ContentLength ?? 0 };
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    // S3 answers 204 for a key that is not there, which is what the contract asks
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+  }
+
+  async *list(): AsyncIterable<ListedObject> {
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.prefix, ContinuationToken: token, MaxKeys: 1000 }),
+      );
+      for (const item of page.Contents ?? []) {
+        const key = item.Key?.slice(this.prefix.length) ?? '';
+        // anything else someone put under the prefix is not ours to list (or to clean up)
+        if (isObjectKey(key)) yield { key, size: item.Size ?? 0, modifiedAt: item.LastModified ?? new Date(0) };
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  }
+
+  /** Closes the client's sockets (tests, and a process that is stopping). */
+  destroy(): void {
+    this.client.destroy();
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  return (
+    error instanceof S3ServiceException &&
+    (error.name === 'NoSuchKey' || error.name === 'NotFound' || error.$metadata.httpStatusCode === 404)
+  );
+}
