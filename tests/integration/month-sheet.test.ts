@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MONTH_SHEET_COLUMN_INDEX, MONTH_SHEET_FIRST_DATA_ROW } from '@/lib/domain/month-sheet/columns';
+import { translateMessage } from '@/i18n/translate-message';
 import { getMonthSheet } from '@/lib/server/reports/get-month-sheet';
 import { signIn } from '../helpers/actors';
 import { auditSince, lastAuditId } from '../helpers/audit';
@@ -157,6 +158,37 @@ describe('the month sheet upload', () => {
     if (!result.ok) return;
     expect(result.data.fileProblems[0]).toContain(`${s.currentMonth - 1}月`);
     expect(await reportDigest(s.db)).toBe(digest);
+  });
+
+  it('shows each row the entry checks’ flags that saving then stores with the draft', async () => {
+    const wb = await download('zjw');
+    // every open row gets a figure: one far above its project's total, the others small
+    const over = await s.reportOf('zjw', 'DRAFT');
+    const overCode = await codeOfReport(over.id);
+    const ws = wb.worksheets[0]!;
+    for (let r = MONTH_SHEET_FIRST_DATA_ROW; r <= ws.rowCount; r += 1) {
+      const row = ws.getRow(r);
+      row.getCell(INVESTED).value = row.getCell(CODE).value === overCode ? 9_999_999 : 3 + (r % 7);
+    }
+    const file = await fileOf(wb);
+    const check = await sheet.checkMonthSheet({ year: 2025, month: s.currentMonth, file });
+    expect(check.ok).toBe(true);
+    if (!check.ok) return;
+    const written = check.data.rows.filter((r) => r.outcome === 'create' || r.outcome === 'update');
+    expect(written.length).toBeGreaterThan(1);
+    expect(written.find((r) => r.code === overCode)?.flags).toContain('累计超过总投资');
+
+    const commit = await sheet.importMonthSheetDrafts({ year: 2025, month: s.currentMonth, file });
+    expect(commit).toMatchObject({ ok: true, data: { committed: true } });
+    const stored = await s.db.monthlyReport.findMany({
+      where: { month: s.currentMonth, plan: { project: { code: { in: written.map((r) => r.code) } } } },
+      select: { flags: true, plan: { select: { project: { select: { code: true } } } } },
+    });
+    expect(stored).toHaveLength(written.length);
+    for (const r of stored) {
+      const labels = r.flags.map((f) => translateMessage('zh-CN', { key: `reports.flagLabels.${f}` as never }));
+      expect(written.find((w) => w.code === r.plan.project.code)?.flags).toEqual(labels);
+    }
   });
 
   it('is not the bureau’s: its reviewers edit no department’s drafts', async () => {

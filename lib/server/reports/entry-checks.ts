@@ -37,8 +37,48 @@ export async function entryChecks(
       select: { amount: true },
     }),
   ]);
-  const prior = others.filter((r) => r.month < input.month);
-  const later = others.filter((r) => r.month > input.month);
+  return entryChecksOf(plan, input, { others, planned: planned?.amount ?? null });
+}
+
+/** What the checks read of the rest of the year for one plan: its other months' reports and this month's plan. */
+export interface YearForChecks {
+  others: { month: number; investedThisMonth: { toString(): string } }[];
+  planned: { toString(): string } | null;
+}
+
+/**
+ * The month's checks for many plans at once (a month sheet's rows), with the rest of the year read in two
+ * queries instead of two per plan; each plan's flags are entryChecksOf's, exactly as entryChecks computes them.
+ */
+export async function loadYearsForChecks(
+  tx: Tx,
+  planIds: number[],
+  month: number,
+): Promise<(planId: number) => YearForChecks> {
+  const [others, planned] = await Promise.all([
+    tx.monthlyReport.findMany({
+      where: { planId: { in: planIds }, month: { not: month } },
+      select: { planId: true, month: true, investedThisMonth: true },
+    }),
+    tx.monthlyPlanItem.findMany({
+      where: { planId: { in: planIds }, month },
+      select: { planId: true, amount: true },
+    }),
+  ]);
+  const byPlan = new Map<number, YearForChecks['others']>();
+  for (const r of others) byPlan.set(r.planId, [...(byPlan.get(r.planId) ?? []), r]);
+  const plannedOf = new Map(planned.map((p) => [p.planId, p.amount]));
+  return (planId) => ({ others: byPlan.get(planId) ?? [], planned: plannedOf.get(planId) ?? null });
+}
+
+/** The checks of one month against the rest of its year (already read). */
+export function entryChecksOf(
+  plan: PlanForChecks,
+  input: { month: number; investedThisMonth: string; actualStart: string | null },
+  year: YearForChecks,
+): { flags: ReportFlagCode[]; details: ReportFlag[] } {
+  const prior = year.others.filter((r) => r.month < input.month);
+  const later = year.others.filter((r) => r.month > input.month);
   const laterSum = later.reduce((sum, r) => sum.plus(r.investedThisMonth.toString()), new Decimal(0));
   const { flags } = checkReport({
     stage: plan.stage,
@@ -49,7 +89,7 @@ export async function entryChecks(
     investedThisMonth: input.investedThisMonth,
     priorMonths: prior.map((r) => ({ month: r.month, invested: r.investedThisMonth.toString() })),
     actualStart: input.actualStart ?? toDateOnly(plan.project.actualStart),
-    plannedThisMonth: planned?.amount.toString() ?? null,
+    plannedThisMonth: year.planned?.toString() ?? null,
   });
   return { flags: flags.map((f) => f.code), details: flags };
 }

@@ -14,7 +14,7 @@ import { departmentScope } from '@/lib/server/authorize';
 import { NotFoundError } from '@/lib/server/errors';
 import type { WriteContext } from '@/lib/server/write-context';
 import { milestoneUpdatesOf, ZSaveReportDraft, type SaveReportDraftValues } from '@/lib/validations/report';
-import { entryChecks } from '../entry-checks';
+import { entryChecksOf, loadYearsForChecks } from '../entry-checks';
 import { reportConflict } from '../report-conflict';
 import { EDITABLE, refuse, requireOpenYears } from '../report-guards';
 import { saveReportDraft } from '../save-report-draft';
@@ -232,6 +232,12 @@ export async function importMonthSheet(ctx: WriteContext<ImportMonthSheetInput>)
   }
 
   const plans = new Map((await loadPlans(ctx, planYear.id, departmentId)).map((p) => [p.project.code, p]));
+  // the rest of the year for every row's checks, in two queries rather than two per row
+  const yearOf = await loadYearsForChecks(
+    tx,
+    [...plans.values()].map((p) => p.id),
+    input.month,
+  );
   const writes: SaveReportDraftValues[] = [];
   for (const entry of input.sheet.entries) {
     const plan = plans.get(entry.code);
@@ -281,7 +287,7 @@ export async function importMonthSheet(ctx: WriteContext<ImportMonthSheetInput>)
       result.problems.push({ column: '', message: conflict.userMessage });
       continue;
     }
-    result.flags = (await entryChecks(tx, plan, parsed.data)).flags;
+    result.flags = entryChecksOf(plan, parsed.data, yearOf(plan.id)).flags;
     result.outcome = report ? 'update' : 'create';
     writes.push(parsed.data);
   }
