@@ -146,6 +146,7 @@ test('the bureau’s pages fit 1280 and 1440 px', async ({ page }) => {
     `${project}/edit`,
     '/projects/import',
     '/problems/settings',
+    '/reports/backfill',
   ];
   await checkScreens(
     page,
