@@ -39,7 +39,8 @@ function Value({
   if (typeof value === 'string') {
     if (ISO_INSTANT.test(value)) return <span className="tabular-nums">{formatChongqingTime(value)}</span>;
     if (field === 'status') return <span>{labels.status(value) ?? value}</span>;
-    return <span className="whitespace-pre-line">{value}</span>;
+    // a file's SHA-256 or a long name has no space to break at: it wraps anywhere rather than widen the table
+    return <span className="[overflow-wrap:anywhere] whitespace-pre-line">{value}</span>;
   }
   if (typeof value === 'number' || typeof value === 'boolean')
     return <span className="tabular-nums">{String(value)}</span>;
@@ -62,11 +63,11 @@ export async function AuditChanges({
       {created && <span className="font-medium text-emerald-700">{t('created')}</span>}
       {changes.length === 0 && !row.reason && <span className="text-slate-400">{t('none')}</span>}
       {changes.length > 0 && (
-        <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1">
+        <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-1">
           {changes.map(({ field, before, after }) => (
             <div key={field} className="contents" data-testid={`audit-change-${field}`}>
               <dt className="text-slate-500">{labels.field(field)}</dt>
-              <dd className="text-slate-800">
+              <dd className="min-w-0 text-slate-800">
                 {!created && (
                   <>
                     <span className="text-red-700 line-through decoration-red-300" data-testid="audit-before">
