@@ -1,13 +1,12 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
-import { checkBudget } from '@/lib/domain/attachments/budget';
 import type { Db } from '@/lib/prisma';
 import type { Tx } from '@/lib/server/audit';
 import { ConflictError, NotFoundError } from '@/lib/server/errors';
 import type { WriteContext } from '@/lib/server/write-context';
-import { ownerProblemMessage } from './messages';
 import type { PreparedUpload } from './prepare-upload';
+import { storeAttachment } from './store-attachment';
 
 /**
  * A 前期 milestone's documents (立项批复, 用地批准书, 规划许可证 …) are the project's department's to add, under
@@ -34,45 +33,5 @@ export async function attachToMilestone(ctx: WriteContext<{ milestoneId: number 
   ctx.authorize(milestone ? { departmentId: milestone.project.departmentId } : null, 'milestone');
   if (!milestone) throw new NotFoundError('milestone');
   if (milestone.status === 'DONE') throw new ConflictError('attachments.milestoneDone');
-
-  const held = await tx.attachment.aggregate({
-    where: { milestoneId: milestone.id, removedAt: null },
-    _count: { _all: true },
-    _sum: { size: true },
-  });
-  const budget = checkBudget(
-    'milestone',
-    { files: held._count._all, bytes: held._sum.size ?? 0 },
-    { files: 1, bytes: upload.size },
-  );
-  if (!budget.ok) {
-    const message = ownerProblemMessage(budget);
-    throw new ConflictError(message.key, message.params);
-  }
-
-  const { location, ...fields } = upload;
-  const row = await tx.attachment.create({
-    data: {
-      ...fields,
-      latitude: location?.latitude ?? null,
-      longitude: location?.longitude ?? null,
-      milestoneId: milestone.id,
-      uploadedById: ctx.actor.id,
-    },
-    select: { id: true },
-  });
-  await ctx.audit({
-    action: 'attachment.add',
-    entity: 'Attachment',
-    entityId: row.id,
-    after: {
-      milestoneId: milestone.id,
-      kind: upload.kind,
-      contentType: upload.contentType,
-      contentHash: upload.contentHash,
-      size: upload.size,
-      originalName: upload.originalName,
-    },
-  });
-  return { id: row.id };
+  return storeAttachment(ctx, { milestoneId: milestone.id }, upload);
 }

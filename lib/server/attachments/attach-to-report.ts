@@ -1,14 +1,13 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/permissions';
-import { checkBudget } from '@/lib/domain/attachments/budget';
 import type { Db } from '@/lib/prisma';
 import type { Tx } from '@/lib/server/audit';
 import { ConflictError, NotFoundError } from '@/lib/server/errors';
 import { EDITABLE, requireOpenYears } from '@/lib/server/reports/report-guards';
 import type { WriteContext } from '@/lib/server/write-context';
-import { ownerProblemMessage } from './messages';
 import type { PreparedUpload } from './prepare-upload';
+import { storeAttachment } from './store-attachment';
 
 /** Whether the bureau keeps the GPS location of photos as evidence (AppSetting.attachmentKeepLocation). */
 export async function keepsLocation(db: Db | Tx): Promise<boolean> {
@@ -51,46 +50,5 @@ export async function attachToReport(ctx: WriteContext<{ reportId: number }>, up
   if (!report) throw new NotFoundError('report');
   await requireOpenYears(tx, [report.plan.planYearId]);
   if (!EDITABLE.includes(report.status)) throw new ConflictError('attachments.notEditable');
-
-  const held = await tx.attachment.aggregate({
-    where: { reportId: report.id, removedAt: null },
-    _count: { _all: true },
-    _sum: { size: true },
-  });
-  const budget = checkBudget(
-    'report',
-    { files: held._count._all, bytes: held._sum.size ?? 0 },
-    { files: 1, bytes: upload.size },
-  );
-  if (!budget.ok) {
-    const message = ownerProblemMessage(budget);
-    throw new ConflictError(message.key, message.params);
-  }
-
-  const { location, ...fields } = upload;
-  const row = await tx.attachment.create({
-    data: {
-      ...fields,
-      latitude: location?.latitude ?? null,
-      longitude: location?.longitude ?? null,
-      reportId: report.id,
-      uploadedById: ctx.actor.id,
-    },
-    select: { id: true },
-  });
-  await ctx.audit({
-    action: 'attachment.add',
-    entity: 'Attachment',
-    entityId: row.id,
-    after: {
-      reportId: report.id,
-      kind: upload.kind,
-      contentType: upload.contentType,
-      contentHash: upload.contentHash,
-      size: upload.size,
-      originalName: upload.originalName,
-      capturedAt: upload.capturedAt?.toISOString() ?? null,
-    },
-  });
-  return { id: row.id };
+  return storeAttachment(ctx, { reportId: report.id }, upload);
 }
