@@ -96,10 +96,26 @@ export async function writeAudit(tx: Tx, who: AuditActor, entry: AuditEntry) {
   await tx.auditLog.create({ data: auditRow(who, entry) });
 }
 
-/** Many entries in one statement: bulk approval of a district's month writes hundreds of rows. */
+/** Rows per INSERT of writeAuditMany: the arrays travel as one parameter each, so this bounds memory, not parameters. */
+const AUDIT_CHUNK = 5000;
+
+/**
+ * Many entries in a few statements (bulk approval of a district's month, a 10,000-row month sheet): one INSERT …
+ * SELECT FROM unnest(…) per AUDIT_CHUNK rows, in the entries' order (WITH ORDINALITY), so the chain trigger links
+ * them in that order, exactly as the same writeAudit calls one by one would.
+ */
 export async function writeAuditMany(tx: Tx, who: AuditActor, entries: readonly AuditEntry[]) {
-  if (entries.length === 0) return;
-  await tx.auditLog.createMany({
-    data: entries.map((entry) => auditRow(who, entry)),
-  });
+  for (let i = 0; i < entries.length; i += AUDIT_CHUNK) {
+    const rows = entries.slice(i, i + AUDIT_CHUNK).map((entry) => auditRow(who, entry));
+    const json = (v: AuditRecord | undefined) => (v === undefined ? null : JSON.stringify(v));
+    await tx.$executeRaw`
+      INSERT INTO "AuditLog" ("actorId", actor, ip, action, entity, "entityId", before, after, reason)
+      SELECT ${who.actor?.id ?? null}::int, ${who.actor?.username ?? 'system'}, ${who.ip}::text,
+             u.action, u.entity, u.eid, u.b, u.a, u.reason
+        FROM unnest(${rows.map((r) => r.action)}::text[], ${rows.map((r) => r.entity)}::text[],
+                    ${rows.map((r) => r.entityId)}::text[], ${rows.map((r) => json(r.before))}::jsonb[],
+                    ${rows.map((r) => json(r.after))}::jsonb[], ${rows.map((r) => r.reason)}::text[])
+             WITH ORDINALITY AS u(action, entity, eid, b, a, reason, n)
+       ORDER BY u.n`;
+  }
 }

@@ -52,6 +52,8 @@ export interface ReportedFacts {
 }
 
 export interface ClosedYearFactConflict {
+  /** the conflicting report's place in the list asked about */
+  index: number;
   projectId: number;
   field: 'actualStart' | 'actualCompletion' | 'milestoneUpdates';
   date: string;
@@ -66,7 +68,9 @@ export async function closedYearFactConflict(
   tx: Tx,
   reports: readonly ReportedFacts[],
 ): Promise<ClosedYearFactConflict | null> {
-  const withFacts = reports.filter((r) => r.actualStart || r.actualCompletion || r.milestones.length);
+  const withFacts = reports
+    .map((r, index) => ({ ...r, index }))
+    .filter((r) => r.actualStart || r.actualCompletion || r.milestones.length);
   if (withFacts.length === 0) return null;
   const closed = await lastClosedYears(
     tx,
@@ -94,12 +98,12 @@ export async function closedYearFactConflict(
     for (const field of ['actualStart', 'actualCompletion'] as const) {
       const date = report[field];
       if (date && dateMovesClosedYear(through, toDateOnly(project?.[field] ?? null), date))
-        return { projectId: report.projectId, field, date, year };
+        return { index: report.index, projectId: report.projectId, field, date, year };
     }
     for (const m of report.milestones) {
       const before = reached.find((r) => r.projectId === report.projectId && r.kind === m.kind);
       if (dateMovesClosedYear(through, toDateOnly(before?.actualDate ?? null), m.date)) {
-        return { projectId: report.projectId, field: 'milestoneUpdates', date: m.date, year };
+        return { index: report.index, projectId: report.projectId, field: 'milestoneUpdates', date: m.date, year };
       }
     }
   }

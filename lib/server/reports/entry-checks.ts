@@ -13,32 +13,15 @@ export interface PlanForChecks {
   project: { totalInvestment: { toString(): string }; actualStart: Date | null };
 }
 
-/**
- * Runs the entry checks of lib/domain/report-checks.ts against what the database holds for the rest of the year.
+/*
+ * The entry checks of lib/domain/report-checks.ts against what the database holds for the rest of the year.
  * Nothing here refuses: the flags are returned to be stored with the report (submission asks for an explanation
  * of those in EXPLANATION_REQUIRED_FLAGS, workflow.ts).
  *
  * The domain's year to date and spike average look at the months before this one. Cumulative since the start
  * must count every other month of the year, later ones too (a restated February cannot push the total over
- * through March), so the later months are added to what was invested before this month.
+ * through March), so the later months are added to what was invested before this month (entryChecksOf).
  */
-export async function entryChecks(
-  tx: Tx,
-  plan: PlanForChecks,
-  input: { month: number; investedThisMonth: string; actualStart: string | null },
-): Promise<{ flags: ReportFlagCode[]; details: ReportFlag[] }> {
-  const [others, planned] = await Promise.all([
-    tx.monthlyReport.findMany({
-      where: { planId: plan.id, month: { not: input.month } },
-      select: { month: true, investedThisMonth: true },
-    }),
-    tx.monthlyPlanItem.findUnique({
-      where: { planId_month: { planId: plan.id, month: input.month } },
-      select: { amount: true },
-    }),
-  ]);
-  return entryChecksOf(plan, input, { others, planned: planned?.amount ?? null });
-}
 
 /** What the checks read of the rest of the year for one plan: its other months' reports and this month's plan. */
 export interface YearForChecks {
@@ -55,20 +38,38 @@ export async function loadYearsForChecks(
   planIds: number[],
   month: number,
 ): Promise<(planId: number) => YearForChecks> {
+  const yearOf = await loadYearsForMonths(
+    tx,
+    planIds.map((planId) => ({ planId, month })),
+  );
+  return (planId) => yearOf(planId, month);
+}
+
+/** The same for (plan, month) pairs of any months (saveReportDrafts' rows): still two queries. */
+export async function loadYearsForMonths(
+  tx: Tx,
+  rows: readonly { planId: number; month: number }[],
+): Promise<(planId: number, month: number) => YearForChecks> {
+  const planIds = [...new Set(rows.map((r) => r.planId))];
+  const months = [...new Set(rows.map((r) => r.month))];
   const [others, planned] = await Promise.all([
     tx.monthlyReport.findMany({
-      where: { planId: { in: planIds }, month: { not: month } },
+      // one month (the usual case): its own reports are not "the rest of the year" and need not be read
+      where: { planId: { in: planIds }, ...(months.length === 1 ? { month: { not: months[0] } } : {}) },
       select: { planId: true, month: true, investedThisMonth: true },
     }),
     tx.monthlyPlanItem.findMany({
-      where: { planId: { in: planIds }, month },
-      select: { planId: true, amount: true },
+      where: { planId: { in: planIds }, month: { in: months } },
+      select: { planId: true, month: true, amount: true },
     }),
   ]);
-  const byPlan = new Map<number, YearForChecks['others']>();
+  const byPlan = new Map<number, (YearForChecks['others'][number] & { planId: number })[]>();
   for (const r of others) byPlan.set(r.planId, [...(byPlan.get(r.planId) ?? []), r]);
-  const plannedOf = new Map(planned.map((p) => [p.planId, p.amount]));
-  return (planId) => ({ others: byPlan.get(planId) ?? [], planned: plannedOf.get(planId) ?? null });
+  const plannedOf = new Map(planned.map((p) => [`${p.planId}:${p.month}`, p.amount]));
+  return (planId, month) => ({
+    others: (byPlan.get(planId) ?? []).filter((r) => r.month !== month),
+    planned: plannedOf.get(`${planId}:${month}`) ?? null,
+  });
 }
 
 /** The checks of one month against the rest of its year (already read). */

@@ -17,7 +17,7 @@ import { milestoneUpdatesOf, ZSaveReportDraft, type SaveReportDraftValues } from
 import { entryChecksOf, loadYearsForChecks } from '../entry-checks';
 import { reportConflict } from '../report-conflict';
 import { EDITABLE, refuse, requireOpenYears } from '../report-guards';
-import { saveReportDraft } from '../save-report-draft';
+import { saveReportDrafts } from '../save-report-drafts';
 import { compareToSaved, type FieldChange, type SavedFields } from './month-sheet-diff';
 
 export interface ImportMonthSheetInput {
@@ -182,10 +182,13 @@ const LOCKED_REASON: Partial<Record<ReportStatus, MessageKey>> = {
 /**
  * A department's month from its spreadsheet: each row checked with the report form's rules (the same zod schema,
  * the same entry checks), compared with what is saved, and — on commit, and only when no row is refused — every
- * changed row saved as a draft through saveReportDraft, in the caller's one transaction. Submitted and approved
+ * changed row saved as a draft through saveReportDrafts, in the caller's one transaction. Submitted and approved
  * reports are skipped; an unchanged row is not written (a second upload of the same file changes nothing).
  */
-export async function importMonthSheet(ctx: WriteContext<ImportMonthSheetInput>): Promise<MonthSheetSummary> {
+export async function importMonthSheet(
+  ctx: WriteContext<ImportMonthSheetInput>,
+  options: { onWritten?: (written: number) => void } = {},
+): Promise<MonthSheetSummary> {
   const { tx, input } = ctx;
   const { departmentId } = departmentScope(ctx.actor, 'report.edit');
   if (departmentId === undefined) throw new NotFoundError('department');
@@ -305,7 +308,7 @@ export async function importMonthSheet(ctx: WriteContext<ImportMonthSheetInput>)
     return summary;
   }
   if (refused) return summarize(results, fileProblems, false);
-  // the screen's own save, row by row, in this one transaction: a refusal there undoes every row
-  for (const values of writes) await saveReportDraft({ ...ctx, input: values });
+  // the screen's own save for all rows at once (saveReportDrafts), in this one transaction: a refusal undoes every row
+  await saveReportDrafts(ctx, writes, options);
   return summarize(results, fileProblems, true);
 }
