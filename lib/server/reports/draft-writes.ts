@@ -4,37 +4,11 @@ import 'server-only';
  * each chunk one statement whatever its size (every column travels as one array parameter through unnest), so a
  * 10,000-row month sheet costs a handful of statements instead of ten per row.
  */
-import type { Prisma } from '@/generated/prisma/client';
 import type { Tx } from '@/lib/server/audit';
 import type { SaveReportDraftValues } from '@/lib/validations/report';
 
 /** Rows per statement: arrays are one parameter each, so this bounds memory and a statement's time, not parameters. */
 export const DRAFT_CHUNK = 2000;
-
-/** The fields the trail records for a report; `version` and timestamps of the row itself would only add noise. */
-export const AUDITED = {
-  planId: true,
-  month: true,
-  investedThisMonth: true,
-  progressText: true,
-  problems: true,
-  coordinationNeeded: true,
-  nextSteps: true,
-  explanation: true,
-  percentComplete: true,
-  actualStart: true,
-  actualCompletion: true,
-  blockers: true,
-  readyToStart: true,
-  milestoneUpdates: true,
-  flags: true,
-  status: true,
-  submittedById: true,
-  submittedAt: true,
-  reviewedById: true,
-  reviewedAt: true,
-  reviewComment: true,
-} as const satisfies Prisma.MonthlyReportSelect;
 
 /** A row to write: the form's values and the entry checks' flag codes stored with them. */
 export interface DraftWrite {

@@ -1,5 +1,6 @@
 import 'server-only';
 import Decimal from 'decimal.js';
+import type { Prisma } from '@/generated/prisma/client';
 import type { Stage } from '@/generated/prisma/enums';
 import { toDateOnly } from '@/lib/domain/date-only';
 import { checkReport, type ReportFlag, type ReportFlagCode } from '@/lib/domain/report-checks';
@@ -51,20 +52,23 @@ export async function loadYearsForMonths(
   rows: readonly { planId: number; month: number }[],
 ): Promise<(planId: number, month: number) => YearForChecks> {
   const planIds = [...new Set(rows.map((r) => r.planId))];
+  // one month (the usual case): its own reports are not "the rest of the year" and need not be read
   const months = [...new Set(rows.map((r) => r.month))];
+  // ANY(array) rather than an IN list: one parameter for 10,000 plans
   const [others, planned] = await Promise.all([
-    tx.monthlyReport.findMany({
-      // one month (the usual case): its own reports are not "the rest of the year" and need not be read
-      where: { planId: { in: planIds }, ...(months.length === 1 ? { month: { not: months[0] } } : {}) },
-      select: { planId: true, month: true, investedThisMonth: true },
-    }),
-    tx.monthlyPlanItem.findMany({
-      where: { planId: { in: planIds }, month: { in: months } },
-      select: { planId: true, month: true, amount: true },
-    }),
+    tx.$queryRaw<{ planId: number; month: number; investedThisMonth: Prisma.Decimal }[]>`
+      SELECT "planId", month, "investedThisMonth" FROM "MonthlyReport"
+       WHERE "planId" = ANY(${planIds}::int[]) AND NOT (month = ANY(${months.length === 1 ? months : []}::int[]))`,
+    tx.$queryRaw<{ planId: number; month: number; amount: Prisma.Decimal }[]>`
+      SELECT "planId", month, amount FROM "MonthlyPlanItem"
+       WHERE "planId" = ANY(${planIds}::int[]) AND month = ANY(${months}::int[])`,
   ]);
   const byPlan = new Map<number, (YearForChecks['others'][number] & { planId: number })[]>();
-  for (const r of others) byPlan.set(r.planId, [...(byPlan.get(r.planId) ?? []), r]);
+  for (const r of others) {
+    const list = byPlan.get(r.planId);
+    if (list) list.push(r);
+    else byPlan.set(r.planId, [r]);
+  }
   const plannedOf = new Map(planned.map((p) => [`${p.planId}:${p.month}`, p.amount]));
   return (planId, month) => ({
     others: (byPlan.get(planId) ?? []).filter((r) => r.month !== month),

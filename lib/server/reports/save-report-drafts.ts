@@ -8,7 +8,8 @@ import { NotFoundError, ValidationError } from '@/lib/server/errors';
 import { closedYearFactConflict } from '@/lib/server/projects/closed-year-guard';
 import type { WriteContext } from '@/lib/server/write-context';
 import type { SaveReportDraftValues } from '@/lib/validations/report';
-import { AUDITED, DRAFT_CHUNK, insertDrafts, updateDrafts, type DraftWrite } from './draft-writes';
+import { readPlans, readReports, readReportsOf } from './draft-reads';
+import { DRAFT_CHUNK, insertDrafts, updateDrafts, type DraftWrite } from './draft-writes';
 import { entryChecksOf, loadYearsForMonths, type YearForChecks } from './entry-checks';
 import { reportConflict, type ReportConflict } from './report-conflict';
 import { EDITABLE } from './report-guards';
@@ -69,21 +70,7 @@ export async function saveReportDrafts(
   const pending = () => rows.map((row, index) => ({ row, index })).filter((r) => r.index < firstRefused);
 
   const planIds = [...new Set(rows.map((r) => r.projectPlanId))];
-  const plans = new Map(
-    (
-      await tx.projectPlan.findMany({
-        where: { id: { in: planIds } },
-        select: {
-          id: true,
-          stage: true,
-          cumulativeBeforeYear: true,
-          annualPlan: true,
-          planYearId: true,
-          project: { select: { id: true, departmentId: true, totalInvestment: true, actualStart: true } },
-        },
-      })
-    ).map((p) => [p.id, p]),
-  );
+  const plans = await readPlans(tx, planIds);
   const planOf = (row: SaveReportDraftValues) => plans.get(row.projectPlanId)!;
   for (const { row, index } of pending()) {
     const plan = plans.get(row.projectPlanId);
@@ -115,12 +102,10 @@ export async function saveReportDrafts(
   if (locking.length)
     await tx.$queryRaw`SELECT 1 FROM "ProjectPlan" WHERE id = ANY(${locking}::int[]) ORDER BY id FOR UPDATE`;
   const saved = new Map(
-    (
-      await tx.monthlyReport.findMany({
-        where: { planId: { in: locking }, month: { in: [...new Set(rows.map((r) => r.month))] } },
-        select: { id: true, version: true, ...AUDITED },
-      })
-    ).map((r) => [keyOf(r.planId, r.month), r]),
+    (await readReportsOf(tx, locking, [...new Set(rows.map((r) => r.month))])).map((r) => [
+      keyOf(r.planId, r.month),
+      r,
+    ]),
   );
   const existingOf = (row: SaveReportDraftValues) => saved.get(keyOf(row.projectPlanId, row.month));
   // A locked or stale report is refused for that reason first: checking figures nobody may save helps no one.
@@ -171,14 +156,7 @@ export async function saveReportDrafts(
     index,
   }));
   const ids = await writeChunks(ctx, writes, existingOf, options);
-  const after = new Map(
-    (
-      await tx.monthlyReport.findMany({
-        where: { id: { in: [...ids.values()] } },
-        select: { id: true, version: true, ...AUDITED },
-      })
-    ).map((r) => [r.id, r]),
-  );
+  const after = new Map((await readReports(tx, [...ids.values()])).map((r) => [r.id, r]));
 
   // The audit lines go last: chaining them locks the audit chain's tip until commit (see writeAudit)
   const audits: AuditEntry[] = [];
