@@ -18,8 +18,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Role } from '@/generated/prisma/enums';
 import type { SessionActor } from '@/lib/auth/session';
 import { ZSignIn } from '@/lib/validations/auth';
-import { actorOf } from '../helpers/actors';
-import { photo } from '../helpers/attachment-fixtures';
+import { actAs, actorOf } from '../helpers/actors';
+import { decompressionBombPng, hostile, photo } from '../helpers/attachment-fixtures';
 import { uploadToReport, useTempObjectStore } from '../helpers/attachments';
 import { Fingerprint, Tally } from '../helpers/property-fingerprint';
 import { insertProblem } from '../helpers/problems';
@@ -101,6 +101,19 @@ const PROBLEM_PARAMS = [
 
 /** The attachment the seeded database gets in beforeAll (a fresh database's first row), served by the route. */
 const ATTACHMENT_ID = 1;
+/** The bodies an upload is tried with (made in beforeAll), and the department's draft it may go to. */
+const UPLOADS = new Map<string, Buffer>();
+let ownDraftId = 0;
+const uploadName = fc.oneof(
+  weirdString.map((s) => {
+    try {
+      return encodeURIComponent(s);
+    } catch {
+      return '%ED%A0%80'; // a lone surrogate does not encode: send its raw bytes instead
+    }
+  }),
+  fc.constantFrom('%E7%8E%B0%E5%9C%BA.jpg', '%', '%FF', 'a%00b.jpg', ''),
+);
 
 type RouteCase = { arbitrary: fc.Arbitrary<unknown>; call: (input: never) => Promise<Call>; runs?: number };
 
@@ -223,6 +236,29 @@ const ROUTES: Record<string, RouteCase> = {
       );
     },
   },
+  // one file per request to a report or a milestone; a 201 only for the department's own draft and a real photo
+  'POST /api/attachments': {
+    runs: Math.max(1, Math.ceil(PBT_RUNS / 10)),
+    arbitrary: fc.tuple(
+      role,
+      queryAround(['reportId', 'milestoneId'], { reportId: ['OWN', '1', '99999999999', '0'], milestoneId: ['1', '2'] }),
+      fc.constantFrom('photo', 'html', 'empty', 'bomb'),
+      uploadName,
+      fc.constantFrom('actual', 'huge', 'none', 'lie'),
+    ),
+    call: async ([r, q, body, name, length]: [Role | null, string, string, string, string]) => {
+      await asRole(r);
+      actAs(r === null ? null : actors.get(r)!);
+      const bytes = UPLOADS.get(body)!;
+      const declared = { actual: String(bytes.length), huge: '99999999999', none: null, lie: '3' }[length];
+      const request = new NextRequest(`http://localhost/api/attachments?${q.replaceAll('OWN', String(ownDraftId))}`, {
+        method: 'POST',
+        body: new Uint8Array(bytes),
+        headers: { 'x-file-name': name, ...(declared === null ? {} : { 'content-length': declared }) },
+      });
+      return answer(await mod.attachmentUpload.POST(request));
+    },
+  },
 };
 
 /** next-auth's route: its one input that reaches Keystone's code is the credentials check of a sign-in. */
@@ -276,6 +312,12 @@ beforeAll(async () => {
   ).id;
   const attached = await uploadToReport(t.db, actors.get('DEPARTMENT')!, reportId, await photo(), '现场.jpg');
   expect(attached.id).toBe(ATTACHMENT_ID);
+  ownDraftId = reportId;
+  await t.db.monthlyReport.update({ where: { id: reportId }, data: { status: 'DRAFT' } });
+  UPLOADS.set('photo', await photo({ width: 70 }));
+  UPLOADS.set('html', hostile.htmlNamedJpg());
+  UPLOADS.set('empty', hostile.empty());
+  UPLOADS.set('bomb', decompressionBombPng());
   // a published bulletin, so the bulletin download has something to export
   await publishedBulletin(t.db, actors.get('BUREAU')!, 9, '性质测试通报', '正文');
 }, 120_000);
