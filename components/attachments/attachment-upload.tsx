@@ -3,8 +3,10 @@
 import { useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import {
+  MAX_BYTES_PER_MILESTONE,
   MAX_BYTES_PER_REPORT,
   MAX_DOCUMENT_BYTES,
+  MAX_FILES_PER_MILESTONE,
   MAX_FILES_PER_REPORT,
   MAX_PHOTO_BYTES,
   megabytes,
@@ -85,12 +87,20 @@ export function AttachmentUpload({
     await Promise.all(Array.from({ length: Math.min(PARALLEL, queued.length) }, worker));
   }
 
-  const limits = tLimits('limits', {
-    photoMb: megabytes(MAX_PHOTO_BYTES),
-    documentMb: megabytes(MAX_DOCUMENT_BYTES),
-    reportFiles: MAX_FILES_PER_REPORT,
-    reportMb: megabytes(MAX_BYTES_PER_REPORT),
-  });
+  const limits =
+    'reportId' in owner
+      ? tLimits('limits', {
+          photoMb: megabytes(MAX_PHOTO_BYTES),
+          documentMb: megabytes(MAX_DOCUMENT_BYTES),
+          reportFiles: MAX_FILES_PER_REPORT,
+          reportMb: megabytes(MAX_BYTES_PER_REPORT),
+        })
+      : t('milestoneLimits', {
+          photoMb: megabytes(MAX_PHOTO_BYTES),
+          documentMb: megabytes(MAX_DOCUMENT_BYTES),
+          files: MAX_FILES_PER_MILESTONE,
+          mb: megabytes(MAX_BYTES_PER_MILESTONE),
+        });
 
   return (
     <div className="flex flex-col gap-2" data-testid={testId}>

@@ -241,7 +241,14 @@ const ROUTES: Record<string, RouteCase> = {
     runs: Math.max(1, Math.ceil(PBT_RUNS / 10)),
     arbitrary: fc.tuple(
       role,
-      queryAround(['reportId', 'milestoneId'], { reportId: ['OWN', '1', '99999999999', '0'], milestoneId: ['1', '2'] }),
+      // half of them well-formed, so that the department's requests reach the file checks and the attaching
+      fc.oneof(
+        queryAround(['reportId', 'milestoneId'], {
+          reportId: ['OWN', '1', '99999999999', '0'],
+          milestoneId: ['1', '2'],
+        }),
+        fc.constant('reportId=OWN'),
+      ),
       fc.constantFrom('photo', 'html', 'empty', 'bomb'),
       uploadName,
       fc.constantFrom('actual', 'huge', 'none', 'lie'),
