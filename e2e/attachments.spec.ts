@@ -32,9 +32,9 @@ test('a reporter attaches photos to a month, a hostile file is refused, and subm
   test.setTimeout(180_000);
   // a project whose current month nobody has started yet, of a department whose reporter no other spec signs in as
   // first (the demo leaves a few months open); the reporter of another department asks for its photo at the end
-  const [target] = await sql<{ id: number; department: string }>(
+  const [target] = await sql<{ id: number; name: string; department: string }>(
     baseURL,
-    `SELECT p.id, d.name AS department FROM "Project" p
+    `SELECT p.id, p.name, d.name AS department FROM "Project" p
        JOIN "Department" d ON d.id = p."departmentId"
        JOIN "ProjectPlan" pp ON pp."projectId" = p.id
        JOIN "PlanYear" y ON y.id = pp."planYearId" AND y.status = 'ACTIVE'
@@ -92,6 +92,15 @@ test('a reporter attaches photos to a month, a hostile file is refused, and subm
   await expect(reporter.getByTestId('current-report-locked')).toBeVisible();
   await expect(reporter.getByTestId('attachment-thumb')).toHaveCount(2);
   await expect(reporter.getByTestId('attachment-remove')).toHaveCount(0);
+
+  // the batch entry shows the month's count under the project's name; opened, the photos, no longer removable
+  await reporter.goto('/reports');
+  const row = reporter.locator(`[data-testid="batch-row"][data-project="${target!.name}"]`);
+  await expect(row.getByTestId('batch-photos')).toHaveText('📷 2');
+  await row.getByTestId('batch-photos').click();
+  await expect(row.getByTestId('batch-photos-row').getByTestId('attachment-thumb')).toHaveCount(2);
+  await expect(row.getByTestId('attachment-remove')).toHaveCount(0);
+  await expect(row.getByTestId('attachment-pick')).toHaveCount(0);
 
   // another department's reporter asking for the photo by its address: a 404, like a file that does not exist
   const other = await signedInPage(browser, user === 'jfb' ? 'jw' : 'jfb');
