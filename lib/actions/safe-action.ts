@@ -17,9 +17,9 @@ import type { Actor } from '@/lib/auth/actor';
 import { scopeOf, type Permission } from '@/lib/auth/permissions';
 import { getRequestContext } from '@/lib/auth/request-context';
 import { prisma } from '@/lib/db';
+import { NO_PROGRESS, type OnProgress } from '@/lib/domain/upload-progress';
 import { logger } from '@/lib/log';
 import { isDatabaseUnavailable } from '@/lib/server/database-unavailable';
-import { NO_PROGRESS, type OnProgress } from '@/lib/domain/upload-progress';
 import { AppError, ForbiddenError, type ErrorCode } from '@/lib/server/errors';
 import { createWriteContext, type WriteContext } from '@/lib/server/write-context';
 
