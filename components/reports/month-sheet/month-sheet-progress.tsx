@@ -16,7 +16,7 @@ export function MonthSheetProgress({ view }: { view: ProgressView }) {
       <div className="flex items-center gap-3">
         <span className="w-20 shrink-0 text-slate-700">{t(`phase.${phase}`)}</span>
         <progress
-          className="h-2 w-64 max-w-full accent-blue-600"
+          className="h-2 w-64 max-w-full appearance-none overflow-hidden rounded bg-slate-100 [&::-moz-progress-bar]:bg-blue-600 [&::-webkit-progress-bar]:bg-slate-100 [&::-webkit-progress-value]:bg-blue-600"
           max={100}
           value={view.phase ? percent : undefined}
           aria-label={t(`phase.${phase}`)}
