@@ -28,8 +28,11 @@ export function progressStep(total: number): number {
 }
 
 export interface ProgressCounter {
-  /** `count` more rows are done (an increment, as a chunk of rows finishes) */
-  add(count: number): void;
+  /**
+   * `count` more rows are done (an increment, as a chunk of rows finishes). True when this call reported: a caller
+   * whose rows are synchronous work lets the event loop run then, or the report would wait for the end.
+   */
+  add(count: number): boolean;
   /** the phase is over: reports its final count, even if below the total (rows the phase did not reach) */
   finish(): void;
 }
@@ -54,9 +57,11 @@ export function progressCounter(
   report();
   return {
     add(count) {
-      if (finished || count <= 0) return;
+      if (finished || count <= 0) return false;
       done += count;
-      if (done - reported >= step || done >= total) report();
+      if (done - reported < step && done < total) return false;
+      report();
+      return true;
     },
     finish() {
       if (finished) return;

@@ -23,8 +23,10 @@ describe('a phase counter', () => {
   it('reports 0 of the total at once, then every step, then the end', () => {
     const { events, on } = collect();
     const counter = progressCounter(on, 'checked', 10, 4);
-    for (let i = 0; i < 10; i += 1) counter.add(1);
+    const reported = Array.from({ length: 10 }, () => counter.add(1));
     counter.finish();
+    // it says when it reported, for a caller that then lets the report go out
+    expect(reported).toEqual([false, false, false, true, false, false, false, true, false, true]);
     expect(events).toEqual([
       { phase: 'checked', done: 0, total: 10 },
       { phase: 'checked', done: 4, total: 10 },

@@ -1,4 +1,5 @@
 import 'server-only';
+import { setImmediate } from 'node:timers/promises';
 import type { MilestoneKind, ReportStatus } from '@/generated/prisma/enums';
 import type { Message, MessageKey } from '@/i18n/translate-message';
 import { toDateOnly } from '@/lib/domain/date-only';
@@ -243,10 +244,12 @@ export async function importMonthSheet(
     input.month,
   );
   const writes: SaveReportDraftValues[] = [];
-  // every row the reader passed is checked; a row's `continue` below ends its checks, and it counts as checked
+  // every row the reader passed is checked; a row's `continue` below ends its checks, and it counts as checked.
+  // The checks are synchronous work (seconds at 10,000 rows): at each report the event loop gets a turn, so that
+  // the upload route sends the line now rather than with the result.
   const checked = progressCounter(progress, 'checked', input.sheet.entries.length);
   for (const entry of input.sheet.entries) {
-    checked.add(1);
+    if (checked.add(1)) await setImmediate();
     const plan = plans.get(entry.code);
     const result: MonthSheetRowResult = {
       row: entry.row,
