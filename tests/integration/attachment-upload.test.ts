@@ -55,14 +55,14 @@ async function post(
   actor: SessionActor | null,
   query: string,
   body: Uint8Array | ReadableStream<Uint8Array>,
-  { name = 'photo.jpg', length, origin }: { name?: string; length?: number; origin?: string } = {},
+  { name = 'photo.jpg', length, origin = 'http://localhost' }: { name?: string; length?: number; origin?: string } = {},
 ) {
   getActor.mockResolvedValue(actor);
   actAs(actor);
   const headers: Record<string, string> = { 'x-file-name': encodeURIComponent(name), host: 'localhost' };
   const size = length ?? (body instanceof Uint8Array ? body.byteLength : undefined);
   if (size !== undefined) headers['content-length'] = String(size);
-  if (origin) headers.origin = origin;
+  headers.origin = origin;
   const response = await route.POST(
     new NextRequest(`http://localhost/api/attachments?${query}`, {
       method: 'POST',

@@ -207,6 +207,53 @@ const ROUTES: Record<string, RouteCase> = {
       return answer(await mod.monthSheet.GET(new NextRequest(`http://localhost/api/reports/month-sheet?${q}`)));
     },
   },
+  // the month sheet's upload: its walls (origin, sign-in, mode, length) and then the actions themselves, with a
+  // form of hostile fields and bytes; a twentieth of the runs, as an accepted file costs a parse worker
+  'POST /api/reports/month-sheet/upload': {
+    runs: Math.max(1, Math.ceil(PBT_RUNS / 20)),
+    arbitrary: fc.tuple(
+      // mostly past the walls, so that most requests reach the action
+      fc.oneof({ weight: 3, arbitrary: fc.constant<Role>('DEPARTMENT') }, role),
+      fc.constantFrom('check', 'commit', 'check', 'commit', 'x', '__proto__'),
+      fc.constantFrom('http://localhost', 'http://localhost', 'http://localhost', 'https://evil.example', null),
+      fc.record({
+        year: fc.oneof(weirdString, fc.constantFrom('2025', '1999')),
+        month: fc.oneof(weirdString, fc.constantFrom('11', '13')),
+        file: fc.option(
+          fc.tuple(fc.uint8Array({ maxLength: 300 }), fc.constantFrom('表.xlsx', '表.csv', '表.xls', 'x')),
+        ),
+      }),
+      fc.constantFrom('true', 'true', 'true', 'over', 'none'),
+    ),
+    call: async ([r, mode, origin, fields, length]: [
+      Role | null,
+      string,
+      string | null,
+      { year: string; month: string; file: [Uint8Array, string] | null },
+      string,
+    ]) => {
+      await asRole(r);
+      actAs(r === null ? null : actors.get(r)!);
+      const form = new FormData();
+      form.set('year', fields.year);
+      form.set('month', fields.month);
+      if (fields.file) form.set('file', new File([new Uint8Array(fields.file[0])], fields.file[1]));
+      const encoded = new Response(form);
+      const body = new Uint8Array(await encoded.arrayBuffer());
+      const headers: Record<string, string> = {
+        host: 'localhost',
+        'content-type': encoded.headers.get('content-type')!,
+      };
+      if (origin) headers.origin = origin;
+      if (length !== 'none') headers['content-length'] = length === 'over' ? '99999999' : String(body.length);
+      const request = new NextRequest(`http://localhost/api/reports/month-sheet/upload?mode=${mode}`, {
+        method: 'POST',
+        body,
+        headers,
+      });
+      return answer(await mod.monthSheetUpload.POST(request));
+    },
+  },
   'GET /api/bulletins/[year]/[month]/xlsx': {
     arbitrary: fc.tuple(
       role,
@@ -261,7 +308,12 @@ const ROUTES: Record<string, RouteCase> = {
       const request = new NextRequest(`http://localhost/api/attachments?${q.replaceAll('OWN', String(ownDraftId))}`, {
         method: 'POST',
         body: new Uint8Array(bytes),
-        headers: { 'x-file-name': name, ...(declared === null ? {} : { 'content-length': declared }) },
+        headers: {
+          host: 'localhost',
+          origin: 'http://localhost',
+          'x-file-name': name,
+          ...(declared === null ? {} : { 'content-length': declared }),
+        },
       });
       return answer(await mod.attachmentUpload.POST(request));
     },
@@ -363,6 +415,7 @@ describe('every API route answers hostile requests with a success or a 4xx, and 
       await fc.assert(
         fc.asyncProperty(route.arbitrary, async (input) => {
           const call = await route.call(input as never);
+          let refusedInStream = false;
           tally.add(String(call.status));
           summary.add(String(call.status));
           expect(call.status, `${name} answered ${call.status}: ${call.body.toString('utf8', 0, 300)}`).toBeLessThan(
@@ -371,13 +424,22 @@ describe('every API route answers hostile requests with a success or a 4xx, and 
           if (call.status >= 400) {
             expect(call.contentType).toContain('application/json');
             expect(() => JSON.parse(call.body.toString('utf8'))).not.toThrow();
+          } else if (call.contentType.includes('ndjson')) {
+            // a stream of JSON lines ending with the action's result; a refusal there writes nothing either
+            const values = call.body
+              .toString('utf8')
+              .split('\n')
+              .filter((l) => l !== '')
+              .map((l) => JSON.parse(l) as { type: string; result?: { ok: boolean } });
+            expect(values.at(-1)?.type).toBe('result');
+            refusedInStream = values.at(-1)?.result?.ok === false;
           } else if (call.contentType.includes('spreadsheetml')) {
             expect(call.body.subarray(0, 2).toString()).toBe('PK');
             // reading a workbook back costs; the first few of each route are enough to catch an unreadable one
             if (readBack++ < 5) await new ExcelJS.Workbook().xlsx.load(call.body as unknown as ArrayBuffer);
           }
           const written = await fingerprint.settle();
-          if (call.status >= 400)
+          if (call.status >= 400 || refusedInStream)
             expect(
               written.changed,
               `${name} refused (${call.status}) but wrote: ${Fingerprint.changedTables(written.before, written.after)}`,

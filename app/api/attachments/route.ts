@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { addAttachment } from '@/lib/actions/attachments';
 import type { ErrorCode } from '@/lib/server/errors';
 import { getActor } from '@/lib/auth/session';
+import { isSameOrigin } from '@/lib/http/same-origin';
 import type { UploadFile } from '@/lib/validations/attachment';
 
 export const dynamic = 'force-dynamic';
@@ -30,7 +31,7 @@ export async function POST(request: NextRequest) {
   // nobody signed in: answered before the body is touched
   if (!(await getActor())) return NextResponse.json({ ok: false, code: 'UNAUTHENTICATED' }, { status: 401 });
   // a page of another site posting with the user's cookies (server actions have the same check built in)
-  if (!sameOrigin(request)) return NextResponse.json({ ok: false, code: 'FORBIDDEN' }, { status: 403 });
+  if (!isSameOrigin(request.headers)) return NextResponse.json({ ok: false, code: 'FORBIDDEN' }, { status: 403 });
   const query = request.nextUrl.searchParams;
   const declared = request.headers.get('content-length');
   const file: UploadFile = {
@@ -54,16 +55,5 @@ function fileNameOf(raw: string | null): string {
     return decodeURIComponent(raw);
   } catch {
     return raw;
-  }
-}
-
-function sameOrigin(request: NextRequest): boolean {
-  const origin = request.headers.get('origin');
-  if (origin === null) return true;
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  try {
-    return host !== null && new URL(origin).host === host;
-  } catch {
-    return false;
   }
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { setImmediate } from 'node:timers/promises';
 import type { MilestoneKind, ReportStatus } from '@/generated/prisma/enums';
 import type { Message, MessageKey } from '@/i18n/translate-message';
 import { toDateOnly } from '@/lib/domain/date-only';
@@ -10,6 +11,7 @@ import {
 } from '@/lib/domain/month-sheet/columns';
 import type { MonthSheetEntry, ParsedMonthSheet } from '@/lib/domain/month-sheet/parse';
 import type { ReportFlagCode } from '@/lib/domain/report-checks';
+import { NO_PROGRESS, progressCounter, writtenCounter, type OnProgress } from '@/lib/domain/upload-progress';
 import { departmentScope } from '@/lib/server/authorize';
 import { NotFoundError } from '@/lib/server/errors';
 import type { WriteContext } from '@/lib/server/write-context';
@@ -185,7 +187,10 @@ const LOCKED_REASON: Partial<Record<ReportStatus, MessageKey>> = {
  * changed row saved as a draft through saveReportDraft, in the caller's one transaction. Submitted and approved
  * reports are skipped; an unchanged row is not written (a second upload of the same file changes nothing).
  */
-export async function importMonthSheet(ctx: WriteContext<ImportMonthSheetInput>): Promise<MonthSheetSummary> {
+export async function importMonthSheet(
+  ctx: WriteContext<ImportMonthSheetInput>,
+  progress: OnProgress = NO_PROGRESS,
+): Promise<MonthSheetSummary> {
   const { tx, input } = ctx;
   const { departmentId } = departmentScope(ctx.actor, 'report.edit');
   if (departmentId === undefined) throw new NotFoundError('department');
@@ -239,7 +244,12 @@ export async function importMonthSheet(ctx: WriteContext<ImportMonthSheetInput>)
     input.month,
   );
   const writes: SaveReportDraftValues[] = [];
+  // every row the reader passed is checked; a row's `continue` below ends its checks, and it counts as checked.
+  // The checks are synchronous work (seconds at 10,000 rows): at each report the event loop gets a turn, so that
+  // the upload route sends the line now rather than with the result.
+  const checked = progressCounter(progress, 'checked', input.sheet.entries.length);
   for (const entry of input.sheet.entries) {
+    if (checked.add(1)) await setImmediate();
     const plan = plans.get(entry.code);
     const result: MonthSheetRowResult = {
       row: entry.row,
@@ -292,6 +302,8 @@ export async function importMonthSheet(ctx: WriteContext<ImportMonthSheetInput>)
     writes.push(parsed.data);
   }
 
+  checked.finish();
+
   const refused = results.some((r) => r.outcome === 'refused') || fileProblems.length > 0;
   if (!input.commit) {
     // a check changes nothing, but who checked which file against which month is kept, like any upload
@@ -306,6 +318,10 @@ export async function importMonthSheet(ctx: WriteContext<ImportMonthSheetInput>)
   }
   if (refused) return summarize(results, fileProblems, false);
   // the screen's own save, row by row, in this one transaction: a refusal there undoes every row
-  for (const values of writes) await saveReportDraft({ ...ctx, input: values });
+  const onWritten = writtenCounter(progress, writes.length);
+  for (const values of writes) {
+    await saveReportDraft({ ...ctx, input: values });
+    onWritten(1);
+  }
   return summarize(results, fileProblems, true);
 }
