@@ -14,6 +14,27 @@ import { signInAs, sql } from './helpers';
 const DEPARTMENT = '区住房城乡建委';
 const COL = (key: keyof typeof MONTH_SHEET_COLUMN_INDEX) => MONTH_SHEET_COLUMN_INDEX[key] + 1;
 
+/** The projects' rows of a downloaded month. */
+function projectRows(wb: ExcelJS.Workbook): number {
+  const ws = wb.worksheets[0]!;
+  let n = 0;
+  for (let r = MONTH_SHEET_FIRST_DATA_ROW; r <= ws.rowCount; r += 1)
+    if (ws.getRow(r).getCell(COL('code')).value) n += 1;
+  return n;
+}
+
+/** The month's rows as the download has them, and `extra` rows of codes that are none of the department's. */
+async function monthFile(wb: ExcelJS.Workbook, extra: number) {
+  const ws = wb.worksheets[0]!;
+  const last = ws.rowCount;
+  for (let i = 1; i <= extra; i += 1) {
+    const row = ws.getRow(last + i);
+    row.getCell(COL('code')).value = `E2E-${String(i).padStart(4, '0')}`;
+    row.getCell(COL('invested')).value = i;
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 interface Row {
   code: string;
   name: string;
@@ -97,6 +118,10 @@ test('a reporter downloads the month, fills it in a spreadsheet, checks, saves t
   // the check: every filled row old → new, the held rows skipped, nothing refused, nothing written yet
   const result = page.getByTestId('month-sheet-result');
   await expect(result).toBeVisible();
+  // the progress stays with the result: every row of the file read and checked, none written by a check
+  const counts = page.getByTestId('month-sheet-progress-counts');
+  const read = projectRows(wb);
+  await expect(counts).toHaveText(`已读取 ${read} 行 / 已检查 ${read} 行`);
   const line = (code: string) => result.getByTestId('month-sheet-row').filter({ hasText: code });
   for (const f of filled) {
     const outcome = f.status === null ? '新建草稿' : '修改草稿';
@@ -121,6 +146,8 @@ test('a reporter downloads the month, fills it in a spreadsheet, checks, saves t
   // saving: the drafts on screen carry the file's figures
   await page.getByTestId('month-sheet-commit').click();
   await expect(page.getByTestId('month-sheet-committed')).toBeVisible();
+  await expect(counts).toContainText(`已写入 ${filled.length} 行`);
+  await expect(page.getByTestId('month-sheet-progress')).toHaveAttribute('data-phase', 'written');
   for (const f of filled) {
     const onScreen = page.locator(`[data-testid="batch-row"][data-project="${f.name}"]`);
     await expect(onScreen.getByTestId('batch-status')).toHaveText('草稿');
@@ -148,4 +175,37 @@ test('a reporter downloads the month, fills it in a spreadsheet, checks, saves t
   await first.getByTestId('batch-submit-one').click();
   await expect(page.getByTestId('batch-message')).toContainText('已提交1份月报');
   await expect(first.getByTestId('batch-status')).toHaveText('已提交');
+});
+
+test('a month of a few hundred rows shows how many rows were read and checked, and what the check found', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const EXTRA = 300;
+  await signInAs(page, 'zjw');
+  await page.goto('/reports');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('month-sheet-download').click(),
+  ]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+  const n = projectRows(wb);
+  await page.getByTestId('month-sheet-file').setInputFiles({
+    name: `${DEPARTMENT}2025年11月.xlsx`,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await monthFile(wb, EXTRA),
+  });
+  await page.getByTestId('month-sheet-check').click();
+
+  // every row read and checked, the rows of unknown codes refused, and nothing to save while they are there
+  await expect(page.getByTestId('month-sheet-result')).toBeVisible();
+  const progress = page.getByTestId('month-sheet-progress');
+  await expect(progress).toHaveAttribute('data-phase', 'checked');
+  await expect(progress.locator('progress')).toHaveAttribute('value', '100');
+  await expect(page.getByTestId('month-sheet-progress-counts')).toHaveText(
+    `已读取 ${n + EXTRA} 行 / 已检查 ${n + EXTRA} 行`,
+  );
+  await expect(page.getByTestId('month-sheet-counts')).toContainText(`不能导入${EXTRA}行`);
+  await expect(page.getByTestId('month-sheet-commit')).toHaveCount(0);
 });

@@ -11,6 +11,8 @@ export const CLIENT_NAMESPACES = [
   'admin.planYears',
   'admin.users',
   'apiTokens',
+  'attachmentUpload',
+  'attachments',
   'backfill',
   'bulletins',
   'dashboard.thresholds',

@@ -13,6 +13,8 @@ import type { SaveReportDraftValues } from '@/lib/validations/report';
 import { reportFormDefaults, type RecordedMilestone, type StoredReportFields } from './draft/report-draft-values';
 import { useReportDraft, type ReportDraft } from './draft/use-report-draft';
 import { ReportExplanationField } from './report-explanation';
+import type { AttachmentSummary } from '@/lib/server/attachments/list-attachments';
+import { MilestoneDocumentFields, ReportPhotos, type MilestoneDocuments } from './report-attachments';
 import { ReportFigureFields, ReportNarrativeFields, ReportPreliminaryFields } from './report-form-fields';
 
 export interface ReportFormReport extends StoredReportFields {
@@ -39,6 +41,8 @@ export function ReportForm({
   report,
   project,
   canSubmit,
+  attachments = [],
+  milestoneDocuments = [],
 }: {
   projectPlanId: number;
   month: number;
@@ -46,6 +50,10 @@ export function ReportForm({
   /** null while nobody has started this month's report */
   report: ReportFormReport | null;
   canSubmit: boolean;
+  /** the report's attachments */
+  attachments?: readonly AttachmentSummary[];
+  /** a 前期 project's milestones with their documents */
+  milestoneDocuments?: readonly MilestoneDocuments[];
 }) {
   const t = useTranslations('reports.form');
   const router = useRouter();
@@ -102,7 +110,9 @@ export function ReportForm({
       <FormAlert message={formError} testId="report-form-error" />
       <ReportFigureFields stage={project.stage} {...draft} />
       {project.stage === 'PRELIMINARY' && <ReportPreliminaryFields milestones={project.milestones} {...draft} />}
+      {project.stage === 'PRELIMINARY' && <MilestoneDocumentFields milestones={milestoneDocuments} />}
       <ReportNarrativeFields {...draft} />
+      <ReportPhotos reportId={draft.saved.reportId} attachments={attachments} />
       <ReportExplanationField {...draft} />
       <ReportFormActions
         draft={draft}

@@ -1,9 +1,11 @@
 'use server';
 
 import { translateMessage } from '@/i18n/translate-message';
+import type { Actor } from '@/lib/auth/actor';
 import { getRequestContext } from '@/lib/auth/request-context';
 import type { ParsedMonthSheet } from '@/lib/domain/month-sheet/parse';
 import { formatOf } from '@/lib/domain/project-sheet/upload';
+import type { OnProgress } from '@/lib/domain/upload-progress';
 import { parseUploadAs } from '@/lib/server/projects/parse-upload';
 import {
   importMonthSheet,
@@ -31,10 +33,13 @@ export interface MonthSheetView {
   counts: Record<MonthSheetOutcome, number>;
 }
 
-/** The file is read in the parse worker (the registry import's, with its limits) before the transaction opens. */
-async function readUpload(input: MonthSheetUpload): Promise<ParsedMonthSheet> {
+/**
+ * The file is read in the parse worker (the registry import's, with its limits) before the transaction opens; the
+ * worker reports the rows it read.
+ */
+async function readUpload(input: MonthSheetUpload, _actor: Actor, progress: OnProgress): Promise<ParsedMonthSheet> {
   const bytes = new Uint8Array(await input.file.arrayBuffer());
-  return parseUploadAs('monthSheet', bytes, formatOf(input.file.name) ?? 'csv');
+  return parseUploadAs('monthSheet', bytes, formatOf(input.file.name) ?? 'csv', undefined, progress);
 }
 
 /** The summary's messages in the user's language: the action is the edge that knows it. */
@@ -56,9 +61,17 @@ async function view(summary: MonthSheetSummary): Promise<MonthSheetView> {
 async function run(ctx: ActionContext<MonthSheetUpload, ParsedMonthSheet>, commit: boolean) {
   const { year, month, file } = ctx.input;
   return view(
-    await importMonthSheet({ ...ctx, input: { year, month, sheet: ctx.prepared, commit, fileName: file.name } }),
+    await importMonthSheet(
+      { ...ctx, input: { year, month, sheet: ctx.prepared, commit, fileName: file.name } },
+      ctx.progress,
+    ),
   );
 }
+
+/**
+ * Both are also called with a progress listener by the upload route (app/api/reports/month-sheet/upload), which
+ * streams the rows read, checked and written to the page: the same action, not a copy.
+ */
 
 /** Reads a department's month from its spreadsheet and says, row by row, what saving it would do; writes nothing. */
 export const checkMonthSheet = defineAction({

@@ -17,6 +17,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { scopeOf, type Permission } from '@/lib/auth/permissions';
 import { getRequestContext } from '@/lib/auth/request-context';
 import { prisma } from '@/lib/db';
+import { NO_PROGRESS, type OnProgress } from '@/lib/domain/upload-progress';
 import { logger } from '@/lib/log';
 import { isDatabaseUnavailable } from '@/lib/server/database-unavailable';
 import { AppError, ForbiddenError, type ErrorCode } from '@/lib/server/errors';
@@ -29,6 +30,8 @@ export type ActionResult<T> =
 export interface ActionContext<I, P = undefined> extends WriteContext<I> {
   /** what the spec's `prepare` made of the input before the transaction opened */
   prepared: P;
+  /** where a long action reports its rows (an upload's route streams them); reports to nobody on a plain call */
+  progress: OnProgress;
 }
 
 export interface ActionSpec<S extends z.ZodType, T, P = undefined> {
@@ -40,7 +43,7 @@ export interface ActionSpec<S extends z.ZodType, T, P = undefined> {
    * Slow work on the parsed input that must not hold a transaction (and its connection) open, such as reading an
    * uploaded file: it runs after authentication, the permission check and parsing, before the transaction.
    */
-  prepare?(input: z.infer<S>, actor: Actor): Promise<P>;
+  prepare?(input: z.infer<S>, actor: Actor, progress: OnProgress): Promise<P>;
   run(ctx: ActionContext<z.infer<S>, P>): Promise<T>;
   /** paths whose cached pages change */
   revalidate?: string[];
@@ -92,8 +95,13 @@ function failure(locale: AppLocale, error: AppError): ActionResult<never> {
   };
 }
 
+/**
+ * The action, plus `withProgress(input, onProgress)`: the same call (every check, the one transaction, the audit)
+ * that also reports its progress, for a route that streams it (app/api/reports/month-sheet/upload). Only the plain
+ * call is a server action; `withProgress` is reachable from server code alone.
+ */
 export function defineAction<S extends z.ZodType, T, P = undefined>(spec: ActionSpec<S, T, P>) {
-  const action = async (rawInput: unknown): Promise<ActionResult<T>> => {
+  const perform = async (rawInput: unknown, progress: OnProgress): Promise<ActionResult<T>> => {
     const { actor, ip, locale, requestId } = await getRequestContext();
     const started = performance.now();
     // One line per call (lib/log.ts): who, what, how long, how it ended. Never the input, which may hold passwords
@@ -114,13 +122,14 @@ export function defineAction<S extends z.ZodType, T, P = undefined>(spec: Action
         }
         throw new AppError('VALIDATION', { fieldErrors });
       }
-      const prepared = spec.prepare ? await spec.prepare(parsed.data, actor) : (undefined as P);
+      const prepared = spec.prepare ? await spec.prepare(parsed.data, actor, progress) : (undefined as P);
 
       const data = await prisma.$transaction(
         async (tx) => {
           const ctx: ActionContext<z.infer<S>, P> = {
             ...createWriteContext(tx, { actor, ip, input: parsed.data, permission: spec.permission }),
             prepared,
+            progress,
           };
           return spec.run(ctx);
         },
@@ -151,6 +160,8 @@ export function defineAction<S extends z.ZodType, T, P = undefined>(spec: Action
       return failure(locale, new AppError('INTERNAL', { key, params: { ref } }));
     }
   };
+  // a server action receives only what the client sends: never a listener
+  const action = (rawInput: unknown): Promise<ActionResult<T>> => perform(rawInput, NO_PROGRESS);
   const meta: ActionMeta = { name: spec.name, permission: spec.permission };
-  return Object.assign(action, { meta });
+  return Object.assign(action, { meta, withProgress: perform });
 }

@@ -8,11 +8,16 @@
  * A file that needs `next/headers` too mocks it itself (./next-headers), since what a cookie jar holds is the
  * test's own business.
  */
+import os from 'node:os';
+import path from 'node:path';
 import { vi } from 'vitest';
 
 // Every action writes a JSON log line (lib/log.ts); a test run shows only warnings and errors unless asked.
 // tests/integration/action-logs.test.ts turns the info lines back on for itself.
 process.env.LOG_LEVEL ??= 'warn';
+// An upload through an action stores its files: into a temp directory, never the working copy's .data/attachments
+// (content-addressed and written by rename, so every test process may share it).
+process.env.KEYSTONE_STORAGE_DIR ??= path.join(os.tmpdir(), 'keystone-test-attachments');
 
 vi.mock('@/lib/auth/request-context', () => ({
   getRequestContext: vi.fn(async () => ({ actor: null, ip: null, locale: 'zh-CN' })),

@@ -3,7 +3,9 @@
  * (tests/integration/property-actions.test.ts): the generated hostile inputs are built around it, so that most get
  * past the schema and reach the deeper code. A new action needs its seed here (the property test fails otherwise).
  */
+import { createHash } from 'node:crypto';
 import type { Db } from '@/lib/prisma';
+import { photo } from './attachment-fixtures';
 import { MATRIX_SEEDS } from './matrix-property-seeds';
 
 const idOf = async (p: Promise<{ id: number }>) => (await p).id;
@@ -218,6 +220,29 @@ export const SEEDS: Record<string, (db: Db) => Promise<unknown>> = {
   'bulletin.regenerate': async (db) => draftBulletin(db, 8),
   'bulletin.update': async (db) => ({ ...(await draftBulletin(db, 7)), title: '性质测试通报', body: '性质测试正文' }),
   'bulletin.publish': async (db) => draftBulletin(db, 6),
+  // evidence on a draft of the department's: a photo to add, an attachment (the row only) to remove
+  'attachment.add': async (db) => {
+    const r = await db.monthlyReport.update({ where: { id: (await anyReport(db)).id }, data: { status: 'DRAFT' } });
+    return { reportId: r.id, file: new File([new Uint8Array(await photo())], '现场.jpg', { type: 'image/jpeg' }) };
+  },
+  'attachment.remove': async (db) => {
+    const r = await db.monthlyReport.update({ where: { id: (await anyReport(db)).id }, data: { status: 'DRAFT' } });
+    const hash = createHash('sha256').update('property-remove').digest('hex');
+    const found = await db.attachment.findFirst({ where: { reportId: r.id, contentHash: hash, removedAt: null } });
+    const attachment =
+      found ??
+      (await db.attachment.create({
+        data: {
+          kind: 'PHOTO',
+          contentHash: hash,
+          contentType: 'image/jpeg',
+          size: 1024,
+          originalName: '现场.jpg',
+          reportId: r.id,
+        },
+      }));
+    return { attachmentId: attachment.id };
+  },
 };
 
 function importFile(): File {

@@ -41,8 +41,10 @@ export async function loadRoutes() {
     exportRoute: await import('@/app/api/projects/export/route'),
     template: await import('@/app/api/projects/template/route'),
     monthSheet: await import('@/app/api/reports/month-sheet/route'),
+    monthSheetUpload: await import('@/app/api/reports/month-sheet/upload/route'),
     bulletinXlsx: await import('@/app/api/bulletins/[year]/[month]/xlsx/route'),
     attachment: await import('@/app/api/attachments/[id]/[variant]/route'),
+    attachmentUpload: await import('@/app/api/attachments/route'),
     authOptions: (await import('@/lib/auth/options')).authOptions,
   };
 }

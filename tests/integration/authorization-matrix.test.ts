@@ -53,7 +53,8 @@ const TOUCHED = [
 /** The same input pointed at a record that does not exist, to prove "other department" answers identically. */
 function withMissingRecord(input: unknown): unknown {
   const copy = { ...(input as Record<string, unknown>) };
-  for (const key of ['projectPlanId', 'reportId', 'problemId', 'projectId']) if (key in copy) copy[key] = 99_999_999;
+  for (const key of ['projectPlanId', 'reportId', 'problemId', 'projectId', 'attachmentId'])
+    if (key in copy) copy[key] = 99_999_999;
   // bulk actions name their records in a list
   if (Array.isArray(copy.reports)) {
     copy.reports = (copy.reports as Record<string, unknown>[]).map((r, i) => ({ ...r, reportId: 99_999_990 + i }));

@@ -18,8 +18,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Role } from '@/generated/prisma/enums';
 import type { SessionActor } from '@/lib/auth/session';
 import { ZSignIn } from '@/lib/validations/auth';
-import { actorOf } from '../helpers/actors';
-import { photo } from '../helpers/attachment-fixtures';
+import { actAs, actorOf } from '../helpers/actors';
+import { decompressionBombPng, hostile, photo } from '../helpers/attachment-fixtures';
 import { uploadToReport, useTempObjectStore } from '../helpers/attachments';
 import { Fingerprint, Tally } from '../helpers/property-fingerprint';
 import { insertProblem } from '../helpers/problems';
@@ -101,6 +101,19 @@ const PROBLEM_PARAMS = [
 
 /** The attachment the seeded database gets in beforeAll (a fresh database's first row), served by the route. */
 const ATTACHMENT_ID = 1;
+/** The bodies an upload is tried with (made in beforeAll), and the department's draft it may go to. */
+const UPLOADS = new Map<string, Buffer>();
+let ownDraftId = 0;
+const uploadName = fc.oneof(
+  weirdString.map((s) => {
+    try {
+      return encodeURIComponent(s);
+    } catch {
+      return '%ED%A0%80'; // a lone surrogate does not encode: send its raw bytes instead
+    }
+  }),
+  fc.constantFrom('%E7%8E%B0%E5%9C%BA.jpg', '%', '%FF', 'a%00b.jpg', ''),
+);
 
 type RouteCase = { arbitrary: fc.Arbitrary<unknown>; call: (input: never) => Promise<Call>; runs?: number };
 
@@ -194,6 +207,53 @@ const ROUTES: Record<string, RouteCase> = {
       return answer(await mod.monthSheet.GET(new NextRequest(`http://localhost/api/reports/month-sheet?${q}`)));
     },
   },
+  // the month sheet's upload: its walls (origin, sign-in, mode, length) and then the actions themselves, with a
+  // form of hostile fields and bytes; a twentieth of the runs, as an accepted file costs a parse worker
+  'POST /api/reports/month-sheet/upload': {
+    runs: Math.max(1, Math.ceil(PBT_RUNS / 20)),
+    arbitrary: fc.tuple(
+      // mostly past the walls, so that most requests reach the action
+      fc.oneof({ weight: 3, arbitrary: fc.constant<Role>('DEPARTMENT') }, role),
+      fc.constantFrom('check', 'commit', 'check', 'commit', 'x', '__proto__'),
+      fc.constantFrom('http://localhost', 'http://localhost', 'http://localhost', 'https://evil.example', null),
+      fc.record({
+        year: fc.oneof(weirdString, fc.constantFrom('2025', '1999')),
+        month: fc.oneof(weirdString, fc.constantFrom('11', '13')),
+        file: fc.option(
+          fc.tuple(fc.uint8Array({ maxLength: 300 }), fc.constantFrom('表.xlsx', '表.csv', '表.xls', 'x')),
+        ),
+      }),
+      fc.constantFrom('true', 'true', 'true', 'over', 'none'),
+    ),
+    call: async ([r, mode, origin, fields, length]: [
+      Role | null,
+      string,
+      string | null,
+      { year: string; month: string; file: [Uint8Array, string] | null },
+      string,
+    ]) => {
+      await asRole(r);
+      actAs(r === null ? null : actors.get(r)!);
+      const form = new FormData();
+      form.set('year', fields.year);
+      form.set('month', fields.month);
+      if (fields.file) form.set('file', new File([new Uint8Array(fields.file[0])], fields.file[1]));
+      const encoded = new Response(form);
+      const body = new Uint8Array(await encoded.arrayBuffer());
+      const headers: Record<string, string> = {
+        host: 'localhost',
+        'content-type': encoded.headers.get('content-type')!,
+      };
+      if (origin) headers.origin = origin;
+      if (length !== 'none') headers['content-length'] = length === 'over' ? '99999999' : String(body.length);
+      const request = new NextRequest(`http://localhost/api/reports/month-sheet/upload?mode=${mode}`, {
+        method: 'POST',
+        body,
+        headers,
+      });
+      return answer(await mod.monthSheetUpload.POST(request));
+    },
+  },
   'GET /api/bulletins/[year]/[month]/xlsx': {
     arbitrary: fc.tuple(
       role,
@@ -221,6 +281,41 @@ const ROUTES: Record<string, RouteCase> = {
       return answer(
         await mod.attachment.GET(new NextRequest('http://localhost/api/attachments/x/x'), params({ id, variant })),
       );
+    },
+  },
+  // one file per request to a report or a milestone; a 201 only for the department's own draft and a real photo
+  'POST /api/attachments': {
+    runs: Math.max(1, Math.ceil(PBT_RUNS / 10)),
+    arbitrary: fc.tuple(
+      role,
+      // half of them well-formed, so that the department's requests reach the file checks and the attaching
+      fc.oneof(
+        queryAround(['reportId', 'milestoneId'], {
+          reportId: ['OWN', '1', '99999999999', '0'],
+          milestoneId: ['1', '2'],
+        }),
+        fc.constant('reportId=OWN'),
+      ),
+      fc.constantFrom('photo', 'html', 'empty', 'bomb'),
+      uploadName,
+      fc.constantFrom('actual', 'huge', 'none', 'lie'),
+    ),
+    call: async ([r, q, body, name, length]: [Role | null, string, string, string, string]) => {
+      await asRole(r);
+      actAs(r === null ? null : actors.get(r)!);
+      const bytes = UPLOADS.get(body)!;
+      const declared = { actual: String(bytes.length), huge: '99999999999', none: null, lie: '3' }[length];
+      const request = new NextRequest(`http://localhost/api/attachments?${q.replaceAll('OWN', String(ownDraftId))}`, {
+        method: 'POST',
+        body: new Uint8Array(bytes),
+        headers: {
+          host: 'localhost',
+          origin: 'http://localhost',
+          'x-file-name': name,
+          ...(declared === null ? {} : { 'content-length': declared }),
+        },
+      });
+      return answer(await mod.attachmentUpload.POST(request));
     },
   },
 };
@@ -276,6 +371,12 @@ beforeAll(async () => {
   ).id;
   const attached = await uploadToReport(t.db, actors.get('DEPARTMENT')!, reportId, await photo(), '现场.jpg');
   expect(attached.id).toBe(ATTACHMENT_ID);
+  ownDraftId = reportId;
+  await t.db.monthlyReport.update({ where: { id: reportId }, data: { status: 'DRAFT' } });
+  UPLOADS.set('photo', await photo({ width: 70 }));
+  UPLOADS.set('html', hostile.htmlNamedJpg());
+  UPLOADS.set('empty', hostile.empty());
+  UPLOADS.set('bomb', decompressionBombPng());
   // a published bulletin, so the bulletin download has something to export
   await publishedBulletin(t.db, actors.get('BUREAU')!, 9, '性质测试通报', '正文');
 }, 120_000);
@@ -314,6 +415,7 @@ describe('every API route answers hostile requests with a success or a 4xx, and 
       await fc.assert(
         fc.asyncProperty(route.arbitrary, async (input) => {
           const call = await route.call(input as never);
+          let refusedInStream = false;
           tally.add(String(call.status));
           summary.add(String(call.status));
           expect(call.status, `${name} answered ${call.status}: ${call.body.toString('utf8', 0, 300)}`).toBeLessThan(
@@ -322,13 +424,22 @@ describe('every API route answers hostile requests with a success or a 4xx, and 
           if (call.status >= 400) {
             expect(call.contentType).toContain('application/json');
             expect(() => JSON.parse(call.body.toString('utf8'))).not.toThrow();
+          } else if (call.contentType.includes('ndjson')) {
+            // a stream of JSON lines ending with the action's result; a refusal there writes nothing either
+            const values = call.body
+              .toString('utf8')
+              .split('\n')
+              .filter((l) => l !== '')
+              .map((l) => JSON.parse(l) as { type: string; result?: { ok: boolean } });
+            expect(values.at(-1)?.type).toBe('result');
+            refusedInStream = values.at(-1)?.result?.ok === false;
           } else if (call.contentType.includes('spreadsheetml')) {
             expect(call.body.subarray(0, 2).toString()).toBe('PK');
             // reading a workbook back costs; the first few of each route are enough to catch an unreadable one
             if (readBack++ < 5) await new ExcelJS.Workbook().xlsx.load(call.body as unknown as ArrayBuffer);
           }
           const written = await fingerprint.settle();
-          if (call.status >= 400)
+          if (call.status >= 400 || refusedInStream)
             expect(
               written.changed,
               `${name} refused (${call.status}) but wrote: ${Fingerprint.changedTables(written.before, written.after)}`,

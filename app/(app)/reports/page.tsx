@@ -9,6 +9,7 @@ import { can, scopeOf } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
 import { NotFoundError } from '@/lib/server/errors';
+import { listAttachments } from '@/lib/server/attachments/list-attachments';
 import { getBatchEntry } from '@/lib/server/reports/get-batch-entry';
 import type { SearchParams } from '@/lib/search-params';
 
@@ -40,6 +41,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
+  const reportIds = entry.rows.flatMap((row) => (row.report ? [row.report.id] : []));
+  const attachments = await listAttachments(prisma, actor, { reportIds });
   const open = entry.planYearStatus === 'ACTIVE';
   const writable = open && entry.month <= entry.currentMonth;
 
@@ -76,6 +79,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
           rows={entry.rows}
           writable={writable}
           canSubmit={can(actor, 'report.submit', { departmentId: actor.departmentId })}
+          attachments={attachments}
         />
       )}
     </div>

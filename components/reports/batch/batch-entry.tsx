@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { submitReports } from '@/lib/actions/reports';
 import type { ReportStatus } from '@/generated/prisma/enums';
+import type { AttachmentSummary } from '@/lib/server/attachments/list-attachments';
 import type { BatchEntryRow } from '@/lib/server/reports/get-batch-entry';
 import { BatchRow, type RowHandle } from './batch-row';
 
@@ -16,7 +17,11 @@ export interface BatchEntryProps {
   /** the plan year is open and the month has come: figures can be entered */
   writable: boolean;
   canSubmit: boolean;
+  /** the attachments of the rows' reports */
+  attachments: readonly AttachmentSummary[];
 }
+
+const NONE: readonly AttachmentSummary[] = [];
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
@@ -27,7 +32,7 @@ const EDITABLE: readonly (ReportStatus | null)[] = [null, 'DRAFT', 'RETURNED'];
  * leave a row); submitting saves what is unsaved first, then hands the chosen reports to the bureau in one
  * all-or-nothing action. Keyboard: Enter moves down a column, Ctrl+S saves every row, Ctrl+Enter submits.
  */
-export function BatchEntry({ year, month, rows, writable, canSubmit }: BatchEntryProps) {
+export function BatchEntry({ year, month, rows, writable, canSubmit, attachments }: BatchEntryProps) {
   const t = useTranslations('reports.batch');
   const router = useRouter();
   const handles = useRef(new Map<number, RowHandle>());
@@ -40,6 +45,12 @@ export function BatchEntry({ year, month, rows, writable, canSubmit }: BatchEntr
     () => rows.filter((r) => EDITABLE.includes(r.report?.status ?? null)).map((r) => r.planId),
     [rows],
   );
+  const attachmentsOf = useMemo(() => {
+    const byReport = new Map<number, AttachmentSummary[]>();
+    for (const a of attachments)
+      if (a.reportId !== null) byReport.set(a.reportId, [...(byReport.get(a.reportId) ?? []), a]);
+    return byReport;
+  }, [attachments]);
   const register = useCallback((planId: number, handle: RowHandle | null) => {
     if (handle) handles.current.set(planId, handle);
     else handles.current.delete(planId);
@@ -249,6 +260,7 @@ export function BatchEntry({ year, month, rows, writable, canSubmit }: BatchEntr
               onSelect={(on) => toggle(row.planId, on)}
               register={register}
               onSubmitOne={canSubmit ? () => submit([row.planId]) : undefined}
+              attachments={(row.report && attachmentsOf.get(row.report.id)) || NONE}
             />
           ))}
         </table>

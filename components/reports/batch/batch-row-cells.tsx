@@ -65,7 +65,16 @@ export function BatchInput({
 }
 
 /** The project: name, code, stage, annual plan, the bureau's comment on a returned report, and the save's flags. */
-export function BatchProjectCell({ row, flags }: { row: BatchEntryRow; flags: readonly string[] }) {
+export function BatchProjectCell({
+  row,
+  flags,
+  children,
+}: {
+  row: BatchEntryRow;
+  flags: readonly string[];
+  /** the row's photo toggle */
+  children?: React.ReactNode;
+}) {
   const t = useTranslations('reports.batch');
   const tf = useTranslations('reports.form');
   const tFlag = useTranslations('reports.flagLabels');
@@ -113,6 +122,7 @@ export function BatchProjectCell({ row, flags }: { row: BatchEntryRow; flags: re
           ))}
         </div>
       )}
+      {children}
     </td>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import Decimal from 'decimal.js';
 import { useLocale, useTranslations } from 'next-intl';
@@ -8,9 +8,11 @@ import { reportFormDefaults } from '@/components/reports/draft/report-draft-valu
 import { useReportDraft, type SavedDraft } from '@/components/reports/draft/use-report-draft';
 import { parseMoneyText } from '@/lib/domain/money-text';
 import { formatWan } from '@/lib/format';
+import type { AttachmentSummary } from '@/lib/server/attachments/list-attachments';
 import type { BatchEntryRow } from '@/lib/server/reports/get-batch-entry';
 import { cn } from '@/lib/utils';
 import { BatchExplanationRow } from '@/components/reports/report-explanation';
+import { BatchPhotosRow, BatchPhotosToggle } from './batch-attachments';
 import { BatchPreliminaryRow } from './batch-preliminary-row';
 import { BatchInput, BatchProjectCell, BatchStateCell, cell } from './batch-row-cells';
 
@@ -19,6 +21,8 @@ export interface RowHandle {
   /** saves unsaved edits (validating first); the report as stored, or null when it could not be saved */
   flush(): Promise<SavedDraft | null>;
 }
+
+const NO_ATTACHMENTS: readonly AttachmentSummary[] = [];
 
 /** One project's month in batch entry: its own small form, saving itself as the user leaves a changed field. */
 export function BatchRow({
@@ -31,6 +35,7 @@ export function BatchRow({
   onSelect,
   register: registerHandle,
   onSubmitOne,
+  attachments = NO_ATTACHMENTS,
 }: {
   row: BatchEntryRow;
   index: number;
@@ -41,6 +46,8 @@ export function BatchRow({
   onSelect(on: boolean): void;
   register(planId: number, handle: RowHandle | null): void;
   onSubmitOne?: () => void;
+  /** the attachments of the row's report, as the page listed them */
+  attachments?: readonly AttachmentSummary[];
 }) {
   const t = useTranslations('reports.batch');
   const tf = useTranslations('reports.form');
@@ -75,6 +82,9 @@ export function BatchRow({
     return new Decimal(row.priorYtd).plus(parsed.ok ? parsed.value : 0).toFixed(2);
   }, [amount, row.priorYtd]);
 
+  const [photosOpen, setPhotosOpen] = useState(false);
+  const [photoCount, setPhotoCount] = useState(attachments.length);
+
   const inputProps = { draft, row, index, editable };
   return (
     <tbody
@@ -95,7 +105,14 @@ export function BatchRow({
             />
           )}
         </td>
-        <BatchProjectCell row={row} flags={draft.flags} />
+        <BatchProjectCell row={row} flags={draft.flags}>
+          <BatchPhotosToggle
+            count={photoCount}
+            open={photosOpen}
+            onToggle={() => setPhotosOpen((open) => !open)}
+            project={row.name}
+          />
+        </BatchProjectCell>
         <td className={cn(cell, 'w-32')}>
           <BatchInput
             name="investedThisMonth"
@@ -149,6 +166,14 @@ export function BatchRow({
       </tr>
       {row.stage === 'PRELIMINARY' && <BatchPreliminaryRow row={row} draft={draft} editable={editable} />}
       <BatchExplanationRow draft={draft} editable={editable} />
+      {photosOpen && (
+        <BatchPhotosRow
+          reportId={draft.saved.reportId}
+          attachments={attachments}
+          editable={editable}
+          onCountChange={setPhotoCount}
+        />
+      )}
     </tbody>
   );
 }

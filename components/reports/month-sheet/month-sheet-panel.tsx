@@ -4,13 +4,17 @@ import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
-import { checkMonthSheet, importMonthSheetDrafts, type MonthSheetView } from '@/lib/actions/month-sheet';
+import type { MonthSheetView } from '@/lib/actions/month-sheet';
 import { ACCEPTED_EXTENSIONS } from '@/lib/domain/project-sheet/upload';
+import { foldProgress, NO_PROGRESS_VIEW, type ProgressView } from '@/lib/domain/upload-progress';
+import { MonthSheetProgress } from './month-sheet-progress';
 import { MonthSheetResult } from './month-sheet-result';
+import { uploadMonthSheet } from './upload-month-sheet';
 
 /**
  * The month as a spreadsheet on 月报填报: download it, fill it offline, upload it. The check (a dry run) lists
- * every row's outcome; saving writes the drafts in one go, or nothing while any row is refused.
+ * every row's outcome; saving writes the drafts in one go, or nothing while any row is refused. Both go through the
+ * upload route, which streams the rows read, checked and written while it works (a 10,000-row month takes a while).
  */
 export function MonthSheetPanel({ year, month }: { year: number; month: number }) {
   const t = useTranslations('monthSheet');
@@ -20,14 +24,21 @@ export function MonthSheetPanel({ year, month }: { year: number; month: number }
   const [busy, setBusy] = useState<'check' | 'commit' | null>(null);
   const [result, setResult] = useState<MonthSheetView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<ProgressView | null>(null);
 
   const send = async (commit: boolean) => {
     if (!file) return;
     setBusy(commit ? 'commit' : 'check');
     setError(null);
+    setProgress(NO_PROGRESS_VIEW);
     try {
-      const input = { year, month, file };
-      const answer = commit ? await importMonthSheetDrafts(input) : await checkMonthSheet(input);
+      const answer = await uploadMonthSheet({ year, month, file }, commit ? 'commit' : 'check', (p) =>
+        setProgress((view) => foldProgress(view ?? NO_PROGRESS_VIEW, p)),
+      );
+      if (!answer.ok && 'status' in answer) {
+        setError(t('progress.failed'));
+        return;
+      }
       if (!answer.ok) {
         // the file's own checks are the registry import's, with its messages; a limit's message comes translated
         const key = answer.fieldErrors?.file?.[0] as Parameters<typeof tUpload>[0] | undefined;
@@ -36,6 +47,9 @@ export function MonthSheetPanel({ year, month }: { year: number; month: number }
       }
       setResult(answer.data);
       if (answer.data.committed) router.refresh();
+    } catch {
+      // the network failed mid-upload: the result is unknown, the page tells what it knows
+      setError(t('progress.failed'));
     } finally {
       setBusy(null);
     }
@@ -63,6 +77,7 @@ export function MonthSheetPanel({ year, month }: { year: number; month: number }
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
               setResult(null);
+              setProgress(null);
             }}
             data-testid="month-sheet-file"
           />
@@ -86,6 +101,7 @@ export function MonthSheetPanel({ year, month }: { year: number; month: number }
             </Button>
           )}
       </div>
+      {progress && <MonthSheetProgress view={progress} />}
       {error && (
         <p role="alert" className="text-sm text-red-700" data-testid="month-sheet-error">
           {error}

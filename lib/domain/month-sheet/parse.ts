@@ -8,6 +8,7 @@ import type { MilestoneKind } from '@/generated/prisma/enums';
 import { cellText, parseSheetDate } from '@/lib/domain/project-sheet/cells';
 import { MAX_DATA_ROWS } from '@/lib/domain/project-sheet/limits';
 import type { CellValue, Grid } from '@/lib/domain/project-sheet/read-grid';
+import { NO_PROGRESS, progressCounter, type OnProgress } from '@/lib/domain/upload-progress';
 import {
   MILESTONE_ORDER,
   MONTH_SHEET_COLUMNS,
@@ -98,7 +99,8 @@ function findIdentity(rows: CellValue[][], before: number): MonthSheetIdentity |
   return null;
 }
 
-export function parseMonthSheet(grid: Grid): ParsedMonthSheet {
+/** `progress` hears the rows read (phase `parsed`), per chunk: the parse worker passes them on to the upload. */
+export function parseMonthSheet(grid: Grid, progress: OnProgress = NO_PROGRESS): ParsedMonthSheet {
   const { rows } = grid;
   let headerIndex = -1;
   let columns = new Map<MonthSheetKey, number>();
@@ -127,11 +129,14 @@ export function parseMonthSheet(grid: Grid): ParsedMonthSheet {
   const entries: MonthSheetEntry[] = [];
   const issues: MonthSheetIssue[] = [];
   const seen = new Map<string, number>();
+  // the rows below the header, blank ones too: the count of rows read ends below it when some are blank
+  const read = progressCounter(progress, 'parsed', rows.length - headerIndex - 1);
   for (let r = headerIndex + 1; r < rows.length; r += 1) {
     const cells = rows[r] ?? [];
     const rowNumber = r + 1;
     const at = (key: MonthSheetKey): CellValue => cells[columns.get(key)!] ?? null;
     if (REQUIRED_ON_UPLOAD.every((key) => cellText(at(key)) === '')) continue;
+    read.add(1);
     if (entries.length >= MAX_DATA_ROWS) {
       issues.push({ row: rowNumber, column: '', key: 'monthSheet.errors.tooManyRows', params: { max: MAX_DATA_ROWS } });
       break;
@@ -186,6 +191,7 @@ export function parseMonthSheet(grid: Grid): ParsedMonthSheet {
     // a row the reader refused is reported, not checked further: its figures would only repeat the problem
     if (issues.length === before) entries.push({ row: rowNumber, code, version, fields });
   }
+  read.finish();
   return { identity, headerRow: headerIndex + 1, entries, issues };
 }
 

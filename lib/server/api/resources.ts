@@ -69,6 +69,8 @@ function toApiProject(detail: ProjectDetail): ApiProject {
   const { id: _id, departmentId, departmentName, plan, contactName: _name, contactPhone: _phone, ...project } = detail;
   return {
     ...project,
+    // the milestones' row ids are the pages' (their documents), not part of the API's contract
+    milestones: project.milestones.map(({ id: _milestoneId, ...milestone }) => milestone),
     department: { id: departmentId, name: departmentName },
     plan: plan && {
       year: plan.year,

@@ -9,7 +9,10 @@ import { fileProblemMessage } from './messages';
  * by chunk and abandoned the moment it passes the bound, so a lying Content-Length or an endless body never sits
  * in memory whole. The per-type limit (10 MB for a photo) is checked after sniffing (./inspect-upload.ts).
  */
-export async function readUploadedFile(file: Blob & { name?: string }, max = MAX_UPLOAD_BYTES): Promise<Uint8Array> {
+export async function readUploadedFile(
+  file: { size: number; stream(): ReadableStream<Uint8Array>; name?: string },
+  max = MAX_UPLOAD_BYTES,
+): Promise<Uint8Array> {
   if (file.size > max) throw tooLarge(file.name ?? '', file.size, max);
   return readBounded(file.stream(), max, file.name ?? '');
 }

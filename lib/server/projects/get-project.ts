@@ -94,7 +94,13 @@ export interface ProjectDetail {
   /** the plan of the requested year (or the default year); null when the project has none that year */
   plan: ProjectPlanDetail | null;
   /** 前期 milestones (立项/可研, 用地, 规划许可, 环评, 施工许可) */
-  milestones: { kind: MilestoneKind; status: MilestoneStatus; plannedDate: string | null; actualDate: string | null }[];
+  milestones: {
+    id: number;
+    kind: MilestoneKind;
+    status: MilestoneStatus;
+    plannedDate: string | null;
+    actualDate: string | null;
+  }[];
 }
 
 export interface GetProjectOptions {
@@ -118,7 +124,7 @@ export async function getProject(db: Db, actor: Actor, options: GetProjectOption
         orderBy: { planYear: { year: 'desc' } },
       },
       milestones: {
-        select: { kind: true, status: true, plannedDate: true, actualDate: true },
+        select: { id: true, kind: true, status: true, plannedDate: true, actualDate: true },
         orderBy: { kind: 'asc' },
       },
     },
@@ -154,6 +160,7 @@ export async function getProject(db: Db, actor: Actor, options: GetProjectOption
     years,
     plan: chosen ? await loadPlan(db, chosen.id) : null,
     milestones: project.milestones.map((m) => ({
+      id: m.id,
       kind: m.kind,
       status: m.status,
       plannedDate: toDateOnly(m.plannedDate),

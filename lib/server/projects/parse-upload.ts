@@ -17,8 +17,9 @@ import {
   type SheetLimitKey,
 } from '@/lib/domain/project-sheet/limits';
 import type { SheetFormat } from '@/lib/domain/project-sheet/upload';
+import { NO_PROGRESS, type OnProgress } from '@/lib/domain/upload-progress';
 import { ValidationError, type AppError } from '@/lib/server/errors';
-import type { ParsedSheetOf, SheetKind, WorkerAnswer } from './parse-upload-protocol';
+import type { ParsedSheetOf, SheetKind, WorkerAnswer, WorkerProgress } from './parse-upload-protocol';
 
 export interface ParseLimits {
   timeLimitMs: number;
@@ -113,6 +114,7 @@ function runWorker<K extends SheetKind>(
   format: SheetFormat,
   kind: K,
   limits: ParseLimits,
+  progress: OnProgress,
 ): Promise<WorkerAnswer<K>> {
   return new Promise((resolve, reject) => {
     const worker = startWorker(bytes, format, kind, limits);
@@ -135,7 +137,12 @@ function runWorker<K extends SheetKind>(
         ),
       limits.timeLimitMs,
     );
-    worker.once('message', (answer: WorkerAnswer<K>) => settle(() => resolve(answer)));
+    // progress reports come first, any number of them; the first other message is the answer
+    worker.on('message', (message: WorkerAnswer<K> | WorkerProgress) => {
+      if (message.kind === 'progress') {
+        if (!settled) progress(message.progress);
+      } else settle(() => resolve(message));
+    });
     worker.once('error', (error: Error & { code?: string }) => {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
         settle(() => resolve({ kind: 'limit', key: 'sheetParseMemory', params: { mb: limits.memoryLimitMb } }));
@@ -161,17 +168,21 @@ export async function parseUpload(
   return parseUploadAs('projectSheet', bytes, format, limits);
 }
 
-/** The same, for any kind of sheet the worker knows (parse-upload-protocol.ts). */
+/**
+ * The same, for any kind of sheet the worker knows (parse-upload-protocol.ts). `progress` hears the rows read, per
+ * chunk, from a parser that counts them (the month sheet's).
+ */
 export async function parseUploadAs<K extends SheetKind>(
   kind: K,
   bytes: Uint8Array,
   format: SheetFormat,
   limits: ParseLimits = DEFAULT_LIMITS,
+  progress: OnProgress = NO_PROGRESS,
 ): Promise<ParsedSheetOf[K]> {
   await acquire();
   let answer: WorkerAnswer<K>;
   try {
-    answer = await runWorker(bytes, format, kind, limits);
+    answer = await runWorker(bytes, format, kind, limits, progress);
   } finally {
     release();
   }

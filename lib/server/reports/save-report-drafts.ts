@@ -23,8 +23,8 @@ export interface SaveReportResult {
 }
 
 export interface SaveReportDraftsOptions {
-  /** called after each chunk of rows is written, with the number of rows written so far (a progress display) */
-  onWritten?: (written: number) => void;
+  /** called after each chunk of rows is written, with that chunk's number of rows (writtenCounter's shape) */
+  onWritten?: (count: number) => void;
 }
 
 /** Why a row cannot be saved, made into its error only if it is the one thrown (a stale one reads the trail). */
@@ -203,7 +203,6 @@ async function writeChunks(
   options: SaveReportDraftsOptions,
 ): Promise<Map<number, number>> {
   const ids = new Map<number, number>();
-  let written = 0;
   for (let i = 0; i < writes.length; i += DRAFT_CHUNK) {
     const chunk = writes.slice(i, i + DRAFT_CHUNK);
     const creates = chunk.filter((w) => !existingOf(w.values));
@@ -227,8 +226,7 @@ async function writeChunks(
         ids.set(w.index, w.reportId);
       }
     }
-    written += chunk.length;
-    options.onWritten?.(written);
+    options.onWritten?.(chunk.length);
   }
   return ids;
 }

@@ -4,6 +4,7 @@
  * here (the matrix fails otherwise).
  */
 import { getAttachment } from '@/lib/server/attachments/get-attachment';
+import { listAttachments } from '@/lib/server/attachments/list-attachments';
 import { getAuditFilterOptions } from '@/lib/server/audit/get-audit-filter-options';
 import { listAuditLog } from '@/lib/server/audit/list-audit-log';
 import { listApiTokens } from '@/lib/server/admin/list-api-tokens';
@@ -156,5 +157,14 @@ export const READS: Record<string, ReadCase> = {
     scoped: true,
     row: row('all', 'own', 'all', 'all'),
     call: async (db, a, fx, target) => getAttachment(db, a, { id: await attachmentOf(fx, target) }),
+  },
+  // the evidence of some reports, for the department's screens: the reports' own rule (report.read)
+  listAttachments: {
+    scoped: true,
+    row: row('all', 'own', 'all', 'all'),
+    call: async (db, a, fx, target) => {
+      const { reportId } = await db.attachment.findUniqueOrThrow({ where: { id: await attachmentOf(fx, target) } });
+      return listAttachments(db, a, { reportIds: [reportId!] });
+    },
   },
 };

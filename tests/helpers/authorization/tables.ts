@@ -4,6 +4,7 @@
  * (or in a new module added to the list below); the matrix fails while any action or read has none.
  */
 import { ADMIN_ACTIONS } from './admin-actions';
+import { ATTACHMENT_ACTIONS } from './attachment-actions';
 import { BACKFILL_ACTIONS } from './backfill-actions';
 import { EVERYDAY_ACTIONS } from './everyday-actions';
 import type { ActionCase } from './matrix';
@@ -34,4 +35,5 @@ export const ACTIONS = merge(
   PROBLEM_ACTIONS,
   REMINDER_ACTIONS,
   BACKFILL_ACTIONS,
+  ATTACHMENT_ACTIONS,
 );

@@ -13,12 +13,16 @@ import { ProjectReportsTable } from '@/components/projects/project-reports-table
 import { ProjectTabs, type ProjectTab } from '@/components/projects/project-tabs';
 import { ProjectProblems } from '@/components/problems/ledger/project-problems';
 import { YearLinks } from '@/components/navigation/year-links';
+import { AttachmentThumbs } from '@/components/attachments/attachment-thumbs';
 import { ReportForm } from '@/components/reports/report-form';
+import type { MilestoneDocuments } from '@/components/reports/report-attachments';
 import { ReportStatusBadge } from '@/components/reports/report-status-badge';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { can } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/auth/actor';
 import { requireActor } from '@/lib/auth/session';
+import { listAttachments } from '@/lib/server/attachments/list-attachments';
 import { prisma } from '@/lib/db';
 import { NotFoundError } from '@/lib/server/errors';
 import { getProject, type ProjectDetail } from '@/lib/server/projects/get-project';
@@ -63,10 +67,12 @@ export async function generateMetadata({
 
 /** The department's form for the current month, or what has become of that month's report. */
 async function CurrentMonthReport({
+  actor,
   project,
   canEdit,
   canSubmit,
 }: {
+  actor: Actor;
   project: ProjectDetail;
   canEdit: boolean;
   canSubmit: boolean;
@@ -77,6 +83,8 @@ async function CurrentMonthReport({
   const month = plan.currentMonth;
   const report = plan.reports.find((r) => r.month === month) ?? null;
   const editable = report === null || report.status === 'DRAFT' || report.status === 'RETURNED';
+  const attachments = report ? await listAttachments(prisma, actor, { reportIds: [report.id] }) : [];
+  const milestoneDocuments = plan.stage === 'PRELIMINARY' ? await documentsOf(actor, project) : [];
 
   return (
     <Card data-testid="current-report">
@@ -108,15 +116,32 @@ async function CurrentMonthReport({
               actualCompletion: project.actualCompletion,
               milestones: project.milestones,
             }}
+            attachments={attachments}
+            milestoneDocuments={milestoneDocuments}
           />
         ) : (
-          <p className="text-sm text-slate-600" data-testid="current-report-locked">
-            {t(report?.status === 'APPROVED' ? 'lockedApproved' : 'lockedSubmitted')}
-          </p>
+          <>
+            <p className="text-sm text-slate-600" data-testid="current-report-locked">
+              {t(report?.status === 'APPROVED' ? 'lockedApproved' : 'lockedSubmitted')}
+            </p>
+            {/* what was reviewed: shown, no longer removable */}
+            <AttachmentThumbs attachments={attachments} />
+          </>
         )}
       </CardContent>
     </Card>
   );
+}
+
+/** The project's 前期 milestones with their documents, for the report form. */
+async function documentsOf(actor: Actor, project: ProjectDetail): Promise<MilestoneDocuments[]> {
+  const listed = await listAttachments(prisma, actor, { milestoneIds: project.milestones.map((m) => m.id) });
+  return project.milestones.map((m) => ({
+    milestoneId: m.id,
+    kind: m.kind,
+    status: m.status,
+    attachments: listed.filter((a) => a.milestoneId === m.id),
+  }));
 }
 
 export default async function ProjectPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
@@ -192,6 +217,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
       ) : (
         <>
           <CurrentMonthReport
+            actor={actor}
             project={project}
             canEdit={can(actor, 'report.edit', project)}
             canSubmit={can(actor, 'report.submit', project)}

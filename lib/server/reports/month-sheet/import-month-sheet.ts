@@ -1,4 +1,5 @@
 import 'server-only';
+import { setImmediate } from 'node:timers/promises';
 import type { MilestoneKind, ReportStatus } from '@/generated/prisma/enums';
 import type { Message, MessageKey } from '@/i18n/translate-message';
 import { toDateOnly } from '@/lib/domain/date-only';
@@ -10,6 +11,7 @@ import {
 } from '@/lib/domain/month-sheet/columns';
 import type { MonthSheetEntry, ParsedMonthSheet } from '@/lib/domain/month-sheet/parse';
 import type { ReportFlagCode } from '@/lib/domain/report-checks';
+import { NO_PROGRESS, progressCounter, writtenCounter, type OnProgress } from '@/lib/domain/upload-progress';
 import { departmentScope } from '@/lib/server/authorize';
 import { NotFoundError } from '@/lib/server/errors';
 import type { WriteContext } from '@/lib/server/write-context';
@@ -187,7 +189,7 @@ const LOCKED_REASON: Partial<Record<ReportStatus, MessageKey>> = {
  */
 export async function importMonthSheet(
   ctx: WriteContext<ImportMonthSheetInput>,
-  options: { onWritten?: (written: number) => void } = {},
+  progress: OnProgress = NO_PROGRESS,
 ): Promise<MonthSheetSummary> {
   const { tx, input } = ctx;
   const { departmentId } = departmentScope(ctx.actor, 'report.edit');
@@ -242,7 +244,12 @@ export async function importMonthSheet(
     input.month,
   );
   const writes: SaveReportDraftValues[] = [];
+  // every row the reader passed is checked; a row's `continue` below ends its checks, and it counts as checked.
+  // The checks are synchronous work (seconds at 10,000 rows): at each report the event loop gets a turn, so that
+  // the upload route sends the line now rather than with the result.
+  const checked = progressCounter(progress, 'checked', input.sheet.entries.length);
   for (const entry of input.sheet.entries) {
+    if (checked.add(1)) await setImmediate();
     const plan = plans.get(entry.code);
     const result: MonthSheetRowResult = {
       row: entry.row,
@@ -295,6 +302,8 @@ export async function importMonthSheet(
     writes.push(parsed.data);
   }
 
+  checked.finish();
+
   const refused = results.some((r) => r.outcome === 'refused') || fileProblems.length > 0;
   if (!input.commit) {
     // a check changes nothing, but who checked which file against which month is kept, like any upload
@@ -309,6 +318,6 @@ export async function importMonthSheet(
   }
   if (refused) return summarize(results, fileProblems, false);
   // the screen's own save for all rows at once (saveReportDrafts), in this one transaction: a refusal undoes every row
-  await saveReportDrafts(ctx, writes, options);
+  await saveReportDrafts(ctx, writes, { onWritten: writtenCounter(progress, writes.length) });
   return summarize(results, fileProblems, true);
 }
