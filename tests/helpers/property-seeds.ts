@@ -4,6 +4,7 @@
  * past the schema and reach the deeper code. A new action needs its seed here (the property test fails otherwise).
  */
 import type { Db } from '@/lib/prisma';
+import { INDICATOR_SEEDS } from './indicator-property-seeds';
 import { MATRIX_SEEDS } from './matrix-property-seeds';
 
 const idOf = async (p: Promise<{ id: number }>) => (await p).id;
@@ -22,6 +23,7 @@ const anyReport = (db: Db, departmentUser = 'zjw', month = 11) =>
 /** A valid input of each action on a fresh seeded database: what the generated inputs are built around. */
 export const SEEDS: Record<string, (db: Db) => Promise<unknown>> = {
   ...MATRIX_SEEDS,
+  ...INDICATOR_SEEDS,
   'user.changePassword': async () => ({
     currentPassword: 'Keystone@2025',
     newPassword: 'Prop#Pass2026x',

@@ -48,12 +48,14 @@ const TOUCHED = [
   'ProblemEntry',
   'ProblemCategory',
   'Notification',
+  'IndicatorActual',
 ] as const;
 
 /** The same input pointed at a record that does not exist, to prove "other department" answers identically. */
 function withMissingRecord(input: unknown): unknown {
   const copy = { ...(input as Record<string, unknown>) };
-  for (const key of ['projectPlanId', 'reportId', 'problemId', 'projectId']) if (key in copy) copy[key] = 99_999_999;
+  for (const key of ['projectPlanId', 'reportId', 'problemId', 'projectId', 'indicatorId', 'actualId'])
+    if (key in copy) copy[key] = 99_999_999;
   // bulk actions name their records in a list
   if (Array.isArray(copy.reports)) {
     copy.reports = (copy.reports as Record<string, unknown>[]).map((r, i) => ({ ...r, reportId: 99_999_990 + i }));

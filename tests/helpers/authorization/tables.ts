@@ -6,6 +6,7 @@
 import { ADMIN_ACTIONS } from './admin-actions';
 import { BACKFILL_ACTIONS } from './backfill-actions';
 import { EVERYDAY_ACTIONS } from './everyday-actions';
+import { INDICATOR_ACTIONS } from './indicator-actions';
 import type { ActionCase } from './matrix';
 import { PROBLEM_ACTIONS } from './problem-actions';
 import { PROJECT_ACTIONS } from './project-actions';
@@ -34,4 +35,5 @@ export const ACTIONS = merge(
   PROBLEM_ACTIONS,
   REMINDER_ACTIONS,
   BACKFILL_ACTIONS,
+  INDICATOR_ACTIONS,
 );
