@@ -16,6 +16,8 @@ export const CLIENT_NAMESPACES = [
   'dashboard.thresholds',
   'enums',
   'errors',
+  'indicators.form',
+  'indicators.review',
   'login',
   'monthSheet',
   'notifications',
