@@ -5,7 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf, signIn } from '../helpers/actors';
+import { apiClient, expectError, ok } from '../helpers/api-client';
 import { auditSince, digestOf, lastAuditId } from '../helpers/audit';
+import { params } from '../helpers/route-calls';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 let t: TestDatabase;
@@ -203,5 +205,37 @@ describe('a closed year', () => {
     } finally {
       await t.db.planYear.update({ where: { year: 2025 }, data: { status: 'ACTIVE' } });
     }
+  });
+});
+
+describe('GET /api/v1/plan-years/{year}/indicators', () => {
+  interface Answer {
+    year: number;
+    data: { seq: number; status: string; latest: { value: string } | null; comparison: unknown }[];
+    counts: Record<string, number>;
+  }
+  const call = async (year: string, token?: string | null) => {
+    const api = await apiClient(t.db);
+    const route = await import('@/app/api/v1/plan-years/[year]/indicators/route');
+    return route.GET(
+      api.request(`/plan-years/${year}/indicators`, token === undefined ? api.activeToken : token),
+      params({ year }),
+    );
+  };
+
+  it("serves the year's indicators as the page shows them, approved figures only", async () => {
+    const body = await ok<Answer>(await call('2025'));
+    const page = (await listIndicators(t.db, await actorOf(t.db, 'leader'), { year: 2025 }))!;
+    expect(body.year).toBe(2025);
+    expect(body.data.map((i) => [i.seq, i.status])).toEqual(page.indicators.map((i) => [i.seq, i.status]));
+    expect(Object.values(body.counts).reduce((a, b) => a + b, 0)).toBe(25);
+    // 18 进出口总额增速 has only a submitted figure in the demo: the API serves none
+    expect(body.data.find((i) => i.seq === 18)!.latest).toBeNull();
+    expect(body.data.find((i) => i.seq === 2)!.comparison).toEqual({ op: 'gt', value: '30' });
+  });
+
+  it('refuses a request without a token, and answers 404 for a year that does not exist', async () => {
+    await expectError(await call('2025', null), 401, 'UNAUTHORIZED');
+    await expectError(await call('2031'), 404, 'NOT_FOUND');
   });
 });
