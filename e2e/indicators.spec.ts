@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signInAs, sql } from './helpers';
+import { signedInPage, signInAs, sql } from './helpers';
 
 /**
  * The plan indicators (附件2) as their users meet them: 区文化旅游委 enters its indicator's actual for the third
@@ -19,7 +19,7 @@ test.beforeAll(async ({ baseURL }) => {
   );
 });
 
-test('a department enters an actual, the bureau approves it, and the status shows', async ({ page }) => {
+test('a department enters an actual, the bureau approves it, and the status shows', async ({ page, browser }) => {
   await signInAs(page, 'wlw');
   await page.goto('/plan/indicators?year=2025');
   const row = page.getByTestId('indicators-table').getByRole('row').filter({ hasText: NAME });
@@ -36,23 +36,23 @@ test('a department enters an actual, the bureau approves it, and the status show
   await expect(page.getByTestId('indicator-entry-saved')).toHaveText('已提交，等待区发展改革委审核。');
   await expect(page.getByTestId('indicator-actual-status').first()).toHaveText('待审核');
 
-  await signInAs(page, 'bureau');
-  await page.goto('/plan/indicators?year=2025');
-  await page.getByTestId('indicators-pending').getByRole('link', { name: NAME }).click();
-  await page.getByTestId('indicator-review').getByRole('button', { name: '审核通过' }).click();
-  await expect(page.getByTestId('indicator-actual-status').first()).toHaveText('已审核');
+  const bureau = await signedInPage(browser, 'bureau');
+  await bureau.goto('/plan/indicators?year=2025');
+  await bureau.getByTestId('indicators-pending').getByRole('link', { name: NAME }).click();
+  await bureau.getByTestId('indicator-review').getByRole('button', { name: '审核通过' }).click();
+  await expect(bureau.getByTestId('indicator-actual-status').first()).toHaveText('已审核');
 
-  await page.goto('/plan/indicators?year=2025');
-  const approved = page.getByTestId('indicators-table').getByRole('row').filter({ hasText: NAME });
+  await bureau.goto('/plan/indicators?year=2025');
+  const approved = bureau.getByTestId('indicators-table').getByRole('row').filter({ hasText: NAME });
   await expect(approved.getByTestId('indicator-latest')).toContainText('6.4');
   await expect(approved.getByTestId('indicator-latest')).toContainText('前3季度');
   await expect(approved.getByTestId('indicator-status')).toHaveText('达到目标');
   await expect(approved.getByTestId('indicator-status')).toHaveAttribute('data-status', 'MET');
 
   // the leaders' panel: the counts, and the ones off target (社会消费品零售总额增速 in the demo) with their figure
-  await signInAs(page, 'leader');
-  await page.goto('/dashboard');
-  const card = page.getByTestId('indicator-card');
+  const leader = await signedInPage(browser, 'leader');
+  await leader.goto('/dashboard');
+  const card = leader.getByTestId('indicator-card');
   await expect(card.getByTestId('indicator-off-target')).toContainText('社会消费品零售总额增速');
   await expect(card.getByTestId('indicator-off-target')).not.toContainText(NAME);
 });

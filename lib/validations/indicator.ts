@@ -64,7 +64,8 @@ export const ZIndicatorActualTransition = z.object({ actualId: recordId, version
 export const ZApproveIndicatorActual = ZIndicatorActualTransition.extend({
   judgement: z
     .enum(['MET', 'NOT_MET', ''], { error: 'indicatorJudgementInvalid' })
-    .optional()
+    // null is what the form's own parse hands the action when no verdict was chosen
+    .nullish()
     .transform((v) => (v === 'MET' || v === 'NOT_MET' ? v : null)),
 });
 export type ApproveIndicatorActualInput = z.input<typeof ZApproveIndicatorActual>;
