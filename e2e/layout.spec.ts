@@ -125,7 +125,16 @@ test('the leader’s pages fit 1280 and 1440 px, and the dashboard, a drill-down
   const department = await firstLink(page, '/dashboard', /^\/dashboard\/departments\/\d+$/);
   const phone = new Set(['/dashboard', department, BULLETIN]);
   const paths = [
-    ...new Set([...nav, '/problems', department, BULLETIN, project, `${project}?tab=problems`, '/account']),
+    ...new Set([
+      ...nav,
+      '/problems',
+      department,
+      BULLETIN,
+      project,
+      `${project}?tab=problems`,
+      '/account',
+      '/plan/indicators?year=2025',
+    ]),
   ];
   await checkScreens(
     page,
@@ -138,9 +147,12 @@ test('the bureau’s pages fit 1280 and 1440 px', async ({ page }) => {
   const watched = await signInWatched(page, 'bureau');
   const nav = await navPaths(page);
   const project = await firstLink(page, '/projects', /^\/projects\/\d+$/);
+  const indicator = await firstLink(page, '/plan/indicators?year=2025', /^\/plan\/indicators\/\d+/);
   const paths = [
     ...nav,
     BULLETIN,
+    '/plan/indicators?year=2025',
+    indicator,
     `${BULLETIN}/edit`,
     project,
     `${project}/edit`,

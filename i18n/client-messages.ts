@@ -18,6 +18,8 @@ export const CLIENT_NAMESPACES = [
   'dashboard.thresholds',
   'enums',
   'errors',
+  'indicators.form',
+  'indicators.review',
   'login',
   'monthSheet',
   'notifications',

@@ -30,6 +30,10 @@ export const PERMISSIONS = [
   'problem.raise', // raise a problem (a department: on its own project or on none)
   'problem.work', // post replies; the lead unit proposes closure; a leader posts an instruction (批示)
   'problem.manage', // assign, close, send back, reopen, escalate; edit categories and the escalation setting
+  // the plan's 25 indicators (附件2): 'own' reaches the indicators a department is responsible for
+  'indicator.read', // the year's indicators, targets and approved actuals
+  'indicator.report', // enter an actual for a period (draft, submit; fix a returned one)
+  'indicator.review', // approve (judging a target that is not a comparison) or return with a reason
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,6 +60,9 @@ const BUREAU_SCOPES: Record<Permission, Scope> = {
   'problem.raise': 'all',
   'problem.work': 'all',
   'problem.manage': 'all',
+  'indicator.read': 'all',
+  'indicator.report': 'all', // the bureau answers for the indicators no department does, and may enter any
+  'indicator.review': 'all',
 };
 
 export const ROLE_SCOPES: Readonly<Record<Role, Readonly<Record<Permission, Scope>>>> = {
@@ -81,6 +88,9 @@ export const ROLE_SCOPES: Readonly<Record<Role, Readonly<Record<Permission, Scop
     'problem.raise': 'none',
     'problem.work': 'all',
     'problem.manage': 'none',
+    'indicator.read': 'all',
+    'indicator.report': 'none',
+    'indicator.review': 'none',
   },
   // District-wide rollups of approved figures; its own department's projects, reports and unapproved figures only.
   DEPARTMENT: {
@@ -104,6 +114,9 @@ export const ROLE_SCOPES: Readonly<Record<Role, Readonly<Record<Permission, Scop
     'problem.raise': 'own',
     'problem.work': 'own',
     'problem.manage': 'none',
+    'indicator.read': 'all',
+    'indicator.report': 'own',
+    'indicator.review': 'none',
   },
   BUREAU: BUREAU_SCOPES,
   // Everything the bureau can, plus users, departments and plan years.

@@ -170,6 +170,9 @@ export const knownQuery = (known: readonly string[]) =>
 
 export const ZApiYearPath = ZYear.meta({ description: 'the plan year, e.g. 2025' });
 
+/** /plan-years/{year}/indicators takes no parameters (an unknown one is refused like everywhere). */
+export const ZApiIndicatorQuery = knownQuery([]).pipe(z.object({}));
+
 /** A project code as the project form allows it; anything else names no project (and never reaches a query). */
 export const ZApiProjectCodePath = z
   .string()

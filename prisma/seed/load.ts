@@ -10,6 +10,7 @@ import { checkReport } from '@/lib/domain/report-checks';
 import type { Db } from '@/lib/prisma';
 import { DEMO_PASSWORD } from './demo-logins';
 import { DEFAULT_SEED, generateSeedData, type SeedData } from './generate';
+import { DEMO_INDICATOR_ACTUALS_2025, INDICATOR_DUTIES_2025 } from './indicators';
 import { loadProblems } from './load-problems';
 
 export interface SeedResult {
@@ -85,7 +86,38 @@ export async function seedDatabase(db: Db, options: { seed?: number; data?: Seed
         })),
       });
       await tx.indicator.createMany({
-        data: data.indicators.map((i) => ({ planYearId: planYear.id, ...i })),
+        data: data.indicators.map((i) => {
+          const duty = INDICATOR_DUTIES_2025[i.seq];
+          if (!duty) throw new Error(`indicator ${i.seq} has no responsible department`);
+          const { department, ...rest } = duty;
+          return { planYearId: planYear.id, ...i, ...rest, departmentId: deptId(department) };
+        }),
+      });
+      const indicatorOf = new Map(
+        (
+          await tx.indicator.findMany({
+            where: { planYearId: planYear.id },
+            select: { id: true, seq: true, departmentId: true },
+          })
+        ).map((i) => [i.seq, i]),
+      );
+      const indicatorDay = new Date(Date.UTC(data.year, 10, 6, 2));
+      await tx.indicatorActual.createMany({
+        data: DEMO_INDICATOR_ACTUALS_2025.map(({ seq, judgement, ...a }) => {
+          const indicator = indicatorOf.get(seq)!;
+          const enteredBy = reporterOf.get(indicator.departmentId) ?? bureauUser;
+          return {
+            ...a,
+            indicatorId: indicator.id,
+            enteredById: enteredBy,
+            submittedById: enteredBy,
+            judgement: judgement ?? null,
+            enteredAt: indicatorDay,
+            submittedAt: indicatorDay,
+            reviewedAt: a.status === 'APPROVED' ? indicatorDay : null,
+            reviewedById: a.status === 'APPROVED' ? bureauUser : null,
+          };
+        }),
       });
 
       await tx.project.createMany({

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@/lib/prisma';
 import { photo } from './attachment-fixtures';
+import { INDICATOR_SEEDS } from './indicator-property-seeds';
 import { MATRIX_SEEDS } from './matrix-property-seeds';
 
 const idOf = async (p: Promise<{ id: number }>) => (await p).id;
@@ -24,6 +25,7 @@ const anyReport = (db: Db, departmentUser = 'zjw', month = 11) =>
 /** A valid input of each action on a fresh seeded database: what the generated inputs are built around. */
 export const SEEDS: Record<string, (db: Db) => Promise<unknown>> = {
   ...MATRIX_SEEDS,
+  ...INDICATOR_SEEDS,
   'user.changePassword': async () => ({
     currentPassword: 'Keystone@2025',
     newPassword: 'Prop#Pass2026x',

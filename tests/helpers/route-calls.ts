@@ -31,6 +31,7 @@ export const params = <P>(p: P) => ({ params: Promise.resolve(p) });
 export async function loadRoutes() {
   return {
     rollup: await import('@/app/api/v1/plan-years/[year]/rollup/route'),
+    indicators: await import('@/app/api/v1/plan-years/[year]/indicators/route'),
     projects: await import('@/app/api/v1/projects/route'),
     project: await import('@/app/api/v1/projects/[code]/route'),
     problems: await import('@/app/api/v1/problems/route'),

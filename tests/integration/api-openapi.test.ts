@@ -18,6 +18,7 @@ const DOC_ID = 'https://keystone.local/api/v1/openapi.json';
 
 type Routes = {
   rollup: typeof import('@/app/api/v1/plan-years/[year]/rollup/route');
+  indicators: typeof import('@/app/api/v1/plan-years/[year]/indicators/route');
   projects: typeof import('@/app/api/v1/projects/route');
   project: typeof import('@/app/api/v1/projects/[code]/route');
   problems: typeof import('@/app/api/v1/problems/route');
@@ -87,6 +88,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = t.url;
   routes = {
     rollup: await import('@/app/api/v1/plan-years/[year]/rollup/route'),
+    indicators: await import('@/app/api/v1/plan-years/[year]/indicators/route'),
     projects: await import('@/app/api/v1/projects/route'),
     project: await import('@/app/api/v1/projects/[code]/route'),
     problems: await import('@/app/api/v1/problems/route'),
@@ -150,6 +152,17 @@ describe('every endpoint answers as the document says', () => {
     await conforms(P, await call('2025', '?month=12'), 200);
     await conforms(P, await call('2025', '?month=13'), 400);
     await conforms(P, await call('2025', '?basis=approved&basis=submitted'), 400);
+    await conforms(P, await call('twenty'), 404);
+    await conforms(P, await call('2025', '', null), 401);
+    await conforms(P, await call('2031'), 404);
+  });
+
+  it('GET /plan-years/{year}/indicators', async () => {
+    const call = (year: string, query = '', bearer?: string | null) =>
+      routes.indicators.GET(request(`/plan-years/${year}/indicators${query}`, bearer), params({ year }));
+    const P = '/plan-years/{year}/indicators';
+    await conforms(P, await call('2025'), 200);
+    await conforms(P, await call('2025', '?month=3'), 400);
     await conforms(P, await call('twenty'), 404);
     await conforms(P, await call('2025', '', null), 401);
     await conforms(P, await call('2031'), 404);

@@ -48,12 +48,13 @@ const TOUCHED = [
   'ProblemEntry',
   'ProblemCategory',
   'Notification',
+  'IndicatorActual',
 ] as const;
 
 /** The same input pointed at a record that does not exist, to prove "other department" answers identically. */
 function withMissingRecord(input: unknown): unknown {
   const copy = { ...(input as Record<string, unknown>) };
-  for (const key of ['projectPlanId', 'reportId', 'problemId', 'projectId', 'attachmentId'])
+  for (const key of ['projectPlanId', 'reportId', 'problemId', 'projectId', 'attachmentId', 'indicatorId', 'actualId'])
     if (key in copy) copy[key] = 99_999_999;
   // bulk actions name their records in a list
   if (Array.isArray(copy.reports)) {

@@ -146,6 +146,13 @@ const ROUTES: Record<string, RouteCase> = {
     call: async ([year, q]: [string, string]) =>
       answer(await mod.rollup.GET(bearer(`http://localhost/api/v1/plan-years/x/rollup?${q}`), params({ year }))),
   },
+  'GET /api/v1/plan-years/[year]/indicators': {
+    arbitrary: fc.tuple(pathSegment('2025', '2031'), queryAround(['x'], SAMPLES)),
+    call: async ([year, q]: [string, string]) =>
+      answer(
+        await mod.indicators.GET(bearer(`http://localhost/api/v1/plan-years/x/indicators?${q}`), params({ year })),
+      ),
+  },
   'GET /api/v1/projects': {
     arbitrary: queryAround(LIST_PARAMS, SAMPLES),
     call: async (q: string) =>

@@ -165,6 +165,7 @@ describe('the database refuses deletes that would take reports with them', () =>
         nature: 'EXPECTED',
         previousOutcome: '',
         targetText: '',
+        departmentId: (await t.db.department.findFirstOrThrow()).id,
       },
     });
     await t.db.planFigure.deleteMany({ where: { planYearId: bare.id } });

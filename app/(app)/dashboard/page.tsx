@@ -10,12 +10,14 @@ import { SCurveCard } from '@/components/dashboard/s-curve-card';
 import { PreliminaryCard, StageCard } from '@/components/dashboard/stage-cards';
 import { ProblemCard } from '@/components/dashboard/problem-card';
 import { WarningsCard } from '@/components/dashboard/warnings-card';
+import { IndicatorCard } from '@/components/indicators/indicator-card';
 import { canReadSubmitted, scopeOf } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
 import { getAttentionCached, getRollupCached } from '@/lib/server/dashboard/figures-cache';
 import { getDashboardYear } from '@/lib/server/dashboard/get-dashboard-year';
 import { rollupMonth } from '@/lib/server/dashboard/get-rollup';
+import { listIndicators } from '@/lib/server/indicators/list-indicators';
 import { getProblemStats } from '@/lib/server/problems/problem-stats';
 import type { SearchParams } from '@/lib/search-params';
 import { dashboardParams } from '@/lib/validations/dashboard-params';
@@ -44,10 +46,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const basis = submittedBasis ? params.basis : 'approved';
   // the figures and the attention list are independent statements: run them side by side (each cached until the
   // data under it changes: lib/server/dashboard/figures-cache.ts)
-  const [rollup, attention, problemStats, t] = await Promise.all([
+  const [rollup, attention, problemStats, indicators, t] = await Promise.all([
     getRollupCached(prisma, actor, { year, month, basis }),
     getAttentionCached(prisma, actor, { year, month, basis }),
     getProblemStats(prisma, actor, { year }),
+    listIndicators(prisma, actor, { year }),
     getTranslations('dashboard'),
   ]);
   if (!rollup || !attention) notFound();
@@ -79,6 +82,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <PreliminaryCard rollup={rollup} />
       </div>
       <ProblemCard stats={problemStats} year={year} ownScope={scopeOf(actor, 'problem.read') === 'own'} />
+      {indicators && indicators.indicators.length > 0 && <IndicatorCard data={indicators} />}
       <DepartmentCard rollup={rollup} state={{ year, month, basis }} />
       <CutCards rollup={rollup} />
       <WarningsCard

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { getTranslations } from 'next-intl/server';
@@ -49,7 +50,12 @@ export default async function PlanOverviewPage({ searchParams }: { searchParams:
           </h1>
           {plan.title && <p className="mt-1 text-sm text-slate-500">{plan.title}</p>}
         </div>
-        <YearLinks years={years} current={year} hrefFor={(y) => `/plan?year=${y}`} />
+        <div className="flex flex-wrap items-center gap-3">
+          <Link href={`/plan/indicators?year=${year}`} className="text-sm text-brand-700 hover:underline">
+            {t('nav.indicators')}
+          </Link>
+          <YearLinks years={years} current={year} hrefFor={(y) => `/plan?year=${y}`} />
+        </div>
       </div>
       <PlanHeadline plan={plan} />
       <ReconciliationBanner plan={plan} />

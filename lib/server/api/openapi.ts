@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ZApiIndicatorQuery,
   ZApiProjectCodePath,
   ZApiProjectListQuery,
   ZApiProjectQuery,
@@ -7,6 +8,7 @@ import {
   ZApiYearPath,
 } from '@/lib/validations/api';
 import { ZApiProblemListQuery, ZApiProblemNumberPath, ZApiProblemQuery } from '@/lib/validations/api-problems';
+import { ZApiIndicatorList } from './indicator-schemas';
 import { ZApiProblem, ZApiProblemPage } from './problem-schemas';
 import { apiSchemas, ZApiError, ZApiProject, ZApiProjectPage, ZApiRollup } from './response-schemas';
 
@@ -133,6 +135,17 @@ function buildDocument() {
         query: ZApiRollupQuery,
         ok: { description: 'the rollup', schema: ZApiRollup },
         badRequest: 'a bad month or basis, or an unknown parameter',
+        notFound: 'no such plan year (or a path that names no year)',
+      }),
+      '/plan-years/{year}/indicators': get({
+        operationId: 'listIndicators',
+        summary: 'The plan year’s economic and social indicators (附件2) and their status',
+        description:
+          'Each indicator’s target as printed and as read, the previous year’s outcome, the responsible department, the latest approved figure and its status against the target, as the indicator page shows them.',
+        path: { year: ZApiYearPath },
+        query: ZApiIndicatorQuery,
+        ok: { description: 'the indicators', schema: ZApiIndicatorList },
+        badRequest: 'an unknown parameter',
         notFound: 'no such plan year (or a path that names no year)',
       }),
       '/projects': get({

@@ -19,6 +19,7 @@ import { getDashboardYear } from '@/lib/server/dashboard/get-dashboard-year';
 import { getDepartmentDrillDown } from '@/lib/server/dashboard/get-department-drill-down';
 import { getProjectFigures } from '@/lib/server/dashboard/get-project-figures';
 import { getRollup } from '@/lib/server/dashboard/get-rollup';
+import { listIndicators } from '@/lib/server/indicators/list-indicators';
 import { getUnreadNotificationCount, listNotifications } from '@/lib/server/notifications/list-notifications';
 import { getProblem } from '@/lib/server/problems/get-problem';
 import { listProblems } from '@/lib/server/problems/list-problems';
@@ -40,6 +41,9 @@ import { attachmentOf } from './attachment-fixtures';
 import { ADMIN_ONLY, departmentOf, EVERYONE, problemOf, projectOf, REVIEWERS, row, type ReadCase } from './matrix';
 
 export const READS: Record<string, ReadCase> = {
+  // the plan's indicators are the district's: everyone reads them (unapproved actuals only those who enter or review
+  // them: tests/integration/indicators.test.ts)
+  listIndicators: { scoped: false, row: EVERYONE, call: (db, a) => listIndicators(db, a, { year: 2025 }) },
   getPlanReconciliation: { scoped: false, row: EVERYONE, call: (db, a) => getPlanReconciliation(db, a, 2025) },
   // the dashboard's own cuts beside the published figures (plan:check): the district rollup everyone reads
   getRollupReconciliation: { scoped: false, row: EVERYONE, call: (db, a) => getRollupReconciliation(db, a, 2025) },

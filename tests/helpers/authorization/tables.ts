@@ -7,6 +7,7 @@ import { ADMIN_ACTIONS } from './admin-actions';
 import { ATTACHMENT_ACTIONS } from './attachment-actions';
 import { BACKFILL_ACTIONS } from './backfill-actions';
 import { EVERYDAY_ACTIONS } from './everyday-actions';
+import { INDICATOR_ACTIONS } from './indicator-actions';
 import type { ActionCase } from './matrix';
 import { PROBLEM_ACTIONS } from './problem-actions';
 import { PROJECT_ACTIONS } from './project-actions';
@@ -36,4 +37,5 @@ export const ACTIONS = merge(
   REMINDER_ACTIONS,
   BACKFILL_ACTIONS,
   ATTACHMENT_ACTIONS,
+  INDICATOR_ACTIONS,
 );
