@@ -43,6 +43,7 @@ export async function loadRoutes() {
     monthSheet: await import('@/app/api/reports/month-sheet/route'),
     bulletinXlsx: await import('@/app/api/bulletins/[year]/[month]/xlsx/route'),
     attachment: await import('@/app/api/attachments/[id]/[variant]/route'),
+    projectAttachments: await import('@/app/api/projects/[id]/attachments/route'),
     authOptions: (await import('@/lib/auth/options')).authOptions,
   };
 }
