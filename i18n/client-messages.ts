@@ -16,6 +16,7 @@ export const CLIENT_NAMESPACES = [
   'dashboard.thresholds',
   'enums',
   'errors',
+  'evidence',
   'login',
   'monthSheet',
   'notifications',
