@@ -141,8 +141,10 @@ test('the bureau’s pages fit 1280 and 1440 px', async ({ page }) => {
   const paths = [
     ...nav,
     BULLETIN,
+    `${BULLETIN}?photos=1`,
     `${BULLETIN}/edit`,
     project,
+    `${project}?tab=photos`,
     `${project}/edit`,
     '/projects/import',
     '/problems/settings',

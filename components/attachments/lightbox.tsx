@@ -2,7 +2,7 @@
 
 import { Dialog } from 'radix-ui';
 import { useTranslations } from 'next-intl';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import type { AttachmentSummary } from '@/lib/server/attachments/attachment-summary';
@@ -52,6 +52,8 @@ export function Lightbox({
 }) {
   const t = useTranslations('evidence.lightbox');
   const items = useMemo(() => flatten(months), [months]);
+  // Radix returns focus to a Dialog.Trigger; the thumbnails are not one, so the one that opened it is kept here
+  const opener = useRef<HTMLElement | null>(null);
   const index = items.findIndex((i) => i.attachment.id === currentId);
   const item = items[index];
   const step = (by: number) => {
@@ -75,6 +77,14 @@ export function Lightbox({
             event.preventDefault();
           }}
           aria-describedby={undefined}
+          onOpenAutoFocus={() => {
+            opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+          }}
+          onCloseAutoFocus={(event) => {
+            if (!opener.current?.isConnected) return;
+            event.preventDefault();
+            opener.current.focus();
+          }}
           className="fixed inset-2 z-50 m-auto flex max-h-[calc(100vh-1rem)] max-w-5xl flex-col gap-3 rounded-lg bg-white p-4 shadow-xl sm:inset-6"
         >
           <div className="flex flex-wrap items-center justify-between gap-2">
