@@ -52,18 +52,26 @@ export function Lightbox({
 }) {
   const t = useTranslations('evidence.lightbox');
   const items = useMemo(() => flatten(months), [months]);
-  // Radix returns focus to a Dialog.Trigger; the thumbnails are not one, so the one that opened it is kept here
-  const opener = useRef<HTMLElement | null>(null);
+  const opened = useRef<number | null>(null);
   const index = items.findIndex((i) => i.attachment.id === currentId);
   const item = items[index];
   const step = (by: number) => {
     const next = items[index + by];
     if (next) onCurrentChange(next.attachment.id);
   };
+  const close = () => {
+    const id = opened.current;
+    onClose();
+    // Radix gives focus back to a Dialog.Trigger only; the thumbnail that opened the lightbox gets it instead, found
+    // by its file's id once the dialog is gone (the caller may have unmounted it, or rendered the row anew)
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`[data-testid="evidence-thumbnail"][data-attachment-id="${id}"]`)?.focus(),
+    );
+  };
   const monthItems = item ? items.filter((i) => i.month === item.month) : [];
 
   return (
-    <Dialog.Root open={currentId !== null} onOpenChange={(open) => !open && onClose()}>
+    <Dialog.Root open={currentId !== null} onOpenChange={(open) => !open && close()}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-50 bg-slate-950/80" />
         <Dialog.Content
@@ -78,12 +86,7 @@ export function Lightbox({
           }}
           aria-describedby={undefined}
           onOpenAutoFocus={() => {
-            opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-          }}
-          onCloseAutoFocus={(event) => {
-            if (!opener.current?.isConnected) return;
-            event.preventDefault();
-            opener.current.focus();
+            opened.current = currentId;
           }}
           className="fixed inset-2 z-50 m-auto flex max-h-[calc(100vh-1rem)] max-w-5xl flex-col gap-3 rounded-lg bg-white p-4 shadow-xl sm:inset-6"
         >
