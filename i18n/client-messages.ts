@@ -20,6 +20,7 @@ export const CLIENT_NAMESPACES = [
   'errors',
   'indicators.form',
   'indicators.review',
+  'evidence',
   'login',
   'monthSheet',
   'notifications',

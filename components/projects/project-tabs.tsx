@@ -2,12 +2,12 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { cn } from '@/lib/utils';
 
-export type ProjectTab = 'overview' | 'history' | 'problems';
+export type ProjectTab = 'overview' | 'photos' | 'history' | 'problems';
 
 /** Tabs as links (`?tab=history`): each is a server-rendered view that can be linked to directly. */
 export async function ProjectTabs({ current, hrefFor }: { current: ProjectTab; hrefFor: (tab: ProjectTab) => string }) {
   const t = await getTranslations('projects.detail.tabs');
-  const tabs: ProjectTab[] = ['overview', 'problems', 'history'];
+  const tabs: ProjectTab[] = ['overview', 'photos', 'problems', 'history'];
   return (
     <nav aria-label={t('label')} className="flex gap-1 border-b border-slate-200">
       {tabs.map((tab) => (

@@ -46,6 +46,7 @@ export async function loadRoutes() {
     bulletinXlsx: await import('@/app/api/bulletins/[year]/[month]/xlsx/route'),
     attachment: await import('@/app/api/attachments/[id]/[variant]/route'),
     attachmentUpload: await import('@/app/api/attachments/route'),
+    projectAttachments: await import('@/app/api/projects/[id]/attachments/route'),
     authOptions: (await import('@/lib/auth/options')).authOptions,
   };
 }

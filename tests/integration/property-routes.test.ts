@@ -325,6 +325,19 @@ const ROUTES: Record<string, RouteCase> = {
       return answer(await mod.attachmentUpload.POST(request));
     },
   },
+  // a project's photos by month (the lightbox's steps), under the list's own rule: own project, another's, none
+  'GET /api/projects/[id]/attachments': {
+    arbitrary: fc.tuple(role, pathSegment('1', '2', '60', '99999999999'), queryAround(['year'], SAMPLES)),
+    call: async ([r, id, q]: [Role | null, string, string]) => {
+      await asRole(r);
+      return answer(
+        await mod.projectAttachments.GET(
+          new NextRequest(`http://localhost/api/projects/x/attachments?${q}`),
+          params({ id }),
+        ),
+      );
+    },
+  },
 };
 
 /** next-auth's route: its one input that reaches Keystone's code is the credentials check of a sign-in. */

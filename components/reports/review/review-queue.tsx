@@ -1,7 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { ProjectLightbox, type ProjectLightboxTarget } from '@/components/attachments/project-lightbox';
 import { Button } from '@/components/ui/button';
+import type { ReportAttachments } from '@/lib/server/attachments/list-report-attachments';
 import type { ReviewQueueRow } from '@/lib/server/reports/get-review-queue';
 import { cn } from '@/lib/utils';
 import { ReviewReturnPanel } from './review-return-panel';
@@ -16,9 +19,12 @@ export function ReviewQueueTable({
   rows,
   canReview,
   canRaise = false,
+  evidence,
 }: {
   rows: ReviewQueueRow[];
   canReview: boolean;
+  /** the queue's month and each report's photos (a few of them): thumbnails that open the lightbox */
+  evidence?: { year: number; month: number; byReport: Record<number, ReportAttachments> };
   /** the bureau (problem.manage): the one-click 转为协调问题 on a report's texts */
   canRaise?: boolean;
 }) {
@@ -26,6 +32,7 @@ export function ReviewQueueTable({
   const review = useReviewActions(rows);
   const { selected, busy, notice, returning } = review;
   const reviewable = rows.filter((r) => r.status === 'SUBMITTED');
+  const [viewing, setViewing] = useState<ProjectLightboxTarget | null>(null);
 
   return (
     <div className="flex flex-col gap-3" data-testid="review-queue">
@@ -84,7 +91,25 @@ export function ReviewQueueTable({
         onSelectAll={(on) => review.setSelected(on ? new Set(reviewable.map((r) => r.reportId)) : new Set())}
         onApprove={(id) => review.approve([id])}
         onReturn={(id) => review.setReturning([id])}
+        evidence={evidence?.byReport}
+        onOpenEvidence={(row, attachment) =>
+          evidence &&
+          setViewing({
+            projectId: row.projectId,
+            year: evidence.year,
+            month: evidence.month,
+            attachments: evidence.byReport[row.reportId]?.first ?? [attachment],
+            startId: attachment.id,
+          })
+        }
       />
+      {viewing && (
+        <ProjectLightbox
+          key={`${viewing.projectId}/${viewing.startId}`}
+          target={viewing}
+          onClose={() => setViewing(null)}
+        />
+      )}
     </div>
   );
 }

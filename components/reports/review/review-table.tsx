@@ -7,8 +7,11 @@ import { ReportStatusBadge } from '@/components/reports/report-status-badge';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { formatPercent, formatWan, MISSING } from '@/lib/format';
+import type { AttachmentSummary } from '@/lib/server/attachments/attachment-summary';
+import type { ReportAttachments } from '@/lib/server/attachments/list-report-attachments';
 import type { ReviewQueueRow } from '@/lib/server/reports/get-review-queue';
 import { RaiseProblemButtons } from './raise-problem-buttons';
+import { ReviewEvidence } from './review-evidence';
 
 /** A header that may break before its unit: "本月完成投资" over "（万元）". */
 const WRAPPING_HEADER = 'min-w-28 whitespace-normal';
@@ -25,6 +28,9 @@ export interface ReviewTableProps {
   onSelectAll: (on: boolean) => void;
   onApprove: (reportId: number) => void;
   onReturn: (reportId: number) => void;
+  /** each report's photos and documents (a few of them), by report id */
+  evidence?: Readonly<Record<number, ReportAttachments>>;
+  onOpenEvidence?: (row: ReviewQueueRow, attachment: AttachmentSummary) => void;
 }
 
 /** The queue as the shared table: each report beside the previous month and the plan, its flags and status. */
@@ -38,6 +44,8 @@ export function ReviewTable({
   onSelectAll,
   onApprove,
   onReturn,
+  evidence,
+  onOpenEvidence,
 }: ReviewTableProps) {
   const t = useTranslations('reports.queue');
   const tr = useTranslations('reports.review');
@@ -146,6 +154,7 @@ export function ReviewTable({
             </div>
           )}
           {row.reviewComment && <div className="text-red-700">{t('comment', { text: row.reviewComment })}</div>}
+          <ReviewEvidence evidence={evidence?.[row.reportId]} onOpen={(a) => onOpenEvidence?.(row, a)} />
         </>
       ),
       flags: (

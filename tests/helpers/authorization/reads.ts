@@ -5,6 +5,10 @@
  */
 import { getAttachment } from '@/lib/server/attachments/get-attachment';
 import { listAttachments } from '@/lib/server/attachments/list-attachments';
+import { listBulletinPhotos } from '@/lib/server/attachments/list-bulletin-photos';
+import { listMilestoneDocuments } from '@/lib/server/attachments/list-milestone-documents';
+import { listProjectAttachments } from '@/lib/server/attachments/list-project-attachments';
+import { listReportAttachments } from '@/lib/server/attachments/list-report-attachments';
 import { getAuditFilterOptions } from '@/lib/server/audit/get-audit-filter-options';
 import { listAuditLog } from '@/lib/server/audit/list-audit-log';
 import { listApiTokens } from '@/lib/server/admin/list-api-tokens';
@@ -170,5 +174,31 @@ export const READS: Record<string, ReadCase> = {
       const { reportId } = await db.attachment.findUniqueOrThrow({ where: { id: await attachmentOf(fx, target) } });
       return listAttachments(db, a, { reportIds: [reportId!] });
     },
+  },
+  // a project's photos month by month (the timeline, the lightbox) under the report's rule
+  listProjectAttachments: {
+    scoped: true,
+    row: row('all', 'own', 'all', 'all'),
+    call: async (db, a, fx, target) =>
+      listProjectAttachments(db, a, { projectId: await projectOf(fx, target), year: 2025 }),
+  },
+  // a 前期 milestone's documents under the project's rule
+  listMilestoneDocuments: {
+    scoped: true,
+    row: row('all', 'own', 'all', 'all'),
+    call: async (db, a, fx, target) => listMilestoneDocuments(db, a, { projectId: await projectOf(fx, target) }),
+  },
+  // the review queue's thumbnails: another department's reports are left out inside the query, not refused
+  // (tests/integration/attachment-listings.test.ts)
+  listReportAttachments: {
+    scoped: false,
+    row: EVERYONE,
+    call: (db, a) => listReportAttachments(db, a, { reportIds: [1, 2] }),
+  },
+  // the bulletin's photo per project: a department gets its own projects' only (attachment-listings.test.ts)
+  listBulletinPhotos: {
+    scoped: false,
+    row: EVERYONE,
+    call: (db, a) => listBulletinPhotos(db, a, { year: 2025, month: 11, projectCodes: ['X'] }),
   },
 };

@@ -4,10 +4,12 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { cache } from 'react';
 import { getTranslations } from 'next-intl/server';
+import { PhotoTimeline } from '@/components/attachments/photo-timeline';
 import { CumulativeChart } from '@/components/projects/cumulative-chart';
 import { MonthlyPlanTable } from '@/components/projects/monthly-plan-table';
 import { ProjectAttributes } from '@/components/projects/project-attributes';
 import { ProjectHistory } from '@/components/projects/project-history';
+import { ProjectMilestones } from '@/components/projects/project-milestones';
 import { ProjectPlanCard } from '@/components/projects/project-plan-card';
 import { ProjectReportsTable } from '@/components/projects/project-reports-table';
 import { ProjectTabs, type ProjectTab } from '@/components/projects/project-tabs';
@@ -24,6 +26,8 @@ import type { Actor } from '@/lib/auth/actor';
 import { requireActor } from '@/lib/auth/session';
 import { listAttachments } from '@/lib/server/attachments/list-attachments';
 import { prisma } from '@/lib/db';
+import { listMilestoneDocuments } from '@/lib/server/attachments/list-milestone-documents';
+import { listProjectAttachments, type MonthAttachments } from '@/lib/server/attachments/list-project-attachments';
 import { NotFoundError } from '@/lib/server/errors';
 import { getProject, type ProjectDetail } from '@/lib/server/projects/get-project';
 import { getProjectHistory } from '@/lib/server/projects/get-project-history';
@@ -148,7 +152,8 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
   await connection();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const { actor, project } = await loadProject(id, query.year);
-  const tab: ProjectTab = query.tab === 'history' || query.tab === 'problems' ? query.tab : 'overview';
+  const tab: ProjectTab =
+    query.tab === 'history' || query.tab === 'problems' || query.tab === 'photos' ? query.tab : 'overview';
   const [t, tStage] = await Promise.all([getTranslations('projects'), getTranslations('enums.stage')]);
   const plan = project.plan;
   const history = tab === 'history' ? await getProjectHistory(prisma, actor, { projectId: project.id }) : null;
@@ -157,6 +162,14 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
     tab === 'problems'
       ? await listProblems(prisma, actor, { projectIds: [project.id], sort: 'status', dir: 'asc', pageSize: 100 })
       : null;
+  const photos =
+    tab === 'photos' && plan
+      ? await listProjectAttachments(prisma, actor, { projectId: project.id, year: plan.year })
+      : null;
+  const milestoneDocuments =
+    tab === 'overview' && project.milestones.length > 0
+      ? await listMilestoneDocuments(prisma, actor, { projectId: project.id })
+      : {};
 
   const href = (next: { year?: number; tab?: ProjectTab }) => {
     const search = new URLSearchParams();
@@ -212,6 +225,8 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
 
       {tab === 'history' ? (
         <ProjectHistory rows={history ?? []} />
+      ) : tab === 'photos' ? (
+        <PhotoTab year={plan?.year ?? null} months={photos ?? []} />
       ) : problems ? (
         <ProjectProblems projectId={project.id} list={problems} canRaise={can(actor, 'problem.raise', project)} />
       ) : (
@@ -232,11 +247,34 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
               </Card>
             )}
           </div>
+          <ProjectMilestones milestones={project.milestones} documents={milestoneDocuments} />
           {plan && <CumulativeChart plan={plan} />}
           {plan && <MonthlyPlanTable plan={plan} />}
           {plan && <ProjectReportsTable plan={plan} canReview={can(actor, 'report.review', project)} />}
         </>
       )}
     </div>
+  );
+}
+
+/** The 现场照片 tab: the plan year's evidence month by month; a project without a plan has no reports to show. */
+async function PhotoTab({ year, months }: { year: number | null; months: MonthAttachments[] }) {
+  const [t, tp] = await Promise.all([getTranslations('evidence.timeline'), getTranslations('projects')]);
+  if (year === null)
+    return (
+      <Card className="p-6 text-sm text-slate-600" data-testid="project-photos">
+        {tp('detail.plan.none')}
+      </Card>
+    );
+  return (
+    <Card data-testid="project-photos">
+      <CardHeader>
+        <CardTitle>{t('title', { year: String(year) })}</CardTitle>
+        <CardDescription>{t('description')}</CardDescription>
+      </CardHeader>
+      <CardContent>
+        <PhotoTimeline year={year} months={months} />
+      </CardContent>
+    </Card>
   );
 }

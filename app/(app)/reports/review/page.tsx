@@ -11,6 +11,7 @@ import { scopeOf } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
 import { REPORT_FLAG_CODES } from '@/lib/domain/report-checks';
+import { listReportAttachments } from '@/lib/server/attachments/list-report-attachments';
 import { NotFoundError } from '@/lib/server/errors';
 import { getReviewQueue } from '@/lib/server/reports/get-review-queue';
 import type { SearchParams } from '@/lib/search-params';
@@ -61,6 +62,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
     throw error;
   }
   const status = filter.status ?? 'SUBMITTED';
+  const evidence = await listReportAttachments(prisma, actor, { reportIds: queue.rows.map((r) => r.reportId) });
   const select = 'h-9 rounded-md border border-slate-300 bg-white px-2 text-sm';
 
   return (
@@ -134,7 +136,12 @@ export default async function ReviewPage({ searchParams }: { searchParams: Searc
           </form>
         </CardContent>
       </Card>
-      <ReviewQueueTable rows={queue.rows} canReview canRaise={scopeOf(actor, 'problem.manage') === 'all'} />
+      <ReviewQueueTable
+        rows={queue.rows}
+        canReview
+        canRaise={scopeOf(actor, 'problem.manage') === 'all'}
+        evidence={{ year: queue.year, month: queue.month, byReport: evidence }}
+      />
     </div>
   );
 }
