@@ -4,10 +4,8 @@ import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { callAction } from '@/components/forms/action-result';
 import { removeAttachment } from '@/lib/actions/attachments';
-import type { AttachmentSummary } from '@/lib/server/attachments/list-attachments';
-
-export const thumbnailUrl = (id: number) => `/api/attachments/${id}/thumbnail`;
-export const originalUrl = (id: number) => `/api/attachments/${id}/original`;
+import type { AttachmentSummary } from '@/lib/server/attachments/attachment-summary';
+import { attachmentUrl } from './attachment-url';
 
 /**
  * A strip of the attachments already there: a photo's thumbnail, a document's name (opening the PDF through the
@@ -77,7 +75,7 @@ function Tile({ attachment: a, noPreview }: { attachment: AttachmentSummary; noP
   if (a.kind === 'DOCUMENT') {
     return (
       <a
-        href={originalUrl(a.id)}
+        href={attachmentUrl(a.id, 'original')}
         target="_blank"
         rel="noopener"
         className="line-clamp-3 p-1 text-center text-xs break-all text-brand-700 underline"
@@ -91,6 +89,13 @@ function Tile({ attachment: a, noPreview }: { attachment: AttachmentSummary; noP
       <span className="line-clamp-3 p-1 text-center text-xs break-all text-slate-600">{`${noPreview} · ${a.originalName}`}</span>
     );
   }
-  // eslint-disable-next-line @next/next/no-img-element -- served by our own authorized route, not next/image's optimizer
-  return <img src={thumbnailUrl(a.id)} alt={a.originalName} className="h-full w-full object-cover" loading="lazy" />;
+  return (
+    // eslint-disable-next-line @next/next/no-img-element -- served by our own authorized route, not next/image's optimizer
+    <img
+      src={attachmentUrl(a.id, 'thumbnail')}
+      alt={a.originalName}
+      className="h-full w-full object-cover"
+      loading="lazy"
+    />
+  );
 }

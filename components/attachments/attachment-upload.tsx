@@ -11,7 +11,7 @@ import {
   MAX_PHOTO_BYTES,
   megabytes,
 } from '@/lib/domain/attachments/limits';
-import type { AttachmentSummary } from '@/lib/server/attachments/list-attachments';
+import type { AttachmentSummary } from '@/lib/server/attachments/attachment-summary';
 import { cn } from '@/lib/utils';
 import { AttachmentThumbs } from './attachment-thumbs';
 import { uploadFile, type AttachmentOwnerRef } from './upload-request';

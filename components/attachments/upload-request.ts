@@ -1,4 +1,4 @@
-import type { AttachmentSummary } from '@/lib/server/attachments/list-attachments';
+import type { AttachmentSummary } from '@/lib/server/attachments/attachment-summary';
 
 export type AttachmentOwnerRef = { reportId: number } | { milestoneId: number };
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { AttachmentUpload } from '@/components/attachments/attachment-upload';
-import type { AttachmentSummary } from '@/lib/server/attachments/list-attachments';
+import type { AttachmentSummary } from '@/lib/server/attachments/attachment-summary';
 import type { MilestoneKind, MilestoneStatus } from '@/generated/prisma/enums';
 
 /** A 前期 milestone of the project with its documents, for the report form. */

@@ -13,7 +13,7 @@ import type { SaveReportDraftValues } from '@/lib/validations/report';
 import { reportFormDefaults, type RecordedMilestone, type StoredReportFields } from './draft/report-draft-values';
 import { useReportDraft, type ReportDraft } from './draft/use-report-draft';
 import { ReportExplanationField } from './report-explanation';
-import type { AttachmentSummary } from '@/lib/server/attachments/list-attachments';
+import type { AttachmentSummary } from '@/lib/server/attachments/attachment-summary';
 import { MilestoneDocumentFields, ReportPhotos, type MilestoneDocuments } from './report-attachments';
 import { ReportFigureFields, ReportNarrativeFields, ReportPreliminaryFields } from './report-form-fields';
 

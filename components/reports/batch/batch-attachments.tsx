@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { AttachmentUpload } from '@/components/attachments/attachment-upload';
-import type { AttachmentSummary } from '@/lib/server/attachments/list-attachments';
+import type { AttachmentSummary } from '@/lib/server/attachments/attachment-summary';
 import { cn } from '@/lib/utils';
 import { cell } from './batch-row-cells';
 

@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { submitReports } from '@/lib/actions/reports';
 import type { ReportStatus } from '@/generated/prisma/enums';
-import type { AttachmentSummary } from '@/lib/server/attachments/list-attachments';
+import type { AttachmentSummary } from '@/lib/server/attachments/attachment-summary';
 import type { BatchEntryRow } from '@/lib/server/reports/get-batch-entry';
 import { BatchRow, type RowHandle } from './batch-row';
 

@@ -8,7 +8,7 @@ import { reportFormDefaults } from '@/components/reports/draft/report-draft-valu
 import { useReportDraft, type SavedDraft } from '@/components/reports/draft/use-report-draft';
 import { parseMoneyText } from '@/lib/domain/money-text';
 import { formatWan } from '@/lib/format';
-import type { AttachmentSummary } from '@/lib/server/attachments/list-attachments';
+import type { AttachmentSummary } from '@/lib/server/attachments/attachment-summary';
 import type { BatchEntryRow } from '@/lib/server/reports/get-batch-entry';
 import { cn } from '@/lib/utils';
 import { BatchExplanationRow } from '@/components/reports/report-explanation';

@@ -5,18 +5,24 @@ import { can } from '@/lib/auth/permissions';
 import { formatChongqingTime } from '@/lib/server/audit/chongqing-time';
 
 /**
- * One attachment as the read-only displays show it (review queue, lightbox, photo timeline, milestone documents):
- * what to fetch from /api/attachments/<id>/<variant> and what to write beside it. Never the hashes or the location.
+ * One attachment as every screen shows it (the upload control's strip, the review queue, the lightbox, the photo
+ * timeline, the milestone documents) and as the upload route answers it: what to fetch from
+ * /api/attachments/<id>/<variant> and what to write beside it. Never the hashes or the location.
  */
 export interface AttachmentSummary {
   id: number;
   kind: AttachmentKind;
   contentType: string;
   originalName: string;
+  /** bytes of the original */
+  size: number;
   /** the capture time as evidence, Chongqing time ("2025-11-20 14:32"); null when the camera kept none */
   capturedAt: string | null;
   /** a thumbnail and display image exist (false for a document, and for a HEIC this server cannot decode) */
   hasPreview: boolean;
+  /** the record it belongs to: a monthly report or a 前期 milestone */
+  reportId: number | null;
+  milestoneId: number | null;
   /** removed by the department: listed to the reviewers only, marked 已删除 */
   removed: boolean;
 }
@@ -26,8 +32,11 @@ export const SUMMARY_SELECT = {
   kind: true,
   contentType: true,
   originalName: true,
+  size: true,
   capturedAt: true,
   thumbnailHash: true,
+  reportId: true,
+  milestoneId: true,
   removedAt: true,
 } as const;
 
@@ -36,8 +45,11 @@ export interface SummaryRow {
   kind: AttachmentKind;
   contentType: string;
   originalName: string;
+  size: number;
   capturedAt: Date | null;
   thumbnailHash: string | null;
+  reportId: number | null;
+  milestoneId: number | null;
   removedAt: Date | null;
 }
 
@@ -47,8 +59,11 @@ export function toSummary(row: SummaryRow): AttachmentSummary {
     kind: row.kind,
     contentType: row.contentType,
     originalName: row.originalName,
+    size: row.size,
     capturedAt: row.capturedAt ? formatChongqingTime(row.capturedAt, { seconds: false }) : null,
     hasPreview: row.thumbnailHash !== null,
+    reportId: row.reportId,
+    milestoneId: row.milestoneId,
     removed: row.removedAt !== null,
   };
 }

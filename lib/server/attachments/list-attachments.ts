@@ -1,59 +1,13 @@
 import 'server-only';
-import type { Prisma } from '@/generated/prisma/client';
 import type { Actor } from '@/lib/auth/actor';
 import { can, type Permission } from '@/lib/auth/permissions';
-import type { AttachmentKind } from '@/lib/domain/attachments/limits';
 import type { Db } from '@/lib/prisma';
 import type { Tx } from '@/lib/server/audit';
 import { AppError, NotFoundError } from '@/lib/server/errors';
-
-/** One attachment as a screen shows it: a thumbnail (or a document's name) with what its caption needs. */
-export interface AttachmentSummary {
-  id: number;
-  kind: AttachmentKind;
-  contentType: string;
-  originalName: string;
-  size: number;
-  /** EXIF capture time, ISO */
-  capturedAt: string | null;
-  /** false for a HEIC this server could not decode: no image to show, only the name */
-  hasPreview: boolean;
-  reportId: number | null;
-  milestoneId: number | null;
-  /** only the reviewers see removed attachments (the restatement trail); the department never does */
-  removed: boolean;
-}
+import { SUMMARY_SELECT, toSummary, type AttachmentSummary } from './attachment-summary';
 
 /** The most records one call lists: a batch-entry page's reports, with room to spare. */
 export const MAX_LISTED_RECORDS = 1000;
-
-export const SUMMARY_SELECT = {
-  id: true,
-  kind: true,
-  contentType: true,
-  originalName: true,
-  size: true,
-  capturedAt: true,
-  thumbnailHash: true,
-  reportId: true,
-  milestoneId: true,
-  removedAt: true,
-} as const satisfies Prisma.AttachmentSelect;
-
-export function toSummary(row: Prisma.AttachmentGetPayload<{ select: typeof SUMMARY_SELECT }>): AttachmentSummary {
-  return {
-    id: row.id,
-    kind: row.kind,
-    contentType: row.contentType,
-    originalName: row.originalName,
-    size: row.size,
-    capturedAt: row.capturedAt?.toISOString() ?? null,
-    hasPreview: row.thumbnailHash !== null,
-    reportId: row.reportId,
-    milestoneId: row.milestoneId,
-    removed: row.removedAt !== null,
-  };
-}
 
 type Which = { reportIds: readonly number[] } | { milestoneIds: readonly number[] };
 

@@ -18,9 +18,11 @@ export interface ReportAttachments {
 interface Row {
   id: number;
   reportId: number;
+  milestoneId: number | null;
   kind: AttachmentKind;
   contentType: string;
   originalName: string;
+  size: number;
   capturedAt: Date | null;
   thumbnailHash: string | null;
   removedAt: Date | null;
@@ -47,7 +49,8 @@ export async function listReportAttachments(
   const ownDepartment = actor.departmentId ?? -1;
 
   const rows = await db.$queryRaw<Row[]>`
-    SELECT id, "reportId", kind, "contentType", "originalName", "capturedAt", "thumbnailHash", "removedAt", total
+    SELECT id, "reportId", "milestoneId", kind, "contentType", "originalName", size, "capturedAt", "thumbnailHash", "removedAt",
+      total
     FROM (
       SELECT a.*, row_number() OVER w AS n, count(*) OVER (PARTITION BY a."reportId") AS total
       FROM "Attachment" a
@@ -64,7 +67,7 @@ export async function listReportAttachments(
 
   for (const { reportId, total, ...row } of rows) {
     const entry = (found[reportId] ??= { total: Number(total), first: [] });
-    entry.first.push(toSummary(row));
+    entry.first.push(toSummary({ ...row, reportId }));
   }
   return found;
 }

@@ -6,7 +6,7 @@ import type { WriteContext } from '@/lib/server/write-context';
 import type { UploadFile } from '@/lib/validations/attachment';
 import { assertMilestoneAttachable, attachToMilestone } from './attach-to-milestone';
 import { assertReportAttachable, attachToReport, keepsLocation } from './attach-to-report';
-import { SUMMARY_SELECT, toSummary, type AttachmentSummary } from './list-attachments';
+import { SUMMARY_SELECT, toSummary, type AttachmentSummary } from './attachment-summary';
 import { prepareUpload, type PreparedUpload } from './prepare-upload';
 import { readUploadedFile } from './read-upload';
 
