@@ -10,6 +10,7 @@ import { listApiTokens } from '@/lib/server/admin/list-api-tokens';
 import { listDepartmentOptions, listDepartments } from '@/lib/server/admin/list-departments';
 import { listPlanYearsForAdmin } from '@/lib/server/admin/list-plan-years';
 import { listUsers } from '@/lib/server/admin/list-users';
+import { getStorageUsage } from '@/lib/server/admin/storage-usage';
 import { getBulletin } from '@/lib/server/bulletins/get-bulletin';
 import { listBulletins } from '@/lib/server/bulletins/list-bulletins';
 import { getAttentionCached, getRollupCached } from '@/lib/server/dashboard/figures-cache';
@@ -75,6 +76,7 @@ export const READS: Record<string, ReadCase> = {
   listDepartmentOptions: { scoped: false, row: ADMIN_ONLY, call: (db, a) => listDepartmentOptions(db, a) },
   listPlanYearsForAdmin: { scoped: false, row: ADMIN_ONLY, call: (db, a) => listPlanYearsForAdmin(db, a) },
   listApiTokens: { scoped: false, row: ADMIN_ONLY, call: (db, a) => listApiTokens(db, a) },
+  getStorageUsage: { scoped: false, row: ADMIN_ONLY, call: (db, a) => getStorageUsage(db, a) },
   getReportBoard: {
     scoped: false, // a department sees only its own line: checked in tests/integration/report-board.test.ts
     row: EVERYONE,
