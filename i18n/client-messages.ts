@@ -11,6 +11,7 @@ export const CLIENT_NAMESPACES = [
   'admin.planYears',
   'admin.users',
   'apiTokens',
+  'attachmentSettings',
   'backfill',
   'bulletins',
   'dashboard.thresholds',

@@ -4,6 +4,7 @@
  * here (the matrix fails otherwise).
  */
 import { getAttachment } from '@/lib/server/attachments/get-attachment';
+import { getAttachmentSettings } from '@/lib/server/attachments/settings';
 import { getAuditFilterOptions } from '@/lib/server/audit/get-audit-filter-options';
 import { listAuditLog } from '@/lib/server/audit/list-audit-log';
 import { listApiTokens } from '@/lib/server/admin/list-api-tokens';
@@ -130,6 +131,7 @@ export const READS: Record<string, ReadCase> = {
   },
   // the bureau's category list and escalation setting (problem.manage)
   getProblemSettings: { scoped: false, row: REVIEWERS, call: (db, a) => getProblemSettings(db, a) },
+  getAttachmentSettings: { scoped: false, row: REVIEWERS, call: (db, a) => getAttachmentSettings(db, a) },
   getSplitSettings: { scoped: false, row: REVIEWERS, call: (db, a) => getSplitSettings(db, a) },
   getReviewQueue: { scoped: false, row: REVIEWERS, call: (db, a) => getReviewQueue(db, a, { year: 2025, month: 11 }) },
   listNotifications: { scoped: false, row: EVERYONE, call: (db, a) => listNotifications(db, a) },
