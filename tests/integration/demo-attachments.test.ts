@@ -37,7 +37,7 @@ describe('demo attachments', () => {
       // the capture time the generated EXIF says, kept as evidence; no location
       expect(row.capturedAt?.toISOString()).toMatch(/^2025-\d\d-20T02:1\d:00\.000Z$/);
       expect(row.latitude).toBeNull();
-      expect([row.width, row.height]).toEqual([1200, 800]);
+      expect([row.width, row.height]).toEqual([960, 640]);
       for (const key of [row.contentHash, row.displayHash!, row.thumbnailHash!]) {
         expect(await storage.store.head(key)).not.toBeNull();
       }
