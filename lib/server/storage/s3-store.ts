@@ -18,6 +18,7 @@ import {
   type ObjectStore,
   type StoredObject,
 } from './object-store';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { S3StorageConfig } from './config';
 
 /**
@@ -109,6 +110,25 @@ export class S3ObjectStore implements ObjectStore {
       }
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
+  }
+
+  /**
+   * A short-lived URL that fetches the object straight from the bucket, with the response's type, file name and
+   * caching set by the signature (the bucket cannot be made to answer with anything else for this URL). Issued by
+   * the serving route only after its access check (KEYSTONE_S3_SIGNED_URLS=on).
+   */
+  async signedUrl(
+    key: string,
+    response: { contentType: string; contentDisposition: string; expiresInSeconds: number },
+  ): Promise<string> {
+    const command = new GetObjectCommand({
+      Bucket: this.bucket,
+      Key: this.objectKey(key),
+      ResponseContentType: response.contentType,
+      ResponseContentDisposition: response.contentDisposition,
+      ResponseCacheControl: 'private, no-store',
+    });
+    return getSignedUrl(this.client, command, { expiresIn: response.expiresInSeconds });
   }
 
   /** Closes the client's sockets (tests, and a process that is stopping). */
