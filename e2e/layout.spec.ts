@@ -205,7 +205,7 @@ test('the administrator’s pages fit 1280 and 1440 px, the top bar on one line'
   const nav = await navPaths(page);
   // the administration pages sit under one entry (系统管理, /admin), with their own tabs
   expect(nav).toContain('/admin');
-  const tabs = ['/admin/users', '/admin/departments', '/admin/plan-years', '/admin/api-tokens'];
+  const tabs = ['/admin/users', '/admin/departments', '/admin/plan-years', '/admin/api-tokens', '/admin/storage'];
   await page.goto('/admin');
   await expect(page).toHaveURL(/\/admin\/users$/);
   const tabLinks = page.getByRole('navigation', { name: '系统管理' }).getByRole('link');

@@ -156,6 +156,7 @@ test.describe('Content-Security-Policy', () => {
       '/admin/departments',
       '/admin/plan-years',
       '/admin/api-tokens',
+      '/admin/storage',
       '/account',
     ]);
     // the server-rendered S-curve is there, and the client components still run (the sign-out button is one)

@@ -13,6 +13,7 @@ export const CLIENT_NAMESPACES = [
   'apiTokens',
   'attachmentUpload',
   'attachments',
+  'attachmentSettings',
   'backfill',
   'bulletins',
   'dashboard.thresholds',

@@ -85,3 +85,20 @@ export function formatLongDate(isoDate: string, locale: FormatLocale): string {
   // UTC on both sides: a date-only value is its UTC midnight, so no time zone can move it a day
   return (locale === 'zh-CN' ? LONG_DATE['zh-CN'] : LONG_DATE.en).format(new Date(`${isoDate}T00:00:00Z`));
 }
+
+/** A file size: "850 KB", "12.4 MB", "1.2 GB" (1 KB = 1024 bytes, as file managers show it). */
+export function formatBytes(bytes: number, locale: FormatLocale): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit >= 2 && value < 100 ? 1 : 0;
+  const number = new Intl.NumberFormat(isChinese(locale) ? 'zh-CN' : 'en-US', {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(value);
+  return `${number} ${units[unit]}`;
+}

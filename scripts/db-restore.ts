@@ -6,6 +6,7 @@
  * npm run db:restore -- --check <file>
  * Only checks the archive (manifest, every table's count and SHA-256) and prints what it holds; no database.
  */
+import { objectStore } from '../lib/server/storage';
 import { ArchiveError } from './lib/backup/tar';
 import { checkArchive, restoreBackup, RestoreRefused } from './lib/backup/restore';
 import { MigrationError } from './lib/migrate';
@@ -24,6 +25,7 @@ if (checkOnly) {
   try {
     const { manifest } = await checkArchive(file);
     for (const t of manifest.tables) console.log(`  ${t.name}: ${t.rows} row(s)`);
+    if (manifest.objects) console.log(`  attachment files: ${manifest.objects.archived} of ${manifest.objects.count}`);
     console.log(
       `${file} is a whole Keystone backup: taken ${manifest.createdAt} by Keystone ${manifest.appVersion} at ` +
         `${manifest.migrationLevel}; audit chain ${manifest.auditChain ? `${manifest.auditChain.rows} rows, tip ${manifest.auditChain.tip}` : 'none'}.`,
@@ -36,13 +38,19 @@ if (checkOnly) {
 }
 const { url, cluster } = await resolveAppDatabase(console.log);
 try {
-  const { manifest, auditRows } = await restoreBackup(url, file, { force, log: console.log });
+  const { manifest, auditRows } = await restoreBackup(url, file, { force, log: console.log, objects: objectStore() });
   const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
   console.log(
     `Restored ${file} (taken ${manifest.createdAt} by Keystone ${manifest.appVersion}): ${manifest.tables.length} ` +
       `tables, ${rows} rows, schema at ${manifest.migrationLevel}; ${auditRows === null ? 'no audit chain yet' : `the audit chain verifies (${auditRows} rows)`}. ` +
       `The next npm start applies any newer migrations.`,
   );
+  if (manifest.objects && !manifest.objects.included) {
+    console.log(
+      `The attachment files were in an S3 bucket when this archive was taken and are not in it: restore the ` +
+        `bucket from its own backup (${manifest.objects.count} files named by the database).`,
+    );
+  }
 } catch (e) {
   const known = e instanceof ArchiveError || e instanceof RestoreRefused || e instanceof MigrationError;
   console.error(known ? `Refused: ${(e as Error).message}. Nothing was restored.` : e);

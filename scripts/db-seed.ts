@@ -1,7 +1,7 @@
 /** npm run db:seed — seeds an empty database with the 2025 plan and the demo data; never overwrites. */
 import { createPrismaClient } from '../lib/prisma';
 import { seedDatabase } from '../prisma/seed/load';
-import { printDemoLogins } from './lib/app-server';
+import { printDemoLogins, seedDemoPhotos } from './lib/app-server';
 import { resolveAppDatabase } from './lib/postgres';
 
 const { url, cluster } = await resolveAppDatabase(console.log);
@@ -11,6 +11,9 @@ try {
   const result = await seedDatabase(db);
   if (result.seeded) {
     console.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(1)} s:`, result.counts);
+    const photosStarted = Date.now();
+    await seedDemoPhotos(db, console.log);
+    console.log(`(demo photos in ${((Date.now() - photosStarted) / 1000).toFixed(1)} s)`);
     printDemoLogins(console.log);
   } else {
     console.log('The database already has data; the seed never overwrites it. Nothing was changed.');

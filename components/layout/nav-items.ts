@@ -35,6 +35,7 @@ export const ADMIN_TABS: readonly NavItem[] = [
   { href: '/admin/departments', labelKey: 'adminDepartments', permission: 'department.manage' },
   { href: '/admin/plan-years', labelKey: 'adminPlanYears', permission: 'planYear.manage' },
   { href: '/admin/api-tokens', labelKey: 'adminApiTokens', permission: 'apiToken.manage' },
+  { href: '/admin/storage', labelKey: 'adminStorage', permission: 'department.manage' },
 ];
 
 const visibleTo = (role: Role) => (item: NavItem) =>

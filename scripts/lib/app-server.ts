@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createPrismaClient } from '../../lib/prisma';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../prisma/seed/demo-logins';
+import { seedDemoAttachments } from '../../prisma/seed/demo-attachments';
 import { createFirstAdministrator } from '../../prisma/seed/first-start';
 import { seedDatabase } from '../../prisma/seed/load';
 import { migrate } from './migrate';
@@ -31,6 +32,7 @@ export async function prepareDatabase(url: string, log: Log, { demo }: { demo: b
       log(
         result.seeded ? 'Seeded the 2025 plan and the demo data.' : 'Existing data kept (the seed never overwrites).',
       );
+      if (result.seeded) await seedDemoPhotos(db, log);
       return;
     }
     const admin = await createFirstAdministrator(db);
@@ -47,6 +49,16 @@ export async function prepareDatabase(url: string, log: Log, { demo }: { demo: b
     log(rule);
   } finally {
     await db.$disconnect();
+  }
+}
+
+/** The demo's generated site photos; a store that cannot be written (an unreachable bucket) only costs the photos. */
+export async function seedDemoPhotos(db: ReturnType<typeof createPrismaClient>, log: Log) {
+  try {
+    const files = await seedDemoAttachments(db);
+    if (files) log(`Demo evidence: ${files.photos} site photos and ${files.documents} document.`);
+  } catch (e) {
+    log(`Warning: the demo photos were not stored (${(e as Error).message}); the rest of the demo is unaffected.`);
   }
 }
 

@@ -13,12 +13,17 @@ import type { Db } from '@/lib/prisma';
 import { writeAudit } from '@/lib/server/audit';
 import { verifyAuditChain } from '@/lib/server/audit/verify-chain';
 import { getRollup } from '@/lib/server/dashboard/get-rollup';
+import { DiskObjectStore } from '@/lib/server/storage/disk-store';
+import { S3ObjectStore } from '@/lib/server/storage/s3-store';
 import { createBackup } from '../../scripts/lib/backup/backup';
 import { appliedMigrations, tablesInLoadOrder } from '../../scripts/lib/backup/manifest';
 import { restoreBackup } from '../../scripts/lib/backup/restore';
 import { readTarIndex } from '../../scripts/lib/backup/tar';
 import { migrate, MIGRATIONS_DIR } from '../../scripts/lib/migrate';
 import { actorOf } from '../helpers/actors';
+import { minimalPdf, photo } from '../helpers/attachment-fixtures';
+import { uploadToMilestone, uploadToReport, useTempObjectStore } from '../helpers/attachments';
+import { startS3rver } from '../helpers/s3rver';
 import { digestOf, type TableName } from '../helpers/audit';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
@@ -201,6 +206,103 @@ describe('backup and restore', () => {
       rmSync(migrations, { recursive: true, force: true });
       await old.drop();
       await target.drop();
+    }
+  });
+});
+
+/** The distinct object keys the database's attachment rows name. */
+async function namedKeys(db: Db): Promise<number> {
+  const rows = await db.attachment.findMany({ select: { contentHash: true, displayHash: true, thumbnailHash: true } });
+  return new Set(rows.flatMap((r) => [r.contentHash, r.displayHash, r.thumbnailHash]).filter(Boolean)).size;
+}
+
+describe('backup and restore of the attachments', () => {
+  it("puts the disk store's files in the archive and back into the target's store; a damaged file is refused", async () => {
+    const source = await createTestDatabase('seeded');
+    const target = await createTestDatabase('empty');
+    const storage = await useTempObjectStore();
+    const restoredDir = mkdtempSync(path.join(tmpdir(), 'keystone-restored-objects-'));
+    try {
+      const zjw = await actorOf(source.db, 'zjw');
+      const report = await source.db.monthlyReport.findFirstOrThrow({
+        where: { month: 11, plan: { project: { departmentId: zjw.departmentId! } } },
+        orderBy: { id: 'asc' },
+      });
+      await source.db.monthlyReport.update({ where: { id: report.id }, data: { status: 'DRAFT' } });
+      await uploadToReport(source.db, zjw, report.id, await photo({ width: 80 }), '现场.jpg');
+      const milestone = await source.db.preliminaryMilestone.findFirstOrThrow({
+        where: { status: { not: 'DONE' }, project: { departmentId: zjw.departmentId! } },
+      });
+      await uploadToMilestone(source.db, zjw, milestone.id, minimalPdf(), '施工许可证.pdf');
+      // an orphan (an upload whose row never came) is not part of the backup
+      const orphan = await storage.store.put(Buffer.from('orphan'));
+
+      const dir = mkdtempSync(path.join(tmpdir(), 'keystone-backup-objects-'));
+      const file = path.join(dir, 'with-files.tar');
+      const named = await namedKeys(source.db);
+      expect(named).toBeGreaterThanOrEqual(4);
+      const manifest = await createBackup(source.url, file, () => {}, storage.store);
+      expect(manifest.objects).toMatchObject({ store: 'disk', included: true, count: named, archived: named });
+      expect(manifest.objects!.missing).toEqual([]);
+      const names = (await readTarIndex(file)).map((e) => e.name).filter((n) => n.startsWith('objects/'));
+      expect(names).toHaveLength(named);
+      expect(names).not.toContain(`objects/${orphan.key}`);
+
+      const restoredStore = new DiskObjectStore(restoredDir);
+      const summary = await restoreBackup(target.url, file, { objects: restoredStore });
+      expect(summary.objects).toEqual({ restored: named, created: named });
+      for (const name of names) {
+        const key = name.slice('objects/'.length);
+        const [a, b] = [storage.store.pathOf(key), restoredStore.pathOf(key)].map((f) => readFileSync(f));
+        expect(b!.equals(a!)).toBe(true);
+      }
+
+      // one flipped byte in a file: refused before the database is touched
+      const index = await readTarIndex(file);
+      const entry = index.find((e) => e.name.startsWith('objects/'))!;
+      const bytes = readFileSync(file);
+      bytes[entry.offset]! ^= 0xff;
+      const damaged = path.join(dir, 'damaged-file.tar');
+      writeFileSync(damaged, bytes);
+      const other = await createTestDatabase('empty');
+      try {
+        await expect(restoreBackup(other.url, damaged, { objects: restoredStore })).rejects.toThrow(
+          /the archive is damaged: attachment file/,
+        );
+      } finally {
+        await other.drop();
+      }
+      rmSync(dir, { recursive: true, force: true });
+    } finally {
+      await storage.close();
+      rmSync(restoredDir, { recursive: true, force: true });
+      await source.drop();
+      await target.drop();
+    }
+  });
+
+  it('with S3 configured, leaves the bucket out and records what the database names', async () => {
+    const source = await createTestDatabase('seeded');
+    const server = await startS3rver();
+    const store = new S3ObjectStore(server.config);
+    const dir = mkdtempSync(path.join(tmpdir(), 'keystone-backup-s3-'));
+    try {
+      const manifest = await createBackup(source.url, path.join(dir, 's3.tar'), () => {}, store);
+      expect(manifest.objects).toEqual({
+        store: 's3',
+        included: false,
+        count: await namedKeys(source.db),
+        archived: 0,
+        bytes: 0,
+        missing: [],
+      });
+      const names = (await readTarIndex(path.join(dir, 's3.tar'))).map((e) => e.name);
+      expect(names.some((n) => n.startsWith('objects/'))).toBe(false);
+    } finally {
+      store.destroy();
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+      await source.drop();
     }
   });
 });

@@ -94,13 +94,13 @@ describe('催报 after the deadline', () => {
 });
 
 describe('the job queue', () => {
-  it('starts pg-boss on the app database with both schedules, and stops', async () => {
+  it('starts pg-boss on the app database with its three schedules, and stops', async () => {
     const jobs = await import('@/lib/server/reminders/jobs');
     const boss = await jobs.startJobs(t.db, t.url);
     try {
       expect(boss).not.toBeNull();
       const names = (await boss!.getSchedules()).map((s) => s.name).sort();
-      expect(names).toEqual([jobs.DAILY_QUEUE, jobs.OUTBOX_QUEUE].sort());
+      expect(names).toEqual([jobs.DAILY_QUEUE, jobs.OUTBOX_QUEUE, jobs.ORPHANS_QUEUE].sort());
     } finally {
       await jobs.stopJobs();
     }

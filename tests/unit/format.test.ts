@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatPercent, formatWan, formatYi } from '@/lib/format';
+import { formatBytes, formatCount, formatPercent, formatWan, formatYi } from '@/lib/format';
 
 describe('formatYi', () => {
   it('shows the 2025 annual plan as the report does in Chinese', () => {
@@ -75,5 +75,15 @@ describe('formatCount', () => {
   it('groups thousands', () => {
     expect(formatCount(421, 'zh-CN')).toBe('421');
     expect(formatCount(12345, 'en')).toBe('12,345');
+  });
+});
+
+describe('formatBytes', () => {
+  it('picks the unit a file manager would, with one decimal below 100 of MB and above', () => {
+    expect(formatBytes(0, 'zh-CN')).toBe('0 B');
+    expect(formatBytes(850 * 1024, 'en')).toBe('850 KB');
+    expect(formatBytes(12.4 * 1024 * 1024, 'zh-CN')).toBe('12.4 MB');
+    expect(formatBytes(1234 * 1024 * 1024, 'en')).toBe('1.2 GB');
+    expect(formatBytes(250 * 1024 * 1024, 'en')).toBe('250 MB');
   });
 });

@@ -26,6 +26,14 @@ const REAL_TIME: Record<string, { count: number; why: string }> = {
     count: 1,
     why: 'when a file was removed from a report: a machine record beside its audit row, like uploadedAt',
   },
+  'lib/server/attachments/orphans.ts': {
+    count: 1,
+    why: "an orphaned object's age is the store's own write time, a machine record: the demo clock must not age it",
+  },
+  'lib/server/storage/disk-store.ts': {
+    count: 1,
+    why: 'bytes uploaded again renew their file time (the orphan cleanup reads it): a machine record',
+  },
   'lib/server/reminders/send.ts': {
     count: 1,
     why: 'a 钉钉 加签 signature carries the moment of sending: 钉钉 refuses one an hour off its own clock',

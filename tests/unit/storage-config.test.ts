@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeStorage, storageConfig } from '@/lib/server/storage/config';
+import { describeStorage, signedUrlsEnabled, storageConfig } from '@/lib/server/storage/config';
 
 describe('storage configuration', () => {
   it('stores on disk under .data/attachments of the working directory when no bucket is set', () => {
@@ -52,5 +52,13 @@ describe('storage configuration', () => {
     expect(text).toContain('https://s3.example.gov.cn');
     expect(text).not.toContain('very-secret-key');
     expect(text).not.toContain('AKIDEXAMPLE');
+  });
+
+  it('redirects to signed URLs only with a bucket and KEYSTONE_S3_SIGNED_URLS=on', () => {
+    expect(signedUrlsEnabled({ KEYSTONE_S3_BUCKET: 'keystone', KEYSTONE_S3_SIGNED_URLS: 'on' })).toBe(true);
+    expect(signedUrlsEnabled({ KEYSTONE_S3_BUCKET: 'keystone' })).toBe(false);
+    expect(signedUrlsEnabled({ KEYSTONE_S3_BUCKET: 'keystone', KEYSTONE_S3_SIGNED_URLS: 'true' })).toBe(false);
+    // the disk store streams through the app whatever the variable says
+    expect(signedUrlsEnabled({ KEYSTONE_S3_SIGNED_URLS: 'on' })).toBe(false);
   });
 });

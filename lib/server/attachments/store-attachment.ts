@@ -1,8 +1,10 @@
 import 'server-only';
 import { checkBudget } from '@/lib/domain/attachments/budget';
 import { ConflictError } from '@/lib/server/errors';
+import { objectStore } from '@/lib/server/storage';
 import type { WriteContext } from '@/lib/server/write-context';
 import { ownerProblemMessage } from './messages';
+import { assertObjectsPresent } from './orphans';
 import type { PreparedUpload } from './prepare-upload';
 
 type Owner = { reportId: number } | { milestoneId: number };
@@ -32,6 +34,8 @@ export async function storeAttachment(
     throw new ConflictError(message.key, message.params);
   }
 
+  // the orphan cleanup must not remove these objects between this check and the commit (./orphans.ts)
+  await assertObjectsPresent(tx, objectStore(), [upload.contentHash, upload.displayHash, upload.thumbnailHash]);
   const { location, ...fields } = upload;
   const row = await tx.attachment.create({
     data: {

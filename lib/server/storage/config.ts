@@ -14,6 +14,8 @@ import path from 'node:path';
  *                               the credentials; unset: the AWS SDK's own chain (AWS_ACCESS_KEY_ID and
  *                               AWS_SECRET_ACCESS_KEY, a profile, an instance role)
  *   KEYSTONE_STORAGE_DIR        the directory of the disk store (.data/attachments, next to the embedded database)
+ *   KEYSTONE_S3_SIGNED_URLS     "on": with S3, the serving route answers a permitted request with a redirect to a
+ *                               60-second signed URL of the bucket instead of streaming the file itself
  *
  * The secret key is handed to the SDK and never logged: `describeStorage` is what may be printed.
  */
@@ -60,6 +62,11 @@ export function storageConfig(env: Env = process.env, cwd = process.cwd()): Stor
     forcePathStyle: env.KEYSTONE_S3_FORCE_PATH_STYLE?.trim() !== 'false',
     credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : null,
   };
+}
+
+/** Whether the serving route redirects to signed S3 URLs (S3 configured and KEYSTONE_S3_SIGNED_URLS=on). */
+export function signedUrlsEnabled(env: Env = process.env): boolean {
+  return Boolean(env.KEYSTONE_S3_BUCKET?.trim()) && env.KEYSTONE_S3_SIGNED_URLS?.trim() === 'on';
 }
 
 /** The configuration without its secret, for the start log and the health page. */

@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, stat, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import {
   assertObjectKey,
@@ -24,7 +24,8 @@ export class DiskObjectStore implements ObjectStore {
 
   constructor(readonly directory: string) {}
 
-  private pathOf(key: string): string {
+  /** The file that holds an object (what `npm run db:backup` puts in its archive). */
+  pathOf(key: string): string {
     assertObjectKey(key);
     return path.join(this.directory, key.slice(0, 2), key);
   }
@@ -33,7 +34,13 @@ export class DiskObjectStore implements ObjectStore {
     assertObjectSize(bytes);
     const key = contentKey(bytes);
     const target = this.pathOf(key);
-    if ((await sizeOf(target)) !== null) return { key, size: bytes.byteLength, created: false };
+    if ((await sizeOf(target)) !== null) {
+      // the bytes are being uploaded again: the object is young again, out of the orphan cleanup's reach
+      // (lib/server/attachments/orphans.ts); its write time is a machine record, so real time
+      const touched = new Date();
+      await utimes(target, touched, touched);
+      return { key, size: bytes.byteLength, created: false };
+    }
 
     const tmpDir = path.join(this.directory, '.tmp');
     await mkdir(tmpDir, { recursive: true, mode: 0o700 });

@@ -18,12 +18,13 @@ import {
   type ObjectStore,
   type StoredObject,
 } from './object-store';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { S3StorageConfig } from './config';
 
 /**
  * Objects in an S3-compatible bucket (MinIO in docker-compose, or any S3 endpoint) under `<prefix><sha256>`. S3 puts
- * are atomic per object, so idempotence needs only the HEAD before the PUT (which saves re-uploading a photo two
- * departments both attached); a race of two PUTs of the same key writes the same bytes twice.
+ * are atomic per object and a key's bytes never differ, so a PUT of bytes already there (after a HEAD that tells
+ * `created`) rewrites the same object and only renews its time; two racing PUTs of one key write the same bytes.
  */
 export class S3ObjectStore implements ObjectStore {
   readonly kind = 's3' as const;
@@ -54,7 +55,10 @@ export class S3ObjectStore implements ObjectStore {
   async put(bytes: Uint8Array, options: { contentType: string }): Promise<StoredObject> {
     assertObjectSize(bytes);
     const key = contentKey(bytes);
-    if (await this.head(key)) return { key, size: bytes.byteLength, created: false };
+    // Bytes already stored are PUT again all the same: that renews LastModified, so the orphan cleanup
+    // (lib/server/attachments/orphans.ts) treats an old unreferenced object being uploaded again as young. (A copy
+    // onto itself would save the transfer on AWS, but not every S3-compatible server renews the time for it.)
+    const existed = (await this.head(key)) !== null;
     await this.client.send(
       new PutObjectCommand({
         Bucket: this.bucket,
@@ -64,7 +68,7 @@ export class S3ObjectStore implements ObjectStore {
         ContentType: options.contentType,
       }),
     );
-    return { key, size: bytes.byteLength, created: true };
+    return { key, size: bytes.byteLength, created: !existed };
   }
 
   async get(key: string) {
@@ -106,6 +110,25 @@ export class S3ObjectStore implements ObjectStore {
       }
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
+  }
+
+  /**
+   * A short-lived URL that fetches the object straight from the bucket, with the response's type, file name and
+   * caching set by the signature (the bucket cannot be made to answer with anything else for this URL). Issued by
+   * the serving route only after its access check (KEYSTONE_S3_SIGNED_URLS=on).
+   */
+  async signedUrl(
+    key: string,
+    response: { contentType: string; contentDisposition: string; expiresInSeconds: number },
+  ): Promise<string> {
+    const command = new GetObjectCommand({
+      Bucket: this.bucket,
+      Key: this.objectKey(key),
+      ResponseContentType: response.contentType,
+      ResponseContentDisposition: response.contentDisposition,
+      ResponseCacheControl: 'private, no-store',
+    });
+    return getSignedUrl(this.client, command, { expiresIn: response.expiresInSeconds });
   }
 
   /** Closes the client's sockets (tests, and a process that is stopping). */

@@ -26,6 +26,8 @@ import {
   type Manifest,
   type ManifestTable,
 } from './manifest';
+import type { ObjectStore } from '../../../lib/server/storage/object-store';
+import { objectEntries, referencedObjectKeys } from './objects';
 import { writeTar } from './tar';
 
 /** Counts COPY text rows (one line each: a newline inside a value is written as `\n`) and hashes the bytes. */
@@ -47,7 +49,16 @@ export function appVersion(): string {
   return (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-export async function createBackup(databaseUrl: string, target: string, log: (line: string) => void = () => {}) {
+/**
+ * `objects`: the attachments' store; with the disk store its files named by the snapshot's rows go into the archive
+ * (./objects.ts). Null leaves them out (the tests of the tables alone).
+ */
+export async function createBackup(
+  databaseUrl: string,
+  target: string,
+  log: (line: string) => void = () => {},
+  objects: ObjectStore | null = null,
+) {
   if (existsSync(target))
     throw new Error(`${target} already exists; choose a new file name (backups are never overwritten)`);
   const work = await mkdtemp(path.join(path.dirname(path.resolve(target)), '.keystone-backup-'));
@@ -86,7 +97,10 @@ export async function createBackup(databaseUrl: string, target: string, log: (li
         )
       : { rows: [] };
     const { rows: version } = await client.query<{ v: string }>(`SELECT version() AS v`);
+    const keys = await referencedObjectKeys(client);
     await client.query('COMMIT');
+    // after the snapshot: an object is immutable and the cleanup never deletes a named one, so the files are there
+    const stored = await objectEntries(objects, keys);
 
     const manifest: Manifest = {
       format: FORMAT,
@@ -98,12 +112,13 @@ export async function createBackup(databaseUrl: string, target: string, log: (li
       migrationLevel: migrations.at(-1)!,
       tables,
       auditChain: tip[0] ? { rows: tip[0].seq, tip: tip[0].hash } : null,
+      objects: stored.objects,
     };
     const manifestFile = path.join(work, 'manifest.json');
     await writeFile(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
     // Written beside the target and renamed at the end: a file with the target's name is always a whole backup.
     const partial = path.join(work, 'archive.tar');
-    await writeTar(partial, [{ name: 'manifest.json', file: manifestFile }, ...files], createdAt);
+    await writeTar(partial, [{ name: 'manifest.json', file: manifestFile }, ...files, ...stored.entries], createdAt);
     await rename(partial, target);
     return manifest;
   } catch (e) {

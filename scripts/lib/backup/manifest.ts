@@ -5,6 +5,8 @@
  *   manifest.json                       this file
  *   tables/NNN-<Table>.copy.gz          each table as PostgreSQL COPY text, gzipped, in the order restore loads
  *                                       them (a table after every table it references)
+ *   objects/<sha256>                    the attachments' files, with the disk store (./objects.ts); `objects` in
+ *                                       the manifest says what is there (absent in archives made before them)
  *
  * Each table records its columns (COPY lists them, so a restore does not depend on column order), its row count
  * and the SHA-256 of its uncompressed COPY text.
@@ -34,6 +36,17 @@ export const ZManifest = z.object({
   migrationLevel: z.string().max(255),
   tables: z.array(ZTable).min(1).max(1000),
   auditChain: z.object({ rows: z.string().regex(/^\d+$/), tip: z.string().regex(/^[0-9a-f]{64}$/) }).nullable(),
+  objects: z
+    .object({
+      store: z.enum(['disk', 's3']),
+      included: z.boolean(),
+      count: z.number().int().nonnegative(),
+      archived: z.number().int().nonnegative(),
+      bytes: z.number().int().nonnegative(),
+      missing: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(1_000_000),
+    })
+    .nullable()
+    .optional(),
 });
 export type Manifest = z.infer<typeof ZManifest>;
 export type ManifestTable = Manifest['tables'][number];

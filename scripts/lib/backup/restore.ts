@@ -7,7 +7,9 @@
  * 3. The schema is built to the archive's migration level by the project's own runner.
  * 4. One transaction: (with `force`, empty every table), COPY each table in, counting and hashing again, reset the
  *    id sequences, verify the audit chain ends at the tip the archive recorded; commit only if all of it held.
- * Every table streams from the file through gunzip into COPY: nothing is held in memory whole.
+ * Every table streams from the file through gunzip into COPY: nothing is held in memory whole. The attachments'
+ * files (./objects.ts) are checked with the rest in step 1 and put into the store before step 4: a restore that then
+ * fails leaves only unreferenced objects, which the daily cleanup removes.
  */
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -26,6 +28,8 @@ import {
   type Manifest,
   type ManifestTable,
 } from './manifest';
+import type { ObjectStore } from '../../../lib/server/storage/object-store';
+import { checkObjects, restoreObjects } from './objects';
 import { ArchiveError, openTarEntry, readTarIndex, type TarEntry } from './tar';
 
 export class RestoreRefused extends Error {}
@@ -39,8 +43,11 @@ async function readEntry(file: string, entry: TarEntry): Promise<string> {
 }
 
 /** Reads and checks the archive; every table's bytes are counted and hashed against the manifest. */
-export async function checkArchive(file: string): Promise<{ manifest: Manifest; entries: Map<string, TarEntry> }> {
-  const index = await readTarIndex(file);
+export async function checkArchive(
+  file: string,
+): Promise<{ manifest: Manifest; entries: Map<string, TarEntry>; objects: TarEntry[] }> {
+  // an entry per table, and one per attachment file (three per photo)
+  const index = await readTarIndex(file, 1_000_000);
   const first = index[0];
   if (first?.name !== 'manifest.json' || first.size > MAX_MANIFEST_BYTES) {
     throw new ArchiveError('not a Keystone backup: it does not start with manifest.json');
@@ -74,7 +81,8 @@ export async function checkArchive(file: string): Promise<{ manifest: Manifest; 
     const meter = new CopyMeter();
     await readTable(file, entry, table, meter, new Writable({ write: (_c, _e, done) => done() }));
   }
-  return { manifest, entries };
+  const objects = await checkObjects(file, index, manifest.objects);
+  return { manifest, entries, objects };
 }
 
 /** Streams one table's COPY text from the archive into `sink`, and refuses it if count or hash differ. */
@@ -115,6 +123,8 @@ async function nonEmptyTables(client: pg.Client): Promise<string[]> {
 
 export interface RestoreSummary {
   manifest: Manifest;
+  /** attachment files put back into the store (null: no store given) */
+  objects: { restored: number; created: number } | null;
   /** rows on the verified audit chain; null for an archive taken before the chain existed */
   auditRows: bigint | null;
 }
@@ -122,10 +132,10 @@ export interface RestoreSummary {
 export async function restoreBackup(
   databaseUrl: string,
   file: string,
-  options: { force?: boolean; log?: (line: string) => void } = {},
+  options: { force?: boolean; log?: (line: string) => void; objects?: ObjectStore | null } = {},
 ): Promise<RestoreSummary> {
   const log = options.log ?? (() => {});
-  const { manifest, entries } = await checkArchive(file);
+  const { manifest, entries, objects } = await checkArchive(file);
   log(`Archive checked: ${manifest.tables.length} tables, taken ${manifest.createdAt} at ${manifest.migrationLevel}.`);
 
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -147,6 +157,9 @@ export async function restoreBackup(
           `--force to replace everything in it with the archive`,
       );
     }
+    const restoredObjects = options.objects ? await restoreObjects(file, objects, options.objects) : null;
+    if (restoredObjects)
+      log(`Attachment files: ${restoredObjects.restored} (${restoredObjects.created} new in the store).`);
     await migrate(databaseUrl, { upTo: manifest.migrationLevel, log });
 
     await client.query('BEGIN');
@@ -180,7 +193,7 @@ export async function restoreBackup(
       throw new ArchiveError('the restored audit trail does not verify against the tip the archive recorded');
     }
     await client.query('COMMIT');
-    return { manifest, auditRows: chain?.rows ?? null };
+    return { manifest, objects: restoredObjects, auditRows: chain?.rows ?? null };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => {});
     throw e;

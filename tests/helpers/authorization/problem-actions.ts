@@ -121,4 +121,6 @@ export const PROBLEM_ACTIONS: Record<string, ActionCase> = {
     }),
   },
   'problem.setEscalationDays': { scoped: false, row: REVIEWERS, input: async () => ({ days: 10 }) },
+  // the other section of the bureau's settings page (the property test's seed comes from here too)
+  'attachment.setKeepLocation': { scoped: false, row: REVIEWERS, input: async () => ({ keepLocation: true }) },
 };

@@ -9,12 +9,14 @@ import { listBulletinPhotos } from '@/lib/server/attachments/list-bulletin-photo
 import { listMilestoneDocuments } from '@/lib/server/attachments/list-milestone-documents';
 import { listProjectAttachments } from '@/lib/server/attachments/list-project-attachments';
 import { listReportAttachments } from '@/lib/server/attachments/list-report-attachments';
+import { getAttachmentSettings } from '@/lib/server/attachments/settings';
 import { getAuditFilterOptions } from '@/lib/server/audit/get-audit-filter-options';
 import { listAuditLog } from '@/lib/server/audit/list-audit-log';
 import { listApiTokens } from '@/lib/server/admin/list-api-tokens';
 import { listDepartmentOptions, listDepartments } from '@/lib/server/admin/list-departments';
 import { listPlanYearsForAdmin } from '@/lib/server/admin/list-plan-years';
 import { listUsers } from '@/lib/server/admin/list-users';
+import { getStorageUsage } from '@/lib/server/admin/storage-usage';
 import { getBulletin } from '@/lib/server/bulletins/get-bulletin';
 import { listBulletins } from '@/lib/server/bulletins/list-bulletins';
 import { getAttentionCached, getRollupCached } from '@/lib/server/dashboard/figures-cache';
@@ -84,6 +86,7 @@ export const READS: Record<string, ReadCase> = {
   listDepartmentOptions: { scoped: false, row: ADMIN_ONLY, call: (db, a) => listDepartmentOptions(db, a) },
   listPlanYearsForAdmin: { scoped: false, row: ADMIN_ONLY, call: (db, a) => listPlanYearsForAdmin(db, a) },
   listApiTokens: { scoped: false, row: ADMIN_ONLY, call: (db, a) => listApiTokens(db, a) },
+  getStorageUsage: { scoped: false, row: ADMIN_ONLY, call: (db, a) => getStorageUsage(db, a) },
   getReportBoard: {
     scoped: false, // a department sees only its own line: checked in tests/integration/report-board.test.ts
     row: EVERYONE,
@@ -137,6 +140,7 @@ export const READS: Record<string, ReadCase> = {
   },
   // the bureau's category list and escalation setting (problem.manage)
   getProblemSettings: { scoped: false, row: REVIEWERS, call: (db, a) => getProblemSettings(db, a) },
+  getAttachmentSettings: { scoped: false, row: REVIEWERS, call: (db, a) => getAttachmentSettings(db, a) },
   getSplitSettings: { scoped: false, row: REVIEWERS, call: (db, a) => getSplitSettings(db, a) },
   getReviewQueue: { scoped: false, row: REVIEWERS, call: (db, a) => getReviewQueue(db, a, { year: 2025, month: 11 }) },
   listNotifications: { scoped: false, row: EVERYONE, call: (db, a) => listNotifications(db, a) },

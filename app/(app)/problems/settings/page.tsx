@@ -7,10 +7,12 @@ import { NoticeArea, NoticeProvider } from '@/components/forms/notice';
 import { CategoriesTable } from '@/components/problems/settings/categories-table';
 import { AddCategoryButton } from '@/components/problems/settings/category-forms';
 import { EscalationDaysForm } from '@/components/problems/settings/escalation-days-form';
+import { KeepLocationForm } from '@/components/settings/keep-location-form';
 import { Card, CardContent } from '@/components/ui/card';
 import { can } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
+import { getAttachmentSettings } from '@/lib/server/attachments/settings';
 import { getProblemSettings } from '@/lib/server/problems/problem-settings';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +25,13 @@ export default async function ProblemSettingsPage() {
   const actor = await requireActor();
   // like another department's record: a page this role may not use does not exist
   if (!can(actor, 'problem.manage')) notFound();
-  const [settings, t] = await Promise.all([getProblemSettings(prisma, actor), getTranslations('problems.settings')]);
+  const [settings, t, ta] = await Promise.all([
+    getProblemSettings(prisma, actor),
+    getTranslations('problems.settings'),
+    getTranslations('attachmentSettings'),
+  ]);
+  // the bureau's evidence setting lives here too: the one page of the bureau's settings
+  const attachments = can(actor, 'report.review') ? await getAttachmentSettings(prisma, actor) : null;
 
   return (
     <NoticeProvider>
@@ -50,6 +58,18 @@ export default async function ProblemSettingsPage() {
             </CardContent>
           </Card>
         </section>
+        {attachments && (
+          <section className="flex flex-col gap-3" aria-labelledby="attachment-location-heading">
+            <h2 id="attachment-location-heading" className="text-lg font-semibold text-slate-900">
+              {ta('title')}
+            </h2>
+            <Card>
+              <CardContent className="pt-4">
+                <KeepLocationForm keepLocation={attachments.keepLocation} />
+              </CardContent>
+            </Card>
+          </section>
+        )}
       </div>
     </NoticeProvider>
   );

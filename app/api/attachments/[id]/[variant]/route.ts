@@ -7,9 +7,14 @@ import { getAttachment } from '@/lib/server/attachments/get-attachment';
 import { contentDisposition, isVariant, servedObject } from '@/lib/server/attachments/served-object';
 import { AppError } from '@/lib/server/errors';
 import { objectStore } from '@/lib/server/storage';
+import { signedUrlsEnabled } from '@/lib/server/storage/config';
+import { S3ObjectStore } from '@/lib/server/storage/s3-store';
 import { sheetError } from '../../../projects/sheet-response';
 
 export const dynamic = 'force-dynamic';
+
+/** A signed URL's life: long enough for the browser to follow the redirect, too short to be passed around. */
+const SIGNED_URL_SECONDS = 60;
 
 const ID = /^[1-9]\d{0,9}$/;
 const MAX_ID = 2_147_483_647;
@@ -37,7 +42,21 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
   }
   const served = servedObject(row, variant);
   if (!served) return sheetError(404, 'NOT_FOUND');
-  const object = await objectStore().get(served.key);
+  const store = objectStore();
+  if (store instanceof S3ObjectStore && signedUrlsEnabled()) {
+    // the check above is the same; the bytes then come from the bucket, which the signature binds to this object,
+    // its type and its file name for a minute
+    const url = await store.signedUrl(served.key, {
+      contentType: served.contentType,
+      contentDisposition: contentDisposition(served.fileName, id),
+      expiresInSeconds: SIGNED_URL_SECONDS,
+    });
+    return new Response(null, {
+      status: 302,
+      headers: { Location: url, 'Cache-Control': 'private, no-store', 'Referrer-Policy': 'no-referrer' },
+    });
+  }
+  const object = await store.get(served.key);
   if (!object) {
     logger.warn({ attachmentId: id, variant }, 'attachment object missing from the store');
     return sheetError(404, 'NOT_FOUND');
