@@ -104,8 +104,11 @@ describe("a project's evidence by month", () => {
       kind: 'PHOTO',
       contentType: 'image/jpeg',
       originalName: '十月-1.jpg',
+      size: expect.any(Number),
       capturedAt: '2025-11-20 10:11',
       hasPreview: true,
+      reportId: october,
+      milestoneId: null,
       removed: false,
     });
     expect(months[1]!.attachments[1]).toMatchObject({ kind: 'DOCUMENT', hasPreview: false, removed: false });
