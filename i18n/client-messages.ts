@@ -21,6 +21,7 @@ export const CLIENT_NAMESPACES = [
   'login',
   'monthSheet',
   'notifications',
+  'plan.close',
   'problems.settings',
   'projectEdit',
   'projectImport',

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { getTranslations } from 'next-intl/server';
@@ -7,6 +8,7 @@ import { PlanHeadline } from '@/components/plan/plan-headline';
 import { ReconciliationBanner, ReconciliationTable } from '@/components/plan/reconciliation-table';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { can } from '@/lib/auth/permissions';
 import { prisma } from '@/lib/db';
 import { getPlanReconciliation } from '@/lib/server/plan/get-plan-reconciliation';
 import { pagePlanYear } from '@/lib/server/plan/page-plan-year';
@@ -49,7 +51,14 @@ export default async function PlanOverviewPage({ searchParams }: { searchParams:
           </h1>
           {plan.title && <p className="mt-1 text-sm text-slate-500">{plan.title}</p>}
         </div>
-        <YearLinks years={years} current={year} hrefFor={(y) => `/plan?year=${y}`} />
+        <div className="flex items-center gap-3">
+          {status === 'ACTIVE' && can(actor, 'planYear.close') && (
+            <Link href={`/plan/close?year=${year}`} className="text-sm text-brand-700 underline">
+              {t('plan.close.link')}
+            </Link>
+          )}
+          <YearLinks years={years} current={year} hrefFor={(y) => `/plan?year=${y}`} />
+        </div>
       </div>
       <PlanHeadline plan={plan} />
       <ReconciliationBanner plan={plan} />
