@@ -25,6 +25,7 @@ export const CLIENT_NAMESPACES = [
   'login',
   'monthSheet',
   'notifications',
+  'plan.close',
   'problems.settings',
   'projectEdit',
   'projectImport',

@@ -179,7 +179,7 @@ export function PlanYearRowActions({ planYear }: { planYear: AdminPlanYearRow })
         confirmText={t('close.confirm')}
         doneText={t('close.done', { year })}
         danger
-        run={() => closePlanYear({ id: planYear.id })}
+        run={() => closePlanYear({ id: planYear.id, confirmYear: planYear.year })}
       />
     </div>
   );

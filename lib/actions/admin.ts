@@ -11,6 +11,7 @@ import * as planYears from '@/lib/server/admin/plan-years';
 import * as users from '@/lib/server/admin/users';
 import {
   ZCreateDepartment,
+  ZClosePlanYear,
   ZCreatePlanYear,
   ZCreateUser,
   ZDeleteDepartment,
@@ -119,8 +120,8 @@ export const activatePlanYear = defineAction({
 
 export const closePlanYear = defineAction({
   name: 'planYear.close',
-  permission: 'planYear.manage',
-  input: ZPlanYearId,
-  revalidate: PLAN_YEAR_PAGES,
+  permission: 'planYear.close',
+  input: ZClosePlanYear,
+  revalidate: [...PLAN_YEAR_PAGES, '/plan/close', '/dashboard'],
   run: planYears.closePlanYear,
 });

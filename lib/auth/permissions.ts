@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'user.manage',
   'department.manage',
   'planYear.manage',
+  'planYear.close', // close a plan year once December is approved (the year-end checklist, the final snapshot)
   'apiToken.manage', // issue and revoke bearer tokens of the read-only JSON API
   // problems (协调问题): 'own' reaches the problems a department takes part in (lib/domain/problems/flow.ts
   // relationsOf: raised, leads, supports, or on its project), not only its department's records
@@ -55,6 +56,7 @@ const BUREAU_SCOPES: Record<Permission, Scope> = {
   'user.manage': 'none',
   'department.manage': 'none',
   'planYear.manage': 'none',
+  'planYear.close': 'all',
   'apiToken.manage': 'none',
   'problem.read': 'all',
   'problem.raise': 'all',
@@ -83,6 +85,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, Readonly<Record<Permission, Scop
     'user.manage': 'none',
     'department.manage': 'none',
     'planYear.manage': 'none',
+    'planYear.close': 'none',
     'apiToken.manage': 'none',
     'problem.read': 'all',
     'problem.raise': 'none',
@@ -109,6 +112,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, Readonly<Record<Permission, Scop
     'user.manage': 'none',
     'department.manage': 'none',
     'planYear.manage': 'none',
+    'planYear.close': 'none',
     'apiToken.manage': 'none',
     'problem.read': 'own',
     'problem.raise': 'own',

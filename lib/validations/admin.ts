@@ -206,6 +206,11 @@ export const ZUpdatePlanYear = planYearFields.pick({
 /** Activate (DRAFT → ACTIVE) and close (→ CLOSED) name only the year. */
 export const ZPlanYearId = planYearFields.pick({ id: true });
 
+/** Closing a year: the year typed again, which the close compares with the year of `id` (a typo closes nothing). */
+export const ZClosePlanYear = planYearFields.pick({ id: true }).extend({
+  confirmYear: z.preprocess(toWholeNumber, z.number({ error: 'planYearInvalid' }).int({ error: 'planYearInvalid' })),
+});
+
 /** Form values arrive as text; full-width digits from a Chinese input method count as digits. NaN fails the schema. */
 export function toWholeNumber(value: unknown): number {
   if (typeof value === 'number') return value;

@@ -47,8 +47,28 @@ export async function untilWaitingOrSettled(db: Db, work: Promise<unknown>) {
   }
 }
 
-/** Closes a year the way the admin's action does, in a transaction held open until `release` is called. */
+/**
+ * Every plan of the year gets an approved December report (an existing one is approved as it stands, a missing one
+ * is added with nothing invested): what the close insists on. Raw SQL, as the bureau's approvals would leave it.
+ */
+export async function approveDecember(db: Pick<Db, '$executeRaw'>, planYearId: number) {
+  await db.$executeRaw`
+    UPDATE "MonthlyReport" r SET status = 'APPROVED', "approvedInvested" = r."investedThisMonth"
+      FROM "ProjectPlan" pp WHERE pp.id = r."planId" AND pp."planYearId" = ${planYearId} AND r.month = 12
+       AND r.status <> 'APPROVED'`;
+  await db.$executeRaw`
+    INSERT INTO "MonthlyReport" ("planId", month, status, "approvedInvested", "updatedAt")
+    SELECT pp.id, 12, 'APPROVED', 0, now() FROM "ProjectPlan" pp
+     WHERE pp."planYearId" = ${planYearId}
+       AND NOT EXISTS (SELECT 1 FROM "MonthlyReport" r WHERE r."planId" = pp.id AND r.month = 12)`;
+}
+
+/**
+ * Closes a year the way the admin's action does (December approved first, see approveDecember), in a transaction
+ * held open until `release` is called.
+ */
 export async function closeHeldOpen(db: Db, planYearId: number) {
+  await approveDecember(db, planYearId);
   const { closePlanYear } = await import('@/lib/server/admin/plan-years');
   const { createWriteContext } = await import('@/lib/server/write-context');
   const admin = await actorOf(db, 'admin');
@@ -62,8 +82,11 @@ export async function closeHeldOpen(db: Db, planYearId: number) {
         createWriteContext(tx as Tx, {
           actor: admin,
           ip: null,
-          input: { id: planYearId },
-          permission: 'planYear.manage',
+          input: {
+            id: planYearId,
+            confirmYear: (await db.planYear.findUniqueOrThrow({ where: { id: planYearId } })).year,
+          },
+          permission: 'planYear.close',
         }),
       );
       locked();

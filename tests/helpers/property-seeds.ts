@@ -8,6 +8,7 @@ import type { Db } from '@/lib/prisma';
 import { photo } from './attachment-fixtures';
 import { INDICATOR_SEEDS } from './indicator-property-seeds';
 import { MATRIX_SEEDS } from './matrix-property-seeds';
+import { approveDecember } from './closed-year-story';
 
 const idOf = async (p: Promise<{ id: number }>) => (await p).id;
 const anyReport = (db: Db, departmentUser = 'zjw', month = 11) =>
@@ -78,7 +79,11 @@ export const SEEDS: Record<string, (db: Db) => Promise<unknown>> = {
       }),
     ),
   }),
-  'planYear.close': async (db) => ({ id: await idOf(db.planYear.findUniqueOrThrow({ where: { year: 2025 } })) }),
+  'planYear.close': async (db) => {
+    const id = await idOf(db.planYear.findUniqueOrThrow({ where: { year: 2025 } }));
+    await approveDecember(db, id);
+    return { id, confirmYear: 2025 };
+  },
   'planYear.setWarningThresholds': async () => ({ year: 2025, yellowPoints: '12', redPoints: '40' }),
   'planYear.splitProfile': async () => ({
     year: 2025,

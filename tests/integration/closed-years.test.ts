@@ -259,7 +259,7 @@ describe('closing 2026 while a draft is being saved', () => {
       code: 'CONFLICT',
       message: expect.stringMatching(/2026年度计划已关闭/),
     });
-    expect(await t.db.monthlyReport.count({ where: { planId: plan.id } })).toBe(0);
+    expect(await t.db.monthlyReport.count({ where: { planId: plan.id, month: 1 } })).toBe(0);
   });
 });
 

@@ -8,6 +8,7 @@ import { PlanHeadline } from '@/components/plan/plan-headline';
 import { ReconciliationBanner, ReconciliationTable } from '@/components/plan/reconciliation-table';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
+import { can } from '@/lib/auth/permissions';
 import { prisma } from '@/lib/db';
 import { getPlanReconciliation } from '@/lib/server/plan/get-plan-reconciliation';
 import { pagePlanYear } from '@/lib/server/plan/page-plan-year';
@@ -54,6 +55,11 @@ export default async function PlanOverviewPage({ searchParams }: { searchParams:
           <Link href={`/plan/indicators?year=${year}`} className="text-sm text-brand-700 hover:underline">
             {t('nav.indicators')}
           </Link>
+          {status === 'ACTIVE' && can(actor, 'planYear.close') && (
+            <Link href={`/plan/close?year=${year}`} className="text-sm text-brand-700 underline">
+              {t('plan.close.link')}
+            </Link>
+          )}
           <YearLinks years={years} current={year} hrefFor={(y) => `/plan?year=${y}`} />
         </div>
       </div>

@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import { requirePermission } from '@/lib/server/authorize';
 import { diffRecords, toAuditRecord, type Tx } from '@/lib/server/audit';
 import { ConflictError, NotFoundError, ValidationError, isUniqueViolation } from '@/lib/server/errors';
-import type { ZCreatePlanYear, ZPlanYearId, ZUpdatePlanYear } from '@/lib/validations/admin';
+import type { ZClosePlanYear, ZCreatePlanYear, ZPlanYearId, ZUpdatePlanYear } from '@/lib/validations/admin';
+import { getYearEndChecklist } from '@/lib/server/plan/get-year-end-checklist';
+import { writeYearSnapshot } from '@/lib/server/plan/year-snapshot';
 import type { WriteContext } from '@/lib/server/write-context';
 import { lockRow } from './lock-row';
 
@@ -115,12 +117,25 @@ export async function activatePlanYear({ tx, actor, input, audit }: WriteContext
 
 /**
  * → CLOSED, for good: the year's plans and reports lock (see assertPlanYearOpen). The row lock waits for writes to
- * that year already in flight, which hold a share lock on the same row.
+ * that year already in flight, which hold a share lock on the same row. The bureau and the administrator close
+ * through here alike: the year typed again, and refused while any plan's December report is not approved (the
+ * checklist's other open items are warnings the closer has seen). The year's final rollup is kept as it is now.
  */
-export async function closePlanYear({ tx, actor, input, audit }: WriteContext<z.output<typeof ZPlanYearId>>) {
-  requirePermission(actor, 'planYear.manage');
+export async function closePlanYear({ tx, actor, input, audit }: WriteContext<z.output<typeof ZClosePlanYear>>) {
+  requirePermission(actor, 'planYear.close');
   const before = await lockedPlanYear(tx, input.id);
   if (before.status === 'CLOSED') throw new ConflictError('validation.planYearClosed', { year: String(before.year) });
+  if (input.confirmYear !== before.year) {
+    throw new ValidationError({ confirmYear: ['planYearConfirmMismatch'] }, { year: String(before.year) });
+  }
+  const checklist = (await getYearEndChecklist(tx, actor, { year: before.year }))!;
+  if (!checklist.decemberApproved) {
+    throw new ConflictError('validation.planYearDecemberNotApproved', {
+      year: String(before.year),
+      count: String(checklist.decemberOutstanding),
+    });
+  }
+  await writeYearSnapshot(tx, actor, before);
   const after = await tx.planYear.update({
     where: { id: input.id },
     data: { status: 'CLOSED' },

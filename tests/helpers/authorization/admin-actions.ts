@@ -3,6 +3,7 @@
  * are the admin's alone; a year's warning lines are the reviewers' too.
  */
 import { ADMIN_ONLY, REVIEWERS, type ActionCase } from './matrix';
+import { approveDecember } from '../closed-year-story';
 
 export const ADMIN_ACTIONS: Record<string, ActionCase> = {
   'user.create': {
@@ -102,8 +103,15 @@ export const ADMIN_ACTIONS: Record<string, ActionCase> = {
   },
   'planYear.close': {
     scoped: false,
-    row: ADMIN_ONLY,
-    input: async (fx) => ({ id: (await fx.db.planYear.findUniqueOrThrow({ where: { year: 2025 } })).id }),
+    row: REVIEWERS,
+    input: async (fx) => {
+      const { id } = await fx.db.planYear.findUniqueOrThrow({ where: { year: 2025 } });
+      // an open year each call: the bureau's allowed close would leave it closed for the admin's
+      await fx.db.planYearSnapshot.deleteMany({ where: { planYearId: id } });
+      await fx.db.planYear.update({ where: { id }, data: { status: 'ACTIVE' } });
+      await approveDecember(fx.db, id);
+      return { id, confirmYear: 2025 };
+    },
   },
   'planYear.setWarningThresholds': {
     scoped: false,

@@ -32,6 +32,7 @@ import { listProblems } from '@/lib/server/problems/list-problems';
 import { getProblemSettings } from '@/lib/server/problems/problem-settings';
 import { getProblemStats } from '@/lib/server/problems/problem-stats';
 import { getPlanReconciliation, getRollupReconciliation } from '@/lib/server/plan/get-plan-reconciliation';
+import { getYearEndChecklist } from '@/lib/server/plan/get-year-end-checklist';
 import { listPlanYears } from '@/lib/server/plan/list-plan-years';
 import { getProject } from '@/lib/server/projects/get-project';
 import { getProjectHistory } from '@/lib/server/projects/get-project-history';
@@ -54,6 +55,8 @@ export const READS: Record<string, ReadCase> = {
   // the dashboard's own cuts beside the published figures (plan:check): the district rollup everyone reads
   getRollupReconciliation: { scoped: false, row: EVERYONE, call: (db, a) => getRollupReconciliation(db, a, 2025) },
   listPlanYears: { scoped: false, row: EVERYONE, call: (db, a) => listPlanYears(db, a) },
+  // what is still open before the close: for those who may close the year
+  getYearEndChecklist: { scoped: false, row: REVIEWERS, call: (db, a) => getYearEndChecklist(db, a, { year: 2025 }) },
   // which years exist is public to every signed-in role, like listPlanYears
   getDashboardYear: { scoped: false, row: EVERYONE, call: (db, a) => getDashboardYear(db, a, {}) },
   // published bulletins for everyone with rollup.read; drafts are filtered out for non-managers (tests/integration/bulletins.test.ts)
