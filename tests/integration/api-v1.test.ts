@@ -136,6 +136,7 @@ describe('GET /openapi.json', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/openapi.json',
+      '/plan-years/{year}/indicators',
       '/plan-years/{year}/rollup',
       '/problems',
       '/problems/{number}',
