@@ -6,7 +6,7 @@ import { signedInPage, sql } from './helpers';
  * Evidence on a month, as the department adds it: a department's reporter saves the month's figures on a project's report
  * form, attaches two site photos (one turned by its EXIF orientation) and sees each file's progress and result
  * and the thumbnails; an HTML page named .jpg is refused with the rule. Once the report is submitted nothing can
- * be removed any more, and another department's reporter asking for the photo by its URL gets a 404.
+ * be removed any more, the bureau's reviewer sees the photos in the review queue, and another department's reporter asking for the photo by its URL gets a 404.
  */
 
 /** The demo's department reporters, in the order they are tried. */
@@ -32,9 +32,9 @@ test('a reporter attaches photos to a month, a hostile file is refused, and subm
   test.setTimeout(180_000);
   // a project whose current month nobody has started yet, of a department whose reporter no other spec signs in as
   // first (the demo leaves a few months open); the reporter of another department asks for its photo at the end
-  const [target] = await sql<{ id: number; name: string; department: string }>(
+  const [target] = await sql<{ id: number; name: string; department: string; year: number; month: number }>(
     baseURL,
-    `SELECT p.id, p.name, d.name AS department FROM "Project" p
+    `SELECT p.id, p.name, d.name AS department, y.year, y."currentMonth" AS month FROM "Project" p
        JOIN "Department" d ON d.id = p."departmentId"
        JOIN "ProjectPlan" pp ON pp."projectId" = p.id
        JOIN "PlanYear" y ON y.id = pp."planYearId" AND y.status = 'ACTIVE'
@@ -101,6 +101,13 @@ test('a reporter attaches photos to a month, a hostile file is refused, and subm
   await expect(row.getByTestId('batch-photos-row').getByTestId('attachment-thumb')).toHaveCount(2);
   await expect(row.getByTestId('attachment-remove')).toHaveCount(0);
   await expect(row.getByTestId('attachment-pick')).toHaveCount(0);
+
+  // the bureau's reviewer sees the same two photos beside the figures in the review queue
+  const reviewer = await signedInPage(browser, 'bureau');
+  await reviewer.goto(`/reports/review?year=${target!.year}&month=${target!.month}&status=SUBMITTED`);
+  const queued = reviewer.locator(`[data-testid="review-row"][data-project="${target!.name}"]`);
+  await expect(queued.getByTestId('evidence-thumbnail')).toHaveCount(2);
+  await expect(queued.locator(`[data-testid="evidence-thumbnail"] img[src="${src}"]`)).toHaveCount(1);
 
   // another department's reporter asking for the photo by its address: a 404, like a file that does not exist
   const other = await signedInPage(browser, user === 'jfb' ? 'jw' : 'jfb');
