@@ -4,50 +4,23 @@
  * deleted, removed rows included; an attach that is committing while the cleanup runs keeps its object; a run stops
  * at its bound. The clock is the test's: the sweep is given a `now` two days ahead of the store's write times.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionActor } from '@/lib/auth/session';
 import { assertObjectsPresent, sweepOrphanObjects } from '@/lib/server/attachments/orphans';
 import { prepareUpload } from '@/lib/server/attachments/prepare-upload';
 import { AppError } from '@/lib/server/errors';
 import { setObjectStoreForTests } from '@/lib/server/storage';
-import { DiskObjectStore } from '@/lib/server/storage/disk-store';
 import type { ObjectStore } from '@/lib/server/storage/object-store';
-import { S3ObjectStore } from '@/lib/server/storage/s3-store';
 import { actorOf } from '../helpers/actors';
 import { photo } from '../helpers/attachment-fixtures';
 import { removeAttachmentAs, uploadToReport } from '../helpers/attachments';
-import { startS3rver } from '../helpers/s3rver';
+import { OBJECT_STORE_BACKENDS } from '../helpers/s3rver';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 const DAY = 24 * 60 * 60 * 1000;
 const later = (days: number) => new Date(Date.now() + days * DAY);
 
-const backends: { name: string; open: () => Promise<{ store: ObjectStore; close: () => Promise<void> }> }[] = [
-  {
-    name: 'disk',
-    async open() {
-      const directory = await mkdtemp(path.join(os.tmpdir(), 'keystone-orphans-'));
-      return { store: new DiskObjectStore(directory), close: () => rm(directory, { recursive: true, force: true }) };
-    },
-  },
-  {
-    name: 's3 (s3rver on 127.0.0.1)',
-    async open() {
-      const server = await startS3rver();
-      const store = new S3ObjectStore(server.config);
-      return {
-        store,
-        async close() {
-          store.destroy();
-          await server.stop();
-        },
-      };
-    },
-  },
-];
+const backends = OBJECT_STORE_BACKENDS;
 
 async function keysOf(store: ObjectStore): Promise<Map<string, { modifiedAt: Date; size: number }>> {
   const found = new Map<string, { modifiedAt: Date; size: number }>();

@@ -5,33 +5,10 @@ import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiskObjectStore } from '@/lib/server/storage/disk-store';
 import { contentKey, type ObjectStore } from '@/lib/server/storage/object-store';
-import { S3ObjectStore } from '@/lib/server/storage/s3-store';
-import { startS3rver } from '../helpers/s3rver';
+import { OBJECT_STORE_BACKENDS } from '../helpers/s3rver';
 
 /** One contract, both backends: whatever the app does with the disk store it can do with S3, and the other way round. */
-const backends: { name: string; open: () => Promise<{ store: ObjectStore; close: () => Promise<void> }> }[] = [
-  {
-    name: 'disk',
-    async open() {
-      const directory = await mkdtemp(path.join(os.tmpdir(), 'keystone-objects-'));
-      return { store: new DiskObjectStore(directory), close: () => rm(directory, { recursive: true, force: true }) };
-    },
-  },
-  {
-    name: 's3 (s3rver on 127.0.0.1)',
-    async open() {
-      const server = await startS3rver();
-      const store = new S3ObjectStore(server.config);
-      return {
-        store,
-        async close() {
-          store.destroy();
-          await server.stop();
-        },
-      };
-    },
-  },
-];
+const backends = OBJECT_STORE_BACKENDS;
 
 describe.each(backends)('object store: $name', ({ open }) => {
   let store: ObjectStore;
