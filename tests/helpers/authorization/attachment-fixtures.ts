@@ -11,9 +11,20 @@ export async function attachmentOf(fx: Fixtures, target: Target): Promise<number
     where: { month: 11, plan: { project: { departmentId } } },
     orderBy: { id: 'asc' },
   });
-  const hash = createHash('sha256').update(`matrix-${departmentId}`).digest('hex');
+  const hash = stubHash(`matrix-${departmentId}`);
   const found = await fx.db.attachment.findFirst({ where: { reportId: report.id, contentHash: hash } });
   if (found) return found.id;
+  return insertPhotoRow(fx, report.id, `matrix-${departmentId}`);
+}
+
+const stubHash = (seed: string) => createHash('sha256').update(seed).digest('hex');
+
+/**
+ * A photo's row on a report, written directly with a stand-in hash made from `seed` (the row only, no object in the
+ * store): what the matrix's rows read and remove. Its id.
+ */
+export async function insertPhotoRow(fx: Fixtures, reportId: number, seed: string): Promise<number> {
+  const hash = stubHash(seed);
   const created = await fx.db.attachment.create({
     data: {
       kind: 'PHOTO',
@@ -23,7 +34,7 @@ export async function attachmentOf(fx: Fixtures, target: Target): Promise<number
       originalName: '现场照片.jpg',
       displayHash: hash,
       thumbnailHash: hash,
-      reportId: report.id,
+      reportId,
     },
   });
   return created.id;
