@@ -1,7 +1,8 @@
 /**
  * The one wrapper every server action goes through:
- *   authenticate → check the role may use the permission at all → parse (zod) → in one transaction: load and
- *   authorize the record, act, audit → revalidate → a result in the user's language.
+ *   authenticate → check the role may use the permission at all → count the call against the user's rate limit
+ *   → parse (zod) → in one transaction: load and authorize the record, act, audit → revalidate → a result in the
+ *   user's language.
  * Server actions are public POST endpoints, so nothing here trusts the page that called it.
  *
  *   export const approveReport = defineAction({ name: 'report.approve', permission: 'report.review',
@@ -22,6 +23,7 @@ import { logger } from '@/lib/log';
 import { isDatabaseUnavailable } from '@/lib/server/database-unavailable';
 import { AppError, ForbiddenError, type ErrorCode } from '@/lib/server/errors';
 import { createWriteContext, type WriteContext } from '@/lib/server/write-context';
+import { throttle } from '@/lib/throttle';
 
 export type ActionResult<T> =
   { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[]> };
@@ -112,6 +114,10 @@ export function defineAction<S extends z.ZodType, T, P = undefined>(spec: Action
       if (!actor) throw new AppError('UNAUTHENTICATED');
       if (actor.mustChangePassword && !spec.allowedBeforePasswordChange) throw new ForbiddenError();
       if (scopeOf(actor, spec.permission) === 'none') throw new ForbiddenError();
+      // Before any work: a script replaying a session's actions is stopped before it parses, reads or writes.
+      const wait = await throttle('action', String(actor.id));
+      if (wait !== null)
+        throw new AppError('RATE_LIMITED', { key: 'actionErrors.TOO_FREQUENT', params: { seconds: wait } });
 
       const parsed = spec.input.safeParse(toPlainInput(rawInput));
       if (!parsed.success) {

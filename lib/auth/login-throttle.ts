@@ -1,11 +1,10 @@
 import 'server-only';
-import pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import { onShutdown } from '@/lib/shutdown';
+import { createLimiter } from '@/lib/throttle';
 
 /**
  * Password-guessing throttles, per username and per client address. Counters live in PostgreSQL (table
- * rate_limits), so the limits hold across app instances and restarts.
+ * rate_limits, through lib/throttle.ts), so the limits hold across app workers, instances and restarts.
  * - a username: 5 attempts within 15 minutes, then that username is locked for 15 minutes;
  * - an address: 30 attempts within 15 minutes, then that address is locked for 15 minutes (a guess at many
  *   usernames from one machine), without locking out a whole office behind one NAT too quickly.
@@ -21,14 +20,9 @@ let limiters: { byUsername: Limiter; byAddress: Limiter } | undefined;
 
 function getLimiters() {
   if (!limiters) {
-    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 3 });
-    // An idle connection dropped by the server (restart, failover) must not crash the app; the next query reconnects.
-    pool.on('error', (error) => console.warn('[login-throttle] idle database connection lost:', error.message));
-    onShutdown(() => pool.end());
-    const common = { storeClient: pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true };
     limiters = {
-      byUsername: new RateLimiterPostgres({ ...common, keyPrefix: 'signin_user', ...USERNAME_LIMIT }),
-      byAddress: new RateLimiterPostgres({ ...common, keyPrefix: 'signin_ip', ...ADDRESS_LIMIT }),
+      byUsername: createLimiter('signin_user', USERNAME_LIMIT),
+      byAddress: createLimiter('signin_ip', ADDRESS_LIMIT),
     };
   }
   return limiters;

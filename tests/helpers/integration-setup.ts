@@ -18,6 +18,11 @@ process.env.LOG_LEVEL ??= 'warn';
 // An upload through an action stores its files: into a temp directory, never the working copy's .data/attachments
 // (content-addressed and written by rename, so every test process may share it).
 process.env.KEYSTONE_STORAGE_DIR ??= path.join(os.tmpdir(), 'keystone-test-attachments');
+// The property tests call thousands of actions a minute as one user: the per-user throttle (lib/throttle.ts) still
+// counts every call in the database, with a ceiling they never reach. tests/integration/throttle.test.ts sets the
+// limits low to prove the refusals.
+process.env.KEYSTONE_ACTION_RATE_LIMIT ??= '1000000/60';
+process.env.KEYSTONE_API_RATE_LIMIT ??= '1000000/60';
 
 vi.mock('@/lib/auth/request-context', () => ({
   getRequestContext: vi.fn(async () => ({ actor: null, ip: null, locale: 'zh-CN' })),

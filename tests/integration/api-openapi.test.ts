@@ -1,7 +1,7 @@
 /**
  * The OpenAPI document is generated from the code (lib/server/api/openapi.ts); this test holds it to what the API
  * really does. It calls every endpoint under app/api/v1 for every answer the document promises (200, 400, 401,
- * 404), against a seeded throwaway database, and validates each real answer with a JSON Schema validator against
+ * 404, 429), against a seeded throwaway database, and validates each real answer with a JSON Schema validator against
  * the schema the document gives for that path and status. The schemas forbid fields they do not describe, so an
  * answer that gains, loses or retypes a field fails here.
  */
@@ -271,6 +271,43 @@ describe('every endpoint answers as the document says', () => {
 
   it('GET /openapi.json', async () => {
     await conforms('/openapi.json', routes.openapi.GET(), 200);
+  });
+
+  it('answers 429 with Retry-After on every token-bearing path once the token is over its limit', async () => {
+    const previous = process.env.KEYSTONE_API_RATE_LIMIT;
+    process.env.KEYSTONE_API_RATE_LIMIT = '1/60';
+    try {
+      const tokens = await import('@/lib/server/api/tokens');
+      const { project } = await t.db.projectPlan.findFirstOrThrow({
+        where: { planYear: { year: 2025 } },
+        select: { project: { select: { code: true } } },
+        orderBy: { id: 'asc' },
+      });
+      const year = { year: '2025' };
+      const calls: Record<string, (bearer: string) => Promise<Response>> = {
+        '/plan-years/{year}/rollup': (b) => routes.rollup.GET(request('/plan-years/2025/rollup', b), params(year)),
+        '/plan-years/{year}/indicators': (b) =>
+          routes.indicators.GET(request('/plan-years/2025/indicators', b), params(year)),
+        '/projects': (b) => routes.projects.GET(request('/projects?pageSize=1', b), undefined),
+        '/projects/{code}': (b) =>
+          routes.project.GET(request(`/projects/${encodeURIComponent(project.code)}`, b), params(project)),
+        '/problems': (b) => routes.problems.GET(request('/problems?pageSize=1', b), undefined),
+        '/problems/{number}': (b) => routes.problem.GET(request('/problems/2025-1', b), params({ number: '2025-1' })),
+      };
+      for (const [apiPath, call] of Object.entries(calls)) {
+        // a token of its own per path: each has its allowance of one request a minute
+        const issued = tokens.generateApiToken();
+        await t.db.apiToken.create({
+          data: { name: `限流 ${apiPath}`, tokenHash: issued.tokenHash, prefix: issued.prefix },
+        });
+        expect((await call(issued.token)).status).toBe(200);
+        const refused = await call(issued.token);
+        expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+        await conforms(apiPath, refused, 429);
+      }
+    } finally {
+      process.env.KEYSTONE_API_RATE_LIMIT = previous;
+    }
   });
 
   it('left no answer of the document unexercised', () => {

@@ -74,6 +74,13 @@ const UNAUTHORIZED = {
   headers: { 'WWW-Authenticate': { schema: { type: 'string' }, description: 'Bearer realm="keystone-api"' } },
 };
 
+const TOO_MANY_REQUESTS = {
+  ...error(
+    'More requests from this token than its rate limit allows (600 a minute unless the operator set otherwise).',
+  ),
+  headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'seconds to wait before the next request' } },
+};
+
 interface Operation {
   operationId: string;
   summary: string;
@@ -100,6 +107,7 @@ function get(op: Operation) {
         '400': error(op.badRequest),
         '401': UNAUTHORIZED,
         '404': error(op.notFound),
+        '429': TOO_MANY_REQUESTS,
       },
     },
   };
@@ -114,6 +122,7 @@ const DESCRIPTION = [
   '- Errors are `{ "error": { "code", "message", "details"? } }`. Messages are in English (validation messages name the parameter), while names of projects, departments and areas are Chinese as stored.',
   '- Unknown query parameters are refused with 400 rather than ignored.',
   '- Every answer carries `Cache-Control: no-store`.',
+  '- Each token may make 600 requests a minute (unless the operator set otherwise); beyond that the answer is 429 with `Retry-After`.',
 ].join('\n');
 
 function buildDocument() {

@@ -1,8 +1,11 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import { prisma } from '@/lib/db';
 import { logger } from '@/lib/log';
 import { AppError } from '@/lib/server/errors';
+import { throttle } from '@/lib/throttle';
+import type { ZApiError } from './response-schemas';
 import { authenticateApiToken, type ApiPrincipal } from './tokens';
 
 /**
@@ -11,7 +14,8 @@ import { authenticateApiToken, type ApiPrincipal } from './tokens';
  * request must not be served from a shared cache).
  */
 
-export type ApiErrorCode = 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_REQUEST' | 'INTERNAL';
+/** the codes the OpenAPI document promises (response-schemas.ts), so the two cannot drift apart */
+export type ApiErrorCode = z.infer<typeof ZApiError>['error']['code'];
 
 const NO_STORE = { 'Cache-Control': 'no-store' } as const;
 
@@ -20,14 +24,24 @@ export function apiJson(body: unknown, status = 200, headers: Record<string, str
 }
 
 export function apiError(
-  status: 400 | 401 | 403 | 404 | 500,
+  status: 400 | 401 | 403 | 404 | 429 | 500,
   code: ApiErrorCode,
   message: string,
   details?: { parameter: string; message: string }[],
+  extraHeaders: Record<string, string> = {},
 ): Response {
   const headers: Record<string, string> = status === 401 ? { 'WWW-Authenticate': 'Bearer realm="keystone-api"' } : {};
-  return apiJson({ error: { code, message, ...(details ? { details } : {}) } }, status, headers);
+  return apiJson({ error: { code, message, ...(details ? { details } : {}) } }, status, {
+    ...headers,
+    ...extraHeaders,
+  });
 }
+
+/** Too many requests from one token (lib/throttle.ts): say when to come back, in seconds and in the header. */
+export const tooManyRequests = (retryAfterSeconds: number) =>
+  apiError(429, 'RATE_LIMITED', `Too many requests for this token: try again in ${retryAfterSeconds} s.`, undefined, {
+    'Retry-After': String(retryAfterSeconds),
+  });
 
 export const badRequest = (details: { parameter: string; message: string }[]) =>
   apiError(400, 'BAD_REQUEST', details.map((d) => `${d.parameter}: ${d.message}`).join('; '), details);
@@ -45,6 +59,8 @@ export function withApiToken<C>(handler: (request: Request, principal: ApiPrinci
       if (!principal) {
         return apiError(401, 'UNAUTHORIZED', 'A valid API token is required: send "Authorization: Bearer <token>".');
       }
+      const wait = await throttle('api', String(principal.tokenId));
+      if (wait !== null) return tooManyRequests(wait);
       return await handler(request, principal, context);
     } catch (error) {
       if (error instanceof AppError) {

@@ -49,7 +49,7 @@ export const ZApiError = named(
   'Error',
   z.object({
     error: z.object({
-      code: z.enum(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST', 'INTERNAL']),
+      code: z.enum(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST', 'RATE_LIMITED', 'INTERNAL']),
       message: z.string().meta({ description: 'in English' }),
       details: z
         .array(z.object({ parameter: z.string(), message: z.string() }))
