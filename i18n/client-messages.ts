@@ -36,6 +36,7 @@ export const CLIENT_NAMESPACES = [
   'reminders.webhooks',
   'reports',
   'roles',
+  'sheetUpload',
   'validation',
 ] as const;
 

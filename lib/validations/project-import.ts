@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { isWeight, SPLIT_PROFILES, weightsProblem, type SplitProfile } from '@/lib/domain/monthly-split';
-import { formatOf } from '@/lib/domain/project-sheet/upload';
-import { MAX_DATA_ROWS, MAX_UPLOAD_BYTES } from '@/lib/domain/project-sheet/limits';
-import { hasForbiddenCharacters } from '@/lib/domain/text-rule';
-import { PLAN_CHANGE_REASON_MAX } from './project';
+import { MAX_DATA_ROWS } from '@/lib/domain/project-sheet/limits';
+import { ZPlanChangeReason } from './project';
+import { ZPlanYearField, ZSheetFile } from './sheet-upload';
 
 /** Project code → "<project id>:<plan version>" as the check saw it ("new", "<id>:none" when there was none). */
 const ZImportVersions = z
@@ -15,25 +14,10 @@ const ZImportVersions = z
  * in messages/*.json (the page translates them).
  */
 export const ZProjectImportUpload = z.object({
-  year: z.coerce
-    .number({ error: 'yearInvalid' })
-    .int({ error: 'yearInvalid' })
-    .min(2000, { error: 'yearInvalid' })
-    .max(2100, { error: 'yearInvalid' }),
-  file: z
-    .custom<File>((v) => typeof File !== 'undefined' && v instanceof File, { error: 'fileRequired' })
-    .refine((f) => f.size > 0, { error: 'fileEmpty' })
-    .refine((f) => f.size <= MAX_UPLOAD_BYTES, { error: 'fileTooLarge' })
-    .refine((f) => formatOf(f.name) !== null, { error: 'fileType' })
-    // the name is written to the audit trail: the shared text rule, and a bound
-    .refine((f) => f.name.length <= 255 && !hasForbiddenCharacters(f.name), { error: 'fileNameInvalid' }),
+  year: ZPlanYearField,
+  file: ZSheetFile,
   /** why the plans of a year already reported against change; the import requires it then, as the form does */
-  reason: z
-    .string()
-    .trim()
-    .max(PLAN_CHANGE_REASON_MAX, { error: 'projectReasonTooLong' })
-    .nullish()
-    .transform((v) => (v ? v : null)),
+  reason: ZPlanChangeReason,
   /**
    * The commit's proof of what the check saw: the check's `versions` (project code → version stamp) sent back as
    * JSON. A row whose project changed since is refused, as the form refuses a stale plan version.
@@ -66,11 +50,7 @@ function safeJson(text: string): unknown {
  */
 export const ZSplitProfile = z
   .object({
-    year: z.coerce
-      .number({ error: 'yearInvalid' })
-      .int({ error: 'yearInvalid' })
-      .min(2000, { error: 'yearInvalid' })
-      .max(2100, { error: 'yearInvalid' }),
+    year: ZPlanYearField,
     profile: z.enum(SPLIT_PROFILES as [SplitProfile, ...SplitProfile[]], { error: 'profileInvalid' }),
     // each weight is checked where it is, so the form can point at the month
     weights: z

@@ -48,6 +48,16 @@ export const PROJECT_TEXT_MAX = 200;
 export const PROJECT_SCOPE_MAX = 2000;
 export const PLAN_CHANGE_REASON_MAX = 500;
 
+/**
+ * Why the plans of a year already reported against change: the project form's and the registry import's, under the
+ * shared text rule (./text.ts); null when not given (the server requires it only then).
+ */
+export const ZPlanChangeReason = text(z.string().max(PLAN_CHANGE_REASON_MAX, { error: 'projectReasonTooLong' }), {
+  typeError: 'projectReasonTooLong',
+})
+  .nullish()
+  .transform((v) => (v ? v : null));
+
 const MONEY_MESSAGE: Record<MoneyTextProblem, ProjectMessageKey> = {
   required: 'projectMoneyRequired',
   invalid: 'projectMoneyInvalid',
@@ -151,11 +161,7 @@ export const projectFields = z.object({
   milestoneTarget: optionalText,
 
   /** why a plan already reported against changes; required by the server only then */
-  reason: text(z.string().max(PLAN_CHANGE_REASON_MAX, { error: 'projectReasonTooLong' }), {
-    typeError: 'projectReasonTooLong',
-  })
-    .nullish()
-    .transform((v) => (v ? v : null)),
+  reason: ZPlanChangeReason,
 });
 
 type ProjectFieldValues = z.output<typeof projectFields>;

@@ -1,23 +1,22 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { BusyStatus } from '@/components/uploads/busy-status';
+import { ReasonField } from '@/components/uploads/reason-field';
+import { SheetFileField } from '@/components/uploads/sheet-file-field';
+import { UPLOAD_LIMITS, useUploadMessages } from '@/components/uploads/upload-refusal';
 import type { PlanYearStatus } from '@/generated/prisma/enums';
 import { importProjectsCommit, importProjectsDryRun } from '@/lib/actions/project-import';
-import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_UPLOAD_BYTES } from '@/lib/domain/project-sheet/limits';
-import { ACCEPTED_EXTENSIONS, formatOf } from '@/lib/domain/project-sheet/upload';
 import type { ImportSummary } from '@/lib/server/projects/import-projects';
 import type { SplitSetting } from '@/lib/server/projects/split-profile';
-import { ImportReason } from './import-reason';
+import { PLAN_CHANGE_REASON_MAX } from '@/lib/validations/project';
 import { ImportReport } from './import-report';
 import { SplitProfileCard } from './split-profile-card';
 
 type Phase = 'idle' | 'checking' | 'checked' | 'committing' | 'done';
-
-/** The limits the page states, from the one place the server enforces them. */
-const LIMITS = { mb: MAX_UPLOAD_BYTES / (1024 * 1024), rows: MAX_SHEET_ROWS, columns: MAX_SHEET_COLUMNS };
 
 /**
  * Upload → dry run (every problem listed) → 确认导入. The same File is sent again for the commit, which checks
@@ -34,39 +33,23 @@ export function ImportPanel({
   splitSettings: SplitSetting[];
 }) {
   const t = useTranslations('projectImport');
+  const messages = useUploadMessages();
   const [year, setYear] = useState<number | null>(defaultYear);
   const [file, setFile] = useState<File | null>(null);
   const [reason, setReason] = useState('');
   const [phase, setPhase] = useState<Phase>('idle');
   const [summary, setSummary] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [seconds, setSeconds] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const busy = phase === 'checking' || phase === 'committing';
 
-  useEffect(() => {
-    if (!busy) return;
-    const started = Date.now();
-    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 500);
-    return () => clearInterval(timer);
-  }, [busy]);
-
-  function localProblem(f: File | null): string | null {
-    if (!f) return t('upload.fileRequired');
-    if (f.size === 0) return t('upload.fileEmpty');
-    if (f.size > MAX_UPLOAD_BYTES) return t('upload.fileTooLarge', LIMITS);
-    if (!formatOf(f.name)) return t('upload.fileType');
-    return null;
-  }
-
   async function send(commit: boolean) {
-    const problem = year === null ? t('upload.yearInvalid') : localProblem(file);
+    const problem = year === null ? t('upload.yearInvalid') : messages.localProblem(file);
     if (problem || !file || year === null) {
       setError(problem);
       return;
     }
     setError(null);
-    setSeconds(0);
     setPhase(commit ? 'committing' : 'checking');
     const form = new FormData();
     form.set('year', String(year));
@@ -79,16 +62,14 @@ export function ImportPanel({
     try {
       const result = await (commit ? importProjectsCommit(form) : importProjectsDryRun(form));
       if (!result.ok) {
-        const field = result.fieldErrors && Object.values(result.fieldErrors)[0]?.[0];
-        const key = field && Object.hasOwn(UPLOAD_KEYS, field) ? (field as keyof typeof UPLOAD_KEYS) : null;
-        setError(key ? t(`upload.${key}`, LIMITS) : (field ?? result.message));
+        setError(messages.refusal(result));
         setPhase(commit ? 'checked' : 'idle');
         return;
       }
       setSummary(result.data);
       setPhase(commit ? 'done' : 'checked');
     } catch {
-      setError(t('upload.fileTooLarge', LIMITS));
+      setError(t('upload.fileTooLarge', UPLOAD_LIMITS));
       setPhase('idle');
     }
   }
@@ -148,27 +129,19 @@ export function ImportPanel({
               ))}
             </select>
           </label>
-          <label className="flex min-w-72 flex-1 flex-col gap-1 text-sm font-medium text-slate-700">
-            {t('file')}
-            <input
-              ref={inputRef}
-              type="file"
-              name="file"
-              accept={ACCEPTED_EXTENSIONS}
-              disabled={busy}
-              aria-describedby="import-file-hint"
-              className="text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-2"
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
-                setSummary(null);
-                setError(null);
-                setPhase('idle');
-              }}
-            />
-            <span id="import-file-hint" className="text-xs font-normal text-slate-500">
-              {t('fileHint', LIMITS)}
-            </span>
-          </label>
+          <SheetFileField
+            id="import"
+            label={t('file')}
+            hint={t('fileHint', UPLOAD_LIMITS)}
+            disabled={busy}
+            inputRef={inputRef}
+            onFile={(next) => {
+              setFile(next);
+              setSummary(null);
+              setError(null);
+              setPhase('idle');
+            }}
+          />
           <Button onClick={() => send(false)} disabled={busy || !file}>
             {t('check')}
           </Button>
@@ -198,16 +171,7 @@ export function ImportPanel({
         </p>
       ) : null}
 
-      {busy ? (
-        <div role="status" aria-live="polite" className="flex flex-col gap-2 text-sm text-slate-700">
-          <span>
-            {phase === 'checking' ? t('checking') : t('committing')} {t('elapsed', { seconds })}
-          </span>
-          <div className="h-2 w-full overflow-hidden rounded bg-slate-200">
-            <div className="h-full w-1/3 animate-pulse rounded bg-brand-700" />
-          </div>
-        </div>
-      ) : null}
+      {busy ? <BusyStatus label={phase === 'checking' ? t('checking') : t('committing')} /> : null}
 
       {summary && !busy ? (
         <Card>
@@ -217,7 +181,16 @@ export function ImportPanel({
           </CardHeader>
           <CardContent className="flex flex-col gap-4 p-5">
             <ImportReport summary={summary} phase={phase === 'done' ? 'done' : 'checked'} />
-            {needsReason ? <ImportReason value={reason} onChange={setReason} /> : null}
+            {needsReason ? (
+              <ReasonField
+                id="import"
+                label={t('reason')}
+                hint={t('reasonHint')}
+                maxLength={PLAN_CHANGE_REASON_MAX}
+                value={reason}
+                onChange={setReason}
+              />
+            ) : null}
             {canCommit ? (
               <div>
                 <Button onClick={() => send(true)} disabled={needsReason && !reason.trim()}>
@@ -231,12 +204,3 @@ export function ImportPanel({
     </div>
   );
 }
-
-const UPLOAD_KEYS = {
-  fileRequired: 1,
-  fileEmpty: 1,
-  fileTooLarge: 1,
-  fileType: 1,
-  fileNameInvalid: 1,
-  yearInvalid: 1,
-} as const;

@@ -4,24 +4,16 @@ import { useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { BusyStatus } from '@/components/uploads/busy-status';
+import { ReasonField } from '@/components/uploads/reason-field';
+import { SheetFileField } from '@/components/uploads/sheet-file-field';
+import { useUploadMessages } from '@/components/uploads/upload-refusal';
 import { backfillReports, backfillReportsDryRun } from '@/lib/actions/report-backfill';
-import { MAX_UPLOAD_BYTES } from '@/lib/domain/project-sheet/limits';
-import { ACCEPTED_EXTENSIONS, formatOf } from '@/lib/domain/project-sheet/upload';
 import type { BackfillSummary } from '@/lib/server/reports/backfill/types';
 import { BACKFILL_REASON_MAX } from '@/lib/validations/report-backfill';
 import { BackfillReport } from './backfill-report';
 
 type Phase = 'idle' | 'checking' | 'checked' | 'committing' | 'done';
-
-const MB = MAX_UPLOAD_BYTES / (1024 * 1024);
-const UPLOAD_KEYS = [
-  'fileRequired',
-  'fileEmpty',
-  'fileTooLarge',
-  'fileType',
-  'fileNameInvalid',
-  'yearInvalid',
-] as const;
 
 const select = 'h-10 rounded-md border border-slate-300 bg-white px-3 text-sm';
 
@@ -31,7 +23,7 @@ const select = 'h-10 rounded-md border border-slate-300 bg-white px-3 text-sm';
  */
 export function BackfillPanel({ years }: { years: { year: number; lastMonth: number }[] }) {
   const t = useTranslations('backfill');
-  const tUpload = useTranslations('projectImport.upload');
+  const messages = useUploadMessages();
   const [year, setYear] = useState(years[0]?.year ?? null);
   const lastMonth = years.find((y) => y.year === year)?.lastMonth ?? 0;
   const [month, setMonth] = useState(lastMonth);
@@ -50,8 +42,9 @@ export function BackfillPanel({ years }: { years: { year: number; lastMonth: num
 
   async function send(commit: boolean) {
     if (!file || year === null) return;
-    if (file.size > MAX_UPLOAD_BYTES || !formatOf(file.name)) {
-      setError(tUpload(file.size > MAX_UPLOAD_BYTES ? 'fileTooLarge' : 'fileType', { mb: MB }));
+    const problem = messages.localProblem(file);
+    if (problem) {
+      setError(problem);
       return;
     }
     setError(null);
@@ -66,10 +59,7 @@ export function BackfillPanel({ years }: { years: { year: number; lastMonth: num
     }
     const result = await (commit ? backfillReports(form) : backfillReportsDryRun(form));
     if (!result.ok) {
-      // the file's own refusals are keys the registry import's upload translates (projectImport.upload)
-      const field = Object.values(result.fieldErrors ?? {})[0]?.[0];
-      const upload = field && UPLOAD_KEYS.includes(field as (typeof UPLOAD_KEYS)[number]);
-      setError(upload ? tUpload(field as (typeof UPLOAD_KEYS)[number], { mb: MB }) : (field ?? result.message));
+      setError(messages.refusal(result));
       setPhase(commit ? 'checked' : 'idle');
       return;
     }
@@ -126,24 +116,16 @@ export function BackfillPanel({ years }: { years: { year: number; lastMonth: num
               ))}
             </select>
           </label>
-          <label className="flex min-w-72 flex-1 flex-col gap-1 text-sm font-medium text-slate-700">
-            {t('file')}
-            <input
-              type="file"
-              name="file"
-              accept={ACCEPTED_EXTENSIONS}
-              disabled={busy}
-              aria-describedby="backfill-file-hint"
-              className="text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-2"
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
-                changed();
-              }}
-            />
-            <span id="backfill-file-hint" className="text-xs font-normal text-slate-500">
-              {t('fileHint')}
-            </span>
-          </label>
+          <SheetFileField
+            id="backfill"
+            label={t('file')}
+            hint={t('fileHint')}
+            disabled={busy}
+            onFile={(next) => {
+              setFile(next);
+              changed();
+            }}
+          />
           <Button onClick={() => send(false)} disabled={busy || !file || year === null}>
             {t('check')}
           </Button>
@@ -155,11 +137,7 @@ export function BackfillPanel({ years }: { years: { year: number; lastMonth: num
           {error}
         </p>
       ) : null}
-      {busy ? (
-        <p role="status" aria-live="polite" className="text-sm text-slate-700">
-          {phase === 'checking' ? t('checking') : t('committing')}
-        </p>
-      ) : null}
+      {busy ? <BusyStatus label={phase === 'checking' ? t('checking') : t('committing')} /> : null}
 
       {summary && !busy ? (
         <Card>
@@ -190,22 +168,14 @@ function BackfillConfirm({
   const t = useTranslations('backfill');
   return (
     <>
-      <label className="flex max-w-3xl flex-col gap-1 text-sm font-medium text-slate-700">
-        {t('reason')}
-        <textarea
-          name="reason"
-          rows={2}
-          maxLength={BACKFILL_REASON_MAX}
-          value={reason}
-          aria-describedby="backfill-reason-hint"
-          data-testid="backfill-reason"
-          className="rounded-md border border-slate-300 px-3 py-2 text-sm font-normal"
-          onChange={(e) => onReason(e.target.value)}
-        />
-        <span id="backfill-reason-hint" className="text-xs font-normal text-slate-500">
-          {t('reasonHint')}
-        </span>
-      </label>
+      <ReasonField
+        id="backfill"
+        label={t('reason')}
+        hint={t('reasonHint')}
+        maxLength={BACKFILL_REASON_MAX}
+        value={reason}
+        onChange={onReason}
+      />
       <div>
         <Button onClick={onConfirm} disabled={!reason.trim()}>
           {t('confirm')}

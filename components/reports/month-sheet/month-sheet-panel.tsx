@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
+import { useUploadMessages } from '@/components/uploads/upload-refusal';
 import type { MonthSheetView } from '@/lib/actions/month-sheet';
 import { ACCEPTED_EXTENSIONS } from '@/lib/domain/project-sheet/upload';
 import { foldProgress, NO_PROGRESS_VIEW, type ProgressView } from '@/lib/domain/upload-progress';
@@ -18,7 +19,7 @@ import { uploadMonthSheet } from './upload-month-sheet';
  */
 export function MonthSheetPanel({ year, month }: { year: number; month: number }) {
   const t = useTranslations('monthSheet');
-  const tUpload = useTranslations('projectImport.upload');
+  const messages = useUploadMessages();
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState<'check' | 'commit' | null>(null);
@@ -40,9 +41,7 @@ export function MonthSheetPanel({ year, month }: { year: number; month: number }
         return;
       }
       if (!answer.ok) {
-        // the file's own checks are the registry import's, with its messages; a limit's message comes translated
-        const key = answer.fieldErrors?.file?.[0] as Parameters<typeof tUpload>[0] | undefined;
-        setError(key && tUpload.has(key) ? tUpload(key, { mb: 20 }) : (key ?? answer.message));
+        setError(messages.refusal(answer));
         return;
       }
       setResult(answer.data);
