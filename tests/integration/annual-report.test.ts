@@ -4,11 +4,11 @@
  * the plans, reports, problems and indicators (never against the report's own functions).
  */
 import Decimal from 'decimal.js';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorOf, signIn } from '../helpers/actors';
 import { resetClock, setClock } from '../helpers/clock';
 import { approveDecember } from '../helpers/closed-year-story';
+import { docxParagraphs as readDocx } from '../helpers/docx-text';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 let t: TestDatabase;
@@ -25,22 +25,6 @@ afterAll(async () => {
   resetClock();
   await t?.drop();
 });
-
-/** The .docx's paragraphs as text, in order (a table cell is a paragraph of its own). */
-async function readDocx(buffer: Buffer): Promise<string[]> {
-  const zip = await JSZip.loadAsync(buffer);
-  const xml = await zip.file('word/document.xml')!.async('string');
-  const decode = (s: string) =>
-    s
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&apos;/g, "'")
-      .replace(/&amp;/g, '&');
-  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
-    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1]!)).join(''),
-  );
-}
 
 async function download(username: string, year = 2025) {
   const { exportAnnualReport } = await import('@/lib/server/plan/annual-report-docx');
