@@ -63,7 +63,7 @@ test.describe('the annual report', () => {
     expect(text).toContain('【待补充：2026年重点项目计划尚未录入');
   });
 
-  test('is not offered to a department, and its route refuses one', async ({ page }) => {
+  test('refuses a department (403 from the route)', async ({ page }) => {
     await signInAs(page, 'zjw');
     const response = await page.request.get('/api/plan-years/2025/annual-report');
     expect(response.status()).toBe(403);
