@@ -91,7 +91,7 @@ async function checkEveryNumber(paragraphs: string[]) {
     `续建项目${o.n}个，完成投资${yi(o.done)}亿元，占年度计划的${rate(o.done, o.plan)}%`,
     `新开工项目${n.n}个，完成投资${yi(n.done)}亿元，占年度计划的${rate(n.done, n.plan)}%，已开工${e.counts.started}个，开工率${rate(e.counts.started, n.n)}%`,
     `前期项目${p.n}个，已具备开工条件${e.counts.ready}个。`,
-    `累计梳理协调问题${e.problems.total}个，已办结${e.problems.closed}个，办结率${rate(e.problems.closed, e.problems.total)}%`,
+    `问题协调方面，截至12月底，累计梳理协调问题${e.problems.total}个，已办结${e.problems.closed}个，办结率${rate(e.problems.closed, e.problems.total)}%`,
     `年度${e.indicators.length}项计划指标中`,
   ];
   for (const s of sentences) expect(body).toContain(s);

@@ -120,8 +120,14 @@ describe('the year’s execution', () => {
   });
 
   it('problems in the bulletin’s wording at December’s end, 办结率 to 0.1%', () => {
-    expect(problemsSentence({ total: 27, closed: 15, overdue: 4, supervisedOverdue: 1 })).toBe(
+    expect(problemsSentence({ asOf: '2025-12-31', total: 27, closed: 15, overdue: 4, supervisedOverdue: 1 })).toBe(
       '问题协调方面，截至12月底，累计梳理协调问题27个，已办结15个，办结率55.6%；逾期未办结4个，其中挂牌督办1个。',
+    );
+  });
+
+  it('problems taken before the year’s end say their day, not 12月底', () => {
+    expect(problemsSentence({ asOf: '2025-12-06', total: 3, closed: 1, overdue: 0, supervisedOverdue: 0 })).toBe(
+      '问题协调方面，截至12月6日，累计梳理协调问题3个，已办结1个，办结率33.3%；无逾期未办结问题。',
     );
   });
 
@@ -146,7 +152,7 @@ describe('the document', () => {
     year: 2025,
     final: true,
     execution: EXECUTION,
-    problems: { total: 3, closed: 1, overdue: 0, supervisedOverdue: 0 },
+    problems: { asOf: '2025-12-31', total: 3, closed: 1, overdue: 0, supervisedOverdue: 0 },
     indicators: [
       indicator(2, 'OFF', { outcome: { value: '5.2', period: 3, periodsPerYear: 4 } }),
       indicator(1, 'MET'),

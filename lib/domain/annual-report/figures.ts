@@ -32,6 +32,8 @@ export interface AnnualExecutionFigures {
 
 /** The year's coordination problems at 31 December (or at the day the figures were taken, if earlier). */
 export interface AnnualProblemFigures {
+  /** "YYYY-MM-DD": 31 December, or the day the figures were taken if that came first */
+  asOf: string;
   total: number;
   closed: number;
   overdue: number;

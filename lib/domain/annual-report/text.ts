@@ -97,9 +97,21 @@ export function executionStagesSentence(f: AnnualExecutionFigures): string {
   return parts.length === 0 ? '' : `分类看，${parts.join('；')}。`;
 }
 
-/** The problems as the bulletin says them at December's end: "问题协调方面，截至12月底，累计梳理协调问题27个，…。" */
+/**
+ * The problems as the bulletin says them: "问题协调方面，截至12月底，累计梳理协调问题27个，…。"; figures taken before
+ * the year's end say their day ("截至12月6日").
+ */
 export function problemsSentence(p: AnnualProblemFigures): string {
-  return `问题协调方面，${problemBulletinSentence({ month: 12, ...p })}`;
+  const [, month = 12, day = 31] = p.asOf.split('-').map(Number);
+  const yearEnd = month === 12 && day === 31;
+  return `问题协调方面，${problemBulletinSentence({
+    month,
+    ...(yearEnd ? {} : { day }),
+    total: p.total,
+    closed: p.closed,
+    overdue: p.overdue,
+    supervisedOverdue: p.supervisedOverdue,
+  })}`;
 }
 
 const STATUS_PHRASE: Record<IndicatorStatus, string> = {

@@ -59,8 +59,9 @@ export async function getAnnualReportFigures(db: Db, actor: Actor, year: number)
 
   const yearEnd = formatDateOnly(year, 12, 31);
   const day = await today(db);
+  const asOf = day < yearEnd ? day : yearEnd;
   const [problems, indicators, next] = await Promise.all([
-    getProblemStats(db, actor, { year, asOf: day < yearEnd ? day : yearEnd, overdueLimit: 0 }),
+    getProblemStats(db, actor, { year, asOf, overdueLimit: 0 }),
     listIndicators(db, actor, { year }),
     db.planYear.findUnique({ where: { year: year + 1 }, select: { year: true } }),
   ]);
@@ -89,6 +90,7 @@ export async function getAnnualReportFigures(db: Db, actor: Actor, year: number)
       readyToStart: rollup.preliminary.readyToStart,
     },
     problems: {
+      asOf,
       total: problems.total,
       closed: problems.closed,
       overdue: problems.overdue,
