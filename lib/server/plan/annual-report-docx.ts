@@ -40,7 +40,8 @@ const LINE = { line: 560, lineRule: LineRuleType.EXACT } as const;
 const INDENT = { firstLine: 640 } as const;
 
 const PAGE = {
-  size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+  // A4 in twips, exactly (210 × 297 mm; the mm helper rounds down to 11905 × 16837)
+  size: { width: 11906, height: 16838 },
   margin: {
     top: convertMillimetersToTwip(37),
     bottom: convertMillimetersToTwip(35),
