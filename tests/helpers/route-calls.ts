@@ -44,6 +44,7 @@ export async function loadRoutes() {
     monthSheet: await import('@/app/api/reports/month-sheet/route'),
     monthSheetUpload: await import('@/app/api/reports/month-sheet/upload/route'),
     bulletinXlsx: await import('@/app/api/bulletins/[year]/[month]/xlsx/route'),
+    annualReport: await import('@/app/api/plan-years/[year]/annual-report/route'),
     attachment: await import('@/app/api/attachments/[id]/[variant]/route'),
     attachmentUpload: await import('@/app/api/attachments/route'),
     projectAttachments: await import('@/app/api/projects/[id]/attachments/route'),

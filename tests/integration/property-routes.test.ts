@@ -276,6 +276,16 @@ const ROUTES: Record<string, RouteCase> = {
       return answer(await mod.bulletinXlsx.GET(request, params({ year, month })));
     },
   },
+  // the annual report's .docx: the bureau's and the admin's; builds the whole document for each accepted request
+  'GET /api/plan-years/[year]/annual-report': {
+    runs: Math.max(1, Math.ceil(PBT_RUNS / 5)),
+    arbitrary: fc.tuple(role, pathSegment('2025', '2026', '1999', '20250')),
+    call: async ([r, year]: [Role | null, string]) => {
+      await asRole(r);
+      const request = new NextRequest('http://localhost/api/plan-years/x/annual-report');
+      return answer(await mod.annualReport.GET(request, params({ year })));
+    },
+  },
   // a file is served only after its record's check; ids of the department's own photo, another's and none
   'GET /api/attachments/[id]/[variant]': {
     arbitrary: fc.tuple(
@@ -457,6 +467,8 @@ describe('every API route answers hostile requests with a success or a 4xx, and 
             expect(call.body.subarray(0, 2).toString()).toBe('PK');
             // reading a workbook back costs; the first few of each route are enough to catch an unreadable one
             if (readBack++ < 5) await new ExcelJS.Workbook().xlsx.load(call.body as unknown as ArrayBuffer);
+          } else if (call.contentType.includes('wordprocessingml')) {
+            expect(call.body.subarray(0, 2).toString()).toBe('PK');
           }
           const written = await fingerprint.settle();
           if (call.status >= 400 || refusedInStream)

@@ -49,6 +49,13 @@ describe('problemBulletinSentence', () => {
     expect(() => problemBulletinSentence({ ...ok, overdue: 6 })).toThrow(RangeError);
     expect(() => problemBulletinSentence({ ...ok, supervisedOverdue: 3 })).toThrow(RangeError);
     expect(() => problemBulletinSentence({ ...ok, total: 1.5 })).toThrow(RangeError);
+    expect(() => problemBulletinSentence({ ...ok, day: 32 })).toThrow(RangeError);
+  });
+
+  it('figures taken before the month’s end say their day ("截至12月6日")', () => {
+    expect(problemBulletinSentence({ month: 12, day: 6, total: 2, closed: 1, overdue: 0, supervisedOverdue: 0 })).toBe(
+      '截至12月6日，累计梳理协调问题2个，已办结1个，办结率50.0%；无逾期未办结问题。',
+    );
   });
 });
 

@@ -18,9 +18,14 @@ export async function resolveSheetYear(actor: SessionActor, raw: string | null):
 
 /** An .xlsx download with a Chinese file name (RFC 6266 filename*, plus an ASCII fallback). */
 export function xlsxResponse(buffer: Buffer, fileName: string, asciiName: string) {
+  return downloadResponse(buffer, fileName, asciiName, XLSX_TYPE);
+}
+
+/** A file download of any type, named as xlsxResponse names it. */
+export function downloadResponse(buffer: Buffer, fileName: string, asciiName: string, contentType: string) {
   return new Response(new Uint8Array(buffer), {
     headers: {
-      'Content-Type': XLSX_TYPE,
+      'Content-Type': contentType,
       // a lone surrogate in a title (stored before the text rule) would make encodeURIComponent throw
       'Content-Disposition': `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName.replace(/\p{Cs}/gu, '\uFFFD'))}`,
       'Cache-Control': 'no-store',

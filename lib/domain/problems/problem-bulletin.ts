@@ -14,6 +14,8 @@ export interface ProblemBulletinInput {
   overdue: number;
   /** of those, at 挂牌督办 */
   supervisedOverdue: number;
+  /** the day of the month the figures are as of, when not its end: "截至12月6日" instead of "截至12月底" */
+  day?: number;
 }
 
 /**
@@ -42,7 +44,10 @@ export function problemBulletinSentence(input: ProblemBulletinInput): string {
     throw new RangeError('closed and overdue problems cannot outnumber the problems');
   }
   if (input.supervisedOverdue > input.overdue) throw new RangeError('supervisedOverdue > overdue');
-  const head = `截至${input.month}月底`;
+  if (input.day !== undefined && (!Number.isInteger(input.day) || input.day < 1 || input.day > 31)) {
+    throw new RangeError(`day out of range: ${input.day}`);
+  }
+  const head = input.day === undefined ? `截至${input.month}月底` : `截至${input.month}月${input.day}日`;
   if (input.total === 0) return `${head}，暂无需协调解决的问题。`;
   const rate = closureRatePercent(input.closed, input.total);
   let text = `${head}，累计梳理协调问题${input.total}个，已办结${input.closed}个，办结率${rate}%`;

@@ -33,6 +33,7 @@ import { getProblemSettings } from '@/lib/server/problems/problem-settings';
 import { getProblemStats } from '@/lib/server/problems/problem-stats';
 import { getPlanReconciliation, getRollupReconciliation } from '@/lib/server/plan/get-plan-reconciliation';
 import { getYearEndChecklist } from '@/lib/server/plan/get-year-end-checklist';
+import { getAnnualReportFigures } from '@/lib/server/plan/annual-report-figures';
 import { listPlanYears } from '@/lib/server/plan/list-plan-years';
 import { getProject } from '@/lib/server/projects/get-project';
 import { getProjectHistory } from '@/lib/server/projects/get-project-history';
@@ -57,6 +58,8 @@ export const READS: Record<string, ReadCase> = {
   listPlanYears: { scoped: false, row: EVERYONE, call: (db, a) => listPlanYears(db, a) },
   // what is still open before the close: for those who may close the year
   getYearEndChecklist: { scoped: false, row: REVIEWERS, call: (db, a) => getYearEndChecklist(db, a, { year: 2025 }) },
+  // the annual report's draft (.docx): the bureau's working document, like the close
+  getAnnualReportFigures: { scoped: false, row: REVIEWERS, call: (db, a) => getAnnualReportFigures(db, a, 2025) },
   // which years exist is public to every signed-in role, like listPlanYears
   getDashboardYear: { scoped: false, row: EVERYONE, call: (db, a) => getDashboardYear(db, a, {}) },
   // published bulletins for everyone with rollup.read; drafts are filtered out for non-managers (tests/integration/bulletins.test.ts)

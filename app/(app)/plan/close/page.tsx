@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { getTranslations } from 'next-intl/server';
+import { AnnualReportCard } from '@/components/plan/annual-report-card';
 import { CloseYearForm } from '@/components/plan/close-year-form';
 import { Card } from '@/components/ui/card';
 import { can } from '@/lib/auth/permissions';
@@ -85,6 +86,7 @@ export default async function CloseYearPage({ searchParams }: { searchParams: Se
           </>
         )}
       </Card>
+      {can(actor, 'planYear.report') && <AnnualReportCard year={year} closed={list.status === 'CLOSED'} />}
     </div>
   );
 }
