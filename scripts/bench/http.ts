@@ -146,15 +146,23 @@ export async function startServer(
         WEB_CONCURRENCY: String(workers),
         // the reminders' job queue is not what is measured
         KEYSTONE_JOBS: 'off',
-        LOG_LEVEL: 'warn',
+        // info: the primary says when every worker listens (below)
+        LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     },
   );
   let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
+  // one JSON line per request: only the last 64 KB are kept, for an error message
+  // the primary's "Ready … (N workers)" line: /login answers as soon as the first worker listens
+  let allListening = workers <= 1;
+  const keep = (d: Buffer) => {
+    output = (output + d).slice(-65_536);
+    allListening ||= output.includes(`(${workers} workers)`);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -168,8 +176,7 @@ export async function startServer(
     if (Date.now() > deadline) throw new Error(`the server did not answer in 60 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  // /login answers from the first worker listening: wait for all of them (the primary says when)
-  while (workers > 1 && !output.includes('workers)')) {
+  while (!allListening) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the workers did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
