@@ -13,5 +13,7 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000
 COPY --from=build /app /app
 EXPOSE 3000
 # scripts/start.ts migrates; on an empty database it creates one administrator with a random password printed once
-# in the log (no demo users, whose password is public, unless KEYSTONE_DEMO=1); then serves the build made above.
+# in the log (no demo users, whose password is public, unless KEYSTONE_DEMO=1); then serves the build made above,
+# one worker per CPU the container sees (os.availableParallelism(), which ignores a --cpus quota: set WEB_CONCURRENCY
+# to the quota then).
 CMD ["npx", "--no-install", "tsx", "--conditions=react-server", "scripts/start.ts"]

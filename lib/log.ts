@@ -29,10 +29,13 @@ const SECRET_KEYS = [
 ];
 export const REDACTED_PATHS = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 
+const worker = Number(process.env.KEYSTONE_WORKER) || null;
+
 export const logger = pino(
   {
     level: process.env.LOG_LEVEL ?? 'info',
-    base: { app: 'keystone' },
+    // in a cluster (scripts/lib/cluster-primary.mjs) the worker's number, 1…N, as in the server's own lines
+    base: worker ? { app: 'keystone', worker } : { app: 'keystone' },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },

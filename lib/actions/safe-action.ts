@@ -18,6 +18,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { scopeOf, type Permission } from '@/lib/auth/permissions';
 import { getRequestContext } from '@/lib/auth/request-context';
 import { prisma } from '@/lib/db';
+import { rememberWrite } from '@/lib/read-db';
 import { NO_PROGRESS, type OnProgress } from '@/lib/domain/upload-progress';
 import { logger } from '@/lib/log';
 import { isDatabaseUnavailable } from '@/lib/server/database-unavailable';
@@ -142,6 +143,8 @@ export function defineAction<S extends z.ZodType, T, P = undefined>(spec: Action
         { timeout: 60_000 },
       );
       // The change is committed: a failure here is logged, never reported as the change having failed.
+      // This user's next reads wait for a replica to have it (lib/read-db.ts).
+      await rememberWrite().catch((error: unknown) => log.warn({ err: error }, 'action: write position not kept'));
       await spec
         .afterCommit?.(data, actor)
         .catch((error: unknown) => log.error({ err: error }, 'action: after commit failed'));

@@ -1,6 +1,6 @@
 /**
- * Measurements c and f: the production build (its own dist dir, .next-bench by default) served by `next start`
- * against the benchmark database, a session cookie from next-auth's credentials sign-in, then autocannon —
+ * Measurements c and f: the production build (its own dist dir, .next-bench by default) served as `npm start`
+ * serves it (scripts/next-server.mjs: one worker per core, or `workers`) against the benchmark database, a session cookie from next-auth's credentials sign-in, then autocannon —
  * in a child process of its own, loopback only, bounded in time — on the dashboard and the projects list. The
  * JavaScript a page loads is read from the page itself (every /_next/static/chunks/*.js its HTML and RSC payload
  * name, the nomodule polyfill excepted) and gzipped from the build's files.
@@ -8,9 +8,11 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { workerCount } from '../lib/cluster-primary.mjs';
 import { ROOT } from '../lib/postgres';
 
 export interface LoadResult {
@@ -116,6 +118,7 @@ export function ensureBuild(distDir: string, rebuild: boolean, log: (s: string) 
 
 export interface Server {
   base: string;
+  workers: number;
   stop(): Promise<void>;
 }
 
@@ -124,11 +127,12 @@ export async function startServer(
   databaseUrl: string,
   secret: string,
   log: (s: string) => void,
+  workers = workerCount(),
 ): Promise<Server> {
   const port = await freePort();
   const child: ChildProcess = spawn(
-    path.join(ROOT, 'node_modules/.bin/next'),
-    ['start', '-H', '127.0.0.1', '-p', String(port)],
+    process.execPath,
+    [path.join(ROOT, 'scripts/next-server.mjs'), '--hostname', '127.0.0.1', '--port', String(port)],
     {
       cwd: ROOT,
       env: {
@@ -139,30 +143,47 @@ export async function startServer(
         DATABASE_URL: databaseUrl,
         NEXTAUTH_SECRET: secret,
         NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+        WEB_CONCURRENCY: String(workers),
+        // the reminders' job queue is not what is measured
+        KEYSTONE_JOBS: 'off',
+        // info: the primary says when every worker listens (below)
+        LOG_LEVEL: 'info',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     },
   );
   let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
+  // one JSON line per request: only the last 64 KB are kept, for an error message
+  // the primary's "Ready … (N workers)" line: /login answers as soon as the first worker listens
+  let allListening = workers <= 1;
+  const keep = (d: Buffer) => {
+    output = (output + d).slice(-65_536);
+    allListening ||= output.includes(`(${workers} workers)`);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
     try {
       const r = await fetch(`${base}/login`);
       if (r.ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`next start did not answer in 60 s:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`the server did not answer in 60 s:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  log(`next start (${distDir}) listening on ${base}`);
+  while (!allListening) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the workers did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  log(`scripts/next-server.mjs (${distDir}, ${workers} worker(s)) listening on ${base}`);
   return {
     base,
+    workers,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
@@ -209,6 +230,19 @@ export async function signIn(base: string, username: string, password: string): 
   const check = await fetch(`${base}/dashboard`, { headers: { cookie: cookie() }, redirect: 'manual' });
   if (check.status !== 200) throw new Error(`the session cookie does not open /dashboard (${check.status})`);
   return cookie();
+}
+
+/**
+ * One request per worker and a few more, each on a new connection (the cluster's primary hands new connections to
+ * the workers in turn), so that no worker computes its first figures inside a timed load.
+ */
+export async function warmEveryWorker(base: string, urlPath: string, cookie: string, workers: number) {
+  for (let i = 0; i < workers * 2; i++)
+    await new Promise<void>((resolve, reject) =>
+      http
+        .get(`${base}${urlPath}`, { agent: false, headers: { cookie } }, (res) => res.resume().on('end', resolve))
+        .on('error', reject),
+    );
 }
 
 /** Unloaded latency: `count` requests one after another, after one untimed request. */

@@ -24,7 +24,15 @@ export interface RunResult {
   projects: number;
   date: string;
   smoke: boolean;
-  settings: { runs: number; writeRuns: number; httpSeconds: number; connections: number; importRows: number };
+  settings: {
+    runs: number;
+    writeRuns: number;
+    httpSeconds: number;
+    connections: number;
+    /** the server's worker processes (absent in results from before the cluster: one `next start`) */
+    workers?: number;
+    importRows: number;
+  };
   database: LoadStats & { template: string; cloneSeconds: number };
   db: DbResults;
   http: {

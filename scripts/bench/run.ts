@@ -1,6 +1,6 @@
 /**
- * npm run bench -- --projects N[,N…] [--runs 5] [--http-seconds 10] [--connections 10] [--dist .next-bench]
- *                  [--rebuild] [--no-http] [--import-rows 10000] [--out bench/results.json] [--smoke] [--prepare]
+ * npm run bench -- --projects N[,N…] [--runs 5] [--http-seconds 10] [--connections 10] [--workers cores]
+ *                  [--dist .next-bench] [--rebuild] [--no-http] [--import-rows 10000] [--out bench/results.json] [--smoke] [--prepare]
  *
  * Builds (or reuses) a benchmark database per N on its own PostgreSQL (BENCH_DATABASE_URL's server, or the embedded
  * cluster in .data/bench-pg), clones it for the run, and measures a–f (see README "Performance"). Prints a table
@@ -10,10 +10,11 @@
  */
 import path from 'node:path';
 import pg from 'pg';
+import { workerCount } from '../lib/cluster-primary.mjs';
 import { authSecret } from '../lib/app-server';
 import { dropDatabase, externalCluster, ROOT, startEmbeddedCluster, type Cluster } from '../lib/postgres';
 import { cloneForRun, ensureBenchTemplate } from './build-db';
-import { ensureBuild, load, pageJs, sequential, signIn, startServer } from './http';
+import { ensureBuild, load, pageJs, sequential, signIn, startServer, warmEveryWorker } from './http';
 import { measureDb } from './measure-db';
 import { assertValidResults, printTable, targetsOf, writeResults, type RunResult } from './results';
 
@@ -43,6 +44,8 @@ function parseArgs(argv: string[]) {
     writeRuns: num('write-runs', smoke ? 1 : 3),
     httpSeconds: args.get('no-http') ? 0 : num('http-seconds', smoke ? 1 : 10),
     connections: num('connections', smoke ? 2 : 10),
+    // the server's worker processes, as `npm start` runs them (WEB_CONCURRENCY, else one per core)
+    workers: num('workers', workerCount()),
     importRows: num('import-rows', smoke ? 200 : 10_000),
     dist: String(args.get('dist') ?? '.next-bench'),
     rebuild: args.get('rebuild') === true,
@@ -76,7 +79,7 @@ async function main() {
         let http: RunResult['http'] = null;
         let js: RunResult['js'] = null;
         if (opts.httpSeconds > 0) {
-          const server = await startServer(opts.dist, run.url, authSecret(), log);
+          const server = await startServer(opts.dist, run.url, authSecret(), log, opts.workers);
           try {
             const cookie = await signIn(server.base, 'leader', 'Keystone@2025');
             const listPath = await listUrl(run.url);
@@ -93,6 +96,9 @@ async function main() {
             await fetch(`${server.base}/dashboard`, { headers: { cookie } }).then((r) => r.arrayBuffer());
             const coldDashboardMs = Number((performance.now() - cold).toFixed(1));
             await fetch(`${server.base}${listPath}`, { headers: { cookie } }).then((r) => r.arrayBuffer());
+            // the other workers' first dashboard and list requests, untimed, as the first one's above
+            await warmEveryWorker(server.base, '/dashboard', cookie, server.workers);
+            await warmEveryWorker(server.base, listPath, cookie, server.workers);
             // f first: once a load has run, the server is still busy with the requests left in flight
             js = {
               dashboard: await pageJs(server.base, '/dashboard', cookie, opts.dist),
@@ -126,6 +132,7 @@ async function main() {
             writeRuns: opts.writeRuns,
             httpSeconds: opts.httpSeconds,
             connections: opts.connections,
+            workers: opts.workers,
             importRows: opts.importRows,
           },
           database: { ...loadStats, template, cloneSeconds: Number(run.seconds.toFixed(1)) },

@@ -7,22 +7,9 @@
  *   Docker's restart policy, an operator) sees a failure instead of a restart loop.
  */
 import type { ChildProcess } from 'node:child_process';
+import { afterCrash, type CrashPolicy, describeExit } from './crash-policy.mjs';
 
-export interface CrashPolicy {
-  /** this many crashes within `windowMs` and we give up */
-  maxCrashes: number;
-  windowMs: number;
-  /** the first restart waits this long, and each further crash in the window doubles it, up to maxDelayMs */
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
-
-export const APP_CRASH_POLICY: CrashPolicy = {
-  maxCrashes: 5,
-  windowMs: 10 * 60_000,
-  baseDelayMs: 1_000,
-  maxDelayMs: 30_000,
-};
+export { afterCrash, APP_CRASH_POLICY, describeExit, type CrashDecision, type CrashPolicy } from './crash-policy.mjs';
 
 /** PostgreSQL may refuse to start for a moment after a crash (its old backends still leaving): retry, then give up. */
 export const POSTGRES_RESTART_POLICY: CrashPolicy = {
@@ -31,20 +18,6 @@ export const POSTGRES_RESTART_POLICY: CrashPolicy = {
   baseDelayMs: 500,
   maxDelayMs: 10_000,
 };
-
-export type CrashDecision = { restart: true; delayMs: number; recent: number } | { restart: false; recent: number };
-
-/** Given the times of every crash so far (the latest included), whether to restart and after how long. */
-export function afterCrash(crashTimes: readonly number[], now: number, policy: CrashPolicy): CrashDecision {
-  const recent = crashTimes.filter((t) => now - t < policy.windowMs).length;
-  if (recent >= policy.maxCrashes) return { restart: false, recent };
-  const delayMs = Math.min(policy.baseDelayMs * 2 ** Math.max(0, recent - 1), policy.maxDelayMs);
-  return { restart: true, delayMs, recent };
-}
-
-export function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
-  return signal ? `killed by ${signal}` : `exit code ${code}`;
-}
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -13,7 +13,7 @@ import { WarningsCard } from '@/components/dashboard/warnings-card';
 import { IndicatorCard } from '@/components/indicators/indicator-card';
 import { canReadSubmitted, scopeOf } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
-import { prisma } from '@/lib/db';
+import { readDb } from '@/lib/read-db';
 import { getAttentionCached, getRollupCached } from '@/lib/server/dashboard/figures-cache';
 import { getDashboardYear } from '@/lib/server/dashboard/get-dashboard-year';
 import { rollupMonth } from '@/lib/server/dashboard/get-rollup';
@@ -35,8 +35,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   await connection();
   const actor = await requireActor();
+  // a replica when configured, unless it has not replayed this user's last write yet (lib/read-db.ts)
+  const db = await readDb();
   const params = dashboardParams(await searchParams);
-  const planYear = await getDashboardYear(prisma, actor, { year: params.year });
+  const planYear = await getDashboardYear(db, actor, { year: params.year });
   if (!planYear) notFound();
   const { year } = planYear;
   const month = rollupMonth(planYear, params.month);
@@ -47,10 +49,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   // the figures and the attention list are independent statements: run them side by side (each cached until the
   // data under it changes: lib/server/dashboard/figures-cache.ts)
   const [rollup, attention, problemStats, indicators, t] = await Promise.all([
-    getRollupCached(prisma, actor, { year, month, basis }),
-    getAttentionCached(prisma, actor, { year, month, basis }),
-    getProblemStats(prisma, actor, { year }),
-    listIndicators(prisma, actor, { year }),
+    getRollupCached(db, actor, { year, month, basis }),
+    getAttentionCached(db, actor, { year, month, basis }),
+    getProblemStats(db, actor, { year }),
+    listIndicators(db, actor, { year }),
     getTranslations('dashboard'),
   ]);
   if (!rollup || !attention) notFound();

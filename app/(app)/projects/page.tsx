@@ -7,7 +7,7 @@ import { ProjectListTable } from '@/components/projects/project-list-table';
 import { YearLinks } from '@/components/navigation/year-links';
 import { Card } from '@/components/ui/card';
 import { scopeOf } from '@/lib/auth/permissions';
-import { prisma } from '@/lib/db';
+import { readDb } from '@/lib/read-db';
 import { formatCount } from '@/lib/format';
 import { listProjects } from '@/lib/server/projects/list-projects';
 import { parseProjectListParams, projectListSearch } from '@/lib/validations/project-list';
@@ -36,7 +36,8 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Sea
   }
 
   const listParams = parseProjectListParams(params);
-  const list = await listProjects(prisma, actor, {
+  // a replica when configured, unless it has not replayed this user's last write yet (lib/read-db.ts)
+  const list = await listProjects(await readDb(), actor, {
     year,
     page: listParams.page,
     pageSize: listParams.pageSize,

@@ -1,4 +1,4 @@
-import { prisma } from '@/lib/db';
+import { readDb } from '@/lib/read-db';
 import { problemListResource } from '@/lib/server/api/problem-resources';
 import { apiJson, badRequest, notFound, withApiToken } from '@/lib/server/api/respond';
 import { apiIssues, rawQuery } from '@/lib/validations/api';
@@ -10,6 +10,6 @@ export const dynamic = 'force-dynamic';
 export const GET = withApiToken(async (request, { actor }) => {
   const query = ZApiProblemListQuery.safeParse(rawQuery(new URL(request.url).searchParams));
   if (!query.success) return badRequest(apiIssues(query.error));
-  const page = await problemListResource(prisma, actor, query.data);
+  const page = await problemListResource(await readDb(), actor, query.data);
   return page ? apiJson(page) : notFound(`plan year ${query.data.year} not found`);
 });

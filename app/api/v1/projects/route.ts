@@ -1,4 +1,4 @@
-import { prisma } from '@/lib/db';
+import { readDb } from '@/lib/read-db';
 import { apiJson, badRequest, notFound, withApiToken } from '@/lib/server/api/respond';
 import { projectListResource } from '@/lib/server/api/resources';
 import { apiIssues, rawQuery, ZApiProjectListQuery } from '@/lib/validations/api';
@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 export const GET = withApiToken(async (request, { actor }) => {
   const query = ZApiProjectListQuery.safeParse(rawQuery(new URL(request.url).searchParams));
   if (!query.success) return badRequest(apiIssues(query.error));
-  const list = await projectListResource(prisma, actor, query.data);
+  const list = await projectListResource(await readDb(), actor, query.data);
   if (!list)
     return notFound(query.data.year === undefined ? 'no plan year exists' : `plan year ${query.data.year} not found`);
   return apiJson(list);

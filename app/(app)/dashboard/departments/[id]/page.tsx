@@ -8,7 +8,7 @@ import { DepartmentProjectsTable } from '@/components/dashboard/department-proje
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { canReadSubmitted } from '@/lib/auth/permissions';
 import { requireActor } from '@/lib/auth/session';
-import { prisma } from '@/lib/db';
+import { readDb } from '@/lib/read-db';
 import { describeGap, paceGapPoints } from '@/lib/domain/pace';
 import { formatCount, formatPercent, formatWan, MISSING } from '@/lib/format';
 import { getDashboardYear } from '@/lib/server/dashboard/get-dashboard-year';
@@ -37,16 +37,18 @@ export default async function DepartmentDrillPage({
 }) {
   await connection();
   const actor = await requireActor();
+  // a replica when configured, unless it has not replayed this user's last write yet (lib/read-db.ts)
+  const db = await readDb();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   if (!/^\d{1,9}$/.test(id)) notFound();
   const state = dashboardParams(query);
-  const year = state.year ?? (await getDashboardYear(prisma, actor, {}))?.year;
+  const year = state.year ?? (await getDashboardYear(db, actor, {}))?.year;
   if (!year) notFound();
   const departmentId = Number(id);
   // the submitted basis is offered only where the actor may read it; the server refuses it anywhere else
   const submittedBasis = canReadSubmitted(actor, departmentId);
   const [drill, locale, t] = await Promise.all([
-    getDepartmentDrillDown(prisma, actor, {
+    getDepartmentDrillDown(db, actor, {
       year,
       month: state.month,
       basis: submittedBasis ? state.basis : 'approved',

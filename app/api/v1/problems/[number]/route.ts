@@ -1,4 +1,4 @@
-import { prisma } from '@/lib/db';
+import { readDb } from '@/lib/read-db';
 import { problemResource } from '@/lib/server/api/problem-resources';
 import { apiJson, badRequest, notFound, withApiToken } from '@/lib/server/api/respond';
 import { apiIssues, rawQuery } from '@/lib/validations/api';
@@ -12,6 +12,6 @@ export const GET = withApiToken<{ params: Promise<{ number: string }> }>(async (
   const query = ZApiProblemQuery.safeParse(rawQuery(new URL(request.url).searchParams));
   if (!query.success) return badRequest(apiIssues(query.error));
   if (!ZApiProblemNumberPath.safeParse(number).success) return notFound(`problem ${number} not found`);
-  const problem = await problemResource(prisma, actor, number);
+  const problem = await problemResource(await readDb(), actor, number);
   return problem ? apiJson(problem) : notFound(`problem ${number} not found`);
 });

@@ -1,4 +1,4 @@
-import { prisma } from '@/lib/db';
+import { readDb } from '@/lib/read-db';
 import { indicatorListResource } from '@/lib/server/api/indicator-resources';
 import { apiJson, badRequest, notFound, withApiToken } from '@/lib/server/api/respond';
 import { apiIssues, rawQuery, ZApiIndicatorQuery, ZApiYearPath } from '@/lib/validations/api';
@@ -12,6 +12,6 @@ export const GET = withApiToken<{ params: Promise<{ year: string }> }>(async (re
   if (!year.success) return notFound(`plan year ${rawYear} not found`);
   const query = ZApiIndicatorQuery.safeParse(rawQuery(new URL(request.url).searchParams));
   if (!query.success) return badRequest(apiIssues(query.error));
-  const list = await indicatorListResource(prisma, actor, year.data);
+  const list = await indicatorListResource(await readDb(), actor, year.data);
   return list ? apiJson(list) : notFound(`plan year ${year.data} not found`);
 });

@@ -1,4 +1,4 @@
-import { prisma } from '@/lib/db';
+import { readDb } from '@/lib/read-db';
 import { apiJson, badRequest, notFound, withApiToken } from '@/lib/server/api/respond';
 import { rollupResource } from '@/lib/server/api/resources';
 import { apiIssues, rawQuery, ZApiRollupQuery, ZApiYearPath } from '@/lib/validations/api';
@@ -12,7 +12,7 @@ export const GET = withApiToken<{ params: Promise<{ year: string }> }>(async (re
   if (!year.success) return notFound(`plan year ${rawYear} not found`);
   const query = ZApiRollupQuery.safeParse(rawQuery(new URL(request.url).searchParams));
   if (!query.success) return badRequest(apiIssues(query.error));
-  const rollup = await rollupResource(prisma, actor, { year: year.data, ...query.data });
+  const rollup = await rollupResource(await readDb(), actor, { year: year.data, ...query.data });
   if (!rollup) return notFound(`plan year ${year.data} not found`);
   return apiJson(rollup);
 });
