@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'department.manage',
   'planYear.manage',
   'planYear.close', // close a plan year once December is approved (the year-end checklist, the final snapshot)
+  'planYear.carryOver', // open the next plan year from a closed one with its unfinished projects (the carry-over wizard)
   'apiToken.manage', // issue and revoke bearer tokens of the read-only JSON API
   // problems (协调问题): 'own' reaches the problems a department takes part in (lib/domain/problems/flow.ts
   // relationsOf: raised, leads, supports, or on its project), not only its department's records
@@ -57,6 +58,7 @@ const BUREAU_SCOPES: Record<Permission, Scope> = {
   'department.manage': 'none',
   'planYear.manage': 'none',
   'planYear.close': 'all',
+  'planYear.carryOver': 'all',
   'apiToken.manage': 'none',
   'problem.read': 'all',
   'problem.raise': 'all',
@@ -86,6 +88,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, Readonly<Record<Permission, Scop
     'department.manage': 'none',
     'planYear.manage': 'none',
     'planYear.close': 'none',
+    'planYear.carryOver': 'none',
     'apiToken.manage': 'none',
     'problem.read': 'all',
     'problem.raise': 'none',
@@ -113,6 +116,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, Readonly<Record<Permission, Scop
     'department.manage': 'none',
     'planYear.manage': 'none',
     'planYear.close': 'none',
+    'planYear.carryOver': 'none',
     'apiToken.manage': 'none',
     'problem.read': 'own',
     'problem.raise': 'own',

@@ -32,6 +32,7 @@ import { listProblems } from '@/lib/server/problems/list-problems';
 import { getProblemSettings } from '@/lib/server/problems/problem-settings';
 import { getProblemStats } from '@/lib/server/problems/problem-stats';
 import { getPlanReconciliation, getRollupReconciliation } from '@/lib/server/plan/get-plan-reconciliation';
+import { getCarryOverProposal } from '@/lib/server/plan/get-carry-over-proposal';
 import { getYearEndChecklist } from '@/lib/server/plan/get-year-end-checklist';
 import { listPlanYears } from '@/lib/server/plan/list-plan-years';
 import { getProject } from '@/lib/server/projects/get-project';
@@ -44,6 +45,7 @@ import { getMonthSheet } from '@/lib/server/reports/get-month-sheet';
 import { getReviewQueue } from '@/lib/server/reports/get-review-queue';
 import { getNotificationChannels } from '@/lib/server/reminders/channels';
 import { getOutboxSummary, listDepartmentWebhooks } from '@/lib/server/reminders/webhooks';
+import { smallClosedYear } from '../carry-over';
 import { attachmentOf } from './attachment-fixtures';
 import { ADMIN_ONLY, departmentOf, EVERYONE, problemOf, projectOf, REVIEWERS, row, type ReadCase } from './matrix';
 
@@ -57,6 +59,16 @@ export const READS: Record<string, ReadCase> = {
   listPlanYears: { scoped: false, row: EVERYONE, call: (db, a) => listPlanYears(db, a) },
   // what is still open before the close: for those who may close the year
   getYearEndChecklist: { scoped: false, row: REVIEWERS, call: (db, a) => getYearEndChecklist(db, a, { year: 2025 }) },
+  // the carry-over's proposal: for those who may open the next year. A closed year of its own (three projects),
+  // since the reads share a database in which 2025 stays open
+  getCarryOverProposal: {
+    scoped: false,
+    row: REVIEWERS,
+    call: async (db, a) => {
+      await smallClosedYear(db);
+      return getCarryOverProposal(db, a, { year: 2036 });
+    },
+  },
   // which years exist is public to every signed-in role, like listPlanYears
   getDashboardYear: { scoped: false, row: EVERYONE, call: (db, a) => getDashboardYear(db, a, {}) },
   // published bulletins for everyone with rollup.read; drafts are filtered out for non-managers (tests/integration/bulletins.test.ts)
