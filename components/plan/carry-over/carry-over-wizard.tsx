@@ -5,7 +5,6 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { callAction, failureMessage } from '@/components/forms/action-result';
 import { FormAlert, Select } from '@/components/forms/controls';
-import { useNotice } from '@/components/forms/notice';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import type { Stage } from '@/generated/prisma/enums';
@@ -38,7 +37,6 @@ export function resultingStage(row: CarryOverRow, decision: CarryOverDecision): 
 export function CarryOverWizard({ fromYear, rows }: { fromYear: number; rows: readonly CarryOverRow[] }) {
   const t = useTranslations('carryOver.wizard');
   const router = useRouter();
-  const notify = useNotice();
   const [decisions, setDecisions] = useState<ReadonlyMap<number, CarryOverDecision>>(new Map());
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [show, setShow] = useState<Show>('all');
@@ -77,8 +75,8 @@ export function CarryOverWizard({ fromYear, rows }: { fromYear: number; rows: re
         t('failed'),
       );
       if (!result.ok) return setError(failureMessage(result));
-      notify(t('done', { count: String(result.data.carried), to }));
-      router.push(`/plan?year=${to}`);
+      // the page now says the next year is carried, with the link to its plan
+      router.refresh();
     });
 
   return (
