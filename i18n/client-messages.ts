@@ -15,6 +15,7 @@ export const CLIENT_NAMESPACES = [
   'attachments',
   'attachmentSettings',
   'backfill',
+  'carryOver',
   'bulletins',
   'dashboard.thresholds',
   'enums',

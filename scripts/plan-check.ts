@@ -1,9 +1,10 @@
 /**
  * npm run plan:check -- 2025
  * Prints every figure the plan report publishes beside the same figure summed from the database, and exits
- * 1 on any difference (2 if the plan year does not exist). It also compares the dashboard's own cuts (getRollup,
- * which the API and the bulletins read too), so it runs server code outside Next with the benchmark's stubs for
- * `server-only` and the request (package.json).
+ * 1 on any difference (2 if the plan year does not exist, or its published figures are not entered as its
+ * PlanFigure rows). Any year works, e.g. a 2026 opened by the carry-over once its figures are entered. It also
+ * compares the dashboard's own cuts (getRollup, which the API and the bulletins read too), so it runs server code
+ * outside Next with the benchmark's stubs for `server-only` and the request (package.json).
  */
 import Decimal from 'decimal.js';
 import { DIRECTION_LABELS, INVESTOR_LABELS, STAGE_LABELS } from '../lib/domain/plan-2025';
@@ -51,8 +52,14 @@ const { url, cluster } = await resolveAppDatabase();
 const db = createPrismaClient(url);
 try {
   const rec = await getPlanReconciliation(db, null, year);
+  // any year works once its published figures are entered (PlanFigure); without them there is nothing to check,
+  // which must not read as a pass
+  const published = rec ? await db.planFigure.count({ where: { planYear: { year } } }) : 0;
   if (!rec) {
     console.error(`没有${year}年的计划年度 (no plan year ${year} in the database)`);
+    process.exitCode = 2;
+  } else if (published === 0) {
+    console.error(`${year}年计划报告的发布数字尚未录入，无可核对 (no published figures of ${year} are entered)`);
     process.exitCode = 2;
   } else {
     console.log(`${rec.title}：${rec.projectCount}个项目，总投资${money(rec.totalInvestment)}\n`);

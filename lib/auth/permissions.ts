@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   'planYear.manage',
   'planYear.close', // close a plan year once December is approved (the year-end checklist, the final snapshot)
   'planYear.report', // download the year's plan-execution report (.docx) drafted from the figures, for editing
+  'planYear.carryOver', // open the next plan year from a closed one with its unfinished projects (the carry-over wizard)
   'apiToken.manage', // issue and revoke bearer tokens of the read-only JSON API
   // problems (协调问题): 'own' reaches the problems a department takes part in (lib/domain/problems/flow.ts
   // relationsOf: raised, leads, supports, or on its project), not only its department's records
@@ -59,6 +60,7 @@ const BUREAU_SCOPES: Record<Permission, Scope> = {
   'planYear.manage': 'none',
   'planYear.close': 'all',
   'planYear.report': 'all',
+  'planYear.carryOver': 'all',
   'apiToken.manage': 'none',
   'problem.read': 'all',
   'problem.raise': 'all',
@@ -89,6 +91,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, Readonly<Record<Permission, Scop
     'planYear.manage': 'none',
     'planYear.close': 'none',
     'planYear.report': 'none',
+    'planYear.carryOver': 'none',
     'apiToken.manage': 'none',
     'problem.read': 'all',
     'problem.raise': 'none',
@@ -117,6 +120,7 @@ export const ROLE_SCOPES: Readonly<Record<Role, Readonly<Record<Permission, Scop
     'planYear.manage': 'none',
     'planYear.close': 'none',
     'planYear.report': 'none',
+    'planYear.carryOver': 'none',
     'apiToken.manage': 'none',
     'problem.read': 'own',
     'problem.raise': 'own',

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@/lib/prisma';
 import { photo } from './attachment-fixtures';
+import { smallClosedYear } from './carry-over';
 import { INDICATOR_SEEDS } from './indicator-property-seeds';
 import { MATRIX_SEEDS } from './matrix-property-seeds';
 import { approveDecember } from './closed-year-story';
@@ -85,6 +86,8 @@ export const SEEDS: Record<string, (db: Db) => Promise<unknown>> = {
     return { id, confirmYear: 2025 };
   },
   'planYear.setWarningThresholds': async () => ({ year: 2025, yellowPoints: '12', redPoints: '40' }),
+  // a closed year of projects of its own, so that the seeded 2025 stays open for every other action
+  'planYear.carryOver': async (db) => ({ fromYear: 2036, decisions: (await smallClosedYear(db)).decisions }),
   'planYear.splitProfile': async () => ({
     year: 2025,
     profile: 'S_CURVE',

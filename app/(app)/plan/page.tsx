@@ -60,6 +60,11 @@ export default async function PlanOverviewPage({ searchParams }: { searchParams:
               {t('plan.close.link')}
             </Link>
           )}
+          {status === 'CLOSED' && can(actor, 'planYear.carryOver') && (
+            <Link href={`/plan/carry-over?from=${year}`} className="text-sm text-brand-700 underline">
+              {t('carryOver.wizard.link', { to: String(year + 1) })}
+            </Link>
+          )}
           <YearLinks years={years} current={year} hrefFor={(y) => `/plan?year=${y}`} />
         </div>
       </div>

@@ -32,6 +32,7 @@ import { listProblems } from '@/lib/server/problems/list-problems';
 import { getProblemSettings } from '@/lib/server/problems/problem-settings';
 import { getProblemStats } from '@/lib/server/problems/problem-stats';
 import { getPlanReconciliation, getRollupReconciliation } from '@/lib/server/plan/get-plan-reconciliation';
+import { getCarryOverProposal } from '@/lib/server/plan/get-carry-over-proposal';
 import { getYearEndChecklist } from '@/lib/server/plan/get-year-end-checklist';
 import { getAnnualReportFigures } from '@/lib/server/plan/annual-report-figures';
 import { listPlanYears } from '@/lib/server/plan/list-plan-years';
@@ -45,6 +46,7 @@ import { getMonthSheet } from '@/lib/server/reports/get-month-sheet';
 import { getReviewQueue } from '@/lib/server/reports/get-review-queue';
 import { getNotificationChannels } from '@/lib/server/reminders/channels';
 import { getOutboxSummary, listDepartmentWebhooks } from '@/lib/server/reminders/webhooks';
+import { smallClosedYear } from '../carry-over';
 import { attachmentOf } from './attachment-fixtures';
 import { ADMIN_ONLY, departmentOf, EVERYONE, problemOf, projectOf, REVIEWERS, row, type ReadCase } from './matrix';
 
@@ -60,6 +62,16 @@ export const READS: Record<string, ReadCase> = {
   getYearEndChecklist: { scoped: false, row: REVIEWERS, call: (db, a) => getYearEndChecklist(db, a, { year: 2025 }) },
   // the annual report's draft (.docx): the bureau's working document, like the close
   getAnnualReportFigures: { scoped: false, row: REVIEWERS, call: (db, a) => getAnnualReportFigures(db, a, 2025) },
+  // the carry-over's proposal: for those who may open the next year. A closed year of its own (three projects),
+  // since the reads share a database in which 2025 stays open
+  getCarryOverProposal: {
+    scoped: false,
+    row: REVIEWERS,
+    call: async (db, a) => {
+      await smallClosedYear(db);
+      return getCarryOverProposal(db, a, { year: 2036 });
+    },
+  },
   // which years exist is public to every signed-in role, like listPlanYears
   getDashboardYear: { scoped: false, row: EVERYONE, call: (db, a) => getDashboardYear(db, a, {}) },
   // published bulletins for everyone with rollup.read; drafts are filtered out for non-managers (tests/integration/bulletins.test.ts)

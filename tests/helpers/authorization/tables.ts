@@ -6,6 +6,7 @@
 import { ADMIN_ACTIONS } from './admin-actions';
 import { ATTACHMENT_ACTIONS } from './attachment-actions';
 import { BACKFILL_ACTIONS } from './backfill-actions';
+import { CARRY_OVER_ACTIONS } from './carry-over-actions';
 import { EVERYDAY_ACTIONS } from './everyday-actions';
 import { INDICATOR_ACTIONS } from './indicator-actions';
 import type { ActionCase } from './matrix';
@@ -38,4 +39,5 @@ export const ACTIONS = merge(
   BACKFILL_ACTIONS,
   ATTACHMENT_ACTIONS,
   INDICATOR_ACTIONS,
+  CARRY_OVER_ACTIONS,
 );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { getTranslations } from 'next-intl/server';
@@ -27,6 +28,7 @@ export default async function CloseYearPage({ searchParams }: { searchParams: Se
   const list = await getYearEndChecklist(prisma, actor, { year });
   if (!list) notFound();
   const t = await getTranslations('plan.close');
+  const tc = await getTranslations('carryOver.wizard');
   const y = String(year);
   return (
     <div className="flex flex-col gap-6">
@@ -78,7 +80,14 @@ export default async function CloseYearPage({ searchParams }: { searchParams: Se
       </Card>
       <Card className="p-4">
         {list.status === 'CLOSED' ? (
-          <p>{t('closed', { year: y })}</p>
+          <div className="flex flex-col gap-2">
+            <p>{t('closed', { year: y })}</p>
+            {can(actor, 'planYear.carryOver') && (
+              <Link href={`/plan/carry-over?from=${y}`} className="text-sm text-brand-700 underline">
+                {tc('link', { to: String(year + 1) })}
+              </Link>
+            )}
+          </div>
         ) : (
           <>
             <p className="mb-3 text-sm text-slate-600">{t('warning')}</p>
