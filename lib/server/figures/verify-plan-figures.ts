@@ -56,7 +56,7 @@ const PLAN_DEFINITION = `
                  FROM m LEFT JOIN "MonthlyReport" r ON r."planId" = pp.id AND r.month = m.month
                 ORDER BY m.month) AS "flagLevel"
     FROM "ProjectPlan" pp JOIN "PlanYear" py ON py.id = pp."planYearId"
-   WHERE pp.id = ANY($1::int[])`;
+   WHERE pp.id IN (SELECT unnest($1::int[]))`;
 
 const PLAN_COLUMNS = [
   '"planYearId"',
@@ -79,7 +79,7 @@ const MONTH_DEFINITION = `
                    + make_interval(days => py."reportDeadlineDay" - 1))::date AS "onTime",
          r."readyToStart"
     FROM "MonthlyReport" r JOIN "ProjectPlan" pp ON pp.id = r."planId" JOIN "PlanYear" py ON py.id = pp."planYearId"
-   WHERE r."planId" = ANY($1::int[])`;
+   WHERE r."planId" IN (SELECT unnest($1::int[]))`;
 
 const MONTH_COLUMNS = ['status', 'approved', 'submitted', 'flags', '"onTime"', '"readyToStart"'];
 
@@ -87,7 +87,7 @@ const tuple = (alias: string, columns: string[]) => `(${columns.map((c) => `${al
 
 async function differencesOf(client: Queryable, ids: number[]): Promise<FigureDifference[]> {
   const plans = await client.query<FigureDifference>(
-    `WITH want AS (${PLAN_DEFINITION}), have AS (SELECT * FROM "PlanSummary" WHERE "planId" = ANY($1::int[]))
+    `WITH want AS (${PLAN_DEFINITION}), have AS (SELECT * FROM "PlanSummary" WHERE "planId" IN (SELECT unnest($1::int[])))
      SELECT COALESCE(w."planId", h."planId") AS "planId", NULL::int AS month,
             CASE WHEN h."planId" IS NULL THEN NULL ELSE row_to_json(h) END AS stored,
             CASE WHEN w."planId" IS NULL THEN NULL ELSE row_to_json(w) END AS expected
@@ -96,7 +96,7 @@ async function differencesOf(client: Queryable, ids: number[]): Promise<FigureDi
     [ids],
   );
   const months = await client.query<FigureDifference>(
-    `WITH want AS (${MONTH_DEFINITION}), have AS (SELECT * FROM "PlanMonthSummary" WHERE "planId" = ANY($1::int[]))
+    `WITH want AS (${MONTH_DEFINITION}), have AS (SELECT * FROM "PlanMonthSummary" WHERE "planId" IN (SELECT unnest($1::int[])))
      SELECT COALESCE(w."planId", h."planId") AS "planId", COALESCE(w.month, h.month) AS month,
             CASE WHEN h."planId" IS NULL THEN NULL ELSE row_to_json(h) END AS stored,
             CASE WHEN w."planId" IS NULL THEN NULL ELSE row_to_json(w) END AS expected

@@ -42,7 +42,8 @@ ALTER TABLE "PlanMonthSummary" ADD CONSTRAINT "PlanMonthSummary_planId_fkey" FOR
 -- below write exactly this, and `npm run figures:verify` compares the tables with it. Functions (not views), so
 -- the schema stays what schema.prisma describes.
 
--- One report's figures.
+-- One report's figures. Plans are joined one by one (a nested loop over the ids, index lookups on the reports),
+-- so the cost follows the number of plans refreshed, not the size of the tables.
 CREATE FUNCTION "keystone_plan_month_figures"(ids INTEGER[])
 RETURNS TABLE ("planId" INTEGER, "month" INTEGER, "status" "ReportStatus", "approved" NUMERIC, "submitted" NUMERIC,
                "flags" TEXT[], "onTime" BOOLEAN, "readyToStart" BOOLEAN)
@@ -56,45 +57,53 @@ LANGUAGE sql STABLE AS $$
                <= (make_date(py.year, 1, 1) + make_interval(months => r.month)
                    + make_interval(days => py."reportDeadlineDay" - 1))::date, false),
          r."readyToStart"
-    FROM "MonthlyReport" r
-    JOIN "ProjectPlan" pp ON pp.id = r."planId"
+    FROM (SELECT DISTINCT unnest(ids)) AS u(id)
+    JOIN "ProjectPlan" pp ON pp.id = u.id
     JOIN "PlanYear" py ON py.id = pp."planYearId"
-   WHERE r."planId" = ANY(ids)
+   CROSS JOIN LATERAL (SELECT * FROM "MonthlyReport" r WHERE r."planId" = pp.id) r
 $$;
 
--- One plan's figures: months 1–12 of its split and its reports, running totals per month.
+-- One plan's figures: months 1–12 of its split and its reports, running totals per month; one plan at a time.
 CREATE FUNCTION "keystone_plan_figures"(ids INTEGER[])
 RETURNS TABLE ("planId" INTEGER, "planYearId" INTEGER, "plannedYtd" NUMERIC[], "approvedYtd" NUMERIC[],
                "submittedYtd" NUMERIC[], "onTimeYtd" INTEGER[], "readyToStart" BOOLEAN[], "status" "ReportStatus"[],
                "flagLevel" INTEGER[])
 LANGUAGE sql STABLE AS $$
-  WITH cells AS (
-    SELECT pp.id, pp."planYearId", m.month, i.amount AS planned, f.status, f.approved, f.submitted, f."onTime",
-           f."readyToStart",
-           CASE WHEN 'cumulativeAboveTotal' = ANY(f.flags) THEN 2 WHEN cardinality(f.flags) > 0 THEN 1 ELSE 0 END AS flag,
-           -- reports seen so far: the months since the latest report share its number
-           count(f.month) OVER (PARTITION BY pp.id ORDER BY m.month) AS seen
-      FROM "ProjectPlan" pp
-     CROSS JOIN generate_series(1, 12) AS m(month)
-      LEFT JOIN "keystone_plan_month_figures"(ids) f ON f."planId" = pp.id AND f.month = m.month
-      LEFT JOIN "MonthlyPlanItem" i ON i."planId" = pp.id AND i.month = m.month
-     WHERE pp.id = ANY(ids)
-  ), running AS (
-    SELECT id, "planYearId", month, status, flag,
-           COALESCE(sum(planned) OVER w, 0)::numeric(18, 2) AS planned,
-           COALESCE(sum(approved) OVER w, 0)::numeric(18, 2) AS approved,
-           COALESCE(sum(submitted) OVER w, 0)::numeric(18, 2) AS submitted,
-           (count(*) FILTER (WHERE "onTime") OVER w)::int AS "onTime",
-           -- the latest report of months 1…m: the first month of its run of "seen"
-           seen > 0 AND first_value("readyToStart") OVER (PARTITION BY id, seen ORDER BY month) IS TRUE AS ready
-      FROM cells
-    WINDOW w AS (PARTITION BY id ORDER BY month)
-  )
-  SELECT id, "planYearId", array_agg(planned ORDER BY month), array_agg(approved ORDER BY month),
-         array_agg(submitted ORDER BY month), array_agg("onTime" ORDER BY month), array_agg(ready ORDER BY month),
-         array_agg(status ORDER BY month), array_agg(flag ORDER BY month)
-    FROM running
-   GROUP BY id, "planYearId"
+  SELECT pp.id, pp."planYearId", f.*
+    FROM (SELECT DISTINCT unnest(ids)) AS u(id)
+    JOIN "ProjectPlan" pp ON pp.id = u.id
+    JOIN "PlanYear" py ON py.id = pp."planYearId"
+   CROSS JOIN LATERAL (
+     SELECT array_agg(planned ORDER BY month), array_agg(approved ORDER BY month), array_agg(submitted ORDER BY month),
+            array_agg("onTime" ORDER BY month), array_agg(ready ORDER BY month), array_agg(status ORDER BY month),
+            array_agg(flag ORDER BY month)
+       FROM (
+         SELECT month, status, flag,
+                COALESCE(sum(planned) OVER w, 0)::numeric(18, 2) AS planned,
+                COALESCE(sum(approved) OVER w, 0)::numeric(18, 2) AS approved,
+                COALESCE(sum(submitted) OVER w, 0)::numeric(18, 2) AS submitted,
+                (count(*) FILTER (WHERE "onTime") OVER w)::int AS "onTime",
+                -- the latest report of months 1…m: the first month of its run of "seen"
+                seen > 0 AND first_value("readyToStart") OVER (PARTITION BY seen ORDER BY month) IS TRUE AS ready
+           FROM (
+             SELECT m.month, i.amount AS planned, r.status, r."approvedInvested" AS approved,
+                    CASE WHEN r.status IN ('SUBMITTED', 'APPROVED') THEN r."investedThisMonth"
+                         ELSE r."approvedInvested" END AS submitted,
+                    COALESCE(r."submittedAt" IS NOT NULL
+                      AND (r."submittedAt" AT TIME ZONE 'Asia/Shanghai')::date
+                          <= (make_date(py.year, 1, 1) + make_interval(months => r.month)
+                              + make_interval(days => py."reportDeadlineDay" - 1))::date, false) AS "onTime",
+                    r."readyToStart",
+                    CASE WHEN 'cumulativeAboveTotal' = ANY(r.flags) THEN 2 WHEN cardinality(r.flags) > 0 THEN 1 ELSE 0 END AS flag,
+                    -- reports seen so far: the months since the latest report share its number
+                    count(r.id) OVER (ORDER BY m.month) AS seen
+               FROM generate_series(1, 12) AS m(month)
+               LEFT JOIN "MonthlyReport" r ON r."planId" = pp.id AND r.month = m.month
+               LEFT JOIN "MonthlyPlanItem" i ON i."planId" = pp.id AND i.month = m.month
+           ) cells
+         WINDOW w AS (ORDER BY month)
+       ) running
+   ) f
 $$;
 
 -- ── Upkeep ──────────────────────────────────────────────────────────────────────────────────────────────────────
