@@ -15,6 +15,10 @@ export interface DbResults {
   list: Pair & { departmentId: number; stages: string[]; matched: number };
   batchSave: Pair & { rows: number };
   bulkApprove: Pair & { reports: number };
+  /** issue 20's floors: the same app timings against SQL over the maintained summary / an UPDATE plus its upkeep */
+  dashboardSummary: Pair;
+  listSummary: Pair;
+  bulkApproveUpkeep: Pair & { reports: number };
   import: {
     rows: number;
     dryRun: Timing;

@@ -2,9 +2,12 @@
 import type { BenchContext } from './context';
 import type { DbResults } from './measure-db';
 import { dashboardFloor, listFloor } from './floors';
+import { summaryDashboardFloor, summaryListFloor } from './summary-floors';
 import { pair, timed } from './timing';
 
-export async function measureReads(ctx: BenchContext): Promise<Pick<DbResults, 'dashboard' | 'list'>> {
+export async function measureReads(
+  ctx: BenchContext,
+): Promise<Pick<DbResults, 'dashboard' | 'list' | 'dashboardSummary' | 'listSummary'>> {
   const { db, pool, c, runs, log, leader, planYear, month } = ctx;
   const { getRollup } = await import('../../lib/server/dashboard/get-rollup');
   const { getAttention } = await import('../../lib/server/dashboard/get-attention');
@@ -19,10 +22,17 @@ export async function measureReads(ctx: BenchContext): Promise<Pick<DbResults, '
       getRollup(db, leader, { year: 2025, month }),
       getAttention(db, leader, { year: 2025, month, basis: 'approved' }),
     ]);
+  const appDashboardTiming = await timed(appDashboard, runs);
   const a = pair(
-    await timed(appDashboard, runs),
+    appDashboardTiming,
     await timed(() => dashboardFloor(pool, planYear.id, planYear.year, month, planYear.reportDeadlineDay), runs),
     'app = getRollup + getAttention side by side, as the page; floor = cuts, pace levels, worst 30, S-curve, timeliness, milestones in SQL, side by side',
+  );
+  // the same app figures (uncached: the first request after an approval) against the same SQL over the summary
+  const aSummary = pair(
+    appDashboardTiming,
+    await timed(() => summaryDashboardFloor(pool, planYear.id, planYear.year, month), runs),
+    'app = getRollup + getAttention uncached; floor = the same SQL over the maintained "PlanSummary"',
   );
 
   // b
@@ -47,24 +57,32 @@ export async function measureReads(ctx: BenchContext): Promise<Pick<DbResults, '
     });
     matched = list!.total;
   };
+  const listParams = {
+    planYearId: planYear.id,
+    through: Math.min(Math.max(planYear.currentMonth - 1, 0), 12),
+    currentMonth: planYear.currentMonth,
+    departmentId,
+    stages: [...stages],
+    pageSize: 50,
+    red: planYear.paceRedPoints.toString(),
+    yellow: planYear.paceYellowPoints.toString(),
+  };
+  const appListTiming = await timed(appList, runs);
   const b = pair(
-    await timed(appList, runs),
-    await timed(
-      () =>
-        listFloor(c, {
-          planYearId: planYear.id,
-          through: Math.min(Math.max(planYear.currentMonth - 1, 0), 12),
-          currentMonth: planYear.currentMonth,
-          departmentId,
-          stages: [...stages],
-          pageSize: 50,
-          red: planYear.paceRedPoints.toString(),
-          yellow: planYear.paceYellowPoints.toString(),
-        }),
-      runs,
-    ),
+    appListTiming,
+    await timed(() => listFloor(c, listParams), runs),
     'page 1 of 50, the largest department, 新开工, sorted by name (pinyin); with totals row and facets',
   );
+  const bSummary = pair(
+    appListTiming,
+    await timed(() => summaryListFloor(c, listParams), runs),
+    'the same page; floor = the same SQL over the maintained "PlanSummary"',
+  );
 
-  return { dashboard: { ...a, projects }, list: { ...b, departmentId, stages: [...stages], matched } };
+  return {
+    dashboard: { ...a, projects },
+    list: { ...b, departmentId, stages: [...stages], matched },
+    dashboardSummary: aSummary,
+    listSummary: bSummary,
+  };
 }

@@ -159,7 +159,8 @@ describe('the app process killed in the middle of a write', () => {
     expect(await withClient(url, integrityOf)).toEqual({
       chainOk: true,
       auditRows: before.auditRows + answered.length,
-      figuresVersion: before.figuresVersion + answered.length,
+      // draft saves that change no figure leave the figures version (and every cached dashboard) in place
+      figuresVersion: before.figuresVersion,
     });
 
     const rest = { ...input, items: batch.items.filter((i) => !answered.includes(String(i.reportId))) };
@@ -172,7 +173,7 @@ describe('the app process killed in the middle of a write', () => {
     );
     expect(await withClient(url, integrityOf)).toMatchObject({
       chainOk: true,
-      figuresVersion: before.figuresVersion + DRAFTS,
+      figuresVersion: before.figuresVersion,
     });
   });
 

@@ -134,7 +134,8 @@ describe('the database killed in the middle of a write', () => {
     expect(await check()).toEqual({
       chainOk: true,
       auditRows: before.auditRows + saved.length,
-      figuresVersion: before.figuresVersion + saved.length,
+      // draft saves that change no figure leave the figures version (and every cached dashboard) in place
+      figuresVersion: before.figuresVersion,
     });
 
     // the user presses 保存全部 again: the failed saves go through, once
@@ -149,7 +150,7 @@ describe('the database killed in the middle of a write', () => {
     }
     audited = await withClient(url, (c) => auditedSince(c, 'report.saveDraft', since));
     expect(audited.sort()).toEqual(drafts.items.map((i) => String(i.reportId)).sort());
-    expect(afterRetry).toMatchObject({ chainOk: true, figuresVersion: before.figuresVersion + DRAFTS });
+    expect(afterRetry).toMatchObject({ chainOk: true, figuresVersion: before.figuresVersion });
   });
 
   it(`a bulk approval of ${APPROVALS} reports: none approved, the error says so, the retry approves all once`, async () => {

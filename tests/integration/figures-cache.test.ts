@@ -1,13 +1,16 @@
 /**
  * Dashboard figures are cached in the app process until the data under them changes. The change is signalled by
- * FiguresVersion, bumped once at commit by deferred triggers on every table the figures read. These tests prove
- * the triggers are there, bump once per committed transaction and never before commit, and that the cached
- * figures are reused while nothing changes and recomputed, equal to a fresh computation, after any commit.
+ * FiguresVersion, bumped once at commit by deferred triggers on every table the figures read (for the reports: on
+ * their maintained summary, which changes only when a figure does). These tests prove the triggers are there, bump
+ * once per committed transaction and never before commit, that a draft save changing no figure leaves the version
+ * and the cached figures in place while a submit or an approval moves them, and that the cached figures are reused
+ * while nothing changes and recomputed, equal to a fresh computation, after any commit.
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
-import { actorOf } from '../helpers/actors';
+import { actorOf, signIn } from '../helpers/actors';
+import { projectWithoutReports } from '../helpers/backfill-sheets';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 let t: TestDatabase;
@@ -19,7 +22,8 @@ let leader: Actor;
 const FIGURE_TABLES = [
   'Department',
   'MonthlyPlanItem',
-  'MonthlyReport',
+  'PlanMonthSummary',
+  'PlanSummary',
   'PlanYear',
   'PreliminaryMilestone',
   'Project',
@@ -70,7 +74,8 @@ describe('FiguresVersion', () => {
     await withClient(async (c) => {
       await c.query('BEGIN');
       const updated = await c.query(
-        `UPDATE "MonthlyReport" SET "updatedAt" = now() WHERE id IN (SELECT id FROM "MonthlyReport" ORDER BY id LIMIT 50)`,
+        `UPDATE "MonthlyReport" SET "approvedInvested" = "approvedInvested" + 1
+          WHERE id IN (SELECT id FROM "MonthlyReport" WHERE "approvedInvested" IS NOT NULL ORDER BY id LIMIT 50)`,
       );
       await c.query(
         `UPDATE "Project" SET "updatedAt" = now() WHERE id IN (SELECT id FROM "Project" ORDER BY id LIMIT 5)`,
@@ -88,9 +93,16 @@ describe('FiguresVersion', () => {
     const before = await cache.figuresVersion(t.db);
     await withClient(async (c) => {
       await c.query('BEGIN');
-      await c.query(`UPDATE "MonthlyReport" SET "updatedAt" = now() WHERE id = (SELECT min(id) FROM "MonthlyReport")`);
+      await c.query(
+        `UPDATE "MonthlyReport" SET "approvedInvested" = "approvedInvested" + 1 WHERE id = (SELECT min(id) FROM "MonthlyReport")`,
+      );
       await c.query('ROLLBACK');
     });
+    // a report's texts are no figure
+    await withClient((c) =>
+      c.query(`UPDATE "MonthlyReport" SET "updatedAt" = now(), "nextSteps" = "nextSteps" || ' ' WHERE id IN
+                 (SELECT id FROM "MonthlyReport" ORDER BY id LIMIT 50)`),
+    );
     const user = await t.db.user.findFirstOrThrow({ where: { username: 'leader' } });
     await t.db.notification.create({ data: { userId: user.id, kind: 'REPORT_RETURNED', link: '/reports' } });
     await t.db.user.update({ where: { id: user.id }, data: { displayName: user.displayName } });
@@ -151,5 +163,60 @@ describe('getRollupCached and getAttentionCached', () => {
     const after = (await cache.getAttentionCached(t.db, leader, { ...options, today: '2025-11-02' }))!;
     expect(after.red).toBeGreaterThan(before.red);
     await t.db.planYear.update({ where: { year: 2025 }, data: { paceYellowPoints: 10, paceRedPoints: 30 } });
+  });
+});
+
+describe('only a write that changes a figure moves the version', () => {
+  it('a draft save leaves the version and the cached dashboard in place; a submit and an approval move them', async () => {
+    const options = { year: 2025, month: 11, basis: 'submitted' as const };
+    await signIn(t.db, 'zjw');
+    const reports = await import('@/lib/actions/reports');
+    // a project of the department's own with no report yet
+    const plan = { id: (await projectWithoutReports(t.db, 'FV-001', '版本测试项目')).planId };
+    const save = async (fields: { version: number; progressText: string }) => {
+      const saved = await reports.saveReportDraft({
+        projectPlanId: plan.id,
+        month: 11,
+        investedThisMonth: '250.00',
+        ...fields,
+      } as never);
+      if (!saved.ok) throw new Error(saved.message);
+      return t.db.monthlyReport.findUniqueOrThrow({ where: { planId_month: { planId: plan.id, month: 11 } } });
+    };
+    // a new report is a new fact (the month is no longer missing): it moves the version
+    const v0 = await cache.figuresVersion(t.db);
+    const draft = await save({ version: 0, progressText: '基础施工' });
+    const v1 = await cache.figuresVersion(t.db);
+    expect(v1).not.toBe(v0);
+
+    // the bureau's dashboard on the submitted basis (a department reads that basis for its own projects only)
+    const bureau = await actorOf(t.db, 'bureau');
+    await signIn(t.db, 'zjw');
+    const cached = await cache.getRollupCached(t.db, bureau, options);
+    // autosaves of the draft: its texts change, no official or submitted figure does
+    const again = await save({ version: draft.version, progressText: '主体施工' });
+    await save({ version: again.version, progressText: '主体施工，完成50%' });
+    expect(await cache.figuresVersion(t.db)).toBe(v1);
+    expect(await cache.getRollupCached(t.db, bureau, options)).toBe(cached);
+
+    // submitting puts its amount on the submitted basis: the version moves, the figures are recomputed
+    const latest = await t.db.monthlyReport.findUniqueOrThrow({ where: { id: draft.id } });
+    const submitted = await reports.submitReport({ reportId: latest.id, version: latest.version });
+    expect(submitted.ok).toBe(true);
+    const v2 = await cache.figuresVersion(t.db);
+    expect(v2).not.toBe(v1);
+    const afterSubmit = (await cache.getRollupCached(t.db, bureau, options))!;
+    expect(afterSubmit).not.toBe(cached);
+    expect(Number(afterSubmit.completed) - Number(cached!.completed)).toBeCloseTo(250, 2);
+
+    // approving makes it official
+    await signIn(t.db, 'bureau');
+    const approvedBefore = (await cache.getRollupCached(t.db, leader, { ...options, basis: 'approved' }))!;
+    const toApprove = await t.db.monthlyReport.findUniqueOrThrow({ where: { id: draft.id } });
+    const approved = await reports.approveReport({ reportId: toApprove.id, version: toApprove.version });
+    expect(approved.ok).toBe(true);
+    expect(await cache.figuresVersion(t.db)).not.toBe(v2);
+    const approvedAfter = (await cache.getRollupCached(t.db, leader, { ...options, basis: 'approved' }))!;
+    expect(Number(approvedAfter.completed) - Number(approvedBefore.completed)).toBeCloseTo(250, 2);
   });
 });

@@ -8,6 +8,7 @@ import { now, today } from '@/lib/server/clock';
 import { daysInMonth, formatDateOnly } from '@/lib/domain/date-only';
 import { getProblemStats } from '@/lib/server/problems/problem-stats';
 import { getRollup, type DepartmentCut, type Rollup } from '@/lib/server/dashboard/get-rollup';
+import { ytdSql } from '@/lib/server/dashboard/summary-sql';
 
 /** A construction project at or beyond the plan year's red line behind 序时进度 in the bulletin's month. */
 export interface RedProject {
@@ -117,19 +118,18 @@ export async function takeBulletinFigures(
   const rollup = await getRollup(db as Db, actor, { year: planYear.year, month, basis: 'approved' });
   if (!rollup) return null;
   const redPoints = planYear.paceRedPoints.toString();
+  // the approved months 1…N of each plan from the maintained figures
+  const ytd = ytdSql('approved', month);
   const rows = await db.$queryRaw<{ code: string; name: string; department: string; plan: string; ytd: string }[]>`
     SELECT p.code, p.name, d.name AS department,
-           pp."annualPlan"::numeric(18, 2)::text AS plan, COALESCE(y.amount, 0)::numeric(18, 2)::text AS ytd
+           pp."annualPlan"::numeric(18, 2)::text AS plan, ${ytd}::numeric(18, 2)::text AS ytd
       FROM "ProjectPlan" pp
       JOIN "Project" p ON p.id = pp."projectId"
       JOIN "Department" d ON d.id = p."departmentId"
-      LEFT JOIN LATERAL (
-        SELECT sum(r."approvedInvested") AS amount FROM "MonthlyReport" r
-         WHERE r."planId" = pp.id AND r."approvedInvested" IS NOT NULL AND r.month <= ${month}
-      ) y ON true
+      LEFT JOIN "PlanSummary" s ON s."planId" = pp.id
      WHERE pp."planYearId" = ${planYear.id} AND pp.stage <> 'PRELIMINARY' AND pp."annualPlan" > 0
-       AND (${month}::numeric * 100 * pp."annualPlan" - 1200 * COALESCE(y.amount, 0)) >= 12 * ${redPoints}::numeric * pp."annualPlan"
-     ORDER BY COALESCE(y.amount, 0) / pp."annualPlan", p.code`;
+       AND (${month}::numeric * 100 * pp."annualPlan" - 1200 * ${ytd}) >= 12 * ${redPoints}::numeric * pp."annualPlan"
+     ORDER BY ${ytd} / pp."annualPlan", p.code`;
   const pace = new Decimal(month).times(100).dividedBy(12);
   return {
     rollup,

@@ -9,8 +9,10 @@ import { assertBasisReadable, getRollup, type Rollup, type RollupOptions } from 
 /**
  * Dashboard figures cached in the app process until the data under them changes.
  *
- * Every transaction that writes a table the figures are read from bumps `FiguresVersion.version` once, at commit
- * (deferred triggers, migration 20261128180000_figures_version). A request reads the version (one primary-key
+ * Every transaction that changes a figure bumps `FiguresVersion.version` once, at commit (deferred triggers,
+ * migration 20261128180000_figures_version). For the reports the trigger sits on their maintained summary
+ * (migration 20261208040100_figures_version_from_summary), which is written only when a figure the reads use
+ * changed: a draft autosave that moves no official or submitted figure keeps every cached figure. A request reads the version (one primary-key
  * lookup) and reuses the figures computed at that version; otherwise it computes them, and concurrent requests
  * for the same figures share that one computation. So a reader never sees figures older than the last commit it
  * could see: the version is read before the figures are computed, so figures stored under a version are at least

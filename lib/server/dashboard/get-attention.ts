@@ -8,7 +8,8 @@ import { Prisma } from '@/generated/prisma/client';
 import { departmentScope } from '@/lib/server/authorize';
 import { today as clockToday } from '@/lib/server/clock';
 import { getProjectFigures, plannedStartOf, type ProjectFigure } from './get-project-figures';
-import { amountSql, assertBasisReadable, type RollupBasis } from './get-rollup';
+import { assertBasisReadable, type RollupBasis } from './get-rollup';
+import { slot, ytdSql } from './summary-sql';
 
 export interface AttentionOptions {
   year: number;
@@ -78,7 +79,8 @@ export async function getAttention(db: Db, actor: Actor, options: AttentionOptio
   const plannedStart = plannedStartOf(planYear.status);
   const redLimit = options.redLimit ?? 30;
   const missLimit = options.missLimit ?? 10;
-  const amount = amountSql(basis);
+  const ytd = ytdSql(basis, month);
+  const m = slot(month);
   const thresholds = paceThresholds(planYear);
   const today = options.today ?? (await clockToday(db));
   // the deadline rule depends only on the month's report status: its level is the same for every project
@@ -90,29 +92,19 @@ export async function getAttention(db: Db, actor: Actor, options: AttentionOptio
     { kind: 'count' | 'red' | 'miss'; planId: number | null; red: number; yellow: number; listable: number }[]
   >`
     WITH plans AS (
-      SELECT pp.id, pp.stage, pp."annualPlan", ${plannedStart} AS "plannedStart", p."actualStart", d."sortOrder", p.name, p."departmentId"
+      -- the month's facts from the maintained figures ("PlanSummary"), no report read
+      SELECT pp.id, pp.stage, pp."annualPlan", ${plannedStart} AS "plannedStart", p."actualStart", d."sortOrder", p.name, p."departmentId",
+             ${ytd} AS ytd, s.status[${m}] AS status, COALESCE(s."flagLevel"[${m}], 0) AS flag,
+             COALESCE(s."plannedYtd"[12], 0) AS split, COALESCE(s."plannedYtd"[${m}], 0) AS pytd
         FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId" JOIN "Department" d ON d.id = p."departmentId"
+        LEFT JOIN "PlanSummary" s ON s."planId" = pp.id
        WHERE pp."planYearId" = ${planYear.id}
-    ), rep AS (
-      SELECT r."planId", COALESCE(sum(${amount}), 0) AS ytd,
-             bool_or(r.month = ${month}) AS present,
-             bool_or(r.month = ${month} AND r.status IN ('DRAFT', 'RETURNED')) AS open,
-             bool_or(r.month = ${month} AND 'cumulativeAboveTotal' = ANY(r.flags)) AS "redFlag",
-             bool_or(r.month = ${month} AND cardinality(r.flags) > 0) AS flagged
-        FROM "MonthlyReport" r JOIN plans ON plans.id = r."planId"
-       WHERE r.month <= ${month}
-       GROUP BY r."planId"
-    ), items AS (
-      SELECT i."planId", sum(i.amount) AS split, COALESCE(sum(i.amount) FILTER (WHERE i.month <= ${month}), 0) AS pytd
-        FROM "MonthlyPlanItem" i JOIN plans ON plans.id = i."planId"
-       GROUP BY i."planId"
     ), figures AS (
-      SELECT pl.id, pl."sortOrder", pl.name, pl."departmentId", pl.stage, COALESCE(items.split, 0) AS split,
-             COALESCE(rep.ytd, 0) AS ytd, COALESCE(items.pytd, 0) AS pytd,
+      SELECT pl.id, pl."sortOrder", pl.name, pl."departmentId", pl.stage, pl.split, pl.ytd, pl.pytd,
              -- paceBehindOfPlan: N·100·plan − 1200·ytd ≥ 12·points·plan
              CASE WHEN pl.stage = 'PRELIMINARY' OR pl."annualPlan" IS NULL OR pl."annualPlan" <= 0 THEN 0
-                  WHEN ${month}::numeric * 100 * pl."annualPlan" - 1200 * COALESCE(rep.ytd, 0) >= 12 * ${thresholds.redPoints}::numeric * pl."annualPlan" THEN 2
-                  WHEN ${month}::numeric * 100 * pl."annualPlan" - 1200 * COALESCE(rep.ytd, 0) >= 12 * ${thresholds.yellowPoints}::numeric * pl."annualPlan" THEN 1
+                  WHEN ${month}::numeric * 100 * pl."annualPlan" - 1200 * pl.ytd >= 12 * ${thresholds.redPoints}::numeric * pl."annualPlan" THEN 2
+                  WHEN ${month}::numeric * 100 * pl."annualPlan" - 1200 * pl.ytd >= 12 * ${thresholds.yellowPoints}::numeric * pl."annualPlan" THEN 1
                   ELSE 0 END AS pace,
              -- notStartedOnTime: calendar months from the planned start month to the reporting month
              CASE WHEN pl.stage <> 'NEW_START' OR pl."plannedStart" IS NULL THEN 0
@@ -122,10 +114,10 @@ export async function getAttention(db: Db, actor: Actor, options: AttentionOptio
                   WHEN ${asOf} - (extract(year FROM pl."plannedStart") * 12 + extract(month FROM pl."plannedStart")) >= 1 THEN 1
                   ELSE 0 END AS start,
              -- noReportByDeadline: missing, draft or returned after the deadline
-             CASE WHEN rep.present IS NOT TRUE OR rep.open THEN ${reportLevel}::int ELSE 0 END AS report,
+             CASE WHEN pl.status IS NULL OR pl.status IN ('DRAFT', 'RETURNED') THEN ${reportLevel}::int ELSE 0 END AS report,
              -- reportFlags: cumulativeAboveTotal is red, any other flag yellow
-             CASE WHEN rep."redFlag" THEN 2 WHEN rep.flagged THEN 1 ELSE 0 END AS flag
-        FROM plans pl LEFT JOIN rep ON rep."planId" = pl.id LEFT JOIN items ON items."planId" = pl.id
+             pl.flag
+        FROM plans pl
     ), judged AS MATERIALIZED (
       SELECT id, "sortOrder", name, "departmentId", stage, split, GREATEST(pace, start, report, flag) AS level,
              -- forecastYearEnd: a + (split − pytd)·a/pytd = a·split/pytd, or a + (split − pytd) with nothing planned yet

@@ -12,7 +12,8 @@ import type { Db } from '@/lib/prisma';
 import { departmentScope } from '@/lib/server/authorize';
 import { today as clockToday } from '@/lib/server/clock';
 import { NotFoundError } from '@/lib/server/errors';
-import { amountSql, assertBasisReadable, type RollupBasis } from './get-rollup';
+import { assertBasisReadable, type RollupBasis } from './get-rollup';
+import { monthAmountSql } from './summary-sql';
 
 export interface ProjectFigure extends ForecastInput {
   planId: number;
@@ -56,7 +57,8 @@ export function plannedStartOf(status: PlanYearStatus): Prisma.Sql {
 
 /**
  * Each project's figures for the year through month N, its year-end forecast and its warnings, from the same
- * amounts as the rollup (one query: the monthly plan and actuals grouped once per plan, set-based).
+ * maintained figures as the rollup (one query: the monthly plan and each report's figures from "PlanMonthSummary"
+ * grouped once per plan, set-based).
  *
  * Project-level detail (names, plans, amounts, warnings) is `project.read`: a department reads its own projects
  * only. Asked for no department, it gets its own; asked for another department's, it is answered like a department
@@ -92,7 +94,7 @@ export async function getProjectFigures(
   if (!planYear) return [];
   const plannedStart = plannedStartOf(planYear.status);
   const { month } = options;
-  const amount = amountSql(options.basis);
+  const amount = monthAmountSql(options.basis);
   const department = departmentId === undefined ? Prisma.empty : Prisma.sql`AND p."departmentId" = ${departmentId}`;
   const only =
     options.planIds === undefined ? Prisma.empty : Prisma.sql`AND pp.id = ANY(${[...options.planIds]}::int[])`;
@@ -123,8 +125,8 @@ export async function getProjectFigures(
       SELECT i."planId", json_agg(json_build_array(i.month, i.amount::text)) AS items
         FROM "MonthlyPlanItem" i JOIN plans ON plans.id = i."planId" GROUP BY i."planId"
     ), actual AS (
-      SELECT r."planId", json_agg(json_build_array(r.month, (${amount})::text)) FILTER (WHERE ${amount} IS NOT NULL) AS items
-        FROM "MonthlyReport" r JOIN plans ON plans.id = r."planId" WHERE r.month <= ${month} GROUP BY r."planId"
+      SELECT f."planId", json_agg(json_build_array(f.month, (${amount})::text)) FILTER (WHERE ${amount} IS NOT NULL) AS items
+        FROM "PlanMonthSummary" f JOIN plans ON plans.id = f."planId" WHERE f.month <= ${month} GROUP BY f."planId"
     )
     SELECT pl.id AS "planId", p.id AS "projectId", p.code, p.name, p."departmentId", d.name AS "departmentName",
            pl.stage, pl."annualPlan"::text AS "annualPlan", pl."plannedStart", p."actualStart",
@@ -135,7 +137,7 @@ export async function getProjectFigures(
       JOIN "Department" d ON d.id = p."departmentId"
       LEFT JOIN planned ON planned."planId" = pl.id
       LEFT JOIN actual ON actual."planId" = pl.id
-      LEFT JOIN "MonthlyReport" cur ON cur."planId" = pl.id AND cur.month = ${month}
+      LEFT JOIN "PlanMonthSummary" cur ON cur."planId" = pl.id AND cur.month = ${month}
      ORDER BY d."sortOrder", p.name, pl.id`;
 
   /** [month, amount] pairs from the grouped aggregates → one amount per month, 0 where there is none. */

@@ -9,6 +9,7 @@ import { canReadSubmitted } from '@/lib/auth/permissions';
 import { departmentScope } from '@/lib/server/authorize';
 import { ForbiddenError } from '@/lib/server/errors';
 import type { DepartmentCut, Rollup, RollupBasis, RollupCut, RollupOptions } from './rollup-types';
+import { slot, ytdSql } from './summary-sql';
 
 export type { RollupBasis, RollupCut, DepartmentCut, RollupMonth, Rollup, RollupOptions } from './rollup-types';
 
@@ -23,13 +24,6 @@ export function assertBasisReadable(actor: Actor, basis: RollupBasis | undefined
 /** completed ÷ plan etc. as a display percentage: 2 decimals, half up; null without a whole. */
 const pct = (part: string | number, whole: string | number) => percentOf(part, whole, 2);
 
-/** The amount a report contributes under a basis, as SQL over the alias `r`. */
-export function amountSql(basis: RollupBasis): Prisma.Sql {
-  return basis === 'approved'
-    ? Prisma.sql`r."approvedInvested"`
-    : Prisma.sql`CASE WHEN r.status IN ('SUBMITTED', 'APPROVED') THEN r."investedThisMonth" ELSE r."approvedInvested" END`;
-}
-
 /** The month a rollup is for: the month asked, or the last closed month (currentMonth − 1, at least 1). */
 export function rollupMonth(planYear: { currentMonth: number }, month?: number): number {
   return month ?? Math.max(planYear.currentMonth - 1, 1);
@@ -40,9 +34,15 @@ function endOfMonth(year: number, month: number): Date {
   return new Date(Date.UTC(year, month, 0));
 }
 
+/** Running totals of months 1–12 → each month's own amount, exactly (the S-curve's points). */
+function monthlyOf(running: string[]): string[] {
+  return running.map((v, i) => new Decimal(v).minus(i === 0 ? 0 : running[i - 1]!).toFixed(2));
+}
+
 /**
  * Every cut of the district's year through month N, as the dashboard, the bulletin and the API show it. All sums
- * are done by PostgreSQL in one pass over the year's plans (GROUPING SETS), so each figure is the same exact sum
+ * are done by PostgreSQL in one pass over the year's plans (GROUPING SETS) and their maintained figures
+ * ("PlanSummary": a plan's months 1…N are one array slot, no report is read), so each figure is the same exact sum
  * wherever it appears. Rollups of approved figures are aggregates every role may read (`rollup.read`); on the
  * submitted basis they need `rollup.readSubmitted` for every department they cover.
  */
@@ -64,7 +64,8 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
   const month = rollupMonth(planYear, options.month);
   if (!Number.isInteger(month) || month < 1 || month > 12) return null;
   const basis = options.basis ?? 'approved';
-  const amount = amountSql(basis);
+  const ytd = ytdSql(basis, month);
+  const running = basis === 'approved' ? Prisma.sql`s."approvedYtd"` : Prisma.sql`s."submittedYtd"`;
   const monthEnd = endOfMonth(planYear.year, month);
   // over the alias pp ("ProjectPlan") of every statement below
   const onlyDepartment =
@@ -97,16 +98,12 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
     WITH plans AS (
       SELECT pp.id, pp.stage, pp."investorType", pp.direction, pp."annualPlan",
              p."departmentId", d.name AS "departmentName", d."sortOrder", p.area, p."actualStart", p."actualCompletion",
-             pp.stage <> 'PRELIMINARY' AS construction
+             pp.stage <> 'PRELIMINARY' AS construction, ${ytd} AS completed
         FROM "ProjectPlan" pp
         JOIN "Project" p ON p.id = pp."projectId"
         JOIN "Department" d ON d.id = p."departmentId"
+        LEFT JOIN "PlanSummary" s ON s."planId" = pp.id
        WHERE pp."planYearId" = ${planYear.id} ${onlyDepartment}
-    ), done AS (
-      SELECT r."planId", sum(${amount}) AS completed
-        FROM "MonthlyReport" r JOIN plans ON plans.id = r."planId"
-       WHERE r.month <= ${month}
-       GROUP BY r."planId"
     )
     SELECT GROUPING(pl.construction)::int AS g_construction, GROUPING(pl.stage)::int AS g_stage, GROUPING(pl."investorType")::int AS g_investor,
            GROUPING(pl.direction)::int AS g_direction, GROUPING(pl."departmentId", pl."departmentName")::int AS g_department,
@@ -114,43 +111,37 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
            pl.stage, pl."investorType", pl.direction, pl."departmentId", pl."departmentName", pl.area, pl.construction,
            count(*)::int AS n,
            COALESCE(sum(pl."annualPlan"), 0)::numeric(18, 2)::text AS plan,
-           COALESCE(sum(d.completed), 0)::numeric(18, 2)::text AS completed,
+           COALESCE(sum(pl.completed), 0)::numeric(18, 2)::text AS completed,
            (count(*) FILTER (WHERE pl.stage = 'NEW_START' AND pl."actualStart" <= ${monthEnd}::date))::int AS started,
            (count(*) FILTER (WHERE pl.stage = 'COMPLETION' AND pl."actualCompletion" <= ${monthEnd}::date))::int AS "completedCount"
-      FROM plans pl LEFT JOIN done d ON d."planId" = pl.id
+      FROM plans pl
      -- investor and direction cuts are split by construction / 前期: the plan report counts construction projects
      GROUP BY GROUPING SETS ((pl.stage), (pl.construction, pl."investorType"), (pl.construction, pl.direction),
                              (pl.construction), (pl."departmentId", pl."departmentName"), (pl.area), ())`,
-    // Timeliness: a report is on time when submitted (Chongqing calendar day) by day D of the following month.
+    // Timeliness: a report is on time when submitted (Chongqing calendar day) by day D of the following month;
+    // the summary counts each plan's reports of months 1…N that were.
     db.$queryRaw<{ departmentId: number; due: number; onTime: number }[]>`
-    SELECT p."departmentId", (count(DISTINCT pp.id) * ${month})::int AS due,
-           (count(r.id) FILTER (
-              WHERE r."submittedAt" IS NOT NULL
-                AND (r."submittedAt" AT TIME ZONE 'Asia/Shanghai')::date
-                    <= (make_date(${planYear.year}, 1, 1) + make_interval(months => r.month)
-                        + make_interval(days => ${planYear.reportDeadlineDay - 1}))::date))::int AS "onTime"
+    SELECT p."departmentId", (count(*) * ${month})::int AS due,
+           COALESCE(sum(s."onTimeYtd"[${slot(month)}]), 0)::int AS "onTime"
       FROM "ProjectPlan" pp
       JOIN "Project" p ON p.id = pp."projectId"
-      LEFT JOIN "MonthlyReport" r ON r."planId" = pp.id AND r.month <= ${month}
+      LEFT JOIN "PlanSummary" s ON s."planId" = pp.id
      WHERE pp."planYearId" = ${planYear.id} ${onlyDepartment}
      GROUP BY p."departmentId"`,
-    db.$queryRaw<{ month: number; planned: string; actual: string }[]>`
-      WITH planned AS (
-        SELECT i.month, sum(i.amount) AS amount FROM "MonthlyPlanItem" i JOIN "ProjectPlan" pp ON pp.id = i."planId"
-         WHERE pp."planYearId" = ${planYear.id} ${onlyDepartment} GROUP BY i.month
-      ), actual AS (
-        SELECT r.month, sum(${amount}) AS amount FROM "MonthlyReport" r JOIN "ProjectPlan" pp ON pp.id = r."planId"
-         WHERE pp."planYearId" = ${planYear.id} ${onlyDepartment} GROUP BY r.month
-      )
-      SELECT m.month, COALESCE(planned.amount, 0)::numeric(18, 2)::text AS planned,
-             COALESCE(actual.amount, 0)::numeric(18, 2)::text AS actual
-        FROM generate_series(1, 12) AS m(month)
-        LEFT JOIN planned ON planned.month = m.month
-        LEFT JOIN actual ON actual.month = m.month
-       ORDER BY m.month`,
+    // the S-curve: months 1…m summed over the plans in one pass, each month's own amount is the difference
+    db.$queryRaw<{ planned: string[]; actual: string[] }[]>`
+      SELECT ARRAY[${Prisma.join(
+        Array.from({ length: 12 }, (_, i) => Prisma.sql`COALESCE(sum(s."plannedYtd"[${slot(i + 1)}]), 0)`),
+      )}]::numeric(18, 2)[]::text[] AS planned,
+             ARRAY[${Prisma.join(
+               Array.from({ length: 12 }, (_, i) => Prisma.sql`COALESCE(sum(${running}[${slot(i + 1)}]), 0)`),
+             )}]::numeric(18, 2)[]::text[] AS actual
+        FROM "ProjectPlan" pp JOIN "PlanSummary" s ON s."planId" = pp.id
+       WHERE pp."planYearId" = ${planYear.id} ${onlyDepartment}`,
     db.$queryRaw<{ kind: MilestoneKind | null; reached: number; total: number; ready: number }[]>`
       WITH pre AS (
-        SELECT pp.id AS "planId", pp."projectId" FROM "ProjectPlan" pp
+        SELECT pp.id AS "planId", pp."projectId", s."readyToStart"[${slot(month)}] IS TRUE AS ready FROM "ProjectPlan" pp
+          LEFT JOIN "PlanSummary" s ON s."planId" = pp.id
          WHERE pp."planYearId" = ${planYear.id} AND pp.stage = 'PRELIMINARY' ${onlyDepartment}
       )
       SELECT k.kind,
@@ -160,8 +151,7 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
              (SELECT count(*) FROM pre
                WHERE EXISTS (SELECT 1 FROM "PreliminaryMilestone" pm WHERE pm."projectId" = pre."projectId"
                                AND pm.kind = 'CONSTRUCTION_PERMIT' AND pm.status = 'DONE' AND pm."actualDate" <= ${monthEnd}::date)
-                  OR (SELECT r."readyToStart" FROM "MonthlyReport" r WHERE r."planId" = pre."planId" AND r.month <= ${month}
-                       ORDER BY r.month DESC LIMIT 1) IS TRUE)::int AS ready
+                  OR pre.ready)::int AS ready
         FROM unnest(enum_range(NULL::"MilestoneKind")) AS k(kind)`,
   ]);
 
@@ -198,6 +188,9 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
   const completed = total?.completed ?? '0.00';
   const percentOfPlan = pct(completed, annualPlan) ?? '0.00';
   const pace = pacePercent(month);
+
+  const plannedByMonth = monthlyOf(monthly[0]!.planned);
+  const actualByMonth = monthlyOf(monthly[0]!.actual);
 
   const STAGE_ORDER: Stage[] = ['COMPLETION', 'ONGOING', 'NEW_START', 'PRELIMINARY'];
   return {
@@ -256,7 +249,11 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
       milestones: milestones.map((m) => ({ kind: m.kind!, reached: m.reached })),
       readyToStart: milestones[0]?.ready ?? 0,
     },
-    monthly: monthly.map((m) => ({ month: m.month, planned: m.planned, actual: m.month <= month ? m.actual : null })),
+    monthly: plannedByMonth.map((planned, i) => ({
+      month: i + 1,
+      planned,
+      actual: i + 1 <= month ? actualByMonth[i]! : null,
+    })),
     thresholds: { yellowPoints: planYear.paceYellowPoints.toFixed(2), redPoints: planYear.paceRedPoints.toFixed(2) },
   };
 }

@@ -4,6 +4,7 @@ import type { Direction, InvestorType, ReportStatus, Stage } from '@/generated/p
 import type { Actor } from '@/lib/auth/actor';
 import type { Db } from '@/lib/prisma';
 import { departmentScope } from '@/lib/server/authorize';
+import { slot, ytdSql } from '@/lib/server/dashboard/summary-sql';
 import { DEFAULT_PROJECT_LIST_PARAMS, type ProjectListSort, type WarningLevel } from '@/lib/validations/project-list';
 
 export const PROJECTS_PAGE_SIZE = DEFAULT_PROJECT_LIST_PARAMS.pageSize;
@@ -126,29 +127,27 @@ async function filteredList(db: Db, actor: Actor, options: ProjectListFilters & 
   const scopeSql =
     scope.departmentId === undefined ? Prisma.empty : Prisma.sql`AND p."departmentId" = ${scope.departmentId}`;
 
+  // year to date from the maintained figures ("PlanSummary"): one array slot, no report read
+  const ytd = ytdSql('approved', through);
   // behind = through/12·100 − ytd/plan·100 ≥ points, multiplied out by 12·plan (> 0) so the test is exact.
   const behind = (points: Prisma.Decimal) =>
-    Prisma.sql`(${through}::numeric * 100 * pp."annualPlan" - 1200 * COALESCE(y.amount, 0)) >= 12 * ${points.toString()}::numeric * pp."annualPlan"`;
+    Prisma.sql`(${through}::numeric * 100 * pp."annualPlan" - 1200 * ${ytd}) >= 12 * ${points.toString()}::numeric * pp."annualPlan"`;
 
   const base = Prisma.sql`
     SELECT p.id, p.code, p.name, p."departmentId", d.name AS "departmentName", p.area,
            pp.stage, pp."investorType", pp.direction,
            p."totalInvestment", pp."annualPlan",
-           COALESCE(y.amount, 0) AS ytd,
-           CASE WHEN pp."annualPlan" > 0 THEN COALESCE(y.amount, 0) * 100 / pp."annualPlan" END AS rate,
+           ${ytd} AS ytd,
+           CASE WHEN pp."annualPlan" > 0 THEN ${ytd} * 100 / pp."annualPlan" END AS rate,
            CASE WHEN pp.stage = 'PRELIMINARY' OR pp."annualPlan" IS NULL OR pp."annualPlan" <= 0 THEN 'none'
                 WHEN ${behind(planYear.paceRedPoints)} THEN 'red'
                 WHEN ${behind(planYear.paceYellowPoints)} THEN 'yellow'
                 ELSE 'none' END AS warning,
-           cur.status AS "currentMonthStatus"
+           s.status[${slot(planYear.currentMonth)}] AS "currentMonthStatus"
       FROM "ProjectPlan" pp
       JOIN "Project" p ON p.id = pp."projectId"
       JOIN "Department" d ON d.id = p."departmentId"
-      LEFT JOIN LATERAL (
-        SELECT sum(r."approvedInvested") AS amount FROM "MonthlyReport" r
-         WHERE r."planId" = pp.id AND r."approvedInvested" IS NOT NULL AND r.month <= ${through}
-      ) y ON true
-      LEFT JOIN "MonthlyReport" cur ON cur."planId" = pp.id AND cur.month = ${planYear.currentMonth}
+      LEFT JOIN "PlanSummary" s ON s."planId" = pp.id
      WHERE pp."planYearId" = ${planYear.id} ${scopeSql}`;
 
   const where: Prisma.Sql[] = [];

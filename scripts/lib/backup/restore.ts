@@ -185,6 +185,15 @@ export async function restoreBackup(
     }
     for (const name of present.keys()) await client.query(`ALTER TABLE ${ident(name)} ENABLE TRIGGER USER`);
     await resetSequences(client);
+    // The maintained figures (PlanSummary) were loaded with their triggers off, or not at all from an archive
+    // older than them: recompute them from the restored reports (it writes only rows that differ).
+    // (At a migration level before them there is nothing to do: the migration that adds them computes them.)
+    const { rows: upkeep } = await client.query<{ present: boolean }>(
+      `SELECT to_regprocedure('keystone_refresh_plan_figures(integer[])') IS NOT NULL AS present`,
+    );
+    if (upkeep[0]?.present) {
+      await client.query(`SELECT "keystone_refresh_plan_figures"(ARRAY(SELECT id FROM "ProjectPlan" ORDER BY id))`);
+    }
 
     // An archive from before the audit chain existed has none to verify (the next migration chains its rows).
     const expected = manifest.auditChain;
