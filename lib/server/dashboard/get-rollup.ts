@@ -9,8 +9,17 @@ import { canReadSubmitted } from '@/lib/auth/permissions';
 import { departmentScope } from '@/lib/server/authorize';
 import { ForbiddenError } from '@/lib/server/errors';
 import type { DepartmentCut, Rollup, RollupBasis, RollupCut, RollupOptions } from './rollup-types';
+import { sumPreviousYearCompleted, withRates } from './year-on-year';
 
-export type { RollupBasis, RollupCut, DepartmentCut, RollupMonth, Rollup, RollupOptions } from './rollup-types';
+export type {
+  RollupBasis,
+  RollupCut,
+  DepartmentCut,
+  RollupMonth,
+  Rollup,
+  RollupOptions,
+  YearOnYear,
+} from './rollup-types';
 
 /**
  * Figures on the submitted basis hold amounts the bureau has not approved yet: a department may read them for its
@@ -92,7 +101,7 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
     started: number;
     completedCount: number;
   };
-  const [cuts, timeliness, monthly, milestones] = await Promise.all([
+  const [cuts, timeliness, monthly, milestones, previousYear] = await Promise.all([
     db.$queryRaw<CutRow[]>`
     WITH plans AS (
       SELECT pp.id, pp.stage, pp."investorType", pp.direction, pp."annualPlan",
@@ -163,6 +172,7 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
                   OR (SELECT r."readyToStart" FROM "MonthlyReport" r WHERE r."planId" = pre."planId" AND r.month <= ${month}
                        ORDER BY r.month DESC LIMIT 1) IS TRUE)::int AS ready
         FROM unnest(enum_range(NULL::"MilestoneKind")) AS k(kind)`,
+    sumPreviousYearCompleted(db, { year: planYear.year, month, amount, departmentId: options.departmentId }),
   ]);
 
   const cut = <K extends string | number>(key: K, label: string, row: CutRow): RollupCut<K> => ({
@@ -200,6 +210,10 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
   const pace = pacePercent(month);
 
   const STAGE_ORDER: Stage[] = ['COMPLETION', 'ONGOING', 'NEW_START', 'PRELIMINARY'];
+  const byStage = STAGE_ORDER.flatMap((s) => {
+    const row = stageRows.find((r) => r.stage === s);
+    return row ? [cut(s, s, row)] : [];
+  });
   return {
     year: planYear.year,
     month,
@@ -211,10 +225,7 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
     percentOfPlan,
     pacePercent: pace,
     gapPoints: paceGapPoints(completed, annualPlan, month) ?? paceGapPoints(0, 1, month)!,
-    byStage: STAGE_ORDER.flatMap((s) => {
-      const row = stageRows.find((r) => r.stage === s);
-      return row ? [cut(s, s, row)] : [];
-    }),
+    byStage,
     starts: {
       planned: newStarts?.n ?? 0,
       started: newStarts?.started ?? 0,
@@ -258,6 +269,7 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
     },
     monthly: monthly.map((m) => ({ month: m.month, planned: m.planned, actual: m.month <= month ? m.actual : null })),
     thresholds: { yellowPoints: planYear.paceYellowPoints.toFixed(2), redPoints: planYear.paceRedPoints.toFixed(2) },
+    yearOnYear: withRates(previousYear, { completed, byStage }),
   };
 }
 
