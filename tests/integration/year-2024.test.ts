@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { figuresDigest, SNAPSHOT_VERSION } from '@/lib/server/plan/year-snapshot';
 import { getRollup } from '@/lib/server/dashboard/get-rollup';
+import { getProjectYears } from '@/lib/server/projects/get-project-years';
 import { actorOf } from '../helpers/actors';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
@@ -80,6 +81,34 @@ describe('the seeded 2024 year', () => {
       });
       const live = await getRollup(t.db, bureau, { year: 2024, month: 12, basis });
       expect(snapshot).toMatchObject({ month: 12, version: SNAPSHOT_VERSION, digest: figuresDigest(live) });
+    }
+  });
+
+  it('gives a carried project’s page both years: 2024 ends where 2025 begins, each year’s outcome exact', async () => {
+    const carried = await t.db.projectPlan.findMany({
+      where: { planYear: { year: 2024 } },
+      select: { projectId: true, project: { select: { departmentId: true } } },
+      take: 5,
+      orderBy: { id: 'asc' },
+    });
+    const leader = await actorOf(t.db, 'leader');
+    for (const { projectId } of carried) {
+      const { years, totalInvestment } = await getProjectYears(t.db, leader, { projectId });
+      expect(years.map((y) => [y.year, y.status])).toEqual([
+        [2024, 'CLOSED'],
+        [2025, 'ACTIVE'],
+      ]);
+      const [y2024, y2025] = years as [(typeof years)[0], (typeof years)[0]];
+      expect(y2024.cumulativeEnd).toBe(y2025.cumulativeBeforeYear);
+      expect(y2024.months.map((m) => m.month)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      expect(y2024.months.at(-1)!.cumulative).toBe(y2024.cumulativeEnd);
+      const [sums] = await t.db.$queryRaw<{ y2024: string; y2025: string }[]>`
+        SELECT (SELECT sum(r."approvedInvested") FROM "MonthlyReport" r JOIN "ProjectPlan" pp ON pp.id = r."planId"
+                 JOIN "PlanYear" y ON y.id = pp."planYearId" WHERE pp."projectId" = ${projectId} AND y.year = 2024)::numeric(18, 2)::text AS y2024,
+               (SELECT COALESCE(sum(r."approvedInvested"), 0) FROM "MonthlyReport" r JOIN "ProjectPlan" pp ON pp.id = r."planId"
+                 JOIN "PlanYear" y ON y.id = pp."planYearId" WHERE pp."projectId" = ${projectId} AND y.year = 2025)::numeric(18, 2)::text AS y2025`;
+      expect([y2024.completed, y2025.completed]).toEqual([sums!.y2024, sums!.y2025]);
+      expect(Number(y2025.cumulativeEnd)).toBeLessThanOrEqual(Number(totalInvestment));
     }
   });
 });
