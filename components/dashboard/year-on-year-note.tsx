@@ -22,7 +22,7 @@ export async function YearOnYearNote({ yoy, testId }: { yoy: YearOnYear | null |
   return (
     <span data-testid={testId} data-percent={yoy.percent} className={tone}>
       {t(d.direction, { percent: formatPercent(d.percent, locale) })}
-      <span className="text-slate-500"> ({t('previous', { amount: formatYi(yoy.previousCompleted, locale) })})</span>
+      <span className="text-slate-500">{t('previous', { amount: formatYi(yoy.previousCompleted, locale) })}</span>
     </span>
   );
 }

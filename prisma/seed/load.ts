@@ -21,7 +21,11 @@ export interface SeedResult {
 
 const wan = (cents: number) => centsToWan(cents);
 
-export async function seedDatabase(db: Db, options: { seed?: number; data?: SeedData } = {}): Promise<SeedResult> {
+/** `previousYear: false` leaves out the closed 2024 (the benchmark's database, whose figures compare across runs). */
+export async function seedDatabase(
+  db: Db,
+  options: { seed?: number; data?: SeedData; previousYear?: boolean } = {},
+): Promise<SeedResult> {
   const [planYears, users] = await Promise.all([db.planYear.count(), db.user.count()]);
   if (planYears > 0 || users > 0) return { seeded: false };
 
@@ -208,12 +212,15 @@ export async function seedDatabase(db: Db, options: { seed?: number; data?: Seed
         orderBy: { id: 'asc' },
         select: { id: true, username: true, displayName: true, role: true, departmentId: true },
       });
-      const previous = await loadYear2024(tx, data, {
-        projectId: (code) => projectId.get(code)!,
-        departmentId: deptId,
-        reporterOf: (id) => reporterOf.get(id) ?? null,
-        bureau,
-      });
+      const previous =
+        options.previousYear === false
+          ? {}
+          : await loadYear2024(tx, data, {
+              projectId: (code) => projectId.get(code)!,
+              departmentId: deptId,
+              reporterOf: (id) => reporterOf.get(id) ?? null,
+              bureau,
+            });
 
       // The data is the November 2025 round in flight: the clock shows that week, not the calendar's
       // (README "The demo date"; `npm run demo:date -- off` returns to real time).

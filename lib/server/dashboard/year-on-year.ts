@@ -5,6 +5,13 @@ import type { Db } from '@/lib/prisma';
 import { yearOnYearRate } from '@/lib/domain/year-on-year';
 import type { YearOnYear } from './rollup-types';
 
+/** The previous plan year's 1-N月 completed, district-wide (or one department's) and per stage, 万元. */
+export interface PreviousYearCompleted {
+  previousYear: number;
+  previousCompleted: string;
+  byStage: { stage: Stage; previousCompleted: string }[];
+}
+
 /**
  * 同比 for a rollup: the previous plan year's 1-N月 completed (same months, same basis), the district's (or one
  * department's) and per stage, beside this year's. One small query of its own, so it can move with the rollup
@@ -14,12 +21,6 @@ import type { YearOnYear } from './rollup-types';
  * 续建 and 新开工 of 2024), and a department's line counts the projects the department holds, as the rollup's do. Null
  * when the previous year is not in Keystone.
  */
-export interface PreviousYearCompleted {
-  previousYear: number;
-  previousCompleted: string;
-  byStage: { stage: Stage; previousCompleted: string }[];
-}
-
 export async function sumPreviousYearCompleted(
   db: Db,
   options: {
