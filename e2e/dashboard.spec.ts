@@ -77,7 +77,8 @@ test('the leader’s headline figures equal the API rollup and a direct SQL sum,
     baseURL,
     `SELECT sum(r."approvedInvested")::numeric(18,2)::text AS completed FROM "MonthlyReport" r
        JOIN "ProjectPlan" pp ON pp.id = r."planId" JOIN "Project" p ON p.id = pp."projectId" JOIN "Department" d ON d.id = p."departmentId"
-      WHERE d.name = '区交通局' AND r.month <= 10`,
+       JOIN "PlanYear" y ON y.id = pp."planYearId"
+      WHERE d.name = '区交通局' AND r.month <= 10 AND y.year = 2025`,
   );
   expect(departmentCompleted).toBe(Number(jtj!.completed));
 

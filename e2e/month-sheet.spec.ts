@@ -138,6 +138,7 @@ test('a reporter downloads the month, fills it in a spreadsheet, checks, saves t
     baseURL,
     `SELECT r."investedThisMonth"::text AS invested FROM "MonthlyReport" r
        JOIN "ProjectPlan" pp ON pp.id = r."planId" JOIN "Project" p ON p.id = pp."projectId"
+       JOIN "PlanYear" y ON y.id = pp."planYearId" AND y.year = 2025
       WHERE p.code = $1 AND r.month = 11`,
     [drafts[0]!.code],
   );
@@ -158,6 +159,7 @@ test('a reporter downloads the month, fills it in a spreadsheet, checks, saves t
     baseURL,
     `SELECT p.code, r.status, r."investedThisMonth"::text AS invested FROM "MonthlyReport" r
        JOIN "ProjectPlan" pp ON pp.id = r."planId" JOIN "Project" p ON p.id = pp."projectId"
+       JOIN "PlanYear" y ON y.id = pp."planYearId" AND y.year = 2025
       WHERE p.code = ANY($1) AND r.month = 11 ORDER BY p.code`,
     [[...filled.map((f) => f.code), ...held.slice(0, 1).map((h) => h.code)]],
   );

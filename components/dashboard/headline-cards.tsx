@@ -7,6 +7,7 @@ import { forecastYearEnd } from '@/lib/domain/forecast';
 import { formatCount, formatPercent, formatYi, MISSING } from '@/lib/format';
 import type { Rollup } from '@/lib/server/dashboard/get-rollup';
 import { forecastInputOf } from './forecast-input';
+import { YearOnYearNote } from './year-on-year-note';
 
 function Figure({
   label,
@@ -42,10 +43,16 @@ export async function HeadlineCards({ rollup, month }: { rollup: Rollup; month: 
         label={t('completed', { month })}
         value={formatYi(rollup.completed, locale)}
         testId="headline-completed"
-        hint={t('plan', {
-          amount: formatYi(rollup.annualPlan, locale),
-          count: formatCount(rollup.projectCount, locale),
-        })}
+        hint={
+          <>
+            {t('plan', {
+              amount: formatYi(rollup.annualPlan, locale),
+              count: formatCount(rollup.projectCount, locale),
+            })}
+            <br />
+            <YearOnYearNote yoy={rollup.yearOnYear} testId="headline-yoy" />
+          </>
+        }
       />
       <Figure label={t('percent')} value={formatPercent(rollup.percentOfPlan, locale)} testId="headline-percent" />
       <Figure

@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import type { Stage } from '@/generated/prisma/enums';
 import { assertMonth, describeGap, type GapDescription, paceGapPoints, pacePercent } from '@/lib/domain/pace';
 import { problemBulletinSentence, type ProblemBulletinInput } from '@/lib/domain/problems/problem-bulletin';
+import { yearOnYearZh } from '@/lib/domain/year-on-year';
 
 /**
  * The monthly bulletin (月度通报) text (issue 6, "Monthly bulletin"). Pure: money arrives in 万元 as decimal strings.
@@ -34,6 +35,11 @@ export interface HeadlineInput {
   annualPlan: string;
   /** N, 1–12 */
   month: number;
+  /**
+   * 同比增长率 against the same months of the previous year (lib/domain/year-on-year.ts), one decimal; absent or
+   * null when the previous year is not in Keystone or had nothing to compare with: then the sentence has no clause
+   */
+  yearOnYearPercent?: string | null;
 }
 
 export interface HeadlineFigures {
@@ -72,11 +78,16 @@ function gapZh(gap: GapDescription): string {
 /**
  * The official sentence, ending with "。":
  * "1-10月，全区重点项目累计完成投资216.3亿元，占年度计划的87.3%，超序时进度4.0个百分点。"
- * (behind: "低于序时进度Z个百分点"; level: "与序时进度持平"; January: "1月，…").
+ * (behind: "低于序时进度Z个百分点"; level: "与序时进度持平"; January: "1月，…"). With the previous year in Keystone
+ * the amount gains its 同比 clause, as the district's bulletins print it: "…累计完成投资216.3亿元，同比增长5.2%，占…".
  */
 export function bulletinSentence(input: HeadlineInput): string {
   const f = headlineFigures(input);
-  return `${monthRangeZh(input.month)}，全区重点项目累计完成投资${f.amountYi}亿元，占年度计划的${f.percentOfPlan}%，${gapZh(f.gap)}。`;
+  const yoy = yearOnYearZh(input.yearOnYearPercent ?? null);
+  return (
+    `${monthRangeZh(input.month)}，全区重点项目累计完成投资${f.amountYi}亿元，${yoy ? `${yoy}，` : ''}` +
+    `占年度计划的${f.percentOfPlan}%，${gapZh(f.gap)}。`
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -127,6 +138,8 @@ export interface BulletinDraftInput {
   rankCount?: number;
   /** the coordination problems at the month's end (absent in bulletins drafted before problems existed) */
   problems?: ProblemBulletinInput;
+  /** the district's 同比增长率 (HeadlineInput.yearOnYearPercent); absent without a previous year */
+  yearOnYearPercent?: string | null;
 }
 
 export interface BulletinDraft {
@@ -168,7 +181,12 @@ export function bulletinDraft(input: BulletinDraftInput): BulletinDraft {
   const paragraphs: string[] = [];
   paragraphs.push(
     `${input.year}年，全区安排重点项目${projectCount}个，年度计划投资${wanToYi(input.annualPlan)}亿元。` +
-      bulletinSentence({ ytd: input.ytd, annualPlan: input.annualPlan, month: input.month }),
+      bulletinSentence({
+        ytd: input.ytd,
+        annualPlan: input.annualPlan,
+        month: input.month,
+        yearOnYearPercent: input.yearOnYearPercent,
+      }),
   );
 
   for (const s of stages) {

@@ -23,11 +23,21 @@ export interface DemoAttachmentResult {
 export async function seedDemoAttachments(db: Db): Promise<DemoAttachmentResult | null> {
   if ((await db.attachment.count()) > 0) return null;
   const projects = await db.project.findMany({
-    where: { plans: { some: { stage: { in: ['ONGOING', 'NEW_START'] }, reports: { some: { status: 'APPROVED' } } } } },
+    // the year departments report in: the closed 2024's months carry no photos
+    where: {
+      plans: {
+        some: {
+          planYear: { status: 'ACTIVE' },
+          stage: { in: ['ONGOING', 'NEW_START'] },
+          reports: { some: { status: 'APPROVED' } },
+        },
+      },
+    },
     select: {
       name: true,
       departmentId: true,
       plans: {
+        where: { planYear: { status: 'ACTIVE' } },
         select: {
           reports: {
             where: { status: 'APPROVED' },

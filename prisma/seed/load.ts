@@ -12,6 +12,7 @@ import { DEMO_PASSWORD } from './demo-logins';
 import { DEFAULT_SEED, generateSeedData, type SeedData } from './generate';
 import { DEMO_INDICATOR_ACTUALS_2025, INDICATOR_DUTIES_2025 } from './indicators';
 import { loadProblems } from './load-problems';
+import { loadYear2024 } from './load-year-2024';
 
 export interface SeedResult {
   seeded: boolean;
@@ -20,7 +21,11 @@ export interface SeedResult {
 
 const wan = (cents: number) => centsToWan(cents);
 
-export async function seedDatabase(db: Db, options: { seed?: number; data?: SeedData } = {}): Promise<SeedResult> {
+/** `previousYear: false` leaves out the closed 2024 (the benchmark's database, whose figures compare across runs). */
+export async function seedDatabase(
+  db: Db,
+  options: { seed?: number; data?: SeedData; previousYear?: boolean } = {},
+): Promise<SeedResult> {
   const [planYears, users] = await Promise.all([db.planYear.count(), db.user.count()]);
   if (planYears > 0 || users > 0) return { seeded: false };
 
@@ -201,6 +206,21 @@ export async function seedDatabase(db: Db, options: { seed?: number; data?: Seed
       await tx.preliminaryMilestone.createMany({ data: milestones });
 
       const problems = await loadProblems(tx, data, { planYearId: planYear.id, departmentId: deptId, planOf });
+      // the closed year before, for 同比 and the projects' multi-year history (after 2025, which keeps its ids)
+      const bureau = await tx.user.findFirstOrThrow({
+        where: { role: 'BUREAU' },
+        orderBy: { id: 'asc' },
+        select: { id: true, username: true, displayName: true, role: true, departmentId: true },
+      });
+      const previous =
+        options.previousYear === false
+          ? {}
+          : await loadYear2024(tx, data, {
+              projectId: (code) => projectId.get(code)!,
+              departmentId: deptId,
+              reporterOf: (id) => reporterOf.get(id) ?? null,
+              bureau,
+            });
 
       // The data is the November 2025 round in flight: the clock shows that week, not the calendar's
       // (README "The demo date"; `npm run demo:date -- off` returns to real time).
@@ -233,6 +253,7 @@ export async function seedDatabase(db: Db, options: { seed?: number; data?: Seed
         milestones: milestones.length,
         indicators: data.indicators.length,
         ...problems,
+        ...previous,
       };
     },
     { timeout: 120_000, maxWait: 20_000 },

@@ -8,6 +8,12 @@ import type { Db } from '@/lib/prisma';
 import { digestOf } from './audit';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
+/**
+ * The stories take projects without a plan in a closed year (the seed's 2024): they state and restate the
+ * project's facts (an actual start in 2024, say), which a closed year would hold (docs/year-cycle.md).
+ */
+const OPEN_YEARS_ONLY = { plans: { none: { planYear: { status: 'CLOSED' as const } } } };
+
 export type ReportStatus = 'DRAFT' | 'SUBMITTED' | 'RETURNED' | 'APPROVED';
 type Stage = 'PRELIMINARY' | 'NEW_START' | 'ONGOING' | 'COMPLETION';
 
@@ -142,7 +148,7 @@ export class ReportStories {
     username: string,
     status: ReportStatus,
     month = this.currentMonth,
-    extra: { investedPositive?: boolean; stageNot?: Stage } = {},
+    extra: { investedPositive?: boolean; stageNot?: Stage; priorApproved?: boolean } = {},
   ) {
     const report = await this.db.monthlyReport.findFirst({
       where: {
@@ -151,9 +157,13 @@ export class ReportStories {
         id: { notIn: [...this.usedReports] },
         ...(extra.investedPositive ? { investedThisMonth: { gt: 0 } } : {}),
         plan: {
-          project: { departmentId: await this.departmentOf(username) },
+          project: { departmentId: await this.departmentOf(username), ...OPEN_YEARS_ONLY },
           planYear: { year: 2025 },
           ...(extra.stageNot ? { stage: { not: extra.stageNot } } : {}),
+          // the month before is approved (and not handed out): for a story that reopens it
+          ...(extra.priorApproved
+            ? { reports: { some: { month: month - 1, status: 'APPROVED', id: { notIn: [...this.usedReports] } } } }
+            : {}),
         },
       },
       select: { id: true, planId: true, month: true, version: true },
@@ -176,7 +186,7 @@ export class ReportStories {
       where: {
         id: { notIn: [...this.usedPlans] },
         planYear: { year: 2025 },
-        project: { departmentId: await this.departmentOf(username) },
+        project: { departmentId: await this.departmentOf(username), ...OPEN_YEARS_ONLY },
         reports: { none: { month: this.currentMonth } },
       },
       select: { id: true },
@@ -197,7 +207,10 @@ export class ReportStories {
         month: this.currentMonth,
         status: 'DRAFT',
         id: { notIn: [...this.usedReports] },
-        plan: { project: { departmentId: await this.departmentOf(username) }, planYear: { year: 2025 } },
+        plan: {
+          project: { departmentId: await this.departmentOf(username), ...OPEN_YEARS_ONLY },
+          planYear: { year: 2025 },
+        },
       },
       select: { id: true, planId: true, month: true, version: true },
       orderBy: { id: 'asc' },

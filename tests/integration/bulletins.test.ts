@@ -72,7 +72,14 @@ describe('the monthly bulletin', () => {
     const pace = gap.isZero()
       ? '与序时进度持平'
       : `${gap.isNegative() ? '低于' : '超'}序时进度${gap.abs().toFixed(1)}个百分点`;
-    expect(row.body).toContain(`1-10月，全区重点项目累计完成投资${yi}亿元，占年度计划的${percent}%，${pace}。`);
+    // the seeded 2024 is in Keystone: the amount gains its 同比 clause, from an independent sum of 2024's months
+    const [previous] = await t.db.$queryRaw<{ amount: string }[]>`
+      SELECT sum(r."approvedInvested")::text AS amount FROM "MonthlyReport" r
+        JOIN "ProjectPlan" pp ON pp.id = r."planId" JOIN "PlanYear" y ON y.id = pp."planYearId"
+       WHERE y.year = 2024 AND r.month <= 10`;
+    const rate = new Decimal(rollup.completed).minus(previous!.amount).times(100).dividedBy(previous!.amount);
+    const yoy = `同比${rate.isNegative() ? '下降' : '增长'}${rate.abs().toFixed(1, Decimal.ROUND_HALF_UP)}%`;
+    expect(row.body).toContain(`1-10月，全区重点项目累计完成投资${yi}亿元，${yoy}，占年度计划的${percent}%，${pace}。`);
     expect(row.title).toContain('2025年1-10月');
 
     const audit = await t.db.auditLog.findFirstOrThrow({

@@ -272,6 +272,7 @@ describe('the raw connection', () => {
     );
     await client.end();
     expect(rows).toEqual([
+      { year: 2024, status: 'CLOSED' }, // the demo's previous year, seeded closed
       { year: 2025, status: 'CLOSED' },
       { year: 2026, status: 'CLOSED' },
     ]);

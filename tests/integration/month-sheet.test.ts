@@ -181,7 +181,10 @@ describe('the month sheet upload', () => {
     const commit = await sheet.importMonthSheetDrafts({ year: 2025, month: s.currentMonth, file });
     expect(commit).toMatchObject({ ok: true, data: { committed: true } });
     const stored = await s.db.monthlyReport.findMany({
-      where: { month: s.currentMonth, plan: { project: { code: { in: written.map((r) => r.code) } } } },
+      where: {
+        month: s.currentMonth,
+        plan: { planYear: { year: 2025 }, project: { code: { in: written.map((r) => r.code) } } },
+      },
       select: { flags: true, plan: { select: { project: { select: { code: true } } } } },
     });
     expect(stored).toHaveLength(written.length);

@@ -67,8 +67,8 @@ describe('listProjects', () => {
     for (const item of list?.items ?? []) {
       const [row] = await t.db.$queryRaw<{ sum: string }[]>`
         SELECT COALESCE(sum(r."investedThisMonth"), 0)::numeric(18, 2)::text AS sum
-          FROM "MonthlyReport" r JOIN "ProjectPlan" pp ON pp.id = r."planId"
-         WHERE pp."projectId" = ${item.id} AND r.status = 'APPROVED'`;
+          FROM "MonthlyReport" r JOIN "ProjectPlan" pp ON pp.id = r."planId" JOIN "PlanYear" y ON y.id = pp."planYearId"
+         WHERE pp."projectId" = ${item.id} AND r.status = 'APPROVED' AND y.year = 2025`;
       expect(item.ytdApproved).toBe(row?.sum);
     }
   });

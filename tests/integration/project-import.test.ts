@@ -165,7 +165,8 @@ describe('importing a file', () => {
 
   it('refuses a closed plan year', async () => {
     await signIn(t.db, 'bureau');
-    await t.db.planYear.create({ data: { year: 2024, title: '2024', approvedInvestment: '1', status: 'CLOSED' } });
+    // the seed's 2024 is closed
+    expect(await t.db.planYear.findUniqueOrThrow({ where: { year: 2024 } })).toMatchObject({ status: 'CLOSED' });
     const result = await actions.importProjectsCommit(form(2024, await workbook([{ code: 'OLD-1' }])));
     expect(result).toMatchObject({ ok: false, code: 'CONFLICT' });
     expect(await t.db.project.count({ where: { code: 'OLD-1' } })).toBe(0);

@@ -211,7 +211,7 @@ describe('reopenReport: correcting an approved report, with the restatement trai
 
   it('counts the later months when an earlier month is corrected: a restated month past the total is flagged', async () => {
     // A November draft and its plan's October report (approved), which the bureau reopens.
-    const november = await s.reportOf('zjw', 'DRAFT', s.currentMonth, { stageNot: 'PRELIMINARY' });
+    const november = await s.reportOf('zjw', 'DRAFT', s.currentMonth, { stageNot: 'PRELIMINARY', priorApproved: true });
     const october = await s.db.monthlyReport.findUniqueOrThrow({
       where: { planId_month: { planId: november.planId, month: s.currentMonth - 1 } },
     });

@@ -23,12 +23,14 @@ afterAll(async () => {
   await t.drop();
 });
 
-async function sqlSum(where: string, month: number): Promise<string> {
+async function sqlSum(where: string, month: number, year = 2025): Promise<string> {
   const [row] = await t.db.$queryRawUnsafe<{ s: string }[]>(
     `SELECT COALESCE(sum(r."investedThisMonth"), 0)::numeric(18,2)::text AS s
        FROM "MonthlyReport" r JOIN "ProjectPlan" pp ON pp.id = r."planId" JOIN "Project" p ON p.id = pp."projectId"
-      WHERE r.status = 'APPROVED' AND r.month <= $1 ${where}`,
+       JOIN "PlanYear" y ON y.id = pp."planYearId"
+      WHERE r.status = 'APPROVED' AND r.month <= $1 AND y.year = $2 ${where}`,
     month,
+    year,
   );
   return row!.s;
 }
@@ -92,7 +94,8 @@ describe('getRollup', () => {
     const [counts] = await t.db.$queryRaw<{ started: number; completed: number }[]>`
       SELECT count(*) FILTER (WHERE pp.stage = 'NEW_START' AND p."actualStart" <= '2025-10-31')::int AS started,
              count(*) FILTER (WHERE pp.stage = 'COMPLETION' AND p."actualCompletion" <= '2025-10-31')::int AS completed
-        FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId"`;
+        FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId"
+       WHERE pp."planYearId" = (SELECT id FROM "PlanYear" WHERE year = 2025)`;
     expect(r.starts).toMatchObject({ planned: 126, started: counts!.started });
     expect(r.completions).toMatchObject({ planned: 86, completed: counts!.completed });
   });

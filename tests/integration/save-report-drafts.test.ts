@@ -119,14 +119,17 @@ async function bothWays(rows: SaveReportDraftValues[]) {
 
 const draft = (input: SaveReportDraftInput) => ZSaveReportDraft.parse(input);
 
-/** zjw's 2025 plans of a stage not 前期, each with the month's report in the given state. */
+/**
+ * zjw's 2025 plans of a stage not 前期, each with the month's report in the given state; projects without a plan in
+ * a closed year (the seed's 2024), whose dates in that year a report could no longer state.
+ */
 async function plansOf(status: 'DRAFT', count: number, skip: number[] = []) {
   const plans = await t.db.projectPlan.findMany({
     where: {
       id: { notIn: skip },
       planYear: { year: 2025 },
       stage: { not: 'PRELIMINARY' },
-      project: { departmentId: zjw.departmentId! },
+      project: { departmentId: zjw.departmentId!, plans: { none: { planYear: { status: 'CLOSED' } } } },
       reports: { some: { month, status } },
     },
     select: { id: true, reports: { where: { month }, select: { id: true, version: true } } },

@@ -31,6 +31,7 @@ describe('the seeded database', () => {
   it('holds the demo round: Jan–Oct approved, November in flight', async () => {
     const byStatus = await t.db.monthlyReport.groupBy({
       by: ['month', 'status'],
+      where: { plan: { planYear: { year: 2025 } } },
       _count: true,
       orderBy: { month: 'asc' },
     });
@@ -46,8 +47,9 @@ describe('the seeded database', () => {
 
   it('stores money exactly: the database sum of the monthly splits equals the annual plan', async () => {
     const [row] = await t.db.$queryRaw<{ split: string; plan: string }[]>`
-      SELECT (SELECT sum(amount) FROM "MonthlyPlanItem")::text AS split,
-             (SELECT sum("annualPlan") FROM "ProjectPlan")::text AS plan`;
+      WITH plans AS (SELECT pp.* FROM "ProjectPlan" pp JOIN "PlanYear" y ON y.id = pp."planYearId" WHERE y.year = 2025)
+      SELECT (SELECT sum(amount) FROM "MonthlyPlanItem" i JOIN plans ON plans.id = i."planId")::text AS split,
+             (SELECT sum("annualPlan") FROM plans)::text AS plan`;
     expect(row).toEqual({ split: '2478000.00', plan: '2478000.00' });
   });
 

@@ -77,7 +77,7 @@ describe('closing 2025 by the bureau', () => {
       message: `2025年度12月报表尚未全部审核通过（还有${plans}个项目），不能关闭该年度`,
     });
     expect(await t.db.planYear.findUniqueOrThrow({ where: { id: y2025 } })).toMatchObject({ status: 'ACTIVE' });
-    expect(await t.db.planYearSnapshot.count()).toBe(0);
+    expect(await t.db.planYearSnapshot.count({ where: { planYearId: y2025 } })).toBe(0);
   });
 
   it('refuses a mistyped year', async () => {
@@ -154,6 +154,6 @@ describe('closing 2025 by the bureau', () => {
       const live = await getRollup(t.db, leader, { year: 2025, month: 12, basis: snapshot.basis as 'approved' });
       expect(figuresDigest(live)).toBe(snapshot.digest);
     }
-    expect(await t.db.planYearSnapshot.count()).toBe(2);
+    expect(await t.db.planYearSnapshot.count({ where: { planYearId: y2025 } })).toBe(2);
   });
 });

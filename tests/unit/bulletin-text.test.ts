@@ -40,6 +40,24 @@ describe('month ranges', () => {
 });
 
 describe('bulletinSentence', () => {
+  it('gains the 同比 clause after the amount when the previous year is in Keystone', () => {
+    expect(bulletinSentence({ ytd: '2163456.78', annualPlan: PLAN, month: 10, yearOnYearPercent: '5.2' })).toBe(
+      '1-10月，全区重点项目累计完成投资216.3亿元，同比增长5.2%，占年度计划的87.3%，超序时进度4.0个百分点。',
+    );
+    expect(bulletinSentence({ ytd: '1800000', annualPlan: PLAN, month: 10, yearOnYearPercent: '-3.0' })).toBe(
+      '1-10月，全区重点项目累计完成投资180.0亿元，同比下降3.0%，占年度计划的72.6%，低于序时进度10.7个百分点。',
+    );
+    expect(bulletinSentence({ ytd: '1239000', annualPlan: PLAN, month: 6, yearOnYearPercent: '0.0' })).toBe(
+      '1-6月，全区重点项目累计完成投资123.9亿元，与上年同期持平，占年度计划的50.0%，与序时进度持平。',
+    );
+  });
+
+  it('has no 同比 clause without a rate (no previous year, or nothing to compare with)', () => {
+    expect(bulletinSentence({ ytd: '2163456.78', annualPlan: PLAN, month: 10, yearOnYearPercent: null })).toBe(
+      '1-10月，全区重点项目累计完成投资216.3亿元，占年度计划的87.3%，超序时进度4.0个百分点。',
+    );
+  });
+
   it('ahead of pace', () => {
     expect(bulletinSentence({ ytd: '2163456.78', annualPlan: PLAN, month: 10 })).toBe(
       '1-10月，全区重点项目累计完成投资216.3亿元，占年度计划的87.3%，超序时进度4.0个百分点。',
@@ -191,6 +209,13 @@ describe('bulletinDraft', () => {
       '红色预警项目2个：重庆站铁路综合枢纽改造、轨道27号线。',
     ]);
     expect(draft.text).toBe([draft.title, ...draft.paragraphs].join('\n\n'));
+  });
+
+  it('puts the district’s 同比 clause in the headline when given', () => {
+    const draft = bulletinDraft({ ...input, yearOnYearPercent: '12.4' });
+    expect(draft.paragraphs[0]).toBe(
+      '2025年，全区安排重点项目421个，年度计划投资247.8亿元。1-10月，全区重点项目累计完成投资216.3亿元，同比增长12.4%，占年度计划的87.3%，超序时进度4.0个百分点。',
+    );
   });
 
   it('January, no departments, no red projects, a stage at pace', () => {

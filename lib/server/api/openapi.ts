@@ -139,7 +139,7 @@ function buildDocument() {
         operationId: 'getRollup',
         summary: 'The district’s rollup of a plan year through a month',
         description:
-          'Totals, 序时进度 (pace), and breakdowns by stage, investor type, direction, department (with reporting timeliness) and area, plus the monthly S-curve, as the dashboard shows them.',
+          'Totals, 序时进度 (pace), and breakdowns by stage, investor type, direction, department (with reporting timeliness) and area, plus the monthly S-curve and 同比 (months 1…N against the same months of the previous plan year, when that year is in Keystone), as the dashboard shows them.',
         path: { year: ZApiYearPath },
         query: ZApiRollupQuery,
         ok: { description: 'the rollup', schema: ZApiRollup },

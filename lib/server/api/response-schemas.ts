@@ -137,6 +137,26 @@ export const ZApiRollup = named(
     thresholds: z
       .object({ yellowPoints: z.string().regex(DECIMAL), redPoints: z.string().regex(DECIMAL) })
       .meta({ description: 'the plan year’s pace-warning lines, in points behind 序时进度' }),
+    yearOnYear: z
+      .object({
+        previousYear: z.int(),
+        previousCompleted: money('the previous year’s investment completed in the same months 1…N, same basis'),
+        percent: percent('同比增长率: (completed − previousCompleted) ÷ previousCompleted × 100, signed, 1 decimal'),
+        byStage: z
+          .array(
+            z.object({
+              stage: z.enum(Stage),
+              previousCompleted: money('the previous year’s stage completed in months 1…N'),
+              percent: percent('this year’s stage against the previous year’s, signed, 1 decimal'),
+            }),
+          )
+          .meta({ description: 'each year’s stage as planned that year (完工, 续建, 新开工, 前期)' }),
+      })
+      .nullable()
+      .meta({
+        description:
+          '同比 (year on year): months 1…N against the same months of the previous plan year; null when that year is not in Keystone',
+      }),
   }),
 );
 

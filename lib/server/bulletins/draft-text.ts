@@ -25,6 +25,8 @@ export function bulletinDraftText(figures: BulletinFigures): { title: string; bo
     })),
     departments: r.byDepartment.map((d) => ({ name: d.label, ytd: d.completed, annualPlan: d.annualPlan })),
     redWarningProjects: figures.redProjects.map((p) => p.name),
+    // a bulletin frozen before 同比 existed has no yearOnYear and keeps its sentence
+    yearOnYearPercent: r.yearOnYear?.percent ?? null,
     rankCount: RANKED_DEPARTMENTS,
     ...(figures.problems
       ? {

@@ -10,8 +10,17 @@ import { departmentScope } from '@/lib/server/authorize';
 import { ForbiddenError } from '@/lib/server/errors';
 import type { DepartmentCut, Rollup, RollupBasis, RollupCut, RollupOptions } from './rollup-types';
 import { slot, ytdSql } from './summary-sql';
+import { sumPreviousYearCompleted, withRates } from './year-on-year';
 
-export type { RollupBasis, RollupCut, DepartmentCut, RollupMonth, Rollup, RollupOptions } from './rollup-types';
+export type {
+  RollupBasis,
+  RollupCut,
+  DepartmentCut,
+  RollupMonth,
+  Rollup,
+  RollupOptions,
+  YearOnYear,
+} from './rollup-types';
 
 /**
  * Figures on the submitted basis hold amounts the bureau has not approved yet: a department may read them for its
@@ -93,7 +102,7 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
     started: number;
     completedCount: number;
   };
-  const [cuts, timeliness, monthly, milestones] = await Promise.all([
+  const [cuts, timeliness, monthly, milestones, previousYear] = await Promise.all([
     db.$queryRaw<CutRow[]>`
     WITH plans AS (
       SELECT pp.id, pp.stage, pp."investorType", pp.direction, pp."annualPlan",
@@ -153,6 +162,7 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
                                AND pm.kind = 'CONSTRUCTION_PERMIT' AND pm.status = 'DONE' AND pm."actualDate" <= ${monthEnd}::date)
                   OR pre.ready)::int AS ready
         FROM unnest(enum_range(NULL::"MilestoneKind")) AS k(kind)`,
+    sumPreviousYearCompleted(db, { year: planYear.year, month, basis, departmentId: options.departmentId }),
   ]);
 
   const cut = <K extends string | number>(key: K, label: string, row: CutRow): RollupCut<K> => ({
@@ -193,6 +203,10 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
   const actualByMonth = monthlyOf(monthly[0]!.actual);
 
   const STAGE_ORDER: Stage[] = ['COMPLETION', 'ONGOING', 'NEW_START', 'PRELIMINARY'];
+  const byStage = STAGE_ORDER.flatMap((s) => {
+    const row = stageRows.find((r) => r.stage === s);
+    return row ? [cut(s, s, row)] : [];
+  });
   return {
     year: planYear.year,
     month,
@@ -204,10 +218,7 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
     percentOfPlan,
     pacePercent: pace,
     gapPoints: paceGapPoints(completed, annualPlan, month) ?? paceGapPoints(0, 1, month)!,
-    byStage: STAGE_ORDER.flatMap((s) => {
-      const row = stageRows.find((r) => r.stage === s);
-      return row ? [cut(s, s, row)] : [];
-    }),
+    byStage,
     starts: {
       planned: newStarts?.n ?? 0,
       started: newStarts?.started ?? 0,
@@ -255,6 +266,7 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
       actual: i + 1 <= month ? actualByMonth[i]! : null,
     })),
     thresholds: { yellowPoints: planYear.paceYellowPoints.toFixed(2), redPoints: planYear.paceRedPoints.toFixed(2) },
+    yearOnYear: withRates(previousYear, { completed, byStage }),
   };
 }
 

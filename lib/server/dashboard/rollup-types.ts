@@ -78,6 +78,22 @@ export interface Rollup {
   monthly: RollupMonth[];
   /** the plan year's pace-warning lines, points behind 序时进度 */
   thresholds: { yellowPoints: string; redPoints: string };
+  /**
+   * 同比: the same months of the previous plan year, same basis; null when that year is not in Keystone. (A rollup
+   * frozen in a bulletin before 同比 existed has no such field: read it with `?.`.)
+   */
+  yearOnYear: YearOnYear | null;
+}
+
+/** 1-N月 completed in the previous plan year, and this year's growth over it (lib/domain/year-on-year.ts). */
+export interface YearOnYear {
+  previousYear: number;
+  /** the previous year's 1-N月 completed, 万元 */
+  previousCompleted: string;
+  /** 同比增长率 in percent, one decimal, signed; null when the previous year completed nothing in those months */
+  percent: string | null;
+  /** the same by stage, each year's stage as it was planned that year (完工, 续建, 新开工, 前期) */
+  byStage: { stage: Stage; previousCompleted: string; percent: string | null }[];
 }
 
 export interface RollupOptions {

@@ -5,8 +5,11 @@ import type { Db } from '@/lib/prisma';
 import type { Tx } from '@/lib/server/audit';
 import { getRollup, type RollupBasis } from '@/lib/server/dashboard/get-rollup';
 
-/** The shape of PlanYearSnapshot.figures: bump it when the rollup's shape changes, so old snapshots are read as such. */
-export const SNAPSHOT_VERSION = 1;
+/**
+ * The shape of PlanYearSnapshot.figures: bump it when the rollup's shape changes, so old snapshots are read as such.
+ * 2: the rollup gained `yearOnYear` (同比).
+ */
+export const SNAPSHOT_VERSION = 2;
 const BASES: readonly RollupBasis[] = ['approved', 'submitted'];
 
 /** JSON with its keys sorted at every level, so equal figures always give the same digest. */

@@ -38,6 +38,7 @@ import { getAnnualReportFigures } from '@/lib/server/plan/annual-report-figures'
 import { listPlanYears } from '@/lib/server/plan/list-plan-years';
 import { getProject } from '@/lib/server/projects/get-project';
 import { getProjectHistory } from '@/lib/server/projects/get-project-history';
+import { getProjectYears } from '@/lib/server/projects/get-project-years';
 import { listProjectIds, listProjects } from '@/lib/server/projects/list-projects';
 import { getSplitSettings } from '@/lib/server/projects/split-profile';
 import { getBatchEntry } from '@/lib/server/reports/get-batch-entry';
@@ -91,6 +92,12 @@ export const READS: Record<string, ReadCase> = {
     scoped: true,
     row: row('all', 'own', 'all', 'all'),
     call: async (db, a, fx, target) => getProject(db, a, { id: await projectOf(fx, target) }),
+  },
+  // the project page's multi-year view: read as the project itself is
+  getProjectYears: {
+    scoped: true,
+    row: row('all', 'own', 'all', 'all'),
+    call: async (db, a, fx, target) => getProjectYears(db, a, { projectId: await projectOf(fx, target) }),
   },
   getProjectHistory: {
     scoped: true,

@@ -13,6 +13,7 @@ import { ProjectMilestones } from '@/components/projects/project-milestones';
 import { ProjectPlanCard } from '@/components/projects/project-plan-card';
 import { ProjectReportsTable } from '@/components/projects/project-reports-table';
 import { ProjectTabs, type ProjectTab } from '@/components/projects/project-tabs';
+import { ProjectYears } from '@/components/projects/project-years';
 import { ProjectProblems } from '@/components/problems/ledger/project-problems';
 import { YearLinks } from '@/components/navigation/year-links';
 import { AttachmentThumbs } from '@/components/attachments/attachment-thumbs';
@@ -31,6 +32,7 @@ import { listProjectAttachments, type MonthAttachments } from '@/lib/server/atta
 import { NotFoundError } from '@/lib/server/errors';
 import { getProject, type ProjectDetail } from '@/lib/server/projects/get-project';
 import { getProjectHistory } from '@/lib/server/projects/get-project-history';
+import { getProjectYears } from '@/lib/server/projects/get-project-years';
 import { listProblems } from '@/lib/server/problems/list-problems';
 import type { SearchParams } from '@/lib/search-params';
 
@@ -166,6 +168,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
     tab === 'photos' && plan
       ? await listProjectAttachments(prisma, actor, { projectId: project.id, year: plan.year })
       : null;
+  const years = tab === 'overview' ? await getProjectYears(prisma, actor, { projectId: project.id }) : null;
   const milestoneDocuments =
     tab === 'overview' && project.milestones.length > 0
       ? await listMilestoneDocuments(prisma, actor, { projectId: project.id })
@@ -248,6 +251,7 @@ export default async function ProjectPage({ params, searchParams }: { params: Pa
             )}
           </div>
           <ProjectMilestones milestones={project.milestones} documents={milestoneDocuments} />
+          {years && years.years.length > 0 && <ProjectYears data={years} />}
           {plan && <CumulativeChart plan={plan} />}
           {plan && <MonthlyPlanTable plan={plan} />}
           {plan && <ProjectReportsTable plan={plan} canReview={can(actor, 'report.review', project)} />}

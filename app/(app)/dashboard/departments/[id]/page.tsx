@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DashboardControls } from '@/components/dashboard/dashboard-header';
+import { YearOnYearNote } from '@/components/dashboard/year-on-year-note';
 import { DepartmentProjectsTable } from '@/components/dashboard/department-projects-table';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { canReadSubmitted } from '@/lib/auth/permissions';
@@ -104,6 +105,8 @@ export default async function DepartmentDrillPage({
                 <span data-testid="drill-gap">{t(`headline.gap.${gap.direction}`, { points: gap.points })}</span>
               </>
             )}
+            {' · '}
+            <YearOnYearNote yoy={rollup.yearOnYear} testId="drill-yoy" />
           </CardDescription>
         </CardHeader>
         {projects === null ? (
