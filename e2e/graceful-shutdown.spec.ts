@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
+import { freePort } from '../scripts/lib/free-port';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
@@ -17,17 +18,6 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 // Names this server's connections in pg_stat_activity, so the test can tell them from the suite's server.
 const APP_NAME = 'keystone-drain-test';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** A GET on `agent` (kept-alive, as a proxy in front of the app keeps its connections). */
 function get(agent: http.Agent, url: string): Promise<{ status: number; connection?: string; body: unknown }> {

@@ -9,7 +9,7 @@ import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_pr
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
+import { freePort } from '../lib/free-port';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { workerCount } from '../lib/cluster-primary.mjs';
@@ -39,17 +39,6 @@ export interface PageJs {
 }
 
 const round = (x: number | null) => (x === null ? null : Number(x.toFixed(1)));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** Builds into distDir unless a build is there already (or `rebuild`). Returns the build's seconds (0 when reused). */
 /** What `next build` compiles, as in the checkout (staged, unstaged and untracked): a build of other sources is never measured. */

