@@ -76,17 +76,30 @@ test('the bureau closes 2025 and opens 2026 with its carry-over', async ({ page,
   const carried = projects - dropped - 1;
   await expect(page.getByTestId('carry-total')).toContainText(`结转${carried}个项目`);
 
+  // 2026 may hold new projects already (e2e/project-import.spec.ts imports next year's into it before this spec)
+  const count2026 = async () =>
+    (
+      await sql<{ n: number }>(
+        baseURL,
+        `SELECT count(*)::int AS n FROM "ProjectPlan" pp JOIN "PlanYear" y ON y.id = pp."planYearId" WHERE y.year = 2026`,
+      )
+    )[0]!.n;
+  const before = await count2026();
+
   await page.getByTestId('carry-confirm').click();
   await expect(page.getByTestId('carry-done')).toContainText(`2026年度已结转（${carried}个项目）`);
+  expect(await count2026()).toBe(before + carried);
   await page.getByRole('link', { name: '查看2026年度计划' }).click();
   await expect(page.getByRole('heading', { name: /2026年计划总览/ })).toBeVisible();
-  await expect(page.getByText(`${carried}个`, { exact: true })).toBeVisible();
+  await expect(page.getByText(`${before + carried}个`, { exact: true })).toBeVisible();
 
-  // 2026's projects: the carried ones, the changed one as 完工, the dropped one absent
+  // 2026's plans of 2025's projects: the carried ones, the changed one as 完工, the dropped one absent
   const stages = await sql<{ code: string; stage: string }>(
     baseURL,
     `SELECT p.code, pp.stage FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId"
-       JOIN "PlanYear" y ON y.id = pp."planYearId" WHERE y.year = 2026`,
+       JOIN "PlanYear" y ON y.id = pp."planYearId"
+      WHERE y.year = 2026 AND EXISTS (SELECT 1 FROM "ProjectPlan" p25 JOIN "PlanYear" y25 ON y25.id = p25."planYearId"
+                                       WHERE y25.year = 2025 AND p25."projectId" = p.id)`,
   );
   expect(stages).toHaveLength(carried);
   expect(stages.find((s) => s.code === changedCode)?.stage).toBe('COMPLETION');
