@@ -2,6 +2,7 @@ import 'server-only';
 import pg from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { parseRateLimit, type RateLimit } from '@/lib/domain/rate-limit';
+import { logger } from '@/lib/log';
 import { onShutdown } from '@/lib/shutdown';
 
 /**
@@ -35,8 +36,9 @@ export function rateLimitPool(): pg.Pool {
   let pool = pools.get(url);
   if (!pool) {
     pool = new pg.Pool({ connectionString: url || undefined, max: 3 });
-    // An idle connection dropped by the server (restart, failover) must not crash the app; the next query reconnects.
-    pool.on('error', (error) => console.warn('[throttle] idle database connection lost:', error.message));
+    // An idle connection dropped by the server (restart, failover) must not crash the app, and is no fault: the next
+    // query reconnects, and a database that stays down shows in that query's failure.
+    pool.on('error', (error) => logger.info({ err: error.message }, 'rate-limit store: idle database connection lost'));
     const created = pool;
     onShutdown(() => created.end());
     pools.set(url, pool);
