@@ -149,7 +149,7 @@ describe('GET /openapi.json', () => {
       expect(doc.components.schemas, name).toHaveProperty(name);
     }
     for (const path of ['/plan-years/{year}/rollup', '/projects', '/projects/{code}']) {
-      expect(Object.keys(doc.paths[path]!.get!.responses).sort(), path).toEqual(['200', '400', '401', '404']);
+      expect(Object.keys(doc.paths[path]!.get!.responses).sort(), path).toEqual(['200', '400', '401', '404', '429']);
     }
     // every $ref points at a schema that exists
     const refs = JSON.stringify(doc).match(/#\/components\/schemas\/\w+/g) ?? [];
