@@ -1,8 +1,7 @@
 /** Measurements a and b: the dashboard's figures and one page of the project list, against their SQL floors. */
 import type { BenchContext } from './context';
 import type { DbResults } from './measure-db';
-import { dashboardFloor, listFloor } from './floors';
-import { summaryDashboardFloor, summaryListFloor } from './summary-floors';
+import { dashboardFloor, listFloor, type ListFloorParams } from './floors';
 import { pair, timed } from './timing';
 
 export async function measureReads(
@@ -23,15 +22,21 @@ export async function measureReads(
       getAttention(db, leader, { year: 2025, month, basis: 'approved' }),
     ]);
   const appDashboardTiming = await timed(appDashboard, runs);
+  const dashboardParams = {
+    planYearId: planYear.id,
+    year: planYear.year,
+    month,
+    deadlineDay: planYear.reportDeadlineDay,
+  };
   const a = pair(
     appDashboardTiming,
-    await timed(() => dashboardFloor(pool, planYear.id, planYear.year, month, planYear.reportDeadlineDay), runs),
+    await timed(() => dashboardFloor(pool, 'reports', dashboardParams), runs),
     'app = getRollup + getAttention side by side, as the page; floor = cuts, pace levels, worst 30, S-curve, timeliness, milestones in SQL, side by side',
   );
   // the same app figures (uncached: the first request after an approval) against the same SQL over the summary
   const aSummary = pair(
     appDashboardTiming,
-    await timed(() => summaryDashboardFloor(pool, planYear.id, planYear.year, month), runs),
+    await timed(() => dashboardFloor(pool, 'summary', dashboardParams), runs),
     'app = getRollup + getAttention uncached; floor = the same SQL over the maintained "PlanSummary"',
   );
 
@@ -57,7 +62,7 @@ export async function measureReads(
     });
     matched = list!.total;
   };
-  const listParams = {
+  const listParams: ListFloorParams = {
     planYearId: planYear.id,
     through: Math.min(Math.max(planYear.currentMonth - 1, 0), 12),
     currentMonth: planYear.currentMonth,
@@ -70,12 +75,12 @@ export async function measureReads(
   const appListTiming = await timed(appList, runs);
   const b = pair(
     appListTiming,
-    await timed(() => listFloor(c, listParams), runs),
+    await timed(() => listFloor(c, 'reports', listParams), runs),
     'page 1 of 50, the largest department, 新开工, sorted by name (pinyin); with totals row and facets',
   );
   const bSummary = pair(
     appListTiming,
-    await timed(() => summaryListFloor(c, listParams), runs),
+    await timed(() => listFloor(c, 'summary', listParams), runs),
     'the same page; floor = the same SQL over the maintained "PlanSummary"',
   );
 
