@@ -15,7 +15,8 @@ import { authSecret } from '../lib/app-server';
 import { dropDatabase, externalCluster, startEmbeddedCluster, type Cluster } from '../lib/postgres';
 import { cloneForRun, ensureBenchTemplate } from './build-db';
 import { checkDeadline, prepareDeadline, type DepartmentWork } from './deadline-workload';
-import { ensureBuild, signIn, startServer } from './http';
+import { ensureBuild } from './app-build';
+import { signIn, startServer } from './app-server';
 import { actionId, callAction } from './server-actions';
 
 const log = (line: string) => console.log(`[load] ${line}`);

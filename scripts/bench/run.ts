@@ -14,7 +14,9 @@ import { workerCount } from '../lib/cluster-primary.mjs';
 import { authSecret } from '../lib/app-server';
 import { dropDatabase, externalCluster, ROOT, startEmbeddedCluster, type Cluster } from '../lib/postgres';
 import { cloneForRun, ensureBenchTemplate } from './build-db';
-import { ensureBuild, load, pageJs, sequential, signIn, startServer, warmEveryWorker } from './http';
+import { ensureBuild } from './app-build';
+import { signIn, startServer, warmEveryWorker } from './app-server';
+import { load, pageJs, sequential } from './http-load';
 import { measureDb } from './measure-db';
 import { assertValidResults, printTable, targetsOf, writeResults, type RunResult } from './results';
 
