@@ -1,12 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { freePort } from '../scripts/lib/free-port';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
-import { signIn } from '../scripts/bench/http';
+import { signIn } from '../scripts/bench/app-server';
 import { DEMO_PASSWORD } from './helpers';
+import { startOwnServer, suiteDatabaseUrl, waitFor } from './own-server';
 
 /**
  * One process per core (scripts/next-server.mjs → scripts/lib/cluster-primary.mjs): a server of its own with two
@@ -15,20 +12,7 @@ import { DEMO_PASSWORD } from './helpers';
  * cached the old ones. A worker killed outright is forked again and serves; the job queue runs in worker 1 only.
  */
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const DASHBOARD = '/dashboard?year=2025&month=10';
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await Promise.resolve()
-      .then(probe)
-      .catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** A GET on a connection of its own (no keep-alive), so the primary may hand it to either worker. */
 function get(url: string, cookie: string): Promise<{ status: number; reqId: string; body: string }> {
@@ -53,39 +37,14 @@ function completedHeadline(html: string): string {
 
 test('two workers: a write is seen through either, and a killed worker is started again', async ({ baseURL }) => {
   test.setTimeout(180_000);
-  const suiteDb = readFileSync(path.join(ROOT, `.data/e2e-db-${new URL(baseURL!).port}.url`), 'utf8').trim();
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server: ChildProcess = spawn(
-    process.execPath,
-    [path.join(ROOT, 'scripts/next-server.mjs'), '--port', String(port), '--hostname', '127.0.0.1'],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        DATABASE_URL: suiteDb,
-        NEXTAUTH_SECRET: 'cluster-test',
-        NEXTAUTH_URL: base,
-        WEB_CONCURRENCY: '2',
-        KEYSTONE_JOBS: 'off',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  server.stdout!.on('data', (d) => (output += d));
-  server.stderr!.on('data', (d) => (output += d));
-  const lines = () =>
-    output.split('\n').flatMap((line) => {
-      try {
-        return [JSON.parse(line) as Record<string, unknown>];
-      } catch {
-        return [];
-      }
-    });
+  const suiteDb = suiteDatabaseUrl(baseURL!);
+  const server = await startOwnServer({
+    DATABASE_URL: suiteDb,
+    NEXTAUTH_SECRET: 'cluster-test',
+    WEB_CONCURRENCY: '2',
+    KEYSTONE_JOBS: 'off',
+  });
+  const { base, lines } = server;
   /** the worker that served the request with this id, from its log line */
   const servedBy = (reqId: string) =>
     waitFor(`the log line of ${reqId}`, () => lines().find((l) => l.reqId === reqId)?.worker as number | undefined);
@@ -144,9 +103,8 @@ test('two workers: a write is seen through either, and a killed worker is starte
     expect(await readThroughBoth(cookie)).toEqual(after);
 
     // SIGTERM stops both workers and the primary cleanly.
-    const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
-    server.kill('SIGTERM');
-    expect(await exited, output).toBe(0);
+    server.process.kill('SIGTERM');
+    expect(await server.exited, server.output()).toBe(0);
     const closed = lines().filter((l) => l.msg === 'closed the database pools');
     expect(closed.map((l) => l.worker).sort()).toEqual([1, 2]);
   } finally {
@@ -156,6 +114,6 @@ test('two workers: a write is seen through either, and a killed worker is starte
         report.approvedInvested,
       ]);
     await db.end();
-    if (server.exitCode === null) server.kill('SIGKILL');
+    server.kill();
   }
 });

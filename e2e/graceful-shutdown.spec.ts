@@ -1,11 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { connect } from 'node:net';
-import { freePort } from '../scripts/lib/free-port';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
+import { startOwnServer, suiteDatabaseUrl, waitFor } from './own-server';
 
 /**
  * Graceful shutdown of the production server as `npm start` and the container run it (scripts/next-server.mjs):
@@ -14,7 +11,6 @@ import pg from 'pg';
  * must be closed (lib/shutdown.ts), and the process must exit 0 well within KEYSTONE_SHUTDOWN_TIMEOUT_MS.
  */
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 // Names this server's connections in pg_stat_activity, so the test can tell them from the suite's server.
 const APP_NAME = 'keystone-drain-test';
@@ -47,48 +43,22 @@ function refused(port: number): Promise<boolean> {
   });
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 test('SIGTERM lets the request in flight finish, refuses new ones, closes the pool and exits 0', async ({
   baseURL,
 }) => {
   test.setTimeout(60_000);
-  const suiteDb = readFileSync(path.join(ROOT, `.data/e2e-db-${new URL(baseURL!).port}.url`), 'utf8').trim();
+  const suiteDb = suiteDatabaseUrl(baseURL!);
   const appDb = new URL(suiteDb);
   appDb.searchParams.set('application_name', APP_NAME);
-  const port = Number(process.env.E2E_DRAIN_PORT) || (await freePort());
-  const base = `http://127.0.0.1:${port}`;
-
-  const server: ChildProcess = spawn(
-    process.execPath,
-    [path.join(ROOT, 'scripts/next-server.mjs'), '--port', String(port), '--hostname', '127.0.0.1'],
+  const server = await startOwnServer(
     {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        DATABASE_URL: appDb.toString(),
-        NEXTAUTH_SECRET: 'graceful-shutdown-test',
-        NEXTAUTH_URL: base,
-        KEYSTONE_SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      DATABASE_URL: appDb.toString(),
+      NEXTAUTH_SECRET: 'graceful-shutdown-test',
+      KEYSTONE_SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
     },
+    Number(process.env.E2E_DRAIN_PORT) || undefined,
   );
-  let output = '';
-  server.stdout!.on('data', (d) => (output += d));
-  server.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
+  const { base, port, exited, output } = server;
 
   const locker = new pg.Client({ connectionString: suiteDb });
   await locker.connect();
@@ -113,10 +83,10 @@ test('SIGTERM lets the request in flight finish, refuses new ones, closes the po
     });
 
     const signalled = Date.now();
-    server.kill('SIGTERM');
+    server.process.kill('SIGTERM');
     // The listening socket closes at once: a new connection is refused while the old request still runs.
     await waitFor('the port to close', async () => ((await refused(port)) ? true : undefined), 5_000);
-    expect(server.exitCode, `the server waits for the request in flight:\n${output}`).toBeNull();
+    expect(server.process.exitCode, `the server waits for the request in flight:\n${output()}`).toBeNull();
 
     await locker.query('COMMIT');
     const answer = await inFlight;
@@ -129,12 +99,14 @@ test('SIGTERM lets the request in flight finish, refuses new ones, closes the po
       exited,
       new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), SHUTDOWN_TIMEOUT_MS + 5_000)),
     ]);
-    expect(code, output).toBe(0);
+    expect(code, output()).toBe(0);
     expect(Date.now() - signalled).toBeLessThan(SHUTDOWN_TIMEOUT_MS);
     // The pools were closed before the exit (scripts/next-server.mjs logs how many closed), and none of this
     // server's connections is left in PostgreSQL.
-    const closed = output.split('\n').find((line) => line.includes('closed the database pools'));
-    expect(closed, output).toBeDefined();
+    const closed = output()
+      .split('\n')
+      .find((line) => line.includes('closed the database pools'));
+    expect(closed, output()).toBeDefined();
     expect(JSON.parse(closed!)).toMatchObject({ failed: 0 });
     expect(JSON.parse(closed!).closed).toBeGreaterThan(0);
     await waitFor(
@@ -151,6 +123,6 @@ test('SIGTERM lets the request in flight finish, refuses new ones, closes the po
   } finally {
     await locker.query('ROLLBACK').catch(() => {});
     await locker.end();
-    if (server.exitCode === null) server.kill('SIGKILL');
+    server.kill();
   }
 });
