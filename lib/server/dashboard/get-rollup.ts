@@ -101,13 +101,16 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
     completed: string;
     started: number;
     completedCount: number;
+    /** the plans' reports of months 1…N submitted by their deadline, from the summary */
+    onTime: number;
   };
-  const [cuts, timeliness, monthly, milestones, previousYear] = await Promise.all([
+  const [cuts, monthly, milestones, previousYear] = await Promise.all([
     db.$queryRaw<CutRow[]>`
     WITH plans AS (
       SELECT pp.id, pp.stage, pp."investorType", pp.direction, pp."annualPlan",
              p."departmentId", d.name AS "departmentName", d."sortOrder", p.area, p."actualStart", p."actualCompletion",
-             pp.stage <> 'PRELIMINARY' AS construction, ${ytd} AS completed
+             pp.stage <> 'PRELIMINARY' AS construction, ${ytd} AS completed,
+             COALESCE(s."onTimeYtd"[${slot(month)}], 0) AS "onTime"
         FROM "ProjectPlan" pp
         JOIN "Project" p ON p.id = pp."projectId"
         JOIN "Department" d ON d.id = p."departmentId"
@@ -122,21 +125,12 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
            COALESCE(sum(pl."annualPlan"), 0)::numeric(18, 2)::text AS plan,
            COALESCE(sum(pl.completed), 0)::numeric(18, 2)::text AS completed,
            (count(*) FILTER (WHERE pl.stage = 'NEW_START' AND pl."actualStart" <= ${monthEnd}::date))::int AS started,
-           (count(*) FILTER (WHERE pl.stage = 'COMPLETION' AND pl."actualCompletion" <= ${monthEnd}::date))::int AS "completedCount"
+           (count(*) FILTER (WHERE pl.stage = 'COMPLETION' AND pl."actualCompletion" <= ${monthEnd}::date))::int AS "completedCount",
+           sum(pl."onTime")::int AS "onTime"
       FROM plans pl
      -- investor and direction cuts are split by construction / 前期: the plan report counts construction projects
      GROUP BY GROUPING SETS ((pl.stage), (pl.construction, pl."investorType"), (pl.construction, pl.direction),
                              (pl.construction), (pl."departmentId", pl."departmentName"), (pl.area), ())`,
-    // Timeliness: a report is on time when submitted (Chongqing calendar day) by day D of the following month;
-    // the summary counts each plan's reports of months 1…N that were.
-    db.$queryRaw<{ departmentId: number; due: number; onTime: number }[]>`
-    SELECT p."departmentId", (count(*) * ${month})::int AS due,
-           COALESCE(sum(s."onTimeYtd"[${slot(month)}]), 0)::int AS "onTime"
-      FROM "ProjectPlan" pp
-      JOIN "Project" p ON p.id = pp."projectId"
-      LEFT JOIN "PlanSummary" s ON s."planId" = pp.id
-     WHERE pp."planYearId" = ${planYear.id} ${onlyDepartment}
-     GROUP BY p."departmentId"`,
     // the S-curve: months 1…m summed over the plans in one pass, each month's own amount is the difference
     db.$queryRaw<{ planned: string[]; actual: string[] }[]>`
       SELECT ARRAY[${Prisma.join(
@@ -147,21 +141,25 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
              )}]::numeric(18, 2)[]::text[] AS actual
         FROM "ProjectPlan" pp JOIN "PlanSummary" s ON s."planId" = pp.id
        WHERE pp."planYearId" = ${planYear.id} ${onlyDepartment}`,
+    // 前期 milestones: each kind's reached count in one pass over the milestones (a subquery per kind read them
+    // all once per kind: 0.18 s at 100,000 projects)
     db.$queryRaw<{ kind: MilestoneKind | null; reached: number; total: number; ready: number }[]>`
-      WITH pre AS (
-        SELECT pp.id AS "planId", pp."projectId", s."readyToStart"[${slot(month)}] IS TRUE AS ready FROM "ProjectPlan" pp
+      WITH pre AS MATERIALIZED (
+        SELECT pp."projectId", s."readyToStart"[${slot(month)}] IS TRUE AS ready FROM "ProjectPlan" pp
           LEFT JOIN "PlanSummary" s ON s."planId" = pp.id
          WHERE pp."planYearId" = ${planYear.id} AND pp.stage = 'PRELIMINARY' ${onlyDepartment}
+      ), done AS (
+        SELECT pm."projectId", pm.kind FROM "PreliminaryMilestone" pm JOIN pre ON pre."projectId" = pm."projectId"
+         WHERE pm.status = 'DONE' AND pm."actualDate" <= ${monthEnd}::date
+      ), reached AS (
+        SELECT kind, count(*)::int AS n FROM done GROUP BY kind
       )
-      SELECT k.kind,
-             (SELECT count(*) FROM "PreliminaryMilestone" pm JOIN pre ON pre."projectId" = pm."projectId"
-               WHERE pm.kind = k.kind AND pm.status = 'DONE' AND pm."actualDate" <= ${monthEnd}::date)::int AS reached,
+      SELECT k.kind, COALESCE(r.n, 0)::int AS reached,
              (SELECT count(*) FROM pre)::int AS total,
              (SELECT count(*) FROM pre
-               WHERE EXISTS (SELECT 1 FROM "PreliminaryMilestone" pm WHERE pm."projectId" = pre."projectId"
-                               AND pm.kind = 'CONSTRUCTION_PERMIT' AND pm.status = 'DONE' AND pm."actualDate" <= ${monthEnd}::date)
-                  OR pre.ready)::int AS ready
-        FROM unnest(enum_range(NULL::"MilestoneKind")) AS k(kind)`,
+               WHERE pre.ready OR pre."projectId" IN (SELECT "projectId" FROM done WHERE kind = 'CONSTRUCTION_PERMIT'))::int AS ready
+        FROM unnest(enum_range(NULL::"MilestoneKind")) AS k(kind) LEFT JOIN reached r ON r.kind = k.kind
+       ORDER BY k.kind`,
     sumPreviousYearCompleted(db, { year: planYear.year, month, basis, departmentId: options.departmentId }),
   ]);
 
@@ -189,7 +187,6 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
     typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'zh-CN');
   const byPercentDesc = <T extends RollupCut<string | number>>(a: T, b: T) =>
     new Decimal(b.percent ?? -1).comparedTo(a.percent ?? -1) || byKey(a.key, b.key);
-  const onTime = new Map(timeliness.map((t) => [t.departmentId, t]));
 
   const stageRows = only('g_stage');
   const newStarts = stageRows.find((r) => r.stage === 'NEW_START');
@@ -243,12 +240,14 @@ export async function getRollup(db: Db, actor: Actor, options: RollupOptions): P
       .sort(byPercentDesc),
     byDepartment: only('g_department')
       .map((r): DepartmentCut => {
-        const t = onTime.get(r.departmentId!);
+        // Timeliness: a report is on time when submitted (Chongqing calendar day) by day D of the following
+        // month; each of the department's plans owes one report for each of months 1…N
+        const due = r.n * month;
         return {
           ...cut(r.departmentId!, r.departmentName!, r),
-          reportsDue: t?.due ?? 0,
-          reportsOnTime: t?.onTime ?? 0,
-          onTimePercent: pct(t?.onTime ?? 0, t?.due ?? 0),
+          reportsDue: due,
+          reportsOnTime: r.onTime,
+          onTimePercent: pct(r.onTime, due),
         };
       })
       .sort(byPercentDesc),
