@@ -166,6 +166,34 @@ describe('getRollupCached and getAttentionCached', () => {
   });
 });
 
+describe('the projects list’s filter choices', () => {
+  it('are kept until the version moves, and follow a project’s new area and a renamed department at once', async () => {
+    const { listProjects } = await import('@/lib/server/projects/list-projects');
+    const zjw = await actorOf(t.db, 'zjw');
+    const list = () => listProjects(t.db, leader, { year: 2025, pageSize: 1 });
+    const first = (await list())!.facets;
+    expect((await list())!.facets).toBe(first);
+    expect(first.areas).not.toContain('测试片区');
+
+    const { projectId } = await projectWithoutReports(t.db, 'FV-FACET', '筛选项测试项目');
+    await t.db.project.update({ where: { id: projectId }, data: { area: '测试片区' } });
+    const after = (await list())!.facets;
+    expect(after.areas).toContain('测试片区');
+    // a department sees only its own areas: another entry, its own scope
+    const own = (await listProjects(t.db, zjw, { year: 2025, pageSize: 1 }))!.facets;
+    expect(own.departments.map((d) => d.id)).toEqual([zjw.departmentId]);
+
+    const department = await t.db.department.findUniqueOrThrow({ where: { id: zjw.departmentId! } });
+    await t.db.department.update({ where: { id: department.id }, data: { name: `${department.name}（改）` } });
+    try {
+      const renamed = (await list())!.facets.departments.find((d) => d.id === department.id);
+      expect(renamed?.name).toBe(`${department.name}（改）`);
+    } finally {
+      await t.db.department.update({ where: { id: department.id }, data: { name: department.name } });
+    }
+  });
+});
+
 describe('only a write that changes a figure moves the version', () => {
   it('a draft save leaves the version and the cached dashboard in place; a submit and an approval move them', async () => {
     const options = { year: 2025, month: 11, basis: 'submitted' as const };

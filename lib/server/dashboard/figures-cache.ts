@@ -51,7 +51,12 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-async function cached<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
+/**
+ * `compute()`'s value, kept until the figures version moves. For anything read from the tables whose writes move
+ * it (reports through their summary, plans, projects, milestones, departments, plan years): the dashboard's
+ * figures, and the projects list's filter choices. The key must hold everything the value depends on besides them.
+ */
+export async function cachedUnderFiguresVersion<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
   const version = await figuresVersion(db);
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
@@ -82,7 +87,7 @@ export async function getRollupCached(db: Db, actor: Actor, options: RollupOptio
     options.basis ?? 'approved',
     options.departmentId ?? null,
   ]);
-  return cached(db, key, () => getRollup(db, actor, options));
+  return cachedUnderFiguresVersion(db, key, () => getRollup(db, actor, options));
 }
 
 /** getAttention, cached until the figures change or the day does (the deadline rule counts days). Read-only. */
@@ -102,5 +107,5 @@ export async function getAttentionCached(db: Db, actor: Actor, options: Attentio
     resolved.redLimit ?? null,
     resolved.missLimit ?? null,
   ]);
-  return cached(db, key, () => getAttention(db, actor, resolved));
+  return cachedUnderFiguresVersion(db, key, () => getAttention(db, actor, resolved));
 }

