@@ -145,7 +145,11 @@ export interface ListFloorParams {
   yellow: string;
 }
 
-/** The floor of one list page: the page's rows (pinyin order), the totals row over the filtered set, the facets. */
+/**
+ * The floor of one list page: the page's rows (pinyin order) and the totals row over the filtered set. Not the
+ * filter choices: the app keeps them until the figures version moves (lib/server/projects/list-projects.ts), so
+ * a page costs it their lookup only; `facetsFloor` is their SQL.
+ */
 export async function listFloor(c: Pick<ClientBase, 'query'>, source: FloorSource, p: ListFloorParams) {
   const filter = `pp."planYearId" = $1 AND p."departmentId" = $2 AND pp.stage::text = ANY($3::text[])`;
   const plans = `(SELECT pp.id AS "planId" FROM "ProjectPlan" pp JOIN "Project" p ON p.id = pp."projectId" WHERE ${filter})`;
@@ -175,13 +179,18 @@ export async function listFloor(c: Pick<ClientBase, 'query'>, source: FloorSourc
       ORDER BY r.name COLLATE "zh-x-icu", r.code LIMIT $8`,
     [p.planYearId, p.departmentId, p.stages, p.through, p.currentMonth, p.red, p.yellow, p.pageSize],
   );
+  return page.rows;
+}
+
+/** The list's filter choices: the departments and the areas of the plan year's projects. */
+export async function facetsFloor(c: Pick<ClientBase, 'query'>, planYearId: number) {
   const facets = await c.query(
     `SELECT (SELECT json_agg(d ORDER BY d."sortOrder", d.name) FROM (SELECT d.id, d.name, d."sortOrder" FROM "Department" d
               WHERE EXISTS (SELECT 1 FROM "Project" p JOIN "ProjectPlan" pp ON pp."projectId" = p.id
                              WHERE p."departmentId" = d.id AND pp."planYearId" = $1)) d) AS departments,
             (SELECT json_agg(area ORDER BY area COLLATE "zh-x-icu") FROM (SELECT DISTINCT p.area FROM "ProjectPlan" pp
               JOIN "Project" p ON p.id = pp."projectId" WHERE pp."planYearId" = $1 AND p.area <> '') a) AS areas`,
-    [p.planYearId],
+    [planYearId],
   );
-  return { page: page.rows, facets: facets.rows[0] };
+  return facets.rows[0] as { departments: { id: number; name: string }[] | null; areas: string[] | null };
 }

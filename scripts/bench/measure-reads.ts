@@ -76,7 +76,7 @@ export async function measureReads(
   const b = pair(
     appListTiming,
     await timed(() => listFloor(c, 'reports', listParams), runs),
-    'page 1 of 50, the largest department, 新开工, sorted by name (pinyin); with totals row and facets',
+    'page 1 of 50, the largest department, 新开工, sorted by name (pinyin), with the totals row; the app adds its filter choices, kept under the figures version',
   );
   const bSummary = pair(
     appListTiming,

@@ -177,7 +177,7 @@ export function printTable(r: RunResult) {
       `${r.db.dashboard.ratio}×`,
     ],
     [
-      'b. projects list page 1 (+ totals, facets)',
+      'b. projects list page 1 (+ totals)',
       ms(r.db.list.app.median),
       ms(r.db.list.floor.median),
       `${r.db.list.ratio}×`,

@@ -81,7 +81,12 @@ const embeddedUrl = (port: number, database = 'postgres') =>
   `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 
 /** Starts (or joins) the embedded cluster kept in `.data/<name>`. */
-export async function startEmbeddedCluster(name = 'pg', log: (line: string) => void = () => {}): Promise<Cluster> {
+export async function startEmbeddedCluster(
+  name = 'pg',
+  log: (line: string) => void = () => {},
+  /** server settings (`-c name=value`) for a cluster this call starts; one already running keeps its own */
+  settings: Record<string, string> = {},
+): Promise<Cluster> {
   const dataDir = path.join(ROOT, '.data', name);
   const existing = runningPort(dataDir);
   if (existing && (await canConnect(embeddedUrl(existing)))) {
@@ -108,7 +113,10 @@ export async function startEmbeddedCluster(name = 'pg', log: (line: string) => v
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+      ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
+    ],
     // kept only to say why, if the supervisor cannot bring the server back
     onLog: (message: string) => {
       recentLog.push(message);
