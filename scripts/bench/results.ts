@@ -176,12 +176,7 @@ export function printTable(r: RunResult) {
       ms(r.db.dashboard.floor.median),
       `${r.db.dashboard.ratio}×`,
     ],
-    [
-      'b. projects list page 1 (+ totals)',
-      ms(r.db.list.app.median),
-      ms(r.db.list.floor.median),
-      `${r.db.list.ratio}×`,
-    ],
+    ['b. projects list page 1 (+ totals)', ms(r.db.list.app.median), ms(r.db.list.floor.median), `${r.db.list.ratio}×`],
     [
       `d. batch entry, ${r.db.batchSave.rows} × saveReportDraft`,
       ms(r.db.batchSave.app.median),
