@@ -14,7 +14,7 @@ import { apiText, distinct, knownQuery, LIST_NOTE, listOf, listValues, one, whol
  * (a bad or unknown parameter is a 400 naming it, as for the projects: lib/validations/api.ts).
  */
 
-const KNOWN_PROBLEM_LIST_PARAMS = [
+export const KNOWN_PROBLEM_LIST_PARAMS = [
   'year',
   'page',
   'pageSize',

@@ -132,7 +132,7 @@ export const listOf = <T extends string>(name: string, allowed: readonly T[]) =>
 export const LIST_NOTE = 'Several values: repeat the parameter or separate them with commas.';
 
 const KNOWN_ROLLUP_PARAMS = ['month', 'basis'] as const;
-const KNOWN_LIST_PARAMS = [
+export const KNOWN_LIST_PARAMS = [
   'year',
   'page',
   'pageSize',

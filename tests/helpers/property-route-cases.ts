@@ -8,6 +8,8 @@ import fc from 'fast-check';
 import { NextRequest } from 'next/server';
 import type { Role } from '@/generated/prisma/enums';
 import type { SessionActor } from '@/lib/auth/session';
+import { KNOWN_LIST_PARAMS } from '@/lib/validations/api';
+import { KNOWN_PROBLEM_LIST_PARAMS } from '@/lib/validations/api-problems';
 import { PBT_RUNS } from './property-inputs';
 import { pathSegment, queryAround } from './property-requests';
 import { answer, params, type Call, type Routes } from './route-calls';
@@ -33,20 +35,6 @@ export const ATTACHMENT_ID = 1;
 
 export const role = fc.constantFrom<Role | null>('ADMIN', 'BUREAU', 'DEPARTMENT', 'LEADER', null);
 
-export const LIST_PARAMS = [
-  'year',
-  'page',
-  'pageSize',
-  'sort',
-  'dir',
-  'q',
-  'stage',
-  'investor',
-  'direction',
-  'department',
-  'area',
-  'warning',
-];
 export const SAMPLES: Record<string, readonly string[]> = {
   year: ['2025', '2024', '1999', '20250'],
   page: ['1', '2', '0', '100001'],
@@ -74,22 +62,6 @@ export const SAMPLES: Record<string, readonly string[]> = {
   raisedBy: ['1', '3'],
   overdue: ['true', 'false', '1'],
 };
-export const PROBLEM_PARAMS = [
-  'year',
-  'page',
-  'pageSize',
-  'sort',
-  'dir',
-  'q',
-  'status',
-  'category',
-  'level',
-  'lead',
-  'leader',
-  'project',
-  'raisedBy',
-  'overdue',
-];
 
 /** The reading routes' cases. */
 export function readRouteCases(w: RouteWorld): Record<string, RouteCase> {
@@ -118,7 +90,7 @@ export function readRouteCases(w: RouteWorld): Record<string, RouteCase> {
         ),
     },
     'GET /api/v1/projects': {
-      arbitrary: queryAround(LIST_PARAMS, SAMPLES),
+      arbitrary: queryAround(KNOWN_LIST_PARAMS, SAMPLES),
       call: async (q: string) =>
         answer(await w.mod.projects.GET(bearer(`http://localhost/api/v1/projects?${q}`), undefined)),
     },
@@ -128,7 +100,7 @@ export function readRouteCases(w: RouteWorld): Record<string, RouteCase> {
         answer(await w.mod.project.GET(bearer(`http://localhost/api/v1/projects/x?${q}`), params({ code }))),
     },
     'GET /api/v1/problems': {
-      arbitrary: queryAround(PROBLEM_PARAMS, SAMPLES),
+      arbitrary: queryAround(KNOWN_PROBLEM_LIST_PARAMS, SAMPLES),
       call: async (q: string) =>
         answer(await w.mod.problems.GET(bearer(`http://localhost/api/v1/problems?${q}`), undefined)),
     },
@@ -141,7 +113,10 @@ export function readRouteCases(w: RouteWorld): Record<string, RouteCase> {
       runs: Math.max(1, Math.ceil(PBT_RUNS / 5)),
       arbitrary: fc.tuple(
         role,
-        queryAround([...PROBLEM_PARAMS.filter((p) => p !== 'pageSize' && p !== 'page'), 'size', 'hide'], SAMPLES),
+        queryAround(
+          [...KNOWN_PROBLEM_LIST_PARAMS.filter((p) => p !== 'pageSize' && p !== 'page'), 'size', 'hide'],
+          SAMPLES,
+        ),
       ),
       call: async ([r, q]: [Role | null, string]) => {
         await w.asRole(r);
@@ -154,7 +129,7 @@ export function readRouteCases(w: RouteWorld): Record<string, RouteCase> {
       arbitrary: fc.tuple(
         role,
         queryAround(
-          [...LIST_PARAMS.filter((p) => p !== 'department' && p !== 'pageSize'), 'dept', 'size', 'hide'],
+          [...KNOWN_LIST_PARAMS.filter((p) => p !== 'department' && p !== 'pageSize'), 'dept', 'size', 'hide'],
           SAMPLES,
         ),
       ),
